@@ -1,0 +1,32 @@
+package dev.lbguard.source;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A read-only tree of files: a directory on disk or a git revision read straight from the object
+ * database. Paths are relative to the tree's root, separated by {@code /}; the root itself is {@code ""}.
+ */
+public interface SourceTree {
+
+    /** The names (not paths) of the regular files directly inside {@code dir}, sorted; empty if none or no such dir. */
+    List<String> files(String dir);
+
+    /** The names of the directories directly inside {@code dir}, sorted. */
+    List<String> directories(String dir);
+
+    boolean isFile(String path);
+
+    boolean isDirectory(String path);
+
+    /** The bytes of a file. */
+    byte[] read(String path) throws IOException;
+
+    /** The revision this tree was read at: a commit id, or {@code ""} for files on disk. */
+    String revision();
+
+    /** Joins a directory and a name with {@code /}, treating {@code ""} as the root. */
+    static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.lbguard.source.terraform;
+
+import dev.lbguard.diagnostic.SourceRef;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One evaluated resource instance, as {@code terraform plan} would plan it.
+ *
+ * @param address the full instance address, e.g. {@code module.edge.aws_lb_listener_rule.api["checkout"]}
+ * @param module the module path, e.g. {@code module.edge}, or {@code ""} for the root module
+ * @param type the resource type as written ({@code aws_alb} stays {@code aws_alb})
+ * @param name the resource name
+ * @param indexKey the {@code count} index (number) or {@code for_each} key (string), or null when neither
+ * @param source the line of the {@code resource} block
+ * @param attributes the evaluated arguments and nested blocks (blocks as lists of objects), in the shape of
+ *                   {@code terraform show -json} values; what is not known before apply is {@link Value.Unknown}
+ * @param attributeSources the line of each top-level attribute or block, keyed by its name
+ */
+public record ResourceInstance(String address, String module, String type, String name, Value indexKey,
+                               SourceRef source, Value.Obj attributes, Map<String, SourceRef> attributeSources) {
+    public ResourceInstance {
+        attributeSources = java.util.Collections.unmodifiableMap(new TreeMap<>(attributeSources));
+    }
+
+    /** The resource address without the instance key, e.g. {@code module.edge.aws_lb_listener_rule.api}. */
+    public String resourceAddress() {
+        return (module.isEmpty() ? "" : module + ".") + type + "." + name;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lbguard.source.terraform;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What lbguard read from one root module: every managed resource instance (sorted by address), the
+ * {@code moved} blocks, and the problems met. With an error diagnostic the evaluation is incomplete.
+ */
+public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
+                                  List<Diagnostic> diagnostics) {
+
+    /** The load-balancer resource types lbguard reads, with their {@code aws_alb*} aliases. */
+    public static final Set<String> LOAD_BALANCER_TYPES = Set.of(
+            "aws_lb", "aws_alb",
+            "aws_lb_listener", "aws_alb_listener",
+            "aws_lb_listener_rule", "aws_alb_listener_rule",
+            "aws_lb_target_group", "aws_alb_target_group",
+            "aws_lb_target_group_attachment", "aws_alb_target_group_attachment",
+            "aws_lb_listener_certificate", "aws_alb_listener_certificate");
+
+    public TerraformEvaluation {
+        resources = resources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
+        moved = List.copyOf(moved);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean complete() {
+        return diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    /** Only the instances of load-balancer resource types. */
+    public List<ResourceInstance> loadBalancerResources() {
+        return resources.stream().filter(r -> LOAD_BALANCER_TYPES.contains(r.type())).toList();
+    }
+}

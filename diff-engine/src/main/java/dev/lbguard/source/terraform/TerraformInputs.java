@@ -1,0 +1,35 @@
+package dev.lbguard.source.terraform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Input variables given from outside the module, in Terraform's order of precedence (later wins):
+ * {@code TF_VAR_*} environment variables, then {@code terraform.tfvars}, {@code *.auto.tfvars} (read from the
+ * module itself), then {@code --var-file} and {@code --var} in command-line order.
+ *
+ * @param environment the {@code TF_VAR_name} values, keyed by {@code name}; only the CLI reads the environment
+ * @param commandLine {@code --var-file} and {@code --var} in the order given
+ */
+public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine) {
+    public TerraformInputs {
+        environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+        commandLine = List.copyOf(commandLine);
+    }
+
+    public static TerraformInputs none() {
+        return new TerraformInputs(Map.of(), List.of());
+    }
+
+    /** One {@code --var-file} (its display path and content) or one {@code --var name=value}. */
+    public sealed interface CommandLineVar {
+        /** A {@code .tfvars} (HCL) or {@code .tfvars.json} file read by the caller. */
+        record VarFile(String path, String content) implements CommandLineVar {
+        }
+
+        /** {@code --var name=value}: value is HCL for complex types, a plain string otherwise, as Terraform reads it. */
+        record Var(String name, String value) implements CommandLineVar {
+        }
+    }
+}
