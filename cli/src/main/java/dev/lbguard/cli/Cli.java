@@ -1,0 +1,84 @@
+package dev.lbguard.cli;
+
+import dev.lbguard.cli.command.DemoCommand;
+import dev.lbguard.cli.command.ResourcesCommand;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Builds the whole command line in one place: subcommands, output streams, the environment, and the
+ * mapping of every failure to one stderr line and an exit code.
+ */
+@Command(name = "lbguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
+                + "and how dangerous is that.",
+        subcommands = {ResourcesCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done, nothing at or above --fail-on",
+            "1:findings at or above --fail-on",
+            "2:usage error or unusable input",
+            "3:analysis incomplete: something that may affect routing could not be read",
+            "70:internal error (a bug in lbguard)"})
+public final class Cli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** The command line wired to these streams and this environment (tests pass their own). */
+    public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cmd = new CommandLine(new Cli(), new Factory(environment));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // Repeated --var/--var-file options call their setters once per occurrence, in order.
+        cmd.setOverwrittenOptionsAllowed(true);
+        cmd.setExitCodeExceptionMapper(t -> t instanceof UsageException ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code());
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("lbguard: " + ex.getMessage());
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.USAGE.code();
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof UsageException) {
+                e.println("lbguard: " + ex.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            e.println("lbguard: internal error: " + ex + " (please report it; rerun with --verbose for details)");
+            if (parseResult.expandedArgs().contains("--verbose")) {
+                printTrace(e, ex);
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        return cmd;
+    }
+
+    private static void printTrace(PrintWriter e, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            e.println(c == t ? c.toString() : "Caused by: " + c);
+            for (StackTraceElement s : c.getStackTrace()) {
+                e.println("\tat " + s);
+            }
+        }
+    }
+
+    /** Gives commands the environment without letting them read {@code System.getenv} themselves. */
+    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Map.class).newInstance(environment);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lbguard.cli.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every reporting command shares (CONTRACT.md, "Common options"). */
+public final class CommonOptions {
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "The git repository (default: the one holding the current directory).")
+    public Path repo;
+
+    @Option(names = "--dir", paramLabel = "PATH",
+            description = "A Terraform root module inside the repository (default: every root module found).")
+    public String dir;
+
+    /** {@code --var-file} and {@code --var} in the order given: Terraform lets a later one win. */
+    private final List<Object> varArguments = new ArrayList<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE", description = "A .tfvars file, as terraform --var-file (repeatable).")
+    void varFile(Path file) {
+        varArguments.add(file);
+    }
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable, as terraform --var (repeatable).")
+    void var(String assignment) {
+        varArguments.add(assignment);
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
+    public OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    public Path output;
+
+    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
+    public boolean noColor;
+
+    @Option(names = "--quiet", description = "Only the report: no progress or notes on standard error.")
+    public boolean quiet;
+
+    @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+    public boolean verbose;
+
+    /** Each {@code --var-file} (a Path) and {@code --var} (a String) in command-line order. */
+    public List<Object> varArguments() {
+        return List.copyOf(varArguments);
+    }
+}

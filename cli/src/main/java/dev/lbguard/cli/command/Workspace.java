@@ -1,0 +1,83 @@
+package dev.lbguard.cli.command;
+
+import dev.lbguard.cli.UsageException;
+import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.terraform.RootModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The tree a command reads (a git revision, or files on disk when no revision is given) and the root
+ * modules in it ({@code --dir}, or every root module found).
+ */
+record Workspace(SourceTree tree, List<String> moduleDirs) {
+
+    static Workspace open(CommonOptions options, String rev) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (rev == null) {
+            return onDisk(options, cwd);
+        }
+        Path repoDir = options.repo == null ? cwd : options.repo;
+        try (GitRepository repo = GitRepository.open(repoDir)) {
+            SourceTree tree = repo.tree(rev);
+            Path root = repo.workTree().orElse(repoDir.toAbsolutePath());
+            return new Workspace(tree, modules(tree, options.dir == null ? null : relativeDir(root, cwd, options.dir)));
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Workspace onDisk(CommonOptions options, Path cwd) {
+        Path root = options.repo == null ? cwd : options.repo.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new UsageException("--repo " + options.repo + " is not a directory");
+        }
+        if (options.dir == null) {
+            DiskTree tree = new DiskTree(root);
+            return new Workspace(tree, modules(tree, null));
+        }
+        Path dir = (options.repo == null ? cwd : root).resolve(options.dir).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("--dir " + options.dir + " is not a directory");
+        }
+        if (!dir.startsWith(root)) {
+            return new Workspace(new DiskTree(dir), List.of(""));
+        }
+        return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))));
+    }
+
+    /** --dir is relative to the current directory when that lies in the repository, else to the repository root. */
+    private static String relativeDir(Path root, Path cwd, String dir) {
+        Path base = cwd.startsWith(root) ? cwd : root;
+        Path abs = base.resolve(dir).normalize();
+        if (!abs.startsWith(root)) {
+            throw new UsageException("--dir " + dir + " lies outside the repository " + root);
+        }
+        return slashes(root.relativize(abs));
+    }
+
+    private static List<String> modules(SourceTree tree, String dir) {
+        if (dir != null) {
+            if (!dir.isEmpty() && !tree.isDirectory(dir)) {
+                throw new UsageException("--dir " + dir + " does not exist"
+                        + (tree.revision().isEmpty() ? "" : " at revision " + tree.revision()));
+            }
+            return List.of(dir);
+        }
+        List<String> found = RootModuleFinder.find(tree);
+        if (found.isEmpty()) {
+            throw new UsageException("no Terraform root module with load-balancer resources found"
+                    + (tree.revision().isEmpty() ? "" : " at revision " + tree.revision()) + "; give --dir PATH");
+        }
+        return found;
+    }
+
+    private static String slashes(Path p) {
+        String s = p.toString().replace('\\', '/');
+        return s.equals(".") ? "" : s;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lbguard.cli.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.diagnostic.Diagnostic;
+import java.util.List;
+
+/** The JSON writer every report shares: one mapper, pretty-printed, a trailing newline, schema version 1. */
+public final class Json {
+    public static final int SCHEMA_VERSION = 1;
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private Json() {
+    }
+
+    /** The fields every report starts with. */
+    public static ObjectNode header(String command, boolean complete, List<Diagnostic> diagnostics) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("command", command);
+        root.put("complete", complete);
+        root.set("diagnostics", diagnostics(diagnostics));
+        return root;
+    }
+
+    public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Diagnostic d : diagnostics) {
+            ObjectNode n = a.addObject();
+            n.put("severity", d.severity().label());
+            n.put("code", d.code());
+            n.put("file", d.source().path());
+            if (d.source().line() > 0) {
+                n.put("line", d.source().line());
+            }
+            if (d.source().column() > 0) {
+                n.put("column", d.source().column());
+            }
+            n.put("message", d.message());
+        }
+        return a;
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(Redaction.redact(node)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
