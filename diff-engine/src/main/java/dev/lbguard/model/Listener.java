@@ -1,0 +1,54 @@
+package dev.lbguard.model;
+
+import dev.lbguard.diagnostic.SourceRef;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A listener: protocol and port, TLS settings, the default action (the implicit last rule) and the rules.
+ *
+ * @param protocol upper case, e.g. {@code HTTPS} or {@code TCP}
+ * @param port the port, or 0 when it could not be evaluated (a diagnostic says so)
+ * @param certificates certificate ARNs or references, sorted and deduplicated
+ * @param rules sorted by id, not by priority: see {@link #rulesInEvaluationOrder()}
+ */
+public record Listener(ElementId id, SourceRef source, String protocol, int port, Optional<String> sslPolicy,
+                       List<String> certificates, RuleAction defaultAction, List<Rule> rules) {
+
+    /** Known priorities ascending, then unknown ones; ties broken by id so the order never depends on input order. */
+    public static final Comparator<Rule> EVALUATION_ORDER = Comparator
+            .comparing((Rule r) -> !r.priority().isKnown())
+            .thenComparingInt(r -> r.priority().value())
+            .thenComparing(Rule::id);
+
+    public Listener {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        protocol = protocol.toUpperCase(Locale.ROOT);
+        Objects.requireNonNull(sslPolicy, "sslPolicy");
+        certificates = Sorted.set(certificates);
+        Objects.requireNonNull(defaultAction, "defaultAction");
+        rules = Sorted.byKey(rules, Rule::id);
+    }
+
+    /**
+     * True for HTTP and HTTPS listeners, the only ones that evaluate rules; NLB (TCP, TLS, UDP, TCP_UDP)
+     * and GWLB listeners only have their default forward.
+     */
+    public boolean evaluatesRules() {
+        return protocol.equals("HTTP") || protocol.equals("HTTPS");
+    }
+
+    /** The rules in the order the load balancer tries them (before the default action). */
+    public List<Rule> rulesInEvaluationOrder() {
+        return rules.stream().sorted(EVALUATION_ORDER).toList();
+    }
+
+    /** A short name such as {@code HTTPS:443}. */
+    public String label() {
+        return protocol + ":" + (port == 0 ? "?" : Integer.toString(port));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lbguard.model;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one source says about load-balancer routing at one point in time, plus the problems met
+ * while reading it. A snapshot with an error diagnostic is incomplete.
+ */
+public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBalancers,
+                              List<TargetGroup> targetGroups, List<Diagnostic> diagnostics) {
+
+    // Diagnostics are sorted too, so that two reads of the same input print identically.
+    private static final Comparator<Diagnostic> DIAGNOSTIC_ORDER = Comparator
+            .comparing((Diagnostic d) -> d.source().path())
+            .thenComparingInt(d -> d.source().line())
+            .thenComparingInt(d -> d.source().column())
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message)
+            .thenComparing(d -> d.severity());
+
+    public RoutingSnapshot {
+        Objects.requireNonNull(origin, "origin");
+        loadBalancers = Sorted.byKey(loadBalancers, LoadBalancer::id);
+        targetGroups = Sorted.byKey(targetGroups, TargetGroup::id);
+        diagnostics = Sorted.list(diagnostics.stream().sorted(DIAGNOSTIC_ORDER).toList());
+    }
+
+    public static RoutingSnapshot of(SnapshotOrigin origin, Collection<LoadBalancer> loadBalancers,
+                                     Collection<TargetGroup> targetGroups, Collection<Diagnostic> diagnostics) {
+        return new RoutingSnapshot(origin, List.copyOf(loadBalancers), List.copyOf(targetGroups),
+                List.copyOf(diagnostics));
+    }
+
+    /** True when nothing that may affect routing failed to be read (no error diagnostic). */
+    public boolean complete() {
+        return diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    public Optional<TargetGroup> targetGroup(ElementId id) {
+        return targetGroups.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<LoadBalancer> loadBalancer(ElementId id) {
+        return loadBalancers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** The load balancers whose name or id is {@code nameOrId}, in id order (names need not be unique). */
+    public List<LoadBalancer> loadBalancersNamed(String nameOrId) {
+        return loadBalancers.stream()
+                .filter(l -> l.name().equals(nameOrId) || l.id().value().equals(nameOrId))
+                .toList();
+    }
+
+    /** The listener with this id anywhere in the snapshot. */
+    public Optional<Listener> listener(ElementId id) {
+        return loadBalancers.stream().flatMap(l -> l.listeners().stream())
+                .filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** The display name of a target group: its {@code name} where known, else its id (CONTRACT.md). */
+    public String targetGroupName(ElementId id) {
+        return targetGroup(id).map(TargetGroup::name).orElse(id.value());
+    }
+}

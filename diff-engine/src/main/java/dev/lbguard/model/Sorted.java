@@ -1,0 +1,46 @@
+package dev.lbguard.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Builds the sorted unmodifiable collections the model holds (never Set.of/Map.of: their order is unspecified). */
+final class Sorted {
+    private Sorted() {
+    }
+
+    /** A copy sorted by the key; rejects nulls and duplicate keys because either is a bug in a source. */
+    static <T, K extends Comparable<? super K>> List<T> byKey(Collection<T> items, Function<T, K> key) {
+        List<T> out = new ArrayList<>(items);
+        out.forEach(java.util.Objects::requireNonNull);
+        out.sort(Comparator.comparing(key));
+        for (int i = 1; i < out.size(); i++) {
+            if (key.apply(out.get(i - 1)).compareTo(key.apply(out.get(i))) == 0) {
+                throw new IllegalArgumentException("duplicate element " + key.apply(out.get(i)));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A sorted, deduplicated copy: the model's representation of a set. */
+    static <T extends Comparable<? super T>> List<T> set(Collection<T> items) {
+        items.forEach(java.util.Objects::requireNonNull);
+        return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(items)));
+    }
+
+    static <T> List<T> list(Collection<T> items) {
+        items.forEach(java.util.Objects::requireNonNull);
+        return Collections.unmodifiableList(new ArrayList<>(items));
+    }
+
+    static SortedMap<String, String> map(Map<String, String> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+}
