@@ -1,6 +1,7 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.cli.UsageException;
+import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
@@ -14,7 +15,7 @@ import java.util.List;
  * The tree a command reads (a git revision, or files on disk when no revision is given) and the root
  * modules in it ({@code --dir}, or every root module found).
  */
-record Workspace(SourceTree tree, List<String> moduleDirs) {
+record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin) {
 
     static Workspace open(CommonOptions options, String rev) {
         Path cwd = Path.of("").toAbsolutePath();
@@ -25,7 +26,11 @@ record Workspace(SourceTree tree, List<String> moduleDirs) {
         try (GitRepository repo = GitRepository.open(repoDir)) {
             SourceTree tree = repo.tree(rev);
             Path root = repo.workTree().orElse(repoDir.toAbsolutePath());
-            return new Workspace(tree, modules(tree, options.dir == null ? null : relativeDir(root, cwd, options.dir)));
+            SnapshotOrigin origin = GitRepository.WORKTREE.equals(rev)
+                    ? new SnapshotOrigin(SnapshotOrigin.Kind.WORKTREE, root.toString(), rev)
+                    : new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), rev);
+            return new Workspace(tree, modules(tree, options.dir == null ? null : relativeDir(root, cwd, options.dir)),
+                    origin);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
@@ -38,16 +43,20 @@ record Workspace(SourceTree tree, List<String> moduleDirs) {
         }
         if (options.dir == null) {
             DiskTree tree = new DiskTree(root);
-            return new Workspace(tree, modules(tree, null));
+            return new Workspace(tree, modules(tree, null), disk(root));
         }
         Path dir = (options.repo == null ? cwd : root).resolve(options.dir).normalize();
         if (!Files.isDirectory(dir)) {
             throw new UsageException("--dir " + options.dir + " is not a directory");
         }
         if (!dir.startsWith(root)) {
-            return new Workspace(new DiskTree(dir), List.of(""));
+            return new Workspace(new DiskTree(dir), List.of(""), disk(dir));
         }
-        return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))));
+        return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))), disk(root));
+    }
+
+    private static SnapshotOrigin disk(Path root) {
+        return new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, root.toString(), "files on disk");
     }
 
     /** --dir is relative to the current directory when that lies in the repository, else to the repository root. */

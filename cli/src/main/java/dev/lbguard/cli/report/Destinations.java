@@ -1,0 +1,118 @@
+package dev.lbguard.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.model.Authenticate;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.WeightedTarget;
+import java.util.stream.Collectors;
+
+/**
+ * How every report writes where a request goes: a one-line summary ("forward shop-api 90%, shop-canary 10%")
+ * and the JSON form with target groups named as CONTRACT.md says (their name where known, else their address).
+ */
+public final class Destinations {
+    private Destinations() {
+    }
+
+    public static String summary(RuleAction action, RoutingSnapshot snapshot) {
+        String auth = action.authenticate().stream().map(a -> a.kind().label())
+                .collect(Collectors.joining(", "));
+        String terminal = action.terminal().accept(new RouteAction.Visitor<String>() {
+            @Override
+            public String forward(RouteAction.Forward f) {
+                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
+                String targets = f.targets().stream().map(t -> name(t, snapshot)
+                                + (f.targets().size() > 1 ? " " + percent(t.weight(), total) : ""))
+                        .collect(Collectors.joining(", "));
+                return "forward " + targets + f.stickiness().map(s -> " (sticky " + s.durationSeconds() + "s)")
+                        .orElse("");
+            }
+
+            @Override
+            public String redirect(RouteAction.Redirect r) {
+                return "redirect " + r.protocol() + "://" + r.host() + ":" + r.port() + r.path()
+                        + (r.query().isEmpty() ? "" : "?" + r.query()) + " (" + r.statusCode() + ")";
+            }
+
+            @Override
+            public String fixedResponse(RouteAction.FixedResponse f) {
+                return "fixed-response " + f.statusCode() + (f.contentType().isEmpty() ? "" : " " + f.contentType());
+            }
+
+            @Override
+            public String unresolved(RouteAction.Unresolved u) {
+                return "unknown (" + u.reason() + ")";
+            }
+        });
+        return auth.isEmpty() ? terminal : auth + ", then " + terminal;
+    }
+
+    private static String name(WeightedTarget t, RoutingSnapshot snapshot) {
+        return snapshot.targetGroupName(t.targetGroup()) + (t.isResolved() ? "" : " (unresolved)");
+    }
+
+    private static String percent(int weight, int total) {
+        if (total == 0) {
+            return "0%";
+        }
+        double p = 100.0 * weight / total;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(java.util.Locale.ROOT, "%.1f", p)) + "%";
+    }
+
+    /** {@code {"type", "summary", "targets": [{"name", "id", "weight"}], ...}}. */
+    public static ObjectNode json(RuleAction action, RoutingSnapshot snapshot) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("summary", summary(action, snapshot));
+        if (!action.authenticate().isEmpty()) {
+            ArrayNode auth = n.putArray("authenticate");
+            for (Authenticate a : action.authenticate()) {
+                ObjectNode an = auth.addObject();
+                an.put("type", a.kind().label());
+                a.settings().forEach(an::put);
+            }
+        }
+        action.terminal().accept(new RouteAction.Visitor<Void>() {
+            @Override
+            public Void forward(RouteAction.Forward f) {
+                n.put("type", "forward");
+                ArrayNode targets = n.putArray("targets");
+                for (WeightedTarget t : f.targets()) {
+                    ObjectNode tn = targets.addObject();
+                    tn.put("name", snapshot.targetGroupName(t.targetGroup()));
+                    tn.put("id", t.targetGroup().value());
+                    tn.put("weight", t.weight());
+                    t.unresolved().ifPresent(r -> tn.put("unresolved", r));
+                }
+                f.stickiness().ifPresent(s -> n.putObject("stickiness").put("durationSeconds", s.durationSeconds()));
+                return null;
+            }
+
+            @Override
+            public Void redirect(RouteAction.Redirect r) {
+                n.put("type", "redirect");
+                n.putObject("redirect").put("protocol", r.protocol()).put("port", r.port()).put("host", r.host())
+                        .put("path", r.path()).put("query", r.query()).put("statusCode", r.statusCode());
+                return null;
+            }
+
+            @Override
+            public Void fixedResponse(RouteAction.FixedResponse f) {
+                n.put("type", "fixed-response");
+                n.putObject("fixedResponse").put("statusCode", f.statusCode()).put("contentType", f.contentType())
+                        .put("messageBody", f.body());
+                return null;
+            }
+
+            @Override
+            public Void unresolved(RouteAction.Unresolved u) {
+                n.put("type", "unknown");
+                n.put("reason", u.reason());
+                return null;
+            }
+        });
+        return n;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.lbguard.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.route.Request;
+import dev.lbguard.route.RouteResult;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code route} report: which rule takes one request, and where it goes. */
+public final class RouteReport {
+    private RouteReport() {
+    }
+
+    public static String text(RoutingSnapshot snapshot, LoadBalancer lb, Listener listener, Request request,
+                              RouteResult result, Style style) {
+        StringBuilder s = new StringBuilder();
+        s.append("Request   ").append(describe(request)).append('\n');
+        s.append("Listener  ").append(lb.name()).append(' ').append(listener.label()).append(" at ")
+                .append(Origins.text(snapshot.origin())).append('\n');
+        if (result.isMatched()) {
+            s.append("Rule      ").append(result.rule().map(RouteReport::ruleText).orElse("default action"))
+                    .append('\n');
+            s.append("Goes to   ").append(style.bold(Destinations.summary(result.action().orElseThrow(), snapshot)))
+                    .append('\n');
+        } else {
+            s.append("Goes to   ").append(style.red("UNKNOWN: " + result.reason())).append('\n');
+            result.rule().ifPresent(r -> s.append("Because   ").append(ruleText(r)).append('\n'));
+            result.action().ifPresent(a -> s.append("If taken  ").append(Destinations.summary(a, snapshot))
+                    .append('\n'));
+        }
+        s.append('\n').append(Status.text(snapshot.diagnostics(), style));
+        return s.toString();
+    }
+
+    private static String ruleText(Rule r) {
+        return r.id() + " (priority " + r.priority() + ")  " + r.source() + "\n          "
+                + Conditions.text(r.conditions());
+    }
+
+    static String describe(Request r) {
+        StringBuilder s = new StringBuilder(r.method()).append(' ').append(r.host()).append(r.path());
+        if (!r.query().isEmpty()) {
+            s.append('?');
+            for (int i = 0; i < r.query().size(); i++) {
+                Request.QueryParam q = r.query().get(i);
+                s.append(i == 0 ? "" : "&").append(q.key()).append(q.value().isEmpty() ? "" : "=" + q.value());
+            }
+        }
+        for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+            for (String v : h.getValue()) {
+                s.append("  ").append(h.getKey()).append(": ").append(v);
+            }
+        }
+        r.sourceIp().ifPresent(ip -> s.append("  from ").append(ip));
+        return s.toString();
+    }
+
+    public static String json(RoutingSnapshot snapshot, LoadBalancer lb, Listener listener, Request request,
+                              RouteResult result) {
+        boolean complete = snapshot.complete() && result.isMatched();
+        ObjectNode root = Json.header("route", complete, snapshot.diagnostics());
+        root.set("head", Origins.json(snapshot.origin()));
+        root.put("loadBalancer", lb.name());
+        root.put("listener", listener.label());
+        ObjectNode req = root.putObject("request");
+        req.put("host", request.host()).put("path", request.path()).put("method", request.method());
+        ObjectNode headers = req.putObject("headers");
+        request.headers().forEach((k, vs) -> {
+            ArrayNode a = headers.putArray(k);
+            vs.forEach(a::add);
+        });
+        ArrayNode query = req.putArray("query");
+        request.query().forEach(q -> query.addObject().put("key", q.key()).put("value", q.value()));
+        request.sourceIp().ifPresent(ip -> req.put("sourceIp", ip));
+        root.put("status", result.isMatched() ? "matched" : "unknown");
+        if (!result.reason().isEmpty()) {
+            root.put("reason", result.reason());
+        }
+        ObjectNode match = root.putObject("match");
+        if (result.rule().isPresent()) {
+            Rule r = result.rule().get();
+            match.put("rule", r.id().value());
+            if (r.priority().isKnown()) {
+                match.put("priority", r.priority().value());
+            }
+            match.set("conditions", Conditions.json(r.conditions()));
+            RoutesReport.location(match, r.source());
+        } else {
+            match.put("rule", "default");
+        }
+        result.action().ifPresent(a -> root.set("destination", Destinations.json(a, snapshot)));
+        return Json.write(root);
+    }
+}
