@@ -42,13 +42,9 @@ public final class ScenarioHistory {
                 try (InputStream in = Files.newInputStream(step.resolve("commit.properties"))) {
                     meta.load(in);
                 }
-                replaceWorkTree(repoDir, step.resolve("tree"));
-                git.add().addFilepattern(".").call();
-                git.add().setUpdate(true).addFilepattern(".").call();
                 PersonIdent who = new PersonIdent(meta.getProperty("author"), meta.getProperty("email"),
                         Instant.parse(meta.getProperty("date")), ZoneOffset.UTC);
-                RevCommit c = git.commit().setMessage(meta.getProperty("message"))
-                        .setAuthor(who).setCommitter(who).setSign(false).call();
+                RevCommit c = commitTree(git, step.resolve("tree"), who, meta.getProperty("message"));
                 made.add(new Made(c.name(), step.getFileName().toString(), meta.getProperty("message")));
             }
         } catch (GitAPIException e) {
@@ -57,7 +53,20 @@ public final class ScenarioHistory {
         return made;
     }
 
-    private static void replaceWorkTree(Path repoDir, Path tree) throws IOException {
+    /**
+     * Makes the work tree of {@code git} exactly {@code tree} (files it lacks are deleted) and commits it;
+     * {@code skip} names top-level entries of {@code tree} that are not part of the scenario.
+     */
+    public static RevCommit commitTree(Git git, Path tree, PersonIdent who, String message, String... skip)
+            throws IOException, GitAPIException {
+        Path repoDir = git.getRepository().getWorkTree().toPath();
+        replaceWorkTree(repoDir, tree, java.util.Set.of(skip));
+        git.add().addFilepattern(".").call();
+        git.add().setUpdate(true).addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+
+    private static void replaceWorkTree(Path repoDir, Path tree, java.util.Set<String> skip) throws IOException {
         try (Stream<Path> s = Files.walk(repoDir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 if (!p.equals(repoDir) && !repoDir.relativize(p).startsWith(".git")) {
@@ -67,6 +76,9 @@ public final class ScenarioHistory {
         }
         try (Stream<Path> s = Files.walk(tree)) {
             for (Path p : s.toList()) {
+                if (!p.equals(tree) && skip.contains(tree.relativize(p).getName(0).toString())) {
+                    continue;
+                }
                 Path target = repoDir.resolve(tree.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);

@@ -1,0 +1,57 @@
+package dev.lbguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden {@code routes} reports (text and JSON) for every Terraform scenario in {@code fixtures/terraform}. */
+class RoutesGoldenTest {
+    @TempDir
+    Path temp;
+
+    @TestFactory
+    Stream<DynamicTest> routesOfEveryFixture() throws Exception {
+        List<Path> fixtures;
+        try (Stream<Path> s = Files.list(Golden.FIXTURES.resolve("terraform"))) {
+            fixtures = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(fixtures).hasSizeGreaterThanOrEqualTo(15);
+        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Path repo = temp.resolve(f.getFileName().toString());
+            Golden.commit(f, repo);
+            for (String format : List.of("text", "json")) {
+                List<String> args = new ArrayList<>(List.of("routes", "--repo", repo.toString(), "--rev", "HEAD",
+                        "--format", format, "--no-color"));
+                args.addAll(fixtureArgs(f));
+                CliRun run = CliRun.run(args.toArray(String[]::new));
+                assertThat(run.err()).as("stderr").isEmpty();
+                assertThat(run.exitCode()).as("exit code of " + args + "\n" + run.out()).isIn(0, 3);
+                Golden.check(f.resolve("expected/routes." + (format.equals("text") ? "txt" : "json")), run.out());
+            }
+        }));
+    }
+
+    /** A fixture's {@code args} file holds extra options; --var-file paths are relative to the fixture. */
+    static List<String> fixtureArgs(Path fixture) throws Exception {
+        Path argsFile = fixture.resolve("args");
+        List<String> out = new ArrayList<>();
+        if (!Files.exists(argsFile)) {
+            return out;
+        }
+        for (String a : Files.readString(argsFile).trim().split("\\s+")) {
+            if (a.startsWith("--var-file=")) {
+                out.add("--var-file=" + fixture.resolve(a.substring("--var-file=".length())));
+            } else if (!a.isEmpty()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}
