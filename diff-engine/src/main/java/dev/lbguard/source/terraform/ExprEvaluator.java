@@ -134,22 +134,17 @@ final class ExprEvaluator {
         return result;
     }
 
-    /** Applies {@code .name} and {@code [key]} steps; an unknown absorbs the rest of the traversal. */
+    /** Applies {@code .name} and {@code [key]} steps. */
     Value applySteps(Value base, List<Refs.Step> steps, Scope s) throws EvalException {
         Value cur = base;
         for (Refs.Step step : steps) {
-            if (cur instanceof Value.Unknown u) {
-                return ValueOps.derived(u);
-            }
+            // Operations refines a known-after-apply reference step by step (aws_lb.x.access_logs[0].bucket).
             if (step instanceof Refs.Step.Attr a) {
                 cur = getAttr(cur, a.name());
             } else if (step instanceof Refs.Step.Key k) {
                 Value key = eval(k.key(), s);
-                if (key instanceof Value.Unknown u) {
-                    return ValueOps.derived(u);
-                }
                 Value before = cur;
-                cur = ValueOps.explain(Operations.index(cur, key), List.of(before));
+                cur = ValueOps.explain(Operations.index(before, key), List.of(before, key));
             }
         }
         return cur;
@@ -186,10 +181,11 @@ final class ExprEvaluator {
                 out.append(l.text());
             } else if (part instanceof TemplatePart.Interpolation i) {
                 Value v = eval(i.expression(), s);
-                if (v instanceof Value.Unknown) {
-                    unknowns.add(v);
+                Value text = v instanceof Value.Unknown ? v : Operations.templateString(v);
+                if (text instanceof Value.Str str) {
+                    out.append(str.value());
                 } else {
-                    out.append(Operations.templateString(v));
+                    unknowns.add(text);
                 }
             } else if (part instanceof TemplatePart.If f) {
                 Value c = eval(f.condition(), s);

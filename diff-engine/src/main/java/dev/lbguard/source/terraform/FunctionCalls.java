@@ -48,13 +48,8 @@ final class FunctionCalls {
                 args.add(v);
             }
         }
-        Value result;
-        try {
-            result = function.get().call(args);
-        } catch (EvalException e) {
-            throw new EvalException("call to function " + f.name() + " failed: " + e.getMessage());
-        }
-        return ValueOps.explain(result, args);
+        // The library frames its errors as Terraform does ("Call to function ... failed: ...").
+        return ValueOps.explain(function.get().call(args), args);
     }
 
     private Value tryCall(Expression.FunctionCall f, Scope s) throws EvalException {
