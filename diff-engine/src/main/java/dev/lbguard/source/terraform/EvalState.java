@@ -58,8 +58,15 @@ final class EvalState {
         return Value.Unknown.unevaluable(message);
     }
 
+    /** The diagnostics in file and line order, so that the order does not depend on evaluation order. */
     List<Diagnostic> diagnostics() {
-        return new ArrayList<>(diagnostics);
+        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        out.sort(java.util.Comparator.comparing((Diagnostic d) -> d.source().path())
+                .thenComparingInt(d -> d.source().line())
+                .thenComparingInt(d -> d.source().column())
+                .thenComparing(Diagnostic::code)
+                .thenComparing(Diagnostic::message));
+        return out;
     }
 
     void registerResourceObject(Value.Obj object, String address) {
