@@ -18,7 +18,7 @@ final class Constants {
 
     static Value evaluate(Expression e) throws EvalException {
         if (e instanceof Expression.NumberLiteral n) {
-            return new Value.Num(n.value());
+            return Convert.num(n.value());
         } else if (e instanceof Expression.BoolLiteral b) {
             return new Value.Bool(b.value());
         } else if (e instanceof Expression.NullLiteral) {

@@ -27,6 +27,15 @@ final class Convert {
         return n.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A number in one canonical scale (no trailing fraction zeros, never a negative scale), so that equal numbers
+     * are equal records: {@code 0.25 + 0.25} and {@code 0.5} must not differ by {@link BigDecimal#equals}.
+     */
+    static Value.Num num(BigDecimal n) {
+        BigDecimal stripped = n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros();
+        return new Value.Num(stripped.scale() < 0 ? stripped.setScale(0) : stripped);
+    }
+
     static Optional<BigDecimal> parseNumber(String s) {
         if (!NUMBER.matcher(s).matches()) {
             return Optional.empty();
@@ -54,7 +63,7 @@ final class Convert {
             if (n.isEmpty()) {
                 throw new EvalException("a number is required");
             }
-            return new Value.Num(n.get());
+            return num(n.get());
         }
         throw new EvalException("a number is required, but have " + typeName(v));
     }

@@ -102,7 +102,7 @@ final class Json {
         if (n.isTextual()) {
             return new Value.Str(n.textValue());
         } else if (n.isNumber()) {
-            return new Value.Num(n.decimalValue());
+            return Convert.num(n.decimalValue());
         } else if (n.isBoolean()) {
             return new Value.Bool(n.booleanValue());
         } else if (n.isNull()) {

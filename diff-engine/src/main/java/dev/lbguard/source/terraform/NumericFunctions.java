@@ -17,17 +17,17 @@ final class NumericFunctions {
     static void register(Functions.Registry r) {
         r.strict("min", 1, VARIADIC, args -> extreme(args, -1));
         r.strict("max", 1, VARIADIC, args -> extreme(args, 1));
-        r.strict("abs", 1, 1, args -> new Value.Num(Convert.number(args.get(0), "num").abs()));
-        r.strict("ceil", 1, 1, args -> new Value.Num(Convert.number(args.get(0), "num")
+        r.strict("abs", 1, 1, args -> Convert.num(Convert.number(args.get(0), "num").abs()));
+        r.strict("ceil", 1, 1, args -> Convert.num(Convert.number(args.get(0), "num")
                 .setScale(0, RoundingMode.CEILING)));
-        r.strict("floor", 1, 1, args -> new Value.Num(Convert.number(args.get(0), "num")
+        r.strict("floor", 1, 1, args -> Convert.num(Convert.number(args.get(0), "num")
                 .setScale(0, RoundingMode.FLOOR)));
         r.strict("signum", 1, 1, args -> Value.Num.of(Convert.number(args.get(0), "num").signum()));
         r.strict("pow", 2, 2, args -> pow(Convert.number(args.get(0), "num"), Convert.number(args.get(1), "power")));
-        r.strict("log", 2, 2, args -> new Value.Num(BigDecimal.valueOf(
+        r.strict("log", 2, 2, args -> Convert.num(BigDecimal.valueOf(
                 Math.log(Convert.number(args.get(0), "num").doubleValue())
                         / Math.log(Convert.number(args.get(1), "base").doubleValue()))));
-        r.strict("parseint", 2, 2, args -> new Value.Num(new BigDecimal(parseInt(
+        r.strict("parseint", 2, 2, args -> Convert.num(new BigDecimal(parseInt(
                 Convert.string(args.get(0), "number"), Convert.integer(args.get(1), "base")))));
         r.strict("sum", 1, 1, args -> {
             List<Value> items = Convert.sequence(args.get(0), "list");
@@ -41,7 +41,7 @@ final class NumericFunctions {
                 }
                 total = total.add(Convert.number(v, "list"));
             }
-            return new Value.Num(total);
+            return Convert.num(total);
         });
         r.lenient("alltrue", 1, 1, args -> allOrAny(args.get(0), true));
         r.lenient("anytrue", 1, 1, args -> allOrAny(args.get(0), false));
@@ -55,19 +55,19 @@ final class NumericFunctions {
                 best = n;
             }
         }
-        return new Value.Num(best);
+        return Convert.num(best);
     }
 
     private static Value pow(BigDecimal base, BigDecimal power) {
         try {
             int p = power.intValueExact();
             if (p >= 0 && p <= 9999) {
-                return new Value.Num(base.pow(p));
+                return Convert.num(base.pow(p));
             }
         } catch (ArithmeticException notAnInteger) {
             // Falls back to floating point below, as cty does for every power.
         }
-        return new Value.Num(new BigDecimal(Math.pow(base.doubleValue(), power.doubleValue())));
+        return Convert.num(new BigDecimal(Math.pow(base.doubleValue(), power.doubleValue())));
     }
 
     /** Go's big.Int SetString for bases 2 to 62: a sign, then digits 0-9, a-z, A-Z (case-insensitive to 36). */

@@ -58,22 +58,22 @@ public final class Operations {
         BigDecimal b = ((Value.Num) r).value();
         switch (op) {
             case ADD:
-                return new Value.Num(a.add(b));
+                return Convert.num(a.add(b));
             case SUBTRACT:
-                return new Value.Num(a.subtract(b));
+                return Convert.num(a.subtract(b));
             case MULTIPLY:
-                return new Value.Num(a.multiply(b));
+                return Convert.num(a.multiply(b));
             case DIVIDE:
                 if (b.signum() == 0) {
                     throw new EvalException("Error during operation: can't divide by zero.");
                 }
-                return new Value.Num(divide(a, b));
+                return Convert.num(divide(a, b));
             case MODULO:
                 if (b.signum() == 0) {
                     throw new EvalException("Error during operation: can't use modulo with zero.");
                 }
                 // Truncated remainder, sign of the dividend, like Go's math.Mod and cty's Modulo.
-                return new Value.Num(a.remainder(b));
+                return Convert.num(a.remainder(b));
             case GREATER:
                 return new Value.Bool(a.compareTo(b) > 0);
             case GREATER_OR_EQUAL:
@@ -112,7 +112,7 @@ public final class Operations {
         switch (op) {
             case NEGATE: {
                 Value v = operand(operand, "", "number");
-                return v instanceof Value.Num n ? new Value.Num(n.value().negate()) : v;
+                return v instanceof Value.Num n ? Convert.num(n.value().negate()) : v;
             }
             case NOT: {
                 Value v = operand(operand, "", "bool");

@@ -235,7 +235,7 @@ final class SequenceFunctions {
                 throw new EvalException("more than " + RANGE_LIMIT + " values were generated; either decrease the "
                         + "difference between start and end or use a smaller step");
             }
-            out.add(new Value.Num(v));
+            out.add(Convert.num(v));
         }
         return Value.Values.list(out);
     }
