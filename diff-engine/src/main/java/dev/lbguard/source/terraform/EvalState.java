@@ -8,11 +8,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +23,9 @@ final class EvalState {
     final SourceTree tree;
     final String rootDir;
     final ModuleLoader loader;
-    private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+    // Keyed by severity, code and position: one diagnostic per spot, even when the instances of a counted
+    // resource fail there with different messages.
+    private final Map<List<Object>, Diagnostic> diagnostics = new LinkedHashMap<>();
     // Identity, not equality: two resources with equal attributes are still different resources, and a
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
@@ -45,11 +46,22 @@ final class EvalState {
     }
 
     void error(String code, String message, SourceRef at) {
-        diagnostics.add(Diagnostic.error(code, message, at));
+        add(Diagnostic.error(code, message, at));
     }
 
     void warning(String code, String message, SourceRef at) {
-        diagnostics.add(Diagnostic.warning(code, message, at));
+        add(Diagnostic.warning(code, message, at));
+    }
+
+    private void add(Diagnostic d) {
+        SourceRef at = d.source();
+        List<Object> key = at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
+                : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
+        diagnostics.putIfAbsent(key, d);
+    }
+
+    boolean hasErrors() {
+        return diagnostics.values().stream().anyMatch(Diagnostic::isError);
     }
 
     /** Reports an error at {@code at} and returns the unknown value that stands in for what failed. */
@@ -60,7 +72,7 @@ final class EvalState {
 
     /** The diagnostics in file and line order, so that the order does not depend on evaluation order. */
     List<Diagnostic> diagnostics() {
-        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        List<Diagnostic> out = new ArrayList<>(diagnostics.values());
         out.sort(java.util.Comparator.comparing((Diagnostic d) -> d.source().path())
                 .thenComparingInt(d -> d.source().line())
                 .thenComparingInt(d -> d.source().column())

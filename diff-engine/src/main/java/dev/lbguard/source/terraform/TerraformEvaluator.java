@@ -23,6 +23,7 @@ public final class TerraformEvaluator {
                     new RootInputs(state, root, inputs));
             instance.evaluateAll();
             instance.collect(resources, moved);
+            ensureReported(state, resources);
         } catch (RuntimeException | StackOverflowError e) {
             // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
             resources.clear();
@@ -31,5 +32,29 @@ public final class TerraformEvaluator {
                     state.fileRef(dir));
         }
         return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
+    }
+
+    /**
+     * Guarantees that a load-balancer resource with a value lbguard could not evaluate never comes with a
+     * complete evaluation: every such value has its cause reported where it failed, and this catches any
+     * path where that did not happen. Apply-time functions ({@code timestamp()}) are unknown to Terraform too.
+     */
+    private static void ensureReported(EvalState state, List<ResourceInstance> resources) {
+        if (state.hasErrors()) {
+            return;
+        }
+        for (ResourceInstance r : resources) {
+            if (!TerraformEvaluation.LOAD_BALANCER_TYPES.contains(r.type())) {
+                continue;
+            }
+            for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(r.attributes())) {
+                if (p.reason().endsWith("known only at apply time")) {
+                    continue;
+                }
+                String top = p.path().split("[.\\[]", 2)[0];
+                state.error("tf-eval", r.address() + "." + p.path() + " could not be evaluated: " + p.reason(),
+                        r.attributeSources().getOrDefault(top, r.source()));
+            }
+        }
     }
 }
