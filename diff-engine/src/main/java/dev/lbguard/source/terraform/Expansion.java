@@ -54,14 +54,16 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
         }
         int n;
         try {
-            if (!(v instanceof Value.Num num)) {
+            // Terraform converts count to a number first, so count = "2" is fine.
+            Value converted = new TypeConstraint.Primitive(TypeConstraint.Primitive.Kind.NUMBER).convert(v);
+            if (!(converted instanceof Value.Num num)) {
                 throw new ArithmeticException();
             }
             n = num.value().intValueExact();
             if (n < 0) {
                 throw new ArithmeticException();
             }
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | EvalException e) {
             return failed(Mode.COUNT, state.fail("tf-expansion",
                     "count of " + what + " must be a whole number >= 0, not " + describe(v), a.range()));
         }

@@ -237,4 +237,21 @@ class TerraformResourcesTest {
         assertThat(rendered(e)).anySatisfy(d -> assertThat(d).contains("reference cycle: aws_lb.a -> aws_lb.b -> aws_lb.a"));
         assertThat(e.diagnostics()).hasSize(1);
     }
+
+    @Test
+    void countIsConvertedToANumberAndForEachNeedsAMapOrSet() {
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                variable "n" {
+                  default = "2"
+                }
+                resource "aws_lb" "x" {
+                  count = var.n
+                }
+                resource "aws_lb" "y" {
+                  for_each = ["a", "b"]
+                }
+                """).evaluate();
+        single(e, "main.tf:8:", "for_each of aws_lb.y must be a map or a set of strings, not a tuple; convert a list with toset()");
+        assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb.x[0]", "aws_lb.x[1]");
+    }
 }
