@@ -111,11 +111,11 @@ public final class Operations {
     public static Value unary(Expression.Operator op, Value operand) throws EvalException {
         switch (op) {
             case NEGATE: {
-                Value v = operand(operand, "", "number");
+                Value v = operand(operand, "unary", "number");
                 return v instanceof Value.Num n ? Convert.num(n.value().negate()) : v;
             }
             case NOT: {
-                Value v = operand(operand, "", "bool");
+                Value v = operand(operand, "unary", "bool");
                 return v instanceof Value.Bool b ? new Value.Bool(!b.value()) : v;
             }
             default:
