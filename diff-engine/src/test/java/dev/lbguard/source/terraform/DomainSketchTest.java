@@ -25,9 +25,9 @@ class DomainSketchTest {
 
     @Test
     void configuredValuesMatchTerraformsState() throws IOException {
-        TerraformEvaluation e = new TfFixture(dir).file("main.tf", resource("main.tf")).evaluate();
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", fixture("main.tf")).evaluate();
         assertClean(e);
-        JsonNode state = new ObjectMapper().readTree(resource("state-show.json"));
+        JsonNode state = new ObjectMapper().readTree(fixture("state-show.json"));
         List<String> addresses = new ArrayList<>();
         state.at("/values/root_module/resources").forEach(r -> addresses.add(r.get("address").asText()));
         assertThat(e.resources()).extracting(ResourceInstance::address).containsExactlyInAnyOrderElementsOf(addresses);
@@ -71,7 +71,7 @@ class DomainSketchTest {
         }
     }
 
-    private static String resource(String name) throws IOException {
+    private static String fixture(String name) throws IOException {
         try (InputStream in = DomainSketchTest.class.getResourceAsStream("domain/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
