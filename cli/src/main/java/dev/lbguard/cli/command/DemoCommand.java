@@ -1,12 +1,27 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.cli.Cli;
+import dev.lbguard.cli.ExitCode;
+import dev.lbguard.cli.UsageException;
+import dev.lbguard.cli.demo.BundledDemo;
+import dev.lbguard.cli.demo.ScenarioHistory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code demo}: the bundled web-shop scenario, end to end. */
+/**
+ * {@code demo}: builds the bundled web-shop scenario into a temporary git repository and runs lbguard's
+ * commands on it, printing each command line before its output, so the reader can run them again.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build the bundled web-shop scenario into a temporary git repository and run lbguard on it.")
 public final class DemoCommand implements Callable<Integer> {
@@ -15,13 +30,75 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--keep", paramLabel = "DIR",
+            description = "Build the demo repository in DIR (which must not exist) and keep it, to explore it further.")
+    Path keep;
+
+    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
+    boolean noColor;
+
     public DemoCommand(Map<String, String> environment) {
         this.environment = environment;
     }
 
     @Override
-    public Integer call() {
-        spec.commandLine().getOut().println("demo: not yet available");
-        return 0;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path repo = repositoryDir();
+        try {
+            List<ScenarioHistory.Made> history = BundledDemo.buildInto(repo);
+            out.println("lbguard demo: a web shop's edge load balancer, with " + history.size()
+                    + " commits built into " + (keep == null ? "a temporary repository" : repo) + ":");
+            for (int i = history.size() - 1; i >= 0; i--) {
+                ScenarioHistory.Made m = history.get(i);
+                String rel = i == history.size() - 1 ? "HEAD" : "HEAD~" + (history.size() - 1 - i);
+                out.printf("  %-7s %s  %s%n", rel, m.commit().substring(0, 12), m.message());
+            }
+            int worst = 0;
+            for (List<String> step : steps()) {
+                worst = Math.max(worst, run(out, repo, step));
+            }
+            return worst >= ExitCode.USAGE.code() ? worst : ExitCode.CLEAN.code();
+        } finally {
+            if (keep == null) {
+                BundledDemo.delete(repo);
+            }
+        }
+    }
+
+    private Path repositoryDir() throws IOException {
+        if (keep == null) {
+            return Files.createTempDirectory("lbguard-demo-");
+        }
+        if (Files.exists(keep)) {
+            throw new UsageException("--keep " + keep + " already exists; give a new directory");
+        }
+        return keep;
+    }
+
+    /** The demo's script: what the web shop's routing is, and where one checkout request went before and after. */
+    private static List<List<String>> steps() {
+        String checkout = "--host=shop.example.com --path=/checkout/cart";
+        List<List<String>> steps = new ArrayList<>();
+        steps.add(List.of("routes", "--rev=HEAD"));
+        steps.add(List.of(("route --rev=HEAD~4 --listener=shop-edge-prod:443 " + checkout).split(" ")));
+        steps.add(List.of(("route --rev=HEAD --listener=shop-edge-prod:443 " + checkout).split(" ")));
+        steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:443 --host=api.shop.example.com --path=/v1/orders"
+                .split(" ")));
+        steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
+                .split(" ")));
+        return steps;
+    }
+
+    private int run(PrintWriter out, Path repo, List<String> step) {
+        List<String> args = new ArrayList<>(step);
+        args.add("--repo=" + repo);
+        if (noColor) {
+            args.add("--no-color");
+        }
+        out.println();
+        out.println("$ lbguard " + String.join(" ", step));
+        out.flush();
+        return Cli.create(out, spec.commandLine().getErr(), environment).execute(args.toArray(String[]::new));
     }
 }

@@ -29,7 +29,8 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
             SnapshotOrigin origin = GitRepository.WORKTREE.equals(rev)
                     ? new SnapshotOrigin(SnapshotOrigin.Kind.WORKTREE, root.toString(), rev)
                     : new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), rev);
-            return new Workspace(tree, modules(tree, options.dir == null ? null : relativeDir(root, cwd, options.dir)),
+            return new Workspace(tree, modules(tree, options.dir == null ? null
+                    : relativeDir(root, options.repo == null ? cwd : root, options.dir)),
                     origin);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
@@ -59,7 +60,10 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         return new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, root.toString(), "files on disk");
     }
 
-    /** --dir is relative to the current directory when that lies in the repository, else to the repository root. */
+    /**
+     * --dir is relative to the repository root when --repo is given, else to the current directory when that
+     * lies in the repository, else to the repository root.
+     */
     private static String relativeDir(Path root, Path cwd, String dir) {
         Path base = cwd.startsWith(root) ? cwd : root;
         Path abs = base.resolve(dir).normalize();

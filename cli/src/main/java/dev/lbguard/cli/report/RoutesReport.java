@@ -50,8 +50,7 @@ public final class RoutesReport {
                     .append(style.dim(r.id() + "  " + r.source())).append('\n');
             UnreachableRule u = unreachable.get(r);
             if (u != null) {
-                s.append("            ").append(style.yellow("UNREACHABLE: " + u.reason() + " (shadowed by "
-                        + u.shadowedBy().id() + ")")).append('\n');
+                s.append("            ").append(style.yellow("UNREACHABLE: " + u.reason())).append('\n');
             }
         }
         s.append(String.format("    %6s  %s%n", "default", "(every other request)"));
