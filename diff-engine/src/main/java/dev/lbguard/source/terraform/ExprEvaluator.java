@@ -79,6 +79,11 @@ final class ExprEvaluator {
             return conditional(c, s);
         } else if (e instanceof Expression.BinaryOp b) {
             Value l = eval(b.left(), s);
+            if (decides(b.operator(), l)) {
+                // HCL 2.23 (Terraform 1.11) short-circuits: the right operand's evaluation errors do not count.
+                attempt(b.right(), s);
+                return l;
+            }
             Value r = eval(b.right(), s);
             return ValueOps.explain(Operations.binary(b.operator(), l, r), List.of(l, r));
         } else if (e instanceof Expression.UnaryOp u) {
@@ -98,6 +103,11 @@ final class ExprEvaluator {
             return eval(p.inner(), s);
         }
         throw new EvalException("unsupported expression " + e.getClass().getSimpleName());
+    }
+
+    private static boolean decides(Expression.Operator op, Value left) {
+        return left instanceof Value.Bool b
+                && (op == Expression.Operator.AND && !b.value() || op == Expression.Operator.OR && b.value());
     }
 
     private Value traversal(Expression e, Scope s) throws EvalException {

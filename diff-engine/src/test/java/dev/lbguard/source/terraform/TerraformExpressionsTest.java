@@ -184,4 +184,20 @@ class TerraformExpressionsTest {
         assertThat(((Value.Obj) tags).get("ok")).isEqualTo(str("fine"));
         assertThat(ValueJson.unevaluated(tags)).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("bad"));
     }
+
+    @Test
+    void logicalOperatorsShortCircuitLikeTerraform111() {
+        TerraformEvaluation e = eval("""
+                variable "cfg" {
+                  default = null
+                }
+                resource "aws_lb" "x" {
+                  guarded = var.cfg != null && var.cfg.enabled
+                  either  = var.cfg == null || var.cfg.enabled
+                }
+                """);
+        assertClean(e);
+        assertThat(attr(e, "aws_lb.x", "guarded")).isEqualTo(Value.Values.FALSE);
+        assertThat(attr(e, "aws_lb.x", "either")).isEqualTo(Value.Values.TRUE);
+    }
 }
