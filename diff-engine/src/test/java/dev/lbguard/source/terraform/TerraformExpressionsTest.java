@@ -200,4 +200,39 @@ class TerraformExpressionsTest {
         assertThat(attr(e, "aws_lb.x", "guarded")).isEqualTo(Value.Values.FALSE);
         assertThat(attr(e, "aws_lb.x", "either")).isEqualTo(Value.Values.TRUE);
     }
+
+    @Test
+    void everyExpressionKind() {
+        TerraformEvaluation e = eval("""
+                locals {
+                  k     = "dyn"
+                  list  = [{ b = [{ c = 1 }, { c = 2 }] }, { b = [{ c = 3 }] }]
+                  hosts = ["a", "b"]
+                }
+                resource "aws_lb" "x" {
+                  keys    = { (local.k) = 1, "quoted" = 2, bare = 3, "${local.k}2" = 4 }
+                  legacy  = local.hosts.1
+                  neg     = -5 + 2 * 3
+                  not     = !(1 > 2)
+                  nested  = local.list[*].b[*].c
+                  strip   = "%{for h in local.hosts~} ${h} %{~endfor}"
+                  heredoc = <<EOT
+                  indented ${local.k}
+                EOT
+                  mod     = 7 % 3
+                  nullish = null
+                }
+                """);
+        assertClean(e);
+        assertThat(attr(e, "aws_lb.x", "keys")).isEqualTo(obj("dyn", num(1), "quoted", num(2), "bare", num(3),
+                "dyn2", num(4)));
+        assertThat(attr(e, "aws_lb.x", "legacy")).isEqualTo(str("b"));
+        assertThat(attr(e, "aws_lb.x", "neg")).isEqualTo(num(1));
+        assertThat(attr(e, "aws_lb.x", "not")).isEqualTo(Value.Values.TRUE);
+        assertThat(attr(e, "aws_lb.x", "nested")).isEqualTo(tuple(tuple(num(1), num(2)), tuple(num(3))));
+        assertThat(attr(e, "aws_lb.x", "strip")).isEqualTo(str("ab"));
+        assertThat(attr(e, "aws_lb.x", "heredoc")).isEqualTo(str("  indented dyn\n"));
+        assertThat(attr(e, "aws_lb.x", "mod")).isEqualTo(num(1));
+        assertThat(attr(e, "aws_lb.x", "nullish")).isEqualTo(Value.Values.NULL);
+    }
 }
