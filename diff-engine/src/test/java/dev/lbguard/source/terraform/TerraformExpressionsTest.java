@@ -78,12 +78,16 @@ class TerraformExpressionsTest {
                 }
                 resource "aws_lb" "x" {
                   known   = 1 > 0 ? "yes" : "no"
+                  unified = 1 > 0 ? 443 : "80"
+                  lazy    = 1 > 0 ? "ok" : tolist("not a list")
                   unknown = aws_vpc.v.id != "" ? "yes" : "no"
                   partial = "${aws_vpc.v.id}/suffix"
                 }
                 """);
         assertClean(e);
         assertThat(attr(e, "aws_lb.x", "known")).isEqualTo(str("yes"));
+        assertThat(attr(e, "aws_lb.x", "unified")).isEqualTo(str("443"));
+        assertThat(attr(e, "aws_lb.x", "lazy")).isEqualTo(str("ok"));
         Value unknown = attr(e, "aws_lb.x", "unknown");
         assertThat(unknown).isInstanceOf(Value.Unknown.class);
         assertThat(((Value.Unknown) unknown).ref()).isEqualTo("aws_vpc.v");
