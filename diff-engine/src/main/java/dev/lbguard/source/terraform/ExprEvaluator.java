@@ -85,10 +85,10 @@ final class ExprEvaluator {
                 return l;
             }
             Value r = eval(b.right(), s);
-            return ValueOps.explain(Operations.binary(b.operator(), l, r), List.of(l, r));
+            return ValueOps.computed(Operations.binary(b.operator(), l, r), List.of(l, r));
         } else if (e instanceof Expression.UnaryOp u) {
             Value v = eval(u.operand(), s);
-            return ValueOps.explain(Operations.unary(u.operator(), v), List.of(v));
+            return ValueOps.computed(Operations.unary(u.operator(), v), List.of(v));
         } else if (e instanceof Expression.Tuple t) {
             List<Value> items = new ArrayList<>();
             for (Expression item : t.elements()) {
