@@ -239,4 +239,42 @@ class TerraformExpressionsTest {
         assertThat(attr(e, "aws_lb.x", "mod")).isEqualTo(num(1));
         assertThat(attr(e, "aws_lb.x", "nullish")).isEqualTo(Value.Values.NULL);
     }
+
+    @Test
+    void realisticSyntax() {
+        TerraformEvaluation e = eval("""
+                # comment
+                // another
+                /* block
+                   comment */
+                variable "svcs" {
+                  default = {
+                    api = { enabled = true, prio = 10 },
+                    old = { enabled = false, prio = 20 }
+                  }
+                }
+                resource "aws_lb_listener_rule" "r" {
+                  for_each = {
+                    for k, v in var.svcs : k => v
+                    if v.enabled
+                  }
+                  priority = (
+                    each.value.prio
+                    + 1
+                  )
+                  values = [
+                    "a",
+                    -1,
+                  ]
+                  nested  = each.key == "api" ? each.value.prio > 5 ? "hi" : "lo" : "none"
+                  escapes = "q\\"\\u00e9$${lit}%%{x}\\\\"
+                }
+                """);
+        assertClean(e);
+        assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb_listener_rule.r[\"api\"]");
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "priority")).isEqualTo(num(11));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "values")).isEqualTo(tuple(str("a"), num(-1)));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "nested")).isEqualTo(str("hi"));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "escapes")).isEqualTo(str("q\"\u00e9${lit}%{x}\\"));
+    }
 }
