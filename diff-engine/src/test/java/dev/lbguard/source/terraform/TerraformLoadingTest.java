@@ -86,4 +86,21 @@ class TerraformLoadingTest {
         });
         assertThat(e.moduleDir()).isEqualTo("stacks/edge");
     }
+
+    @Test
+    void directoryOutsideTheTreeIsADiagnostic() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB).evaluate("../elsewhere", TerraformInputs.none());
+        single(e, "module directory ../elsewhere is outside the tree");
+    }
+
+    @Test
+    void moduleCallingItselfStops() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB + """
+                module "again" {
+                  source = "./"
+                }
+                """).evaluate();
+        single(e, "a.tf:4:", "modules nest more than 32 deep");
+        assertThat(e.resources()).hasSize(33);
+    }
 }
