@@ -117,6 +117,7 @@ class TerraformLoadingTest {
         assertClean(e);
         ResourceInstance r = resource(e, "aws_lb.x");
         assertThat(r.source().path()).isEqualTo("stacks/edge/lb.tf");
+        assertThat(r.indexKey()).isEqualTo(Value.Values.NULL);
         assertThat(r.attributeSources().get("name")).satisfies(s -> {
             assertThat(s.line()).isEqualTo(2);
             assertThat(s.column()).isEqualTo(3);
