@@ -1,0 +1,175 @@
+package dev.lbguard.source.hcl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses HCL native syntax (HashiCorp's {@code hclsyntax} specification) into a position-carrying syntax
+ * tree, without evaluating anything. Linear in the input; every failure is an {@link HclSyntaxException}.
+ */
+public final class HclParser {
+
+    private final TokenCursor in;
+    private final ExpressionParser expressions;
+
+    private HclParser(TokenCursor in) {
+        this.in = in;
+        this.expressions = new ExpressionParser(in);
+    }
+
+    /** Parses a whole file: a configuration body of attributes and blocks. */
+    public static HclFile parse(String path, String text) throws HclSyntaxException {
+        HclParser parser = new HclParser(new TokenCursor(path, HclLexer.tokenize(text), true));
+        return new HclFile(path, parser.parseFile());
+    }
+
+    /** Parses one expression, such as the value of {@code -var name=value}; newlines are insignificant. */
+    public static Expression parseExpression(String path, String text) throws HclSyntaxException {
+        TokenCursor in = new TokenCursor(path, HclLexer.tokenize(text), false);
+        Expression expression = new ExpressionParser(in).parseExpression();
+        Token end = in.peek();
+        if (!end.is(TokenType.EOF)) {
+            throw in.error(end, "expected the end of the expression, found " + end.describe());
+        }
+        return expression;
+    }
+
+    private Body parseFile() throws HclSyntaxException {
+        List<Attribute> attributes = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        parseItems(attributes, blocks);
+        Token end = in.peek();
+        if (!end.is(TokenType.EOF)) {
+            throw in.error(end, "expected an attribute name or block type, found " + end.describe());
+        }
+        return new Body(attributes, blocks, new Range(in.file(), 1, 1, end.line(), end.column()));
+    }
+
+    /** Reads attributes and blocks until a token that cannot start one ({@code }} or end of file). */
+    private void parseItems(List<Attribute> attributes, List<Block> blocks) throws HclSyntaxException {
+        Map<String, Attribute> seen = new HashMap<>();
+        while (true) {
+            Token t = in.peek();
+            if (t.is(TokenType.NEWLINE)) {
+                in.next();
+                continue;
+            }
+            if (t.is(TokenType.R_BRACE) || t.is(TokenType.EOF)) {
+                return;
+            }
+            if (!t.is(TokenType.IDENT)) {
+                throw in.error(t, "expected an attribute name or block type, found " + t.describe());
+            }
+            in.next();
+            Token after = in.peek();
+            if (after.is(TokenType.EQUAL)) {
+                Attribute attribute = parseAttribute(t);
+                Attribute earlier = seen.putIfAbsent(attribute.name(), attribute);
+                if (earlier != null) {
+                    throw in.error(t, "the attribute \"" + t.text() + "\" is already set at "
+                            + earlier.nameRange().startLine() + ":" + earlier.nameRange().startColumn());
+                }
+                endOfLine("the attribute \"" + t.text() + "\"");
+                attributes.add(attribute);
+            } else if (after.is(TokenType.IDENT) || after.is(TokenType.O_QUOTE) || after.is(TokenType.L_BRACE)) {
+                in.enter(t);
+                blocks.add(parseBlock(t));
+                in.exit();
+                endOfLine("the block \"" + t.text() + "\"");
+            } else {
+                throw in.error(after, "expected \"=\" or a block after \"" + t.text() + "\", found "
+                        + after.describe());
+            }
+        }
+    }
+
+    private Attribute parseAttribute(Token name) throws HclSyntaxException {
+        in.next(); // "="
+        Expression expression = expressions.parseExpression();
+        return new Attribute(name.text(), expression, in.range(name, name), in.range(name, expression));
+    }
+
+    private void endOfLine(String what) throws HclSyntaxException {
+        Token t = in.peek();
+        if (t.is(TokenType.NEWLINE)) {
+            in.next();
+        } else if (!t.is(TokenType.EOF)) {
+            String hint = t.is(TokenType.COMMA) ? " (attributes are separated by newlines, not commas)" : "";
+            throw in.error(t, "expected a newline after " + what + ", found " + t.describe() + hint);
+        }
+    }
+
+    private Block parseBlock(Token type) throws HclSyntaxException {
+        List<String> labels = new ArrayList<>();
+        while (true) {
+            Token t = in.peek();
+            if (t.is(TokenType.IDENT)) {
+                labels.add(in.next().text());
+            } else if (t.is(TokenType.O_QUOTE)) {
+                labels.add(parseLabel());
+            } else if (t.is(TokenType.L_BRACE)) {
+                break;
+            } else {
+                throw in.error(t, "expected a label or \"{\" to open the block \"" + type.text() + "\", found "
+                        + t.describe());
+            }
+        }
+        Token open = in.next();
+        List<Attribute> attributes = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        Token next = in.peek();
+        if (next.is(TokenType.NEWLINE) || next.is(TokenType.R_BRACE) || next.is(TokenType.EOF)) {
+            parseItems(attributes, blocks);
+        } else {
+            attributes.add(parseOneLineAttribute(type));
+        }
+        Token close = in.peek();
+        if (!close.is(TokenType.R_BRACE)) {
+            String detail = "expected \"}\" to close the block \"" + type.text() + "\" opened at "
+                    + TokenCursor.position(open) + ", found " + close.describe();
+            if (close.is(TokenType.EOF)) {
+                // The end of the file is rarely where the brace is missing; the open block is the useful place.
+                throw in.error(open, detail);
+            }
+            if (next.is(TokenType.NEWLINE) || next.is(TokenType.R_BRACE)) {
+                throw in.error(close, detail);
+            }
+            throw in.error(close, detail + " (a one-line block holds at most one attribute)");
+        }
+        in.next();
+        return new Block(type.text(), labels, new Body(attributes, blocks, in.range(open, close)),
+                in.range(type, close));
+    }
+
+    private Attribute parseOneLineAttribute(Token type) throws HclSyntaxException {
+        Token name = in.peek();
+        if (!name.is(TokenType.IDENT)) {
+            throw in.error(name, "expected an attribute name in the one-line block \"" + type.text() + "\", found "
+                    + name.describe());
+        }
+        in.next();
+        Token eq = in.peek();
+        if (!eq.is(TokenType.EQUAL)) {
+            throw in.error(eq, "expected \"=\" after \"" + name.text() + "\": a one-line block holds one attribute"
+                    + " and no blocks, found " + eq.describe());
+        }
+        return parseAttribute(name);
+    }
+
+    /** A quoted block label: a string literal without interpolation. */
+    private String parseLabel() throws HclSyntaxException {
+        in.next();
+        Token t = in.next();
+        String text = "";
+        if (t.is(TokenType.TEMPLATE_LITERAL)) {
+            text = t.text();
+            t = in.next();
+        }
+        if (!t.is(TokenType.C_QUOTE)) {
+            throw in.error(t, "a block label must be a plain string, found " + t.describe());
+        }
+        return text;
+    }
+}
