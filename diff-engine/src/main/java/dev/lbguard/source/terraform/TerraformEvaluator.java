@@ -1,6 +1,8 @@
 package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.SourceTree;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Evaluates a Terraform root module as {@code terraform plan} would: variables, locals, references,
@@ -11,6 +13,48 @@ public final class TerraformEvaluator {
 
     /** Evaluates the root module in {@code moduleDir} ({@code ""} for the tree's root). */
     public TerraformEvaluation evaluate(SourceTree tree, String moduleDir, TerraformInputs inputs) {
-        throw new UnsupportedOperationException("not yet implemented");
+        String dir = ModuleCalls.join("", moduleDir).orElse(moduleDir);
+        EvalState state = new EvalState(tree, dir);
+        List<ResourceInstance> resources = new ArrayList<>();
+        List<MovedBlock> moved = new ArrayList<>();
+        try {
+            ModuleConfig root = state.loader.load(dir);
+            ModuleInstance instance = new ModuleInstance(state, root, "", ".", 0,
+                    new RootInputs(state, root, inputs));
+            instance.evaluateAll();
+            instance.collect(resources, moved);
+            ensureReported(state, resources);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
+            resources.clear();
+            moved.clear();
+            state.error("tf-internal", "internal error evaluating " + (dir.isEmpty() ? "." : dir) + ": " + e,
+                    state.fileRef(dir));
+        }
+        return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
+    }
+
+    /**
+     * Guarantees that a load-balancer resource with a value lbguard could not evaluate never comes with a
+     * complete evaluation: every such value has its cause reported where it failed, and this catches any
+     * path where that did not happen. Apply-time functions ({@code timestamp()}) are unknown to Terraform too.
+     */
+    private static void ensureReported(EvalState state, List<ResourceInstance> resources) {
+        if (state.hasErrors()) {
+            return;
+        }
+        for (ResourceInstance r : resources) {
+            if (!TerraformEvaluation.LOAD_BALANCER_TYPES.contains(r.type())) {
+                continue;
+            }
+            for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(r.attributes())) {
+                if (p.reason().endsWith("known only at apply time")) {
+                    continue;
+                }
+                String top = p.path().split("[.\\[]", 2)[0];
+                state.error("tf-eval", r.address() + "." + p.path() + " could not be evaluated: " + p.reason(),
+                        r.attributeSources().getOrDefault(top, r.source()));
+            }
+        }
     }
 }

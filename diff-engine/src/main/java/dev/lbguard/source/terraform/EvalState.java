@@ -1,0 +1,132 @@
+package dev.lbguard.source.terraform;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.hcl.Range;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The state shared by everything one {@link TerraformEvaluator#evaluate} call does: the tree, the
+ * diagnostics (deduplicated, because a module with {@code for_each} evaluates the same faulty line once per
+ * instance), the resource objects handed out to references and the stack of lazy evaluations in progress.
+ */
+final class EvalState {
+    final SourceTree tree;
+    final String rootDir;
+    final ModuleLoader loader;
+    // Keyed by severity, code and position: one diagnostic per spot, even when the instances of a counted
+    // resource fail there with different messages.
+    private final Map<List<Object>, Diagnostic> diagnostics = new LinkedHashMap<>();
+    // Identity, not equality: two resources with equal attributes are still different resources, and a
+    // reference object keeps its identity through for-expressions, splats and collection functions.
+    private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
+    private final Deque<String> inProgress = new ArrayDeque<>();
+
+    EvalState(SourceTree tree, String rootDir) {
+        this.tree = tree;
+        this.rootDir = rootDir;
+        this.loader = new ModuleLoader(this);
+    }
+
+    SourceRef ref(Range r) {
+        return new SourceRef(r.file(), Math.max(0, r.startLine()), Math.max(0, r.startColumn()), tree.revision());
+    }
+
+    SourceRef fileRef(String path) {
+        return new SourceRef(path, 0, 0, tree.revision());
+    }
+
+    void error(String code, String message, SourceRef at) {
+        add(Diagnostic.error(code, message, at));
+    }
+
+    void warning(String code, String message, SourceRef at) {
+        add(Diagnostic.warning(code, message, at));
+    }
+
+    private void add(Diagnostic d) {
+        SourceRef at = d.source();
+        List<Object> key = at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
+                : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
+        diagnostics.putIfAbsent(key, d);
+    }
+
+    boolean hasErrors() {
+        return diagnostics.values().stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Reports an error at {@code at} and returns the unknown value that stands in for what failed. */
+    Value.Unknown fail(String code, String message, Range at) {
+        error(code, message, ref(at));
+        return Value.Unknown.unevaluable(message);
+    }
+
+    /** The diagnostics in file and line order, so that the order does not depend on evaluation order. */
+    List<Diagnostic> diagnostics() {
+        List<Diagnostic> out = new ArrayList<>(diagnostics.values());
+        out.sort(java.util.Comparator.comparing((Diagnostic d) -> d.source().path())
+                .thenComparingInt(d -> d.source().line())
+                .thenComparingInt(d -> d.source().column())
+                .thenComparing(Diagnostic::code)
+                .thenComparing(Diagnostic::message));
+        return out;
+    }
+
+    void registerResourceObject(Value.Obj object, String address) {
+        resourceObjects.put(object, address);
+    }
+
+    /** The address of the resource instance this object stands for, when it is one. */
+    Optional<String> resourceAddress(Value.Obj object) {
+        return Optional.ofNullable(resourceObjects.get(object));
+    }
+
+    /** A value computed on first use; a request while it is being computed is a reference cycle. */
+    static final class Slot<T> {
+        private boolean running;
+        private Optional<T> value = Optional.empty();
+    }
+
+    /**
+     * Computes {@code slot} once. When the computation needs itself (directly or through other lazily
+     * evaluated objects), reports the cycle at {@code at} and returns {@code onCycle}'s value instead.
+     */
+    <T> T compute(Slot<T> slot, String label, SourceRef at, Supplier<T> body, Supplier<T> onCycle) {
+        if (slot.value.isPresent()) {
+            return slot.value.get();
+        }
+        if (slot.running) {
+            List<String> chain = new ArrayList<>();
+            boolean seen = false;
+            for (java.util.Iterator<String> it = inProgress.descendingIterator(); it.hasNext(); ) {
+                String s = it.next();
+                seen |= s.equals(label);
+                if (seen) {
+                    chain.add(s);
+                }
+            }
+            chain.add(label);
+            error("tf-cycle", "reference cycle: " + String.join(" -> ", chain), at);
+            return onCycle.get();
+        }
+        slot.running = true;
+        inProgress.push(label);
+        try {
+            T v = body.get();
+            slot.value = Optional.of(v);
+            return v;
+        } finally {
+            inProgress.pop();
+            slot.running = false;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.lbguard.source.terraform;
+
+import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.Expression;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One instance of a module (the root, or {@code module.svc["api"]}) and the references inside it. Every
+ * variable, local, resource, module call and output is evaluated on first use and cached, so declarations
+ * may come in any order; a reference cycle becomes a diagnostic.
+ */
+final class ModuleInstance implements Refs {
+    final EvalState state;
+    final ModuleConfig config;
+    /** The module path in addresses: {@code ""} for the root, else e.g. {@code module.svc["api"]}. */
+    final String path;
+    /** What {@code path.module} gives: the module directory relative to the root module, {@code "."} for it. */
+    final String pathModule;
+    final int depth;
+    private final Variables.Source inputs;
+    private final Map<String, EvalState.Slot<Value>> variables = new HashMap<>();
+    private final Map<String, EvalState.Slot<Value>> locals = new HashMap<>();
+    private final Map<String, EvalState.Slot<Value>> outputs = new HashMap<>();
+    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> resources = new HashMap<>();
+    private final Map<String, EvalState.Slot<ModuleCalls.Result>> calls = new HashMap<>();
+
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
+                   Variables.Source inputs) {
+        this.state = state;
+        this.config = config;
+        this.path = path;
+        this.pathModule = pathModule;
+        this.depth = depth;
+        this.inputs = inputs;
+    }
+
+    private String label(String s) {
+        return path.isEmpty() ? s : path + "." + s;
+    }
+
+    Value variable(String name) {
+        Block decl = config.variables().get(name);
+        return state.compute(variables.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("var." + name),
+                state.ref(decl.range()), () -> Variables.value(state, decl, inputs),
+                () -> Value.Unknown.unevaluable("cycle through var." + name));
+    }
+
+    Value local(String name) {
+        Attribute a = config.locals().get(name);
+        return state.compute(locals.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("local." + name),
+                state.ref(a.range()), () -> new ExprEvaluator(state).value(a.expression(), Scope.of(this)),
+                () -> Value.Unknown.unevaluable("cycle through local." + name));
+    }
+
+    Value output(String name) {
+        Block b = config.outputs().get(name);
+        return state.compute(outputs.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("output." + name),
+                state.ref(b.range()), () -> {
+                    Optional<Attribute> value = b.body().attribute("value");
+                    if (value.isEmpty()) {
+                        return state.fail("tf-output", "output " + name + " has no value argument", b.range());
+                    }
+                    return new ExprEvaluator(state).value(value.get().expression(), Scope.of(this));
+                }, () -> Value.Unknown.unevaluable("cycle through output." + name));
+    }
+
+    /** All outputs as the object {@code module.NAME} gives. */
+    Value outputsObject() {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        config.outputs().keySet().forEach(o -> fields.put(o, output(o)));
+        return Value.Obj.object(fields);
+    }
+
+    ResourceEvaluator.Result resource(String key) {
+        Block b = config.resources().get(key);
+        String address = label(key);
+        return state.compute(resources.computeIfAbsent(key, k -> new EvalState.Slot<>()), address,
+                state.ref(b.range()), () -> {
+                    try {
+                        return new ResourceEvaluator(this).evaluate(b);
+                    } catch (RuntimeException e) {
+                        return new ResourceEvaluator.Result(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()), List.of());
+                    }
+                }, () -> new ResourceEvaluator.Result(
+                        Value.Unknown.unevaluable("cycle through " + address), List.of()));
+    }
+
+    ModuleCalls.Result call(String name) {
+        Block b = config.moduleCalls().get(name);
+        String address = label("module." + name);
+        return state.compute(calls.computeIfAbsent(name, k -> new EvalState.Slot<>()), address,
+                state.ref(b.range()), () -> {
+                    try {
+                        return new ModuleCalls(this).expand(name, b);
+                    } catch (RuntimeException e) {
+                        return ModuleCalls.Result.failed(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()));
+                    }
+                }, () -> ModuleCalls.Result.failed(Value.Unknown.unevaluable("cycle through " + address)));
+    }
+
+    /** Evaluates everything declared here and in child modules, as {@code terraform plan} does. */
+    void evaluateAll() {
+        config.variables().keySet().forEach(this::variable);
+        config.locals().keySet().forEach(this::local);
+        config.resources().keySet().forEach(this::resource);
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(ModuleInstance::evaluateAll);
+        }
+        config.outputs().keySet().forEach(this::output);
+    }
+
+    /** The resource instances and moved blocks of this instance and its children. */
+    void collect(List<ResourceInstance> resourcesOut, List<MovedBlock> movedOut) {
+        config.resources().keySet().forEach(k -> resourcesOut.addAll(resource(k).instances()));
+        for (Block m : config.moved()) {
+            Moved.of(this, m).ifPresent(movedOut::add);
+        }
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(c -> c.collect(resourcesOut, movedOut));
+        }
+    }
+
+    @Override
+    public boolean allowsFunctions() {
+        return true;
+    }
+
+    @Override
+    public Resolved resolve(Expression.Variable root, List<Step> steps, ExprEvaluator evaluator, Scope scope)
+            throws EvalException {
+        String r = root.name();
+        switch (r) {
+            case "var", "local", "path", "terraform" -> {
+                Optional<String> name = attr(steps, 0);
+                if (name.isEmpty()) {
+                    return undeclared(root, steps, r + " must be followed by .NAME");
+                }
+                return named(root, r, name.get(), steps);
+            }
+            case "module" -> {
+                Optional<String> name = attr(steps, 0);
+                if (name.isEmpty() || !config.moduleCalls().containsKey(name.get())) {
+                    return undeclared(root, steps, "reference to undeclared module "
+                            + name.map(n -> "module." + n).orElse("module"));
+                }
+                return ModuleCalls.reference(call(name.get()), name.get(), steps, evaluator, scope);
+            }
+            case "data" -> {
+                Optional<String> type = attr(steps, 0);
+                Optional<String> name = attr(steps, 1);
+                String key = type.orElse("?") + "." + name.orElse("?");
+                if (type.isEmpty() || name.isEmpty() || !config.dataSources().containsKey(key)) {
+                    return undeclared(root, steps, "reference to undeclared data source data." + key);
+                }
+                // Not reported here: it matters only where it reaches a load-balancer resource (see ResourceEvaluator).
+                return new Resolved(Value.Unknown.unevaluable(
+                        "data source " + key + " is read at plan time; lbguard cannot read it"), 2);
+            }
+            case "count", "each", "self" -> {
+                String where = r.equals("self") ? "provisioner and connection blocks"
+                        : "blocks that set " + (r.equals("count") ? "count" : "for_each");
+                return undeclared(root, steps, r + " can only be used in " + where);
+            }
+            default -> {
+                Optional<String> name = attr(steps, 0);
+                String key = r + "." + name.orElse("");
+                if (name.isEmpty() || !config.resources().containsKey(key)) {
+                    return undeclared(root, steps, name.isEmpty() ? "unknown name " + r
+                            : "reference to undeclared resource " + key);
+                }
+                return new Resolved(resource(key).reference(), 1);
+            }
+        }
+    }
+
+    private Resolved named(Expression.Variable root, String kind, String name, List<Step> steps) {
+        switch (kind) {
+            case "var" -> {
+                if (!config.variables().containsKey(name)) {
+                    return undeclared(root, steps, "reference to undeclared input variable var." + name);
+                }
+                return new Resolved(variable(name), 1);
+            }
+            case "local" -> {
+                if (!config.locals().containsKey(name)) {
+                    return undeclared(root, steps, "reference to undeclared local value local." + name);
+                }
+                return new Resolved(local(name), 1);
+            }
+            case "path" -> {
+                if (name.equals("module")) {
+                    return new Resolved(new Value.Str(pathModule), 1);
+                } else if (name.equals("root") || name.equals("cwd")) {
+                    // Relative, so that results do not depend on where lbguard runs.
+                    return new Resolved(new Value.Str("."), 1);
+                }
+                return undeclared(root, steps, "unknown attribute path." + name);
+            }
+            default -> {
+                if (name.equals("workspace")) {
+                    return new Resolved(new Value.Str("default"), 1);
+                }
+                return undeclared(root, steps, "unknown attribute terraform." + name);
+            }
+        }
+    }
+
+    /** A reference Terraform rejects before evaluating: reported even inside try(), which cannot catch it. */
+    private Resolved undeclared(Expression.Variable root, List<Step> steps, String message) {
+        dev.lbguard.source.hcl.Range at = steps.isEmpty() ? root.range() : steps.get(steps.size() - 1).range();
+        dev.lbguard.source.hcl.Range span = new dev.lbguard.source.hcl.Range(root.range().file(),
+                root.range().startLine(), root.range().startColumn(), at.endLine(), at.endColumn());
+        return new Resolved(state.fail("tf-reference", message, span), steps.size());
+    }
+
+    static Optional<String> attr(List<Step> steps, int i) {
+        return i < steps.size() && steps.get(i) instanceof Step.Attr a ? Optional.of(a.name()) : Optional.empty();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lbguard.source.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.HclFile;
+import dev.lbguard.source.hcl.HclParser;
+import dev.lbguard.source.hcl.HclSyntaxException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code *.tf} files of module directories into {@link ModuleConfig}s, each directory once. */
+final class ModuleLoader {
+    private final EvalState state;
+    private final Map<String, ModuleConfig> cache = new HashMap<>();
+
+    ModuleLoader(EvalState state) {
+        this.state = state;
+    }
+
+    ModuleConfig load(String dir) {
+        return cache.computeIfAbsent(dir, this::read);
+    }
+
+    /** The text of a file, or empty after an error diagnostic when it is unreadable, binary or not UTF-8. */
+    Optional<String> readText(String path) {
+        byte[] bytes;
+        try {
+            bytes = state.tree.read(path);
+        } catch (IOException | RuntimeException e) {
+            state.error("tf-unreadable-file", "cannot read " + path + ": " + e.getMessage(), state.fileRef(path));
+            return Optional.empty();
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                state.error("tf-unreadable-file", path + " is a binary file (it contains NUL bytes); not read",
+                        state.fileRef(path));
+                return Optional.empty();
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            state.error("tf-unreadable-file", path + " is not valid UTF-8; not read", state.fileRef(path));
+            return Optional.empty();
+        }
+    }
+
+    /** Parses a file read by {@link #readText}; a syntax error becomes a diagnostic at its position. */
+    Optional<HclFile> parse(String path) {
+        Optional<String> text = readText(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HclParser.parse(path, text.get()));
+        } catch (HclSyntaxException e) {
+            state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
+                    Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path));
+            return Optional.empty();
+        }
+    }
+
+    private ModuleConfig read(String dir) {
+        List<HclFile> files = new ArrayList<>();
+        boolean any = false;
+        for (String name : state.tree.files(dir)) {
+            String path = SourceTree.join(dir, name);
+            boolean json = name.endsWith(".tf.json");
+            if (!json && !name.endsWith(".tf")) {
+                continue;
+            }
+            any = true;
+            String stem = name.substring(0, name.length() - (json ? 8 : 3));
+            if (stem.equals("override") || stem.endsWith("_override")) {
+                state.error("tf-override", "override file " + path
+                        + " is not supported: lbguard does not merge overrides, so its values are missing",
+                        state.fileRef(path));
+                continue;
+            }
+            if (json) {
+                checkJson(path);
+                continue;
+            }
+            parse(path).ifPresent(files::add);
+        }
+        if (!any) {
+            state.error("tf-no-files", "no Terraform files in " + (dir.isEmpty() ? "." : dir), state.fileRef(dir));
+        }
+        return collect(dir, files, any);
+    }
+
+    /** JSON syntax is not read; it only matters (as an error) when it declares load-balancer resources or modules. */
+    private void checkJson(String path) {
+        Optional<String> text = readText(path);
+        if (text.isEmpty()) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text.get());
+        } catch (IOException e) {
+            state.error("tf-json-not-read", path + " is not valid JSON and Terraform JSON is not read",
+                    state.fileRef(path));
+            return;
+        }
+        boolean relevant = root != null && root.has("module");
+        JsonNode resources = root == null ? null : root.get("resource");
+        if (resources != null) {
+            for (Iterator<String> it = resources.fieldNames(); it.hasNext(); ) {
+                relevant |= TerraformEvaluation.LOAD_BALANCER_TYPES.contains(it.next());
+            }
+        }
+        String message = path + " (Terraform JSON syntax) is not read";
+        if (relevant) {
+            state.error("tf-json-not-read", message + "; it declares load-balancer resources or modules",
+                    state.fileRef(path));
+        } else {
+            state.warning("tf-json-not-read", message, state.fileRef(path));
+        }
+    }
+
+    private ModuleConfig collect(String dir, List<HclFile> files, boolean hasFiles) {
+        Map<String, Block> variables = new LinkedHashMap<>();
+        Map<String, Attribute> locals = new LinkedHashMap<>();
+        Map<String, Block> outputs = new LinkedHashMap<>();
+        Map<String, Block> resources = new LinkedHashMap<>();
+        Map<String, Block> data = new LinkedHashMap<>();
+        Map<String, Block> modules = new LinkedHashMap<>();
+        List<Block> moved = new ArrayList<>();
+        for (HclFile f : files) {
+            for (Block b : f.body().blocks()) {
+                switch (b.type()) {
+                    case "variable" -> declare(variables, b, 1, "variable");
+                    case "output" -> declare(outputs, b, 1, "output");
+                    case "module" -> declare(modules, b, 1, "module");
+                    case "resource" -> declare(resources, b, 2, "resource");
+                    case "data" -> declare(data, b, 2, "data source");
+                    case "moved" -> moved.add(b);
+                    case "locals" -> {
+                        for (Attribute a : b.body().attributes()) {
+                            if (locals.putIfAbsent(a.name(), a) != null) {
+                                state.error("tf-duplicate", "duplicate local value " + a.name(),
+                                        state.ref(a.range()));
+                            }
+                        }
+                    }
+                    default -> {
+                        // terraform, provider, import, check, removed: nothing lbguard plans from them
+                    }
+                }
+            }
+        }
+        return new ModuleConfig(dir, variables, locals, outputs, resources, data, modules, moved, hasFiles);
+    }
+
+    private void declare(Map<String, Block> into, Block b, int labels, String what) {
+        if (b.labels().size() != labels) {
+            state.error("tf-block", what + " block needs " + labels + " label(s)", state.ref(b.range()));
+            return;
+        }
+        String key = String.join(".", b.labels());
+        if (into.putIfAbsent(key, b) != null) {
+            state.error("tf-duplicate", "duplicate " + what + " " + key, state.ref(b.range()));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.lbguard.source.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.HclFile;
+import dev.lbguard.source.hcl.HclParser;
+import dev.lbguard.source.hcl.HclSyntaxException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The values given to the root module's variables, in Terraform's precedence (later wins): {@code TF_VAR_*},
+ * {@code terraform.tfvars}, {@code terraform.tfvars.json}, {@code *.auto.tfvars(.json)} in lexical order,
+ * then {@code --var-file} and {@code --var} in command-line order.
+ */
+final class RootInputs implements Variables.Source {
+    private final EvalState state;
+    private final ModuleConfig root;
+    private final Map<String, Variables.Given> given = new HashMap<>();
+
+    RootInputs(EvalState state, ModuleConfig root, TerraformInputs inputs) {
+        this.state = state;
+        this.root = root;
+        inputs.environment().forEach((name, raw) -> {
+            // Terraform ignores TF_VAR_ values of undeclared variables without a word.
+            if (root.variables().containsKey(name)) {
+                raw(name, raw, state.fileRef("TF_VAR_" + name));
+            }
+        });
+        for (String file : autoFiles()) {
+            String path = SourceTree.join(root.dir(), file);
+            if (file.endsWith(".json")) {
+                state.loader.readText(path).ifPresent(text -> json(path, text));
+            } else {
+                state.loader.parse(path).ifPresent(this::hcl);
+            }
+        }
+        for (TerraformInputs.CommandLineVar v : inputs.commandLine()) {
+            if (v instanceof TerraformInputs.CommandLineVar.VarFile f) {
+                varFile(f);
+            } else if (v instanceof TerraformInputs.CommandLineVar.Var var) {
+                SourceRef at = state.fileRef("--var " + var.name());
+                if (!root.variables().containsKey(var.name())) {
+                    state.error("tf-variable-undeclared", "--var sets variable " + var.name()
+                            + ", which the root module does not declare", at);
+                } else {
+                    raw(var.name(), var.value(), at);
+                }
+            }
+        }
+    }
+
+    private List<String> autoFiles() {
+        List<String> files = state.tree.files(root.dir());
+        List<String> out = new ArrayList<>();
+        for (String fixed : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+            if (files.contains(fixed)) {
+                out.add(fixed);
+            }
+        }
+        files.stream().filter(f -> f.endsWith(".auto.tfvars") || f.endsWith(".auto.tfvars.json"))
+                .sorted().forEach(out::add);
+        return out;
+    }
+
+    private void varFile(TerraformInputs.CommandLineVar.VarFile f) {
+        if (f.path().endsWith(".json")) {
+            json(f.path(), f.content());
+            return;
+        }
+        try {
+            hcl(HclParser.parse(f.path(), f.content()));
+        } catch (HclSyntaxException e) {
+            state.error("hcl-syntax", e.detail(), new SourceRef(f.path(), Math.max(0, e.line()),
+                    Math.max(0, e.column()), ""));
+        }
+    }
+
+    private void hcl(HclFile file) {
+        for (Block b : file.body().blocks()) {
+            state.error("tf-tfvars", "a variables file holds only name = value assignments, not blocks",
+                    state.ref(b.range()));
+        }
+        for (Attribute a : file.body().attributes()) {
+            SourceRef at = state.ref(a.nameRange());
+            if (declared(a.name(), at)) {
+                given.put(a.name(), new Variables.Given(Variables.constant(state, a.expression()), at));
+            }
+        }
+    }
+
+    private void json(String path, String text) {
+        JsonNode node;
+        try {
+            node = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            state.error("tf-tfvars", path + " is not valid JSON: " + e.getMessage(), state.fileRef(path));
+            return;
+        }
+        if (node == null || !node.isObject()) {
+            state.error("tf-tfvars", path + " must hold a JSON object", state.fileRef(path));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            SourceRef at = state.fileRef(path);
+            if (declared(e.getKey(), at)) {
+                given.put(e.getKey(), new Variables.Given(fromJson(e.getValue()), at));
+            }
+        }
+    }
+
+    private boolean declared(String name, SourceRef at) {
+        if (root.variables().containsKey(name)) {
+            return true;
+        }
+        // Terraform warns about these too: a likely typo, but no reason to stop.
+        state.warning("tf-variable-undeclared", "value for undeclared variable " + name, at);
+        return false;
+    }
+
+    private void raw(String name, String raw, SourceRef at) {
+        Block decl = root.variables().get(name);
+        if (Variables.literalMode(decl)) {
+            given.put(name, new Variables.Given(new Value.Str(raw), at));
+            return;
+        }
+        try {
+            given.put(name, new Variables.Given(
+                    Variables.constant(state, HclParser.parseExpression(at.path(), raw)), at));
+        } catch (HclSyntaxException e) {
+            String message = "the value for variable " + name + " is not a valid HCL expression: " + e.detail();
+            state.error("tf-variable-type", message, at);
+            given.put(name, new Variables.Given(Value.Unknown.unevaluable(message), at));
+        }
+    }
+
+    static Value fromJson(JsonNode n) {
+        if (n.isTextual()) {
+            return new Value.Str(n.textValue());
+        } else if (n.isNumber()) {
+            return new Value.Num(n.decimalValue());
+        } else if (n.isBoolean()) {
+            return new Value.Bool(n.booleanValue());
+        } else if (n.isArray()) {
+            List<Value> items = new ArrayList<>();
+            n.forEach(i -> items.add(fromJson(i)));
+            return Value.Values.tuple(items);
+        } else if (n.isObject()) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> fields.put(e.getKey(), fromJson(e.getValue())));
+            return Value.Obj.object(fields);
+        }
+        return Value.Values.NULL;
+    }
+
+    @Override
+    public Optional<Variables.Given> given(String name) {
+        return Optional.ofNullable(given.get(name));
+    }
+
+    @Override
+    public Value.Unknown missing(String name, Block declaration) {
+        String message = "variable " + name + " has no value; pass --var or --var-file";
+        state.error("tf-variable-missing", message, state.ref(declaration.range()));
+        return Value.Unknown.unevaluable(message);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lbguard.source.terraform;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small value helpers the evaluator needs beyond {@code Operations}: iteration, keys and unknown bookkeeping. */
+final class ValueOps {
+    private ValueOps() {
+    }
+
+    /**
+     * The key/value pairs a for-expression, dynamic block or template for sees: list and tuple elements with
+     * their index, set elements keyed by themselves, map and object fields keyed by name in lexical order.
+     */
+    static List<Map.Entry<Value, Value>> elements(Value collection, String what) throws EvalException {
+        List<Map.Entry<Value, Value>> out = new ArrayList<>();
+        if (collection instanceof Value.Seq seq) {
+            for (int i = 0; i < seq.items().size(); i++) {
+                Value item = seq.items().get(i);
+                out.add(new AbstractMap.SimpleImmutableEntry<>(
+                        seq.kind() == Value.Seq.Kind.SET ? item : Value.Num.of(i), item));
+            }
+        } else if (collection instanceof Value.Obj obj) {
+            obj.fields().forEach((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(new Value.Str(k), v)));
+        } else if (collection instanceof Value.Null) {
+            throw new EvalException(what + " cannot iterate over null");
+        } else {
+            throw new EvalException(what + " cannot iterate over a " + typeName(collection));
+        }
+        return out;
+    }
+
+    /** A value used as an object key or instance key, as Terraform converts it to a string. */
+    static String keyString(Value v, String what) throws EvalException {
+        if (v instanceof Value.Str s) {
+            return s.value();
+        } else if (v instanceof Value.Num n) {
+            return numberString(n);
+        } else if (v instanceof Value.Bool b) {
+            return Boolean.toString(b.value());
+        } else if (v instanceof Value.Null) {
+            throw new EvalException(what + " must not be null");
+        }
+        throw new EvalException(what + " must be a string, not a " + typeName(v));
+    }
+
+    static String numberString(Value.Num n) {
+        return n.value().signum() == 0 ? "0" : n.value().stripTrailingZeros().toPlainString();
+    }
+
+    static String typeName(Value v) {
+        if (v instanceof Value.Str) {
+            return "string";
+        } else if (v instanceof Value.Num) {
+            return "number";
+        } else if (v instanceof Value.Bool) {
+            return "bool";
+        } else if (v instanceof Value.Null) {
+            return "null";
+        } else if (v instanceof Value.Seq s) {
+            return s.kind().name().toLowerCase(java.util.Locale.ROOT);
+        } else if (v instanceof Value.Obj o) {
+            return o.object() ? "object" : "map";
+        }
+        return "unknown value";
+    }
+
+    /** Every unknown inside {@code v}, depth first. */
+    static void unknowns(Value v, List<Value.Unknown> into) {
+        if (v instanceof Value.Unknown u) {
+            into.add(u);
+        } else if (v instanceof Value.Seq s) {
+            s.items().forEach(i -> unknowns(i, into));
+        } else if (v instanceof Value.Obj o) {
+            o.fields().values().forEach(i -> unknowns(i, into));
+        }
+    }
+
+    static boolean whollyKnown(Value v) {
+        List<Value.Unknown> found = new ArrayList<>();
+        unknowns(v, found);
+        return found.isEmpty();
+    }
+
+    /**
+     * An unknown computed from another unknown. A value computed from a known-after-apply reference is known
+     * after apply too, but it is not that attribute, so it keeps the resource and drops the attribute.
+     */
+    static Value.Unknown derived(Value.Unknown from) {
+        if (!from.isReference() || from.attribute().isEmpty()) {
+            return from;
+        }
+        return new Value.Unknown(from.ref(), "", "computed from " + from.ref() + "." + from.attribute());
+    }
+
+    /**
+     * Explains an unknown result by the inputs it came from, so that the reason a value could not be evaluated
+     * (a data source, a failed expression) survives operations and function calls.
+     */
+    static Value explain(Value result, List<Value> inputs) {
+        if (!(result instanceof Value.Unknown u) || u.isReference()) {
+            return result;
+        }
+        List<Value.Unknown> found = new ArrayList<>();
+        inputs.forEach(i -> unknowns(i, found));
+        if (found.contains(u)) {
+            return u;
+        }
+        Optional<Value.Unknown> unevaluable = found.stream().filter(x -> !x.isReference()).findFirst();
+        if (unevaluable.isPresent()) {
+            return unevaluable.get();
+        }
+        return found.stream().findFirst().<Value>map(ValueOps::derived).orElse(result);
+    }
+
+    /** The first unknown inside any of the values, preferring ones lbguard could not evaluate. */
+    static Optional<Value.Unknown> firstUnknown(List<Value> values) {
+        List<Value.Unknown> found = new ArrayList<>();
+        values.forEach(v -> unknowns(v, found));
+        Optional<Value.Unknown> unevaluable = found.stream().filter(x -> !x.isReference()).findFirst();
+        return unevaluable.isPresent() ? unevaluable : found.stream().findFirst();
+    }
+}
