@@ -37,6 +37,14 @@ class PlanComparatorTest {
     }
 
     @Test
+    void nullMayStandForAComputedDefault() throws Exception {
+        assertThat(compare("aws_lb_listener", "{'ssl_policy': null}", "{}", "{'ssl_policy': true}")).isEmpty();
+        assertThat(compare("aws_lb_listener", "{'port': null}", "{}", "{'port': true}")).hasSize(1);
+        assertThat(compare("aws_lb_target_group", "{'health_check': [{'timeout': null}]}",
+                "{'health_check': [{}]}", "{'health_check': [{'timeout': true}]}")).isEmpty();
+    }
+
+    @Test
     void schemaConversionsCompareEqual() throws Exception {
         assertThat(compare("aws_lb_target_group", "{'deregistration_delay': 30, 'port': '8080'}",
                 "{'deregistration_delay': '30', 'port': 8080}", "{}")).isEmpty();
