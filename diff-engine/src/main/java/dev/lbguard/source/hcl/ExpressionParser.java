@@ -55,7 +55,7 @@ final class ExpressionParser {
     }
 
     private static Optional<Operator> binaryOperator(Token t) {
-        Operator op = switch (t.type()) {
+        return Optional.ofNullable(switch (t.type()) {
             case OR -> Operator.OR;
             case AND -> Operator.AND;
             case EQUAL_EQUAL -> Operator.EQUAL;
@@ -69,9 +69,9 @@ final class ExpressionParser {
             case STAR -> Operator.MULTIPLY;
             case SLASH -> Operator.DIVIDE;
             case PERCENT -> Operator.MODULO;
+            // Optional.ofNullable keeps the table flat; no null escapes this method.
             default -> null;
-        };
-        return Optional.ofNullable(op);
+        });
     }
 
     /** Unary operators bind tighter than any binary one: {@code -a + b} is {@code (-a) + b}. */

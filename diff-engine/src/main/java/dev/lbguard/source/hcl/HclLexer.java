@@ -141,11 +141,10 @@ final class HclLexer {
                 if (at(pos + 1) == '<') {
                     lexHeredocIntroducer();
                 } else {
-                    punct(at(pos + 1) == '=' ? TokenType.LESS_EQUAL : TokenType.LESS, at(pos + 1) == '=' ? 2 : 1);
+                    either('=', TokenType.LESS_EQUAL, TokenType.LESS);
                 }
             }
-            case '>' -> punct(at(pos + 1) == '=' ? TokenType.GREATER_EQUAL : TokenType.GREATER,
-                    at(pos + 1) == '=' ? 2 : 1);
+            case '>' -> either('=', TokenType.GREATER_EQUAL, TokenType.GREATER);
             case '=' -> {
                 if (at(pos + 1) == '=') {
                     punct(TokenType.EQUAL_EQUAL, 2);
@@ -155,7 +154,7 @@ final class HclLexer {
                     punct(TokenType.EQUAL, 1);
                 }
             }
-            case '!' -> punct(at(pos + 1) == '=' ? TokenType.NOT_EQUAL : TokenType.BANG, at(pos + 1) == '=' ? 2 : 1);
+            case '!' -> either('=', TokenType.NOT_EQUAL, TokenType.BANG);
             case '&' -> pairOrInvalid('&', TokenType.AND);
             case '|' -> pairOrInvalid('|', TokenType.OR);
             case '.' -> {
@@ -165,7 +164,7 @@ final class HclLexer {
                     punct(TokenType.DOT, 1);
                 }
             }
-            case ':' -> punct(at(pos + 1) == ':' ? TokenType.DOUBLE_COLON : TokenType.COLON, at(pos + 1) == ':' ? 2 : 1);
+            case ':' -> either(':', TokenType.DOUBLE_COLON, TokenType.COLON);
             case '[' -> punct(TokenType.L_BRACK, 1);
             case ']' -> punct(TokenType.R_BRACK, 1);
             case '(' -> punct(TokenType.L_PAREN, 1);
@@ -185,6 +184,15 @@ final class HclLexer {
                     invalidCharacter();
                 }
             }
+        }
+    }
+
+    /** A two-char token when the next char is {@code second}, else the one-char token. */
+    private void either(char second, TokenType two, TokenType one) {
+        if (at(pos + 1) == second) {
+            punct(two, 2);
+        } else {
+            punct(one, 1);
         }
     }
 
@@ -335,9 +343,12 @@ final class HclLexer {
                         "unterminated string: a quoted string must close on the line where it opens");
                 return;
             } else if (c == '\\') {
-                if (!decodeEscape(text)) {
+                StringEscapes.Decoded escape = StringEscapes.decode(src, pos, text);
+                if (escape.error().isPresent()) {
+                    fail(line, column(), escape.error().get());
                     return;
                 }
+                pos += escape.length();
             } else if (!lexTemplateText(c, text, startLine, startColumn)) {
                 return;
             }
@@ -372,52 +383,6 @@ final class HclLexer {
         if (pos > literalStart) {
             emit(TokenType.TEMPLATE_LITERAL, text.toString(), startLine, startColumn);
         }
-    }
-
-    /** Decodes the escape at {@code pos} into {@code text}; false after reporting an invalid one. */
-    private boolean decodeEscape(StringBuilder text) {
-        char e = at(pos + 1);
-        switch (e) {
-            case 'n' -> text.append('\n');
-            case 'r' -> text.append('\r');
-            case 't' -> text.append('\t');
-            case '"' -> text.append('"');
-            case '\\' -> text.append('\\');
-            case 'u', 'U' -> {
-                int digits = e == 'u' ? 4 : 8;
-                int cp = hexValue(pos + 2, digits);
-                if (cp < 0 || !Character.isValidCodePoint(cp)) {
-                    fail(line, column(), "invalid escape sequence: \\" + e + " needs " + digits
-                            + " hexadecimal digits naming a Unicode character");
-                    return false;
-                }
-                text.appendCodePoint(cp);
-                pos += 2 + digits;
-                return true;
-            }
-            default -> {
-                fail(line, column(), "invalid escape sequence \"\\" + (pos + 1 < length ? String.valueOf(e) : "")
-                        + "\"; a quoted string allows \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN");
-                return false;
-            }
-        }
-        pos += 2;
-        return true;
-    }
-
-    private int hexValue(int from, int digits) {
-        if (from + digits > length) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = from; i < from + digits; i++) {
-            int d = Character.digit(src.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            value = value * 16 + d;
-        }
-        return value;
     }
 
     private void lexHeredoc(Frame heredoc) {

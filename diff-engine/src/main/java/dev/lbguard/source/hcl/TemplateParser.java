@@ -63,7 +63,7 @@ final class TemplateParser {
                         last.text = stripTrailing(last.text);
                     }
                     in.pushNewlines(false);
-                    Piece piece = t.is(TokenType.TEMPLATE_INTERP) ? interpolation() : directive(t);
+                    Piece piece = t.is(TokenType.TEMPLATE_INTERP) ? interpolation(t) : directive(t);
                     Token close = in.peek();
                     if (!close.is(TokenType.TEMPLATE_SEQ_END)) {
                         String what = t.is(TokenType.TEMPLATE_INTERP) ? "the interpolation" : "the directive";
@@ -95,8 +95,8 @@ final class TemplateParser {
         return new Expression.Template(parts, heredoc, in.range(open, t));
     }
 
-    private Piece interpolation() throws HclSyntaxException {
-        Piece piece = new Piece(Kind.INTERPOLATION, null);
+    private Piece interpolation(Token open) throws HclSyntaxException {
+        Piece piece = new Piece(Kind.INTERPOLATION, in.range(open, open));
         piece.expression = expressions.parseExpression();
         return piece;
     }
@@ -110,21 +110,21 @@ final class TemplateParser {
         in.next();
         switch (keyword.text()) {
             case "if" -> {
-                Piece piece = new Piece(Kind.IF, null);
+                Piece piece = new Piece(Kind.IF, in.range(open, open));
                 piece.expression = expressions.parseExpression();
                 return piece;
             }
             case "else" -> {
-                return new Piece(Kind.ELSE, null);
+                return new Piece(Kind.ELSE, in.range(open, open));
             }
             case "endif" -> {
-                return new Piece(Kind.ENDIF, null);
+                return new Piece(Kind.ENDIF, in.range(open, open));
             }
             case "endfor" -> {
-                return new Piece(Kind.ENDFOR, null);
+                return new Piece(Kind.ENDFOR, in.range(open, open));
             }
             case "for" -> {
-                Piece piece = new Piece(Kind.FOR, null);
+                Piece piece = new Piece(Kind.FOR, in.range(open, open));
                 piece.valueVariable = in.expect(TokenType.IDENT, "a variable name after \"%{for\"").text();
                 if (in.at(TokenType.COMMA)) {
                     in.next();
@@ -205,8 +205,8 @@ final class TemplateParser {
     private static List<Piece> meldLiterals(List<Piece> pieces) {
         List<Piece> out = new ArrayList<>();
         for (Piece piece : pieces) {
-            Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.kind == Kind.LITERAL && piece.kind == Kind.LITERAL) {
+            Piece last = out.isEmpty() ? piece : out.get(out.size() - 1);
+            if (last != piece && last.kind == Kind.LITERAL && piece.kind == Kind.LITERAL) {
                 last.text = last.text + piece.text;
                 last.range = TokenCursor.span(last.range, piece.range);
             } else {
