@@ -49,7 +49,6 @@ class TerraformOracleTest {
      */
     private static final Map<String, String> KNOWN_GAPS = Map.of(
             "file-templates", "lbguard does not read files from functions",
-            "override-files", "lbguard does not merge overrides",
             "number-precision", "tags.Third: values differ");
 
     @TestFactory
