@@ -1,9 +1,18 @@
 package dev.lbguard.policy;
 
 import dev.lbguard.policy.rules.CatchAllAboveSpecificRules;
+import dev.lbguard.policy.rules.DanglingReference;
+import dev.lbguard.policy.rules.DuplicateRulePriority;
+import dev.lbguard.policy.rules.HealthCheckChanged;
+import dev.lbguard.policy.rules.HttpsRedirectRemoved;
 import dev.lbguard.policy.rules.InternalLoadBalancerExposed;
+import dev.lbguard.policy.rules.ListenerRemoved;
+import dev.lbguard.policy.rules.MostTrafficCutOver;
+import dev.lbguard.policy.rules.RenamedWithoutMoved;
 import dev.lbguard.policy.rules.RuleMadeUnreachable;
 import dev.lbguard.policy.rules.RuleShadowsExistingRules;
+import dev.lbguard.policy.rules.SourceIpWidened;
+import dev.lbguard.policy.rules.TlsWeakened;
 import dev.lbguard.policy.rules.TrafficToUnservedTargetGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +47,16 @@ public final class RuleCatalog {
                 new RuleShadowsExistingRules(),
                 new CatchAllAboveSpecificRules(),
                 new RuleMadeUnreachable(),
-                new TrafficToUnservedTargetGroup()));
+                new TrafficToUnservedTargetGroup(),
+                new MostTrafficCutOver(),
+                new TlsWeakened(),
+                new HttpsRedirectRemoved(),
+                new DanglingReference(),
+                new DuplicateRulePriority(),
+                new ListenerRemoved(),
+                new HealthCheckChanged(),
+                new RenamedWithoutMoved(),
+                new SourceIpWidened()));
     }
 
     /** The rules in id order. */
