@@ -10,9 +10,12 @@ import java.util.Optional;
 /**
  * Everything one source says about load-balancer routing at one point in time, plus the problems met
  * while reading it. A snapshot with an error diagnostic is incomplete.
+ *
+ * @param moves the identity changes the source declares (Terraform {@code moved} blocks), sorted; empty for
+ *              sources that have no such notion (state files, the live API)
  */
 public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBalancers,
-                              List<TargetGroup> targetGroups, List<Diagnostic> diagnostics) {
+                              List<TargetGroup> targetGroups, List<Diagnostic> diagnostics, List<Move> moves) {
 
     // Diagnostics are sorted too, so that two reads of the same input print identically.
     private static final Comparator<Diagnostic> DIAGNOSTIC_ORDER = Comparator
@@ -28,12 +31,25 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
         loadBalancers = Sorted.byKey(loadBalancers, LoadBalancer::id);
         targetGroups = Sorted.byKey(targetGroups, TargetGroup::id);
         diagnostics = Sorted.list(diagnostics.stream().sorted(DIAGNOSTIC_ORDER).toList());
+        moves = Sorted.set(moves);
+    }
+
+    /** A snapshot that declares no moves. */
+    public RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBalancers, List<TargetGroup> targetGroups,
+                           List<Diagnostic> diagnostics) {
+        this(origin, loadBalancers, targetGroups, diagnostics, List.of());
     }
 
     public static RoutingSnapshot of(SnapshotOrigin origin, Collection<LoadBalancer> loadBalancers,
                                      Collection<TargetGroup> targetGroups, Collection<Diagnostic> diagnostics) {
+        return of(origin, loadBalancers, targetGroups, diagnostics, List.of());
+    }
+
+    public static RoutingSnapshot of(SnapshotOrigin origin, Collection<LoadBalancer> loadBalancers,
+                                     Collection<TargetGroup> targetGroups, Collection<Diagnostic> diagnostics,
+                                     Collection<Move> moves) {
         return new RoutingSnapshot(origin, List.copyOf(loadBalancers), List.copyOf(targetGroups),
-                List.copyOf(diagnostics));
+                List.copyOf(diagnostics), List.copyOf(moves));
     }
 
     /** True when nothing that may affect routing failed to be read (no error diagnostic). */

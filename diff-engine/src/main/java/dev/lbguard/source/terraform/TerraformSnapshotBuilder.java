@@ -8,6 +8,7 @@ import dev.lbguard.model.HealthCheck;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.Move;
 import dev.lbguard.model.Priority;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
@@ -75,7 +76,11 @@ public final class TerraformSnapshotBuilder {
                         TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
             }
         }
-        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics);
+        // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
+        List<Move> moves = evaluation.moved().stream()
+                .map(m -> Move.of(m.from(), m.to(), m.source()))
+                .toList();
+        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves);
     }
 
     /** Files each child resource of {@code childType} under the parent its {@code attribute} names. */

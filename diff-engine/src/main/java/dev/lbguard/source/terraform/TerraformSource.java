@@ -4,6 +4,7 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Move;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
@@ -26,9 +27,11 @@ public final class TerraformSource {
         Map<ElementId, LoadBalancer> loadBalancers = new LinkedHashMap<>();
         Map<ElementId, TargetGroup> targetGroups = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
         for (String dir : moduleDirs) {
             RoutingSnapshot one = builder.build(evaluator.evaluate(tree, dir, inputs), origin);
             diagnostics.addAll(one.diagnostics());
+            moves.addAll(one.moves());
             for (LoadBalancer lb : one.loadBalancers()) {
                 if (loadBalancers.putIfAbsent(lb.id(), lb) != null) {
                     diagnostics.add(clash("load balancer", lb.id(), lb.source()));
@@ -40,7 +43,7 @@ public final class TerraformSource {
                 }
             }
         }
-        return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics);
+        return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves);
     }
 
     // Two root modules may use the same addresses; without --dir lbguard cannot tell their elements apart.
