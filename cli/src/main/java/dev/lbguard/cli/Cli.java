@@ -2,6 +2,7 @@ package dev.lbguard.cli;
 
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
+import dev.lbguard.cli.command.ReviewCommand;
 import dev.lbguard.cli.command.RouteCommand;
 import dev.lbguard.cli.command.RoutesCommand;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lbguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
-        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

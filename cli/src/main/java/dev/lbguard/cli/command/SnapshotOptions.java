@@ -3,16 +3,36 @@ package dev.lbguard.cli.command;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.terraform.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-/** Reads the routing snapshot of one revision with the common options: the one way every command loads one. */
+/** Reads routing snapshots of revisions with the common options: the one way every command loads them. */
 final class SnapshotOptions {
     private SnapshotOptions() {
     }
 
     static RoutingSnapshot load(CommonOptions options, Map<String, String> environment, String rev) {
         Workspace ws = Workspace.open(options, rev);
+        return read(ws, TerraformInputsReader.read(environment, options.varArguments()));
+    }
+
+    /**
+     * Two snapshots over the same root modules: those found in either revision, each read where it exists,
+     * so that a module added or removed by the change shows as added or removed load balancers.
+     */
+    static List<RoutingSnapshot> loadPair(CommonOptions options, Map<String, String> environment, String baseRev,
+                                          String headRev) {
+        Workspace base = Workspace.open(options, baseRev);
+        Workspace head = Workspace.open(options, headRev);
+        TreeSet<String> dirs = new TreeSet<>(base.moduleDirs());
+        dirs.addAll(head.moduleDirs());
+        List<String> all = List.copyOf(dirs);
         TerraformInputs inputs = TerraformInputsReader.read(environment, options.varArguments());
+        return List.of(read(base.withModules(all), inputs), read(head.withModules(all), inputs));
+    }
+
+    private static RoutingSnapshot read(Workspace ws, TerraformInputs inputs) {
         return new TerraformSource().read(ws.tree(), ws.moduleDirs(), inputs, ws.origin());
     }
 }

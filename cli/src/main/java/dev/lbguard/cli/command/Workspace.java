@@ -56,6 +56,11 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))), disk(root));
     }
 
+    /** The same tree and origin, reading these root modules instead. */
+    Workspace withModules(List<String> dirs) {
+        return new Workspace(tree, dirs.stream().filter(d -> d.isEmpty() || tree.isDirectory(d)).toList(), origin);
+    }
+
     private static SnapshotOrigin disk(Path root) {
         return new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, root.toString(), "files on disk");
     }

@@ -1,0 +1,183 @@
+package dev.lbguard.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diff.AttributeChange;
+import dev.lbguard.diff.Destination;
+import dev.lbguard.diff.RequestClass;
+import dev.lbguard.diff.ResourceChange;
+import dev.lbguard.diff.RouteChange;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.policy.Finding;
+import dev.lbguard.policy.Inconclusive;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.route.Request;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON form of a review (CONTRACT.md, schema version 1). {@code drift} and {@code timeline} reuse its
+ * pieces, since they are the same diff of two snapshots.
+ */
+public final class ReviewJson {
+    private ReviewJson() {
+    }
+
+    public static String write(String command, ReviewResult r) {
+        return Json.write(object(command, r));
+    }
+
+    public static ObjectNode object(String command, ReviewResult r) {
+        ObjectNode root = Json.header(command, r.complete(), diagnostics(r));
+        root.set("base", Origins.json(r.base().origin()));
+        root.set("head", Origins.json(r.head().origin()));
+        root.put("risk", r.risk().label());
+        root.set("resourceChanges", resourceChanges(r.resources().changes()));
+        root.set("routeChanges", routeChanges(r.routes().changes(), r.base(), r.head()));
+        root.put("requestClassesCompared", r.routes().classesCompared());
+        root.set("findings", findings(r.findings()));
+        ArrayNode inc = root.putArray("inconclusive");
+        for (Inconclusive i : r.inconclusives()) {
+            inc.addObject().put("id", i.ruleId()).put("reason", i.reason());
+        }
+        return root;
+    }
+
+    /** Both snapshots' diagnostics: a problem on either side makes the comparison incomplete. */
+    public static List<Diagnostic> diagnostics(ReviewResult r) {
+        List<Diagnostic> all = new ArrayList<>(r.base().diagnostics());
+        for (Diagnostic d : r.head().diagnostics()) {
+            if (!all.contains(d)) {
+                all.add(d);
+            }
+        }
+        return all;
+    }
+
+    public static ArrayNode resourceChanges(List<ResourceChange> changes) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (ResourceChange c : changes) {
+            ObjectNode n = a.addObject();
+            n.put("address", c.id().value());
+            n.put("kind", c.kind().label());
+            n.put("change", c.change().label());
+            c.renamedFrom().ifPresent(f -> n.put("renamedFrom", f.value()));
+            if (c.renamedFrom().isPresent()) {
+                n.put("declaredMove", c.declaredMove());
+            }
+            RoutesReport.location(n, c.source());
+            ArrayNode attrs = n.putArray("attributes");
+            for (AttributeChange ac : c.attributes()) {
+                ObjectNode an = attrs.addObject();
+                an.put("path", ac.path());
+                an.set("before", parse(ac.beforeJson()));
+                an.set("after", parse(ac.afterJson()));
+            }
+        }
+        return a;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            return Json.MAPPER.getNodeFactory().textNode(json);
+        }
+    }
+
+    public static ArrayNode routeChanges(List<RouteChange> changes, RoutingSnapshot base, RoutingSnapshot head) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (RouteChange c : changes) {
+            ObjectNode n = a.addObject();
+            n.put("loadBalancer", c.loadBalancerName());
+            n.put("listener", c.listenerLabel());
+            n.set("match", match(c.match()));
+            n.set("example", request(c.example()));
+            n.set("before", destination(c.before(), base));
+            n.set("after", destination(c.after(), head));
+        }
+        return a;
+    }
+
+    /** A field matched by one pattern and excluding none is the pattern itself, as CONTRACT.md shows. */
+    public static ObjectNode match(RequestClass rc) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        for (RequestClass.FieldPatterns f : rc.fields()) {
+            if (f.anyOf().size() == 1 && f.noneOf().isEmpty()) {
+                m.put(f.field(), f.anyOf().get(0));
+            } else {
+                ObjectNode fn = m.putObject(f.field());
+                ArrayNode any = fn.putArray("anyOf");
+                f.anyOf().forEach(any::add);
+                ArrayNode none = fn.putArray("noneOf");
+                f.noneOf().forEach(none::add);
+            }
+        }
+        return m;
+    }
+
+    public static ObjectNode request(Request r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("host", r.host()).put("path", r.path()).put("method", r.method());
+        if (!r.headers().isEmpty()) {
+            ObjectNode h = n.putObject("headers");
+            r.headers().forEach((k, vs) -> {
+                ArrayNode va = h.putArray(k);
+                vs.forEach(va::add);
+            });
+        }
+        if (!r.query().isEmpty()) {
+            ArrayNode q = n.putArray("query");
+            r.query().forEach(p -> q.addObject().put("key", p.key()).put("value", p.value()));
+        }
+        r.sourceIp().ifPresent(ip -> n.put("sourceIp", ip));
+        return n;
+    }
+
+    public static ObjectNode destination(Destination d, RoutingSnapshot snapshot) {
+        ObjectNode n;
+        switch (d.kind()) {
+            case ACTION -> n = Destinations.json(d.action().orElseThrow(), snapshot);
+            case NO_LISTENER -> {
+                n = Json.MAPPER.createObjectNode();
+                n.put("summary", "no listener (connection refused)");
+                n.put("type", "no-listener");
+            }
+            default -> {
+                n = d.action().map(a -> Destinations.json(a, snapshot)).orElse(Json.MAPPER.createObjectNode());
+                n.put("summary", "unknown: " + d.reason());
+                n.put("type", "unknown");
+                n.put("reason", d.reason());
+            }
+        }
+        n.put("rule", d.rule().map(id -> id.value()).orElse(d.kind() == Destination.Kind.NO_LISTENER ? "" : "default"));
+        return n;
+    }
+
+    public static ArrayNode findings(List<Finding> findings) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (Finding f : findings) {
+            ObjectNode n = a.addObject();
+            n.put("id", f.ruleId());
+            n.put("severity", f.severity().label());
+            n.put("title", f.title());
+            n.put("message", f.message());
+            n.put("address", f.element().value());
+            RoutesReport.location(n, f.source());
+            n.put("remediation", f.remediation());
+        }
+        return a;
+    }
+
+    /** One line for a destination, as text and markdown print it. */
+    public static String summary(Destination d, RoutingSnapshot snapshot) {
+        return switch (d.kind()) {
+            case ACTION -> Destinations.summary(d.action().orElseThrow(), snapshot);
+            case NO_LISTENER -> "no listener (connection refused)";
+            default -> "unknown: " + d.reason();
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package dev.lbguard.cli.report;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diff.ResourceChange;
+import dev.lbguard.diff.RouteChange;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.policy.Finding;
+import dev.lbguard.policy.Inconclusive;
+import dev.lbguard.policy.ReviewResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A review as a GitHub pull-request comment: the verdict on the first line, a table of route changes, the
+ * findings, then resource changes, a diagram and diagnostics folded in {@code <details>}. Never longer than
+ * GitHub's 65,536 characters: tables are cut with a note saying how much was left out.
+ */
+public final class ReviewMarkdown {
+    /** GitHub refuses comments longer than this. */
+    public static final int MAX_LENGTH = 65_536;
+    /** A marker CI jobs look for, to update their one comment instead of adding one per push. */
+    public static final String MARKER = "<!-- lbguard:review -->";
+
+    private ReviewMarkdown() {
+    }
+
+    public static String write(String title, ReviewResult r) {
+        int limit = Integer.MAX_VALUE;
+        String out = render(title, r, limit);
+        while (out.length() > MAX_LENGTH && limit > 1) {
+            limit = Math.min(limit, Math.max(r.routes().changes().size(), r.resources().changes().size())) / 2;
+            out = render(title, r, limit);
+        }
+        if (out.length() > MAX_LENGTH) {
+            String note = "\n\n_Report truncated at " + MAX_LENGTH + " characters; the JSON and SARIF reports are "
+                    + "complete._\n";
+            out = out.substring(0, MAX_LENGTH - note.length()) + note;
+        }
+        return out;
+    }
+
+    private static String render(String title, ReviewResult r, int rows) {
+        StringBuilder s = new StringBuilder();
+        s.append(icon(r)).append(" **lbguard ").append(title).append(": ")
+                .append(r.risk().label().toUpperCase(java.util.Locale.ROOT)).append(" risk.** ")
+                .append(Verdict.sentence(r)).append('\n').append(MARKER).append("\n\n");
+        s.append('`').append(Origins.text(r.base().origin())).append("` → `").append(Origins.text(r.head().origin()))
+                .append("`\n\n");
+        List<RouteChange> routes = r.routes().changes();
+        if (!routes.isEmpty()) {
+            s.append("#### Route changes\n\n| Listener | Requests | Example | Before | After |\n|---|---|---|---|---|\n");
+            for (RouteChange c : routes.subList(0, Math.min(rows, routes.size()))) {
+                s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | ")
+                        .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example())))
+                        .append(" | ").append(cell(ReviewJson.summary(c.before(), r.base()))).append(" | **")
+                        .append(cell(ReviewJson.summary(c.after(), r.head()))).append("** |\n");
+            }
+            more(s, routes.size(), rows, "route changes");
+            s.append('\n');
+        }
+        if (!r.findings().isEmpty()) {
+            s.append("#### Findings\n\n| Severity | Rule | Where | Finding |\n|---|---|---|---|\n");
+            for (Finding f : r.findings()) {
+                s.append("| ").append(f.severity().label()).append(" | ").append(f.ruleId()).append(' ')
+                        .append(cell(f.title())).append(" | ").append(code(f.source().toString())).append(" | ")
+                        .append(cell(f.message())).append("<br>_Fix:_ ").append(cell(f.remediation())).append(" |\n");
+            }
+            s.append('\n');
+        }
+        List<ResourceChange> resources = r.resources().changes();
+        if (!resources.isEmpty()) {
+            s.append("<details><summary>Resource changes (").append(resources.size()).append(")</summary>\n\n")
+                    .append("| Change | Kind | Address | Where | Attributes |\n|---|---|---|---|---|\n");
+            for (ResourceChange c : resources.subList(0, Math.min(rows, resources.size()))) {
+                StringBuilder attrs = new StringBuilder();
+                c.attributes().forEach(a -> attrs.append(attrs.length() == 0 ? "" : "<br>").append(a.path())
+                        .append(": ").append(a.beforeJson()).append(" → ").append(a.afterJson()));
+                s.append("| ").append(c.change().label())
+                        .append(c.renamedFrom().map(f -> " from " + f + (c.declaredMove() ? " (moved)" : "")).orElse(""))
+                        .append(" | ").append(c.kind().label()).append(" | ").append(code(c.id().value())).append(" | ")
+                        .append(code(c.source().toString())).append(" | ").append(cell(attrs.toString())).append(" |\n");
+            }
+            more(s, resources.size(), rows, "resource changes");
+            s.append("\n</details>\n\n");
+        }
+        diagrams(s, r);
+        List<Diagnostic> diagnostics = ReviewJson.diagnostics(r);
+        if (!diagnostics.isEmpty() || !r.inconclusives().isEmpty()) {
+            s.append("<details><summary>What lbguard could not analyse (").append(diagnostics.size()
+                    + r.inconclusives().size()).append(")</summary>\n\n");
+            for (Diagnostic d : diagnostics) {
+                s.append("- ").append(code(d.render())).append('\n');
+            }
+            for (Inconclusive i : r.inconclusives()) {
+                s.append("- ").append(i.ruleId()).append(": ").append(cell(i.reason())).append('\n');
+            }
+            s.append("\n</details>\n");
+        }
+        return s.toString();
+    }
+
+    private static void diagrams(StringBuilder s, ReviewResult r) {
+        Map<ElementId, String> changed = new LinkedHashMap<>();
+        for (RouteChange c : r.routes().changes()) {
+            changed.putIfAbsent(c.listener(), c.loadBalancerName() + " " + c.listenerLabel());
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        s.append("<details><summary>The changed listeners, before and after</summary>\n\n");
+        changed.forEach((id, title) -> s.append(MermaidDiagram.of(title, r.base().listener(id), r.base(),
+                r.head().listener(id), r.head())).append('\n'));
+        s.append("</details>\n\n");
+    }
+
+    private static void more(StringBuilder s, int total, int shown, String what) {
+        if (total > shown) {
+            s.append("\n_…and ").append(total - shown).append(" more ").append(what)
+                    .append(", left out to stay within GitHub's comment size; the JSON and SARIF reports list all._\n");
+        }
+    }
+
+    private static String icon(ReviewResult r) {
+        if (!r.complete()) {
+            return "⚠️";
+        }
+        return switch (r.risk()) {
+            case CRITICAL, HIGH -> "🔴";
+            case MEDIUM -> "🟠";
+            case LOW -> "🟡";
+            case NONE -> "🟢";
+        };
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", "<br>");
+    }
+
+    private static String code(String s) {
+        return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lbguard.cli.report;
+
+import dev.lbguard.policy.ReviewResult;
+
+/** The one-sentence verdict every review format opens with. */
+public final class Verdict {
+    private Verdict() {
+    }
+
+    public static String sentence(ReviewResult r) {
+        int moved = r.routes().changes().size();
+        int findings = r.findings().size();
+        int resources = r.resources().changes().size();
+        StringBuilder s = new StringBuilder();
+        if (!r.complete()) {
+            s.append("Analysis INCOMPLETE: lbguard could not read everything that may affect routing, so it cannot "
+                    + "promise the changes below are all. ");
+        }
+        if (moved == 0) {
+            s.append(resources == 0 ? "No load-balancer change."
+                    : "No request reaches a different destination (" + plural(resources, "resource change")
+                    + ", routing unchanged).");
+        } else {
+            s.append(moved).append(moved == 1 ? " request class reaches" : " request classes reach")
+                    .append(" a different destination");
+            s.append(findings == 0 ? "." : "; " + plural(findings, "finding") + ".");
+        }
+        if (moved == 0 && findings > 0) {
+            s.append(' ').append(plural(findings, "finding")).append('.');
+        }
+        return s.toString();
+    }
+
+    static String plural(int n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("s") ? noun + "es" : noun + "s");
+    }
+}
