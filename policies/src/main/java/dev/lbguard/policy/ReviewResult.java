@@ -1,0 +1,31 @@
+package dev.lbguard.policy;
+
+import dev.lbguard.diff.ResourceDiff;
+import dev.lbguard.diff.RouteDiff;
+import dev.lbguard.model.RoutingSnapshot;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of reviewing one change: both diffs, the findings in report order, what rules could not
+ * decide, and the risk.
+ *
+ * @param findings sorted by {@link Finding#REPORT_ORDER}
+ * @param inconclusives sorted by rule id, then reason
+ * @param complete both snapshots were read completely and no rule was inconclusive; only then does an empty
+ *                 finding list promise that nothing dangerous changed
+ */
+public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
+                           List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete) {
+    public ReviewResult {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(routes, "routes");
+        findings = findings.stream().sorted(Finding.REPORT_ORDER).toList();
+        inconclusives = inconclusives.stream()
+                .sorted(java.util.Comparator.comparing(Inconclusive::ruleId).thenComparing(Inconclusive::reason))
+                .toList();
+        Objects.requireNonNull(risk, "risk");
+    }
+}

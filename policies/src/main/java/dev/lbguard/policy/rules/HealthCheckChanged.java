@@ -1,0 +1,68 @@
+package dev.lbguard.policy.rules;
+
+import dev.lbguard.model.HealthCheck;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.policy.PolicyRule;
+import dev.lbguard.policy.ReviewContext;
+import dev.lbguard.policy.RuleInfo;
+import dev.lbguard.policy.RuleResult;
+import dev.lbguard.policy.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * LBG012, medium: a target group's health check now probes another path, port or protocol, or accepts other
+ * status codes. Medium: often intended, but a wrong path or matcher marks every target unhealthy at once
+ * (and the load balancer then fails open or returns 503s), and a too-lenient one hides broken targets.
+ */
+public final class HealthCheckChanged implements PolicyRule {
+    private static final RuleInfo INFO = RuleInfo.of("LBG012", Severity.MEDIUM,
+            "Health-check path, port or matcher changed",
+            "The health check decides which targets get traffic. A path the application does not serve, a "
+                    + "port nothing listens on, or a matcher that rejects the real answer marks every target "
+                    + "unhealthy as soon as the change applies.",
+            "Check that every target answers the new path and port with a status the matcher accepts before "
+                    + "applying, for example with curl from inside the VPC, or roll the change out per target group.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public RuleResult evaluate(ReviewContext ctx) {
+        RuleResult.Builder out = RuleResult.builder();
+        for (TargetGroup tg : ctx.head().targetGroups()) {
+            Optional<TargetGroup> before = ctx.base().targetGroup(Elements.baseId(tg.id(), ctx.resources()));
+            if (before.isEmpty()) {
+                continue;
+            }
+            List<String> changes = changes(before.get().healthCheck(), tg.healthCheck());
+            if (!changes.isEmpty()) {
+                out.add(INFO.finding("the health check of target group " + tg.name() + " changes: "
+                        + String.join(", ", changes), tg.id(), tg.source()));
+            }
+        }
+        return out.build();
+    }
+
+    private static List<String> changes(HealthCheck a, HealthCheck b) {
+        List<String> out = new ArrayList<>();
+        compare("protocol", a.protocol(), b.protocol(), out);
+        compare("port", a.port(), b.port(), out);
+        compare("path", a.path(), b.path(), out);
+        compare("matcher", a.matcher(), b.matcher(), out);
+        return out;
+    }
+
+    private static void compare(String what, String a, String b, List<String> out) {
+        if (!a.equals(b)) {
+            out.add(what + " " + quote(a) + " to " + quote(b));
+        }
+    }
+
+    private static String quote(String s) {
+        return s.isEmpty() ? "(none)" : "\"" + s + "\"";
+    }
+}
