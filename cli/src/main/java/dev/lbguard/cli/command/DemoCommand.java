@@ -58,6 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (List<String> step : steps()) {
                 worst = Math.max(worst, run(out, repo, step));
             }
+            // Findings (exit 1) are the point of the demo; only a failure to run makes the demo itself fail.
             return worst >= ExitCode.USAGE.code() ? worst : ExitCode.CLEAN.code();
         } finally {
             if (keep == null) {
@@ -76,7 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
         return keep;
     }
 
-    /** The demo's script: what the web shop's routing is, and where one checkout request went before and after. */
+    /**
+     * The demo's script: what the web shop's routing is, where one checkout request went before and after the
+     * "Networking updates" commit, and the review of that commit.
+     */
     private static List<List<String>> steps() {
         String checkout = "--host=shop.example.com --path=/checkout/cart";
         List<List<String>> steps = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .split(" ")));
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
+        steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
         return steps;
     }
 
