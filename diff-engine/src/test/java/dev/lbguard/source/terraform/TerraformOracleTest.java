@@ -47,9 +47,7 @@ class TerraformOracleTest {
      * still run: the test fails if the disagreement changes or goes away, so a fix (or a new bug) is noticed and
      * the entry removed. Keep this empty whenever possible.
      */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "file-templates", "lbguard does not read files from functions",
-            "number-precision", "tags.Third: values differ");
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @TestFactory
     Stream<DynamicTest> lbguardAgreesWithTerraform() throws IOException {
