@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -30,12 +32,33 @@ class RoutesGoldenTest {
                 List<String> args = new ArrayList<>(List.of("routes", "--repo", repo.toString(), "--rev", "HEAD",
                         "--format", format, "--no-color"));
                 args.addAll(fixtureArgs(f));
-                CliRun run = CliRun.run(args.toArray(String[]::new));
+                CliRun run = CliRun.run(fixtureEnvironment(f), args.toArray(String[]::new));
                 assertThat(run.err()).as("stderr").isEmpty();
                 assertThat(run.exitCode()).as("exit code of " + args + "\n" + run.out()).isIn(0, 3);
                 Golden.check(f.resolve("expected/routes." + (format.equals("text") ? "txt" : "json")), run.out());
             }
         }));
+    }
+
+    /**
+     * A fixture's {@code env} file: {@code NAME=value} lines (blank lines and {@code #} comments skipped), the
+     * environment the command sees, as the Terraform oracle gives it to terraform.
+     */
+    static Map<String, String> fixtureEnvironment(Path fixture) throws Exception {
+        Path envFile = fixture.resolve("env");
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.exists(envFile)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(envFile)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            assertThat(eq).as("%s: NAME=value expected, found %s", envFile, line).isPositive();
+            out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return out;
     }
 
     /** A fixture's {@code args} file holds extra options; --var-file paths are relative to the fixture. */

@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class HclLexer {
 
-    private enum FrameKind { BRACE, SEQUENCE, QUOTE, HEREDOC }
+    // TEMPLATE is the whole input of a template file: template text that no marker closes.
+    private enum FrameKind { BRACE, SEQUENCE, QUOTE, HEREDOC, TEMPLATE }
 
     /** An open construct; {@code marker} and {@code line/column} serve heredocs and error messages. */
     private record Frame(FrameKind kind, String marker, int line, int column) {
@@ -44,6 +45,19 @@ final class HclLexer {
         return lexer.tokens;
     }
 
+    /**
+     * The tokens of a bare template (a {@code templatefile} file), framed as a heredoc so that the template
+     * parser reads it: a synthetic {@link TokenType#O_HEREDOC}, the template's tokens, a synthetic
+     * {@link TokenType#C_HEREDOC}, then {@link TokenType#EOF}.
+     */
+    static List<Token> tokenizeTemplate(String src) {
+        HclLexer lexer = new HclLexer(src);
+        lexer.tokens.add(new Token(TokenType.O_HEREDOC, "", 1, 1, 1, 1));
+        lexer.frames.push(new Frame(FrameKind.TEMPLATE, "", 1, 1));
+        lexer.run();
+        return lexer.tokens;
+    }
+
     private void run() {
         while (!failed && pos < length) {
             Frame top = frames.peek();
@@ -51,6 +65,8 @@ final class HclLexer {
                 lexQuoted(top);
             } else if (top != null && top.kind() == FrameKind.HEREDOC) {
                 lexHeredoc(top);
+            } else if (top != null && top.kind() == FrameKind.TEMPLATE) {
+                lexTemplateLine();
             } else {
                 lexNormal();
             }
@@ -64,6 +80,10 @@ final class HclLexer {
         } else if (top != null && top.kind() == FrameKind.HEREDOC) {
             fail(top.line(), top.column(), "unterminated heredoc: no line \"" + top.marker()
                     + "\" closes the heredoc opened here");
+        } else if (top != null && top.kind() == FrameKind.TEMPLATE) {
+            frames.pop();
+            tokens.add(new Token(TokenType.C_HEREDOC, "", line, column(), line, column()));
+            tokens.add(new Token(TokenType.EOF, "", line, column(), line, column()));
         } else {
             tokens.add(new Token(TokenType.EOF, "", line, column(), line, column()));
         }
@@ -389,11 +409,19 @@ final class HclLexer {
         if (pos == lineStart && closesHeredoc(heredoc)) {
             return;
         }
+        lexTemplateLine();
+    }
+
+    /**
+     * Template text up to the end of the line or the next sequence: a heredoc's body, or a template file's, which
+     * is one without a closing marker. One literal token per line at most, as in HCL: indentation and strip
+     * markers ({@code ~}) work line by line, so a strip marker keeps the next line's indentation.
+     */
+    private void lexTemplateLine() {
         literalStart = pos;
         int startLine = line;
         int startColumn = column();
         StringBuilder text = new StringBuilder();
-        // One literal token per line at most, as in HCL: indentation and strip markers work line by line.
         while (pos < length) {
             char c = src.charAt(pos);
             if (c == '\n') {

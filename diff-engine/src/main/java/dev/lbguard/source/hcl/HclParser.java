@@ -36,6 +36,20 @@ public final class HclParser {
         return expression;
     }
 
+    /**
+     * Parses a template file, as {@code templatefile} reads one: template text with {@code ${...}} and
+     * {@code %{...}} sequences and no quotes or heredoc markers around it.
+     */
+    public static Expression.Template parseTemplate(String path, String text) throws HclSyntaxException {
+        TokenCursor in = new TokenCursor(path, HclLexer.tokenizeTemplate(text), true);
+        Expression.Template template = new TemplateParser(in, new ExpressionParser(in)).parseTemplate();
+        Token end = in.peek();
+        if (!end.is(TokenType.EOF)) {
+            throw in.error(end, "expected the end of the template, found " + end.describe());
+        }
+        return template;
+    }
+
     private Body parseFile() throws HclSyntaxException {
         List<Attribute> attributes = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();

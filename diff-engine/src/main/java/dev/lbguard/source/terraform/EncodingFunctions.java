@@ -56,7 +56,7 @@ final class EncodingFunctions {
         return Convert.string(v, "str").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] digest(String algorithm, byte[] bytes) {
+    static byte[] digest(String algorithm, byte[] bytes) {
         try {
             return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (NoSuchAlgorithmException e) {

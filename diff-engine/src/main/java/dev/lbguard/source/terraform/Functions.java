@@ -57,6 +57,11 @@ public final class Functions {
                     : Convert.unknownOf(args)));
         }
 
+        /** The function registered as {@code name}. */
+        Optional<TfFunction> get(String name) {
+            return Optional.ofNullable(functions.get(name));
+        }
+
         private static TfFunction framed(String name, int min, int max, TfFunction impl) {
             return args -> {
                 if (args.size() < min) {

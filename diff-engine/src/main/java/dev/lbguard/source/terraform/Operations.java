@@ -2,19 +2,12 @@ package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.hcl.Expression;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Optional;
 
 /** The HCL operators, indexing, attribute access and template interpolation, with cty's semantics and messages. */
 public final class Operations {
     private Operations() {
     }
-
-    /**
-     * cty divides binary floats of 512 bits; lbguard divides exactly when the quotient terminates and otherwise
-     * keeps 40 significant digits, which agrees with Terraform in every digit a configuration is likely to use.
-     */
-    static final MathContext DIVISION = new MathContext(40);
 
     public static Value binary(Expression.Operator op, Value left, Value right) throws EvalException {
         switch (op) {
@@ -87,12 +80,9 @@ public final class Operations {
         }
     }
 
+    /** cty divides binary floats of 512 bits; see {@link BinaryFloat} for how lbguard gives the same digits. */
     static BigDecimal divide(BigDecimal a, BigDecimal b) {
-        try {
-            return a.divide(b);
-        } catch (ArithmeticException nonTerminating) {
-            return a.divide(b, DIVISION);
-        }
+        return BinaryFloat.divide(a, b);
     }
 
     private static Value operand(Value v, String side, String type) throws EvalException {

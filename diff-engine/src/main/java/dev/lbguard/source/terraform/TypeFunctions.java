@@ -3,14 +3,11 @@ package dev.lbguard.source.terraform;
 import java.util.List;
 
 /**
- * The type conversion functions ({@code tostring}, {@code tolist}...), the sensitivity markers lbguard ignores, and
- * the functions lbguard cannot evaluate: file readers (it reads no files from functions) and functions whose value
- * is only known at apply time.
+ * The type conversion functions ({@code tostring}, {@code tolist}...), the sensitivity markers lbguard ignores,
+ * stand-ins for the file functions (the evaluator reads files through {@link FileFunctions}), and the functions
+ * lbguard cannot evaluate: {@code abspath} and functions whose value is only known at apply time.
  */
 final class TypeFunctions {
-    private static final List<String> FILE_FUNCTIONS = List.of("file", "filebase64", "filebase64sha256",
-            "filebase64sha512", "fileexists", "filemd5", "fileset", "filesha1", "filesha256", "filesha512",
-            "templatefile", "abspath");
     private static final List<String> APPLY_TIME_FUNCTIONS = List.of("timestamp", "plantimestamp", "uuid",
             "bcrypt");
 
@@ -29,12 +26,17 @@ final class TypeFunctions {
                 new TypeConstraint.Any()));
         r.lenient("sensitive", 1, 1, args -> args.get(0));
         r.lenient("nonsensitive", 1, 1, args -> args.get(0));
-        for (String name : FILE_FUNCTIONS) {
+        // The evaluator calls FileFunctions, which reads the tree; without a tree there is nothing to read.
+        for (String name : FileFunctions.NAMES) {
             r.lenient(name, 0, Functions.Registry.VARIADIC, args -> {
-                throw new EvalException("lbguard does not read files from functions; the value of " + name
-                        + "(...) is not evaluated.");
+                throw new EvalException(name + " reads the configuration's files, so only the evaluator can call it");
             });
         }
+        // abspath gives a path on the machine that runs terraform, which lbguard cannot know.
+        r.lenient("abspath", 1, 1, args -> {
+            throw new EvalException("lbguard cannot know the absolute path Terraform would give: it depends on the"
+                    + " machine and directory terraform runs in; the value of abspath(...) is not evaluated.");
+        });
         for (String name : APPLY_TIME_FUNCTIONS) {
             r.lenient(name, 0, Functions.Registry.VARIADIC,
                     args -> Value.Unknown.unevaluable(name + "() is known only at apply time"));

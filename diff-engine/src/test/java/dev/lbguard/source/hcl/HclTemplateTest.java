@@ -127,4 +127,27 @@ class HclTemplateTest {
         assertThat(Show.parts(attribute("v = <<EOT\nEOT\n").parts())).isEmpty();
         assertThat(Show.parts(attribute("v = <<EOT\r\nwin\r\nEOT\r\n").parts())).isEqualTo("win\r\\n");
     }
+
+    @Test
+    void templateFilesAreBareTemplates() throws Exception {
+        // No quotes around it: quotes and backslashes are text, and a strip marker works to the end of its line.
+        Expression.Template t = HclParser.parseTemplate("x.tftpl", """
+                "a" \\n $${x}
+                %{ for s in list ~}
+                  <p>${s}</p>
+                %{ endfor ~}
+                end""");
+        assertThat(Show.parts(t.parts()))
+                .isEqualTo("\"a\" \\n ${x}\\n%{for s in list}  <p>${s}</p>\\n%{endfor}end");
+        assertThat(t.range().file()).isEqualTo("x.tftpl");
+        assertThat(Show.parts(HclParser.parseTemplate("e.tftpl", "").parts())).isEmpty();
+    }
+
+    @Test
+    void anUnclosedDirectiveInATemplateFileIsASyntaxError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HclParser.parseTemplate("x.tftpl", "a\n%{ if true }b"))
+                .isInstanceOf(HclSyntaxException.class)
+                .hasMessageContaining("x.tftpl:2");
+    }
 }

@@ -117,7 +117,7 @@ final class TerraformCli {
      * The {@code terraform show -json} output for the plan of {@code fixture} with {@code args}
      * ({@code -var-file=...}, {@code -var=...}), from the cache when the fixture has not changed.
      */
-    String planJson(String name, Path fixture, List<String> args) {
+    String planJson(String name, Path fixture, List<String> args, Map<String, String> environment) {
         try {
             Path cached = workRoot.resolve(name + "-" + hash(fixture, args) + ".json");
             if (Files.isRegularFile(cached)) {
@@ -141,7 +141,7 @@ final class TerraformCli {
                 List<String> plan = new ArrayList<>(List.of("plan", "-refresh=false", "-input=false", "-no-color",
                         "-lock=false", "-out=oracle.tfplan"));
                 plan.addAll(args);
-                run(dir, plan);
+                run(dir, plan, false, environment);
                 String json = run(dir, List.of("show", "-json", "-no-color", "oracle.tfplan"));
                 Path tmp = Files.createTempFile(workRoot, name, ".partial");
                 Files.writeString(tmp, json);
@@ -195,6 +195,12 @@ final class TerraformCli {
     }
 
     private String run(Path dir, List<String> args, boolean allowFailure) throws IOException {
+        return run(dir, args, allowFailure, Map.of());
+    }
+
+    /** Runs terraform in {@code dir} with the fixture's {@code environment}, never the caller's TF_VAR_*. */
+    private String run(Path dir, List<String> args, boolean allowFailure, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(args);
@@ -204,6 +210,7 @@ final class TerraformCli {
         env.put("TF_IN_AUTOMATION", "1");
         env.put("CHECKPOINT_DISABLE", "1");
         env.keySet().removeIf(k -> k.startsWith("TF_VAR_") || k.equals("TF_CLI_ARGS") || k.startsWith("TF_CLI_ARGS_"));
+        env.putAll(environment);
         Path out = Files.createTempFile(workRoot, "tf", ".out");
         Path err = Files.createTempFile(workRoot, "tf", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);

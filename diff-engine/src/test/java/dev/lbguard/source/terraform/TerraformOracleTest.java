@@ -47,9 +47,7 @@ class TerraformOracleTest {
      * still run: the test fails if the disagreement changes or goes away, so a fix (or a new bug) is noticed and
      * the entry removed. Keep this empty whenever possible.
      */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "file-templates", "lbguard does not read files from functions",
-            "number-precision", "tags.Third: values differ");
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @TestFactory
     Stream<DynamicTest> lbguardAgreesWithTerraform() throws IOException {
@@ -63,7 +61,7 @@ class TerraformOracleTest {
         Map<Path, Future<String>> plans = new LinkedHashMap<>();
         for (Path fixture : fixtures) {
             plans.put(fixture, pool.submit(() -> terraform.planJson(fixture.getFileName().toString(), fixture,
-                    terraformArgs(fixture))));
+                    terraformArgs(fixture), envFile(fixture))));
         }
         pool.shutdown();
         return fixtures.stream().map(f -> dynamicTest(f.getFileName().toString(),
@@ -232,6 +230,29 @@ class TerraformOracleTest {
         return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
     }
 
+    /**
+     * The fixture's {@code env} file: {@code NAME=value} lines (blank lines and {@code #} comments skipped), the
+     * environment of both Terraform and lbguard. The value is the rest of the line, spaces included.
+     */
+    static Map<String, String> envFile(Path fixture) throws IOException {
+        Path env = fixture.resolve("env");
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isRegularFile(env)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(env)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new AssertionError(env + ": expected NAME=value, found " + line);
+            }
+            out.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return out;
+    }
+
     private static List<String> terraformArgs(Path fixture) throws IOException {
         // Terraform's flag parser takes one or two dashes; write the documented single-dash form.
         return argsFile(fixture).stream().map(a -> a.replaceFirst("^--", "-")).toList();
@@ -252,6 +273,13 @@ class TerraformOracleTest {
                 throw new AssertionError(fixture + "/args: unsupported argument " + arg);
             }
         }
-        return new TerraformInputs(Map.of(), vars);
+        // As the CLI does: TF_VAR_name in the environment sets variable name.
+        Map<String, String> environment = new TreeMap<>();
+        envFile(fixture).forEach((k, v) -> {
+            if (k.startsWith("TF_VAR_")) {
+                environment.put(k.substring("TF_VAR_".length()), v);
+            }
+        });
+        return new TerraformInputs(environment, vars);
     }
 }
