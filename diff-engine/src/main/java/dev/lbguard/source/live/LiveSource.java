@@ -1,0 +1,21 @@
+package dev.lbguard.source.live;
+
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.source.SourceException;
+
+/**
+ * A source of the live side of a drift comparison: a Terraform state file, {@code terraform show -json},
+ * a plan, the AWS API, or the HAProxy Runtime API. Reading never changes the live system.
+ */
+public interface LiveSource {
+
+    /** What the user named, e.g. {@code aws:eu-west-1} or {@code tfstate:infra/terraform.tfstate}. */
+    String label();
+
+    /**
+     * Reads the live routing. Input that cannot be read at all (a missing file, refused credentials, a closed
+     * socket) is a {@link SourceException} with one sentence naming the source and what to do; problems with
+     * parts of it are diagnostics in the snapshot, which is then incomplete.
+     */
+    RoutingSnapshot read() throws SourceException;
+}
