@@ -1,25 +1,90 @@
 package dev.lbguard.diff;
 
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ConditionType;
+import dev.lbguard.model.QueryPair;
+import dev.lbguard.route.ConditionLanguages;
+import dev.lbguard.route.Request;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A set of requests that the rules of both snapshots treat alike, written as patterns: per request field
  * (host, path, method, header:NAME, query, source-ip), the patterns a request matches ({@code anyOf}, empty
- * meaning anything) and those it does not ({@code noneOf}).
+ * meaning anything) and those it does not ({@code noneOf}). A field may have several entries; a request is in
+ * the class when it meets all of them.
  */
 public record RequestClass(List<FieldPatterns> fields) {
     public RequestClass {
-        fields = fields.stream().sorted(java.util.Comparator.comparing(FieldPatterns::field)).toList();
+        fields = fields.stream().sorted(Comparator.comparing(FieldPatterns::field)).toList();
     }
 
-    /** The constraint on one request field. */
-    public record FieldPatterns(String field, List<String> anyOf, List<String> noneOf) {
+    /**
+     * The constraint on one request field. For header and query fields, "matches" means some value (some
+     * parameter) of the request matches, and "does not" means none does, so a missing header matches nothing.
+     *
+     * @param anyOf the patterns of {@code mustMatch}, for display
+     * @param noneOf the patterns of {@code mustNotMatch}, for display
+     * @param mustMatch conditions (known values only) the request matches, each of them
+     * @param mustNotMatch conditions the request matches none of
+     */
+    public record FieldPatterns(String field, List<String> anyOf, List<String> noneOf, List<Condition> mustMatch,
+                                List<Condition> mustNotMatch) {
         public FieldPatterns {
             Objects.requireNonNull(field, "field");
             anyOf = List.copyOf(anyOf);
             noneOf = List.copyOf(noneOf);
+            mustMatch = List.copyOf(mustMatch);
+            mustNotMatch = List.copyOf(mustNotMatch);
         }
+
+        /**
+         * From display patterns alone: the conditions are read back from the field name and the patterns (a
+         * query pattern {@code k=v} splits at its first {@code =}).
+         */
+        public FieldPatterns(String field, List<String> anyOf, List<String> noneOf) {
+            this(field, anyOf, noneOf, conditions(field, anyOf), conditions(field, noneOf));
+        }
+
+        /** True when the request meets this constraint, as the route evaluator matches conditions. */
+        public boolean contains(Request request) {
+            return mustMatch.stream().allMatch(c -> ConditionLanguages.matchesKnownValues(c, request))
+                    && mustNotMatch.stream().noneMatch(c -> ConditionLanguages.matchesKnownValues(c, request));
+        }
+
+        private static List<Condition> conditions(String field, List<String> patterns) {
+            if (patterns.isEmpty()) {
+                return List.of();
+            }
+            if (field.startsWith("header:")) {
+                return List.of(Condition.httpHeader(field.substring("header:".length()), patterns.toArray(String[]::new)));
+            }
+            if (field.equals("query")) {
+                List<QueryPair> pairs = new ArrayList<>();
+                for (String p : patterns) {
+                    int eq = p.indexOf('=');
+                    pairs.add(eq < 0 ? QueryPair.valueOnly(p) : QueryPair.of(p.substring(0, eq), p.substring(eq + 1)));
+                }
+                return List.of(Condition.queryString(pairs.toArray(QueryPair[]::new)));
+            }
+            Optional<ConditionType> type = switch (field) {
+                case "host" -> Optional.of(ConditionType.HOST_HEADER);
+                case "path" -> Optional.of(ConditionType.PATH_PATTERN);
+                case "method" -> Optional.of(ConditionType.HTTP_REQUEST_METHOD);
+                case "source-ip" -> Optional.of(ConditionType.SOURCE_IP);
+                default -> Optional.empty();
+            };
+            return List.of(Condition.of(type.orElseThrow(() -> new IllegalArgumentException("unknown field " + field)),
+                    patterns));
+        }
+    }
+
+    /** True when the request is in the class: it meets every field's constraint. */
+    public boolean contains(Request request) {
+        return fields.stream().allMatch(f -> f.contains(request));
     }
 
     /** E.g. {@code host=shop.example.com path=/checkout/* (not /checkout/health)}; {@code every request} if unconstrained. */

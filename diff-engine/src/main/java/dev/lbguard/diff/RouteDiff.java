@@ -3,16 +3,29 @@ package dev.lbguard.diff;
 import java.util.List;
 
 /**
- * Every class of requests whose destination differs between two snapshots, and how large the compared
- * request space was: {@code classesCompared} classes in all, over the listeners of both snapshots.
+ * Every class of requests whose destination differs between two snapshots, how large the compared request
+ * space was ({@code classesCompared} classes in all, over the listeners of both snapshots), and the classes
+ * whose destination is unknown on either side ({@code undecided}), so that no report passes them off as
+ * unchanged. A class unknown on one side only is also a change; one unknown on both sides with the same known
+ * part is only undecided.
  */
-public record RouteDiff(List<RouteChange> changes, int classesCompared) {
+public record RouteDiff(List<RouteChange> changes, int classesCompared, List<RouteChange> undecided) {
     public RouteDiff {
         changes = List.copyOf(changes);
+        undecided = List.copyOf(undecided);
+    }
+
+    public RouteDiff(List<RouteChange> changes, int classesCompared) {
+        this(changes, classesCompared, List.of());
     }
 
     public boolean isEmpty() {
         return changes.isEmpty();
+    }
+
+    /** True when every compared class had a known destination on both sides. */
+    public boolean decided() {
+        return undecided.isEmpty();
     }
 
     /** The share of compared request classes that moved, 0 to 1. */

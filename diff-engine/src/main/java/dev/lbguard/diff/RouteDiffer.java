@@ -1,10 +1,102 @@
 package dev.lbguard.diff;
 
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.Listener;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.route.Request;
+import dev.lbguard.route.RouteEvaluator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 
-/** Computes the exact {@link RouteDiff} of two snapshots. */
+/**
+ * Computes the exact {@link RouteDiff} of two snapshots: per listener pair, the request space is split into
+ * the classes the rules of both sides distinguish, one witness per class is evaluated on both sides by the
+ * route evaluator (the single home of the load balancer's semantics), and classes that move are reported.
+ */
 public final class RouteDiffer {
+    // Lexicographic order of sorted condition lists: predicates are refined in one order whichever side they
+    // come from, so that diff(head, base) finds the same classes as diff(base, head).
+    private static final Comparator<List<Condition>> PREDICATE_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    private final RouteEvaluator evaluator = new RouteEvaluator();
+
     public RouteDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Languages languages = new Languages();
+        List<RouteChange> changes = new ArrayList<>();
+        List<RouteChange> undecided = new ArrayList<>();
+        int compared = 0;
+        for (ListenerPair pair : ListenerPair.match(base, head)) {
+            compared += compare(pair, languages, changes, undecided);
+        }
+        return new RouteDiff(changes, compared, undecided);
+    }
+
+    private int compare(ListenerPair pair, Languages languages, List<RouteChange> changes,
+                        List<RouteChange> undecided) {
+        TreeSet<List<Condition>> predicates = new TreeSet<>(PREDICATE_ORDER);
+        pair.base().ifPresent(p -> addPredicates(p.listener(), predicates));
+        pair.head().ifPresent(p -> addPredicates(p.listener(), predicates));
+        List<Condition> conditions = predicates.stream().flatMap(List::stream).toList();
+        Partition partition = new Partition(languages);
+        Witnesses witnesses = new Witnesses(languages, partition, conditions);
+        List<ClassMerger.Entry> moved = new ArrayList<>();
+        List<ClassMerger.Entry> unknown = new ArrayList<>();
+        int compared = 0;
+        for (Cell cell : partition.refine(new ArrayList<>(predicates))) {
+            Optional<Request> witness = witnesses.of(cell);
+            if (witness.isEmpty()) {
+                continue;
+            }
+            compared++;
+            ClassMerger.Entry e = new ClassMerger.Entry(cell, destination(pair.base(), witness.get()),
+                    destination(pair.head(), witness.get()));
+            if (!e.before().routesAlike(e.after())) {
+                moved.add(e);
+            }
+            if (e.before().kind() == Destination.Kind.UNKNOWN || e.after().kind() == Destination.Kind.UNKNOWN) {
+                unknown.add(e);
+            }
+        }
+        ClassMerger merger = new ClassMerger(partition);
+        report(pair, merger.merge(moved), witnesses, changes);
+        report(pair, merger.merge(unknown), witnesses, undecided);
+        return compared;
+    }
+
+    private void report(ListenerPair pair, List<ClassMerger.Entry> entries, Witnesses witnesses,
+                        List<RouteChange> out) {
+        ListenerPair.Placed shown = pair.shown();
+        for (ClassMerger.Entry e : entries) {
+            // A merged class is a union of classes with these destinations, so any of its requests is a witness.
+            Request witness = witnesses.of(e.cell()).orElseThrow();
+            out.add(new RouteChange(shown.loadBalancer().id(), shown.loadBalancer().name(), shown.listener().id(),
+                    shown.listener().label(), ClassMerger.describe(e.cell()), witness, e.before(), e.after()));
+        }
+    }
+
+    private Destination destination(Optional<ListenerPair.Placed> side, Request request) {
+        return side.map(p -> Destination.of(evaluator.evaluate(p.listener(), request)))
+                .orElseGet(Destination::noListener);
+    }
+
+    private static void addPredicates(Listener listener, TreeSet<List<Condition>> predicates) {
+        if (!listener.evaluatesRules()) {
+            return;
+        }
+        for (Rule r : listener.rules()) {
+            predicates.add(List.copyOf(new TreeSet<>(r.conditions().stream().map(Languages::known).toList())));
+        }
     }
 }

@@ -1,0 +1,201 @@
+package dev.lbguard.diff;
+
+import dev.lbguard.diff.FieldState.Split;
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.QueryPair;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Shortens a list of classes without making any inexact: two classes with the same destinations that differ
+ * only in the sign of one literal are one class without it; then literals the others imply are dropped, so
+ * that a description lists only the patterns that cut.
+ */
+final class ClassMerger {
+    private final Partition partition;
+
+    ClassMerger(Partition partition) {
+        this.partition = partition;
+    }
+
+    /** One compared class: its cell and the destinations it gets (the key it may merge on). */
+    record Entry(Cell cell, Destination before, Destination after) {
+    }
+
+    /** The entries with siblings of equal destinations merged, in the order of their first member. */
+    List<Entry> merge(List<Entry> entries) {
+        Map<List<Destination>, List<Cell>> groups = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            groups.computeIfAbsent(List.of(e.before(), e.after()), k -> new ArrayList<>()).add(e.cell());
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<List<Destination>, List<Cell>> g : groups.entrySet()) {
+            for (Cell c : mergeSiblings(new ArrayList<>(g.getValue()))) {
+                out.add(new Entry(simplify(c), g.getKey().get(0), g.getKey().get(1)));
+            }
+        }
+        return out;
+    }
+
+    /** The key two siblings share: every literal but the one they disagree on, and that literal's condition. */
+    private record Sibling(Map<String, List<Literal>> rest, String field, Condition condition) {
+    }
+
+    private List<Cell> mergeSiblings(List<Cell> cells) {
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            Map<Sibling, Integer> seen = new HashMap<>();
+            search:
+            for (int k = 0; k < cells.size(); k++) {
+                SortedMap<String, List<Literal>> lits = literals(cells.get(k));
+                for (Map.Entry<String, List<Literal>> f : lits.entrySet()) {
+                    for (Literal l : f.getValue()) {
+                        TreeMap<String, List<Literal>> rest = new TreeMap<>(lits);
+                        List<Literal> without = new ArrayList<>(f.getValue());
+                        without.remove(l);
+                        rest.put(f.getKey(), List.copyOf(without));
+                        Integer j = seen.putIfAbsent(new Sibling(rest, l.field(), l.condition()), k);
+                        if (j != null && j != k) {
+                            Optional<Cell> union = cellOf(rest);
+                            if (union.isPresent()) {
+                                cells.set(j, union.get());
+                                cells.remove(k);
+                                merged = true;
+                                break search;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The same cell described more briefly: literals the others imply are dropped, and so are values of a
+     * condition that change nothing (a positive value the negatives exclude, a negative value no positive
+     * admits). Each step keeps the set of requests exactly.
+     */
+    Cell simplify(Cell cell) {
+        Cell out = cell;
+        for (FieldState s : cell.fields().values()) {
+            List<Literal> lits = dropImplied(s.field(), new ArrayList<>(s.literals()));
+            for (int i = 0; i < lits.size(); i++) {
+                lits.set(i, narrow(s.field(), lits, i));
+            }
+            lits = dropImplied(s.field(), lits);
+            out = out.with(partition.conjunction(s.field(), lits).orElseThrow());
+        }
+        return out;
+    }
+
+    private List<Literal> dropImplied(String field, List<Literal> lits) {
+        for (Literal l : List.copyOf(lits)) {
+            List<Literal> others = new ArrayList<>(lits);
+            others.remove(l);
+            Optional<FieldState> wider = partition.conjunction(field, others);
+            if (wider.isPresent() && nothingCut(wider.get(), l)) {
+                lits = others;
+            }
+        }
+        return lits;
+    }
+
+    /** Literal {@code i} with each value removed that removing leaves the class unchanged. */
+    private Literal narrow(String field, List<Literal> lits, int i) {
+        Literal current = lits.get(i);
+        boolean narrowed = true;
+        while (narrowed) {
+            narrowed = false;
+            for (Condition smaller : fewerValues(current.condition())) {
+                List<Literal> trial = new ArrayList<>(lits);
+                Literal narrower = new Literal(field, smaller, current.positive());
+                trial.set(i, narrower);
+                // Positive: the narrower class is inside; it is all when the old class has nothing outside it.
+                // Negative: the narrower class is a superset; it is the same when it has nothing the old excluded.
+                Optional<FieldState> check = partition.conjunction(field, current.positive() ? lits : trial);
+                Literal probe = current.positive() ? narrower : current.negate();
+                if (check.isPresent() && nothingCut(check.get(), probe)) {
+                    lits = trial;
+                    current = narrower;
+                    narrowed = true;
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** True when every request of {@code state} already meets {@code l}. */
+    private boolean nothingCut(FieldState state, Literal l) {
+        Split split = partition.split(state, l.condition());
+        return l.positive() ? split.out().isEmpty() : split.in().isEmpty();
+    }
+
+    /** The condition without one of its values, for each value; none when it has only one. */
+    private static List<Condition> fewerValues(Condition c) {
+        List<Condition> out = new ArrayList<>();
+        if (c.size() < 2) {
+            return out;
+        }
+        for (int k = 0; k < c.size(); k++) {
+            List<String> values = new ArrayList<>(c.values());
+            List<QueryPair> pairs = new ArrayList<>(c.queryPairs());
+            (values.isEmpty() ? pairs : values).remove(k);
+            out.add(new Condition(c.type(), c.headerName(), values, pairs, Optional.empty()));
+        }
+        return out;
+    }
+
+    private static SortedMap<String, List<Literal>> literals(Cell cell) {
+        TreeMap<String, List<Literal>> m = new TreeMap<>();
+        cell.fields().forEach((f, s) -> m.put(f, s.literals()));
+        return m;
+    }
+
+    private Optional<Cell> cellOf(Map<String, List<Literal>> literals) {
+        Cell c = Cell.UNIVERSE;
+        for (Map.Entry<String, List<Literal>> f : literals.entrySet()) {
+            Optional<FieldState> s = partition.conjunction(f.getKey(), f.getValue());
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            c = c.with(s.get());
+        }
+        return Optional.of(c);
+    }
+
+    /** The public, pattern-level description of a cell: per field, one entry per positive literal. */
+    static RequestClass describe(Cell cell) {
+        List<RequestClass.FieldPatterns> fields = new ArrayList<>();
+        for (FieldState s : cell.fields().values()) {
+            List<Condition> positives = new ArrayList<>();
+            List<Condition> negatives = new ArrayList<>();
+            for (Literal l : s.literals()) {
+                (l.positive() ? positives : negatives).add(l.condition());
+            }
+            List<String> none = new ArrayList<>();
+            negatives.forEach(n -> shown(n).stream().filter(v -> !none.contains(v)).forEach(none::add));
+            if (positives.isEmpty()) {
+                fields.add(new RequestClass.FieldPatterns(s.field(), List.of(), none, List.of(), negatives));
+            }
+            for (int i = 0; i < positives.size(); i++) {
+                Condition p = positives.get(i);
+                fields.add(new RequestClass.FieldPatterns(s.field(), shown(p), i == 0 ? none : List.of(),
+                        List.of(p), i == 0 ? negatives : List.of()));
+            }
+        }
+        return new RequestClass(fields);
+    }
+
+    private static List<String> shown(Condition c) {
+        return c.queryPairs().isEmpty() ? c.values() : c.queryPairs().stream().map(QueryPair::toString).toList();
+    }
+}

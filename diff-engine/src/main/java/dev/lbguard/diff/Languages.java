@@ -1,0 +1,210 @@
+package dev.lbguard.diff;
+
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ConditionType;
+import dev.lbguard.model.QueryPair;
+import dev.lbguard.route.ConditionLanguages;
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import dk.brics.automaton.BasicOperations;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The value sets of request fields as minimal automata, one per condition, built once per diff (brics automata
+ * are costly to build and mutate on minimisation, so they are never shared between diffs or threads).
+ *
+ * <p>Single-valued fields are strings: host and header values folded as the evaluator compares them, the path
+ * and method as sent. A source address is encoded as a tag ({@code 4} or {@code 6}) and its 16-bit chunks, so a
+ * CIDR block is a product of character ranges. A query parameter is its folded key, {@link #SEP}, its folded
+ * value, so a key/value pattern pair is one language.
+ */
+final class Languages {
+    /** Separates key and value of an encoded query parameter; a noncharacter, never sent in a real query. */
+    static final char SEP = '\uFFFF';
+    static final String HOST = "host";
+    static final String PATH = "path";
+    static final String METHOD = "method";
+    static final String SOURCE_IP = "source-ip";
+    static final String QUERY = "query";
+    static final String HEADER_PREFIX = "header:";
+
+    private final Map<Condition, Automaton> byCondition = new HashMap<>();
+    private final Map<String, Automaton> byPattern = new HashMap<>();
+    private Automaton foldFixed;
+    private Automaton hostDomain;
+
+    /** The field a condition constrains: host, path, method, source-ip, query, or header:NAME (lower case). */
+    static String field(Condition c) {
+        return switch (c.type()) {
+            case HOST_HEADER -> HOST;
+            case PATH_PATTERN -> PATH;
+            case HTTP_REQUEST_METHOD -> METHOD;
+            case SOURCE_IP -> SOURCE_IP;
+            case QUERY_STRING -> QUERY;
+            case HTTP_HEADER -> HEADER_PREFIX + c.headerName().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Header and query conditions ask whether some value (parameter) of the request matches. */
+    static boolean existential(String field) {
+        return field.equals(QUERY) || field.startsWith(HEADER_PREFIX);
+    }
+
+    /**
+     * The condition's known values only, header name lower-cased: requests split on these exactly as the
+     * evaluator decides, and the unknown remainder is uniform over each class.
+     */
+    static Condition known(Condition c) {
+        String header = c.headerName().toLowerCase(Locale.ROOT);
+        return new Condition(c.type(), header, c.values(), c.queryPairs(), Optional.empty());
+    }
+
+    /** The values (parameters, for query) a known condition matches. */
+    Automaton of(Condition c) {
+        Automaton cached = byCondition.get(c);
+        if (cached != null) {
+            return cached;
+        }
+        List<Automaton> parts = new ArrayList<>();
+        if (c.type() == ConditionType.QUERY_STRING) {
+            for (QueryPair p : c.queryPairs()) {
+                parts.add(queryPair(p));
+            }
+        } else if (c.type() == ConditionType.SOURCE_IP) {
+            for (String v : c.values()) {
+                ConditionLanguages.sourceIpBlock(v).ifPresent(b -> parts.add(block(b)));
+            }
+        } else {
+            for (String v : c.values()) {
+                parts.add(pattern(c.type(), v, false));
+            }
+        }
+        Automaton a = minimal(parts.isEmpty() ? BasicAutomata.makeEmpty() : BasicOperations.union(parts));
+        byCondition.put(c, a);
+        return a;
+    }
+
+    /** Every value a single-valued field can take, or every element of an existential field. */
+    Automaton universe(String field) {
+        return switch (field) {
+            // ALB request paths always start with a slash (the evaluator treats "/*" as universal).
+            case PATH -> minimal(BasicAutomata.makeChar('/').concatenate(BasicAutomata.makeAnyString()));
+            case SOURCE_IP -> minimal(BasicAutomata.makeChar('4').concatenate(anyChars(2))
+                    .union(BasicAutomata.makeChar('6').concatenate(anyChars(8))));
+            case QUERY -> minimal(noSep().concatenate(BasicAutomata.makeChar(SEP)).concatenate(noSep()));
+            default -> BasicAutomata.makeAnyString();
+        };
+    }
+
+    private Automaton queryPair(QueryPair p) {
+        Automaton key = p.key().map(k -> queryPart(k)).orElseGet(Languages::noSep);
+        return minimal(key.concatenate(BasicAutomata.makeChar(SEP)).concatenate(queryPart(p.value())));
+    }
+
+    private Automaton queryPart(String pattern) {
+        return pattern(ConditionType.QUERY_STRING, pattern, true).intersection(noSep());
+    }
+
+    private Automaton pattern(ConditionType type, String pattern, boolean query) {
+        String key = type.name() + '\u0000' + pattern;
+        Automaton a = byPattern.get(key);
+        if (a == null) {
+            a = minimal(query ? ConditionLanguages.queryPattern(pattern) : ConditionLanguages.valuePattern(type, pattern));
+            byPattern.put(key, a);
+        }
+        return a;
+    }
+
+    /** Strings of characters that case folding leaves alone: the only folded values a request can present. */
+    Automaton foldFixed() {
+        if (foldFixed == null) {
+            foldFixed = minimal(charsWhere(c -> ConditionLanguages.fold((char) c) == c || c == SEP).repeat());
+        }
+        return foldFixed;
+    }
+
+    /**
+     * Hosts the evaluator compares as sent: {@link dev.lbguard.route.Request#hostWithoutPort()} strips a
+     * {@code :port} suffix and what follows an IPv6 literal's bracket, so a class of such hosts is unreachable.
+     */
+    Automaton hostDomain() {
+        if (hostDomain == null) {
+            Automaton any = BasicAutomata.makeAnyString();
+            Automaton notColon = charsWhere(c -> c != ':');
+            Automaton firstPlain = charsWhere(c -> c != ':' && c != '[');
+            Automaton digits = charsWhere(c -> Character.isDigit(c)).repeat();
+            Automaton withPort = firstPlain.concatenate(notColon.repeat()).optional()
+                    .concatenate(BasicAutomata.makeChar(':')).concatenate(digits);
+            Automaton bracketTail = BasicAutomata.makeChar('[').concatenate(charsWhere(c -> c != ']').repeat())
+                    .concatenate(BasicAutomata.makeChar(']')).concatenate(any.clone()).concatenate(BasicAutomata.makeAnyChar());
+            hostDomain = minimal(withPort.union(bracketTail).complement());
+        }
+        return hostDomain;
+    }
+
+    /** The encoded addresses of a block: a product of one character range per 16-bit chunk. */
+    static Automaton block(IPAddress block) {
+        byte[] lo = block.getLower().getBytes();
+        byte[] hi = block.getUpper().getBytes();
+        List<Automaton> parts = new ArrayList<>();
+        parts.add(BasicAutomata.makeChar(lo.length == 4 ? '4' : '6'));
+        for (int i = 0; i < lo.length; i += 2) {
+            char l = (char) ((lo[i] & 0xff) << 8 | lo[i + 1] & 0xff);
+            char h = (char) ((hi[i] & 0xff) << 8 | hi[i + 1] & 0xff);
+            parts.add(BasicAutomata.makeCharRange(l, h));
+        }
+        return minimal(BasicOperations.concatenate(parts));
+    }
+
+    /** The address an encoded source-ip string stands for. */
+    static String decodeAddress(String encoded) {
+        byte[] bytes = new byte[(encoded.length() - 1) * 2];
+        for (int i = 1; i < encoded.length(); i++) {
+            bytes[2 * (i - 1)] = (byte) (encoded.charAt(i) >> 8);
+            bytes[2 * (i - 1) + 1] = (byte) encoded.charAt(i);
+        }
+        return encoded.charAt(0) == '4' ? new IPv4Address(bytes).toCanonicalString()
+                : new IPv6Address(bytes).toCanonicalString();
+    }
+
+    /** The encoding of an address literal, for candidate witnesses. */
+    static Optional<String> encodeAddress(String address) {
+        return ConditionLanguages.sourceIpBlock(address).map(b -> block(b).getShortestExample(true));
+    }
+
+    static Automaton minimal(Automaton a) {
+        a.minimize();
+        return a;
+    }
+
+    private static Automaton noSep() {
+        return BasicAutomata.makeCharRange(Character.MIN_VALUE, (char) (SEP - 1)).repeat();
+    }
+
+    private static Automaton anyChars(int n) {
+        return BasicAutomata.makeAnyChar().repeat(n, n);
+    }
+
+    static Automaton charsWhere(java.util.function.IntPredicate p) {
+        List<Automaton> ranges = new ArrayList<>();
+        int start = -1;
+        for (int c = 0; c <= Character.MAX_VALUE + 1; c++) {
+            boolean in = c <= Character.MAX_VALUE && p.test(c);
+            if (in && start < 0) {
+                start = c;
+            } else if (!in && start >= 0) {
+                ranges.add(BasicAutomata.makeCharRange((char) start, (char) (c - 1)));
+                start = -1;
+            }
+        }
+        return minimal(BasicOperations.union(ranges));
+    }
+}

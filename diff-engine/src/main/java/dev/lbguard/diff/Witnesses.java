@@ -1,0 +1,128 @@
+package dev.lbguard.diff;
+
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.QueryPair;
+import dev.lbguard.route.ConditionLanguages;
+import dev.lbguard.route.Request;
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Picks one concrete request in a class: per field the first readable candidate the class admits, else the
+ * shortest value over readable characters, else the shortest value at all. A class whose every value the
+ * load balancer could never present (a host the evaluator would cut at a {@code :port}) has no witness.
+ */
+final class Witnesses {
+    private static final List<String> HOSTS = List.of("example.com");
+    private static final List<String> PATHS = List.of("/");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final List<String> ADDRESSES = List.of("192.0.2.10", "2001:db8::10");
+
+    private final Languages languages;
+    private final Partition partition;
+    private final Map<String, Automaton> preferred = new HashMap<>();
+
+    /** {@code conditions}: the listener's known conditions, whose characters make witnesses read like them. */
+    Witnesses(Languages languages, Partition partition, Collection<Condition> conditions) {
+        this.languages = languages;
+        this.partition = partition;
+        Map<String, TreeSet<Character>> chars = new TreeMap<>();
+        for (Condition c : conditions) {
+            TreeSet<Character> set = chars.computeIfAbsent(alphabetOf(Languages.field(c)), k -> new TreeSet<>());
+            for (String v : c.values()) {
+                set.addAll(ConditionLanguages.literalCharacters(v, c.type(), false));
+            }
+            for (QueryPair p : c.queryPairs()) {
+                p.key().ifPresent(k -> set.addAll(ConditionLanguages.literalCharacters(k, c.type(), true)));
+                set.addAll(ConditionLanguages.literalCharacters(p.value(), c.type(), true));
+            }
+        }
+        for (String f : List.of(Languages.HOST, Languages.PATH, Languages.METHOD, Languages.QUERY,
+                Languages.HEADER_PREFIX)) {
+            preferred.put(f, readable(f, chars.getOrDefault(f, new TreeSet<>())));
+        }
+    }
+
+    /** A request of the class, or empty when no request the load balancer can receive is in it. */
+    Optional<Request> of(Cell cell) {
+        Optional<String> host = pick(text(cell, Languages.HOST).intersection(languages.hostDomain()), HOSTS,
+                Languages.HOST, true);
+        Optional<String> path = pick(text(cell, Languages.PATH), PATHS, Languages.PATH, false);
+        Optional<String> method = pick(text(cell, Languages.METHOD), METHODS, Languages.METHOD, false);
+        Automaton ips = text(cell, Languages.SOURCE_IP);
+        Optional<String> ip = ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
+                .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
+        if (host.isEmpty() || path.isEmpty() || method.isEmpty() || ip.isEmpty()) {
+            return Optional.empty();
+        }
+        TreeMap<String, List<String>> headers = new TreeMap<>();
+        List<Request.QueryParam> query = new ArrayList<>();
+        for (FieldState s : cell.fields().values()) {
+            if (!(s instanceof FieldState.Exists e)) {
+                continue;
+            }
+            for (Automaton residual : e.residuals) {
+                Optional<String> v = pick(residual, List.of(), alphabetOf(s.field()), true);
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (s.field().equals(Languages.QUERY)) {
+                    int sep = v.get().indexOf(Languages.SEP);
+                    query.add(new Request.QueryParam(v.get().substring(0, sep), v.get().substring(sep + 1)));
+                } else {
+                    String name = s.field().substring(Languages.HEADER_PREFIX.length());
+                    headers.computeIfAbsent(name, k -> new ArrayList<>()).add(v.get());
+                }
+            }
+        }
+        return Optional.of(new Request(host.get(), path.get(), method.get(), headers, query,
+                Optional.of(Languages.decodeAddress(ip.get()))));
+    }
+
+    private Automaton text(Cell cell, String field) {
+        return ((FieldState.Text) partition.state(cell, field)).language;
+    }
+
+    private Optional<String> pick(Automaton a, List<String> candidates, String field, boolean folded) {
+        for (String c : candidates) {
+            if (a.run(c)) {
+                return Optional.of(c);
+            }
+        }
+        String s = a.intersection(preferred.get(alphabetOf(field))).getShortestExample(true);
+        if (s == null) {
+            // Folded fields: a value a request presents is folded, so only fold-fixed strings are real.
+            s = folded ? a.intersection(languages.foldFixed()).getShortestExample(true) : a.getShortestExample(true);
+        }
+        return Optional.ofNullable(s);
+    }
+
+    private static String alphabetOf(String field) {
+        return field.startsWith(Languages.HEADER_PREFIX) ? Languages.HEADER_PREFIX : field;
+    }
+
+    private static Automaton readable(String field, TreeSet<Character> literal) {
+        boolean folded = !field.equals(Languages.PATH) && !field.equals(Languages.METHOD);
+        StringBuilder s = new StringBuilder("-._~/0123456789").append(Languages.SEP);
+        for (char c = 'a'; c <= 'z'; c++) {
+            s.append(field.equals(Languages.METHOD) ? Character.toUpperCase(c) : c);
+            if (!folded && field.equals(Languages.PATH)) {
+                s.append(Character.toUpperCase(c));
+            }
+        }
+        for (char c : literal) {
+            if (!folded || ConditionLanguages.fold(c) == c) {
+                s.append(c);
+            }
+        }
+        return Languages.minimal(BasicAutomata.makeCharSet(s.toString()).repeat());
+    }
+}

@@ -1,0 +1,241 @@
+package dev.lbguard.diff;
+
+import static dev.lbguard.diff.DiffFixtures.NOT_FOUND;
+import static dev.lbguard.diff.DiffFixtures.forward;
+import static dev.lbguard.diff.DiffFixtures.http;
+import static dev.lbguard.diff.DiffFixtures.listener;
+import static dev.lbguard.diff.DiffFixtures.redirect;
+import static dev.lbguard.diff.DiffFixtures.rule;
+import static dev.lbguard.diff.DiffFixtures.snapshot;
+import static dev.lbguard.diff.DiffFixtures.weighted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Priority;
+import dev.lbguard.model.QueryPair;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.route.Request;
+import dev.lbguard.route.RouteEvaluator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RouteDifferTest {
+    private final RouteDiffer differ = new RouteDiffer();
+
+    private RouteDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
+        RouteDiff d = differ.diff(base, head);
+        RouteEvaluator evaluator = new RouteEvaluator();
+        for (RouteChange c : d.changes()) {
+            // Every reported witness lies in its class and really moves.
+            assertThat(c.match().contains(c.example())).as(c.match().describe()).isTrue();
+            assertThat(c.before().routesAlike(c.after())).isFalse();
+        }
+        return d;
+    }
+
+    private static String tg(Destination d) {
+        return d.action().map(Object::toString).orElse(d.kind().toString());
+    }
+
+    @Test
+    void identicalSnapshotsHaveNoChange() {
+        RoutingSnapshot s = snapshot(http(rule("api", 10, Condition.hostHeader("api.example.com")),
+                rule("static", 20, Condition.pathPattern("/static/*"))));
+        RouteDiff d = diff(s, s);
+        assertThat(d.changes()).isEmpty();
+        assertThat(d.undecided()).isEmpty();
+        assertThat(d.classesCompared()).isEqualTo(4);
+    }
+
+    @Test
+    void swappingPrioritiesOfOverlappingRulesMovesOnlyTheOverlap() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        Rule stat = rule("static", 20, Condition.pathPattern("/static/*"));
+        RoutingSnapshot base = snapshot(http(api, stat));
+        RoutingSnapshot head = snapshot(http(rule("api", 20, Condition.hostHeader("api.example.com")),
+                rule("static", 10, Condition.pathPattern("/static/*"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).hasSize(1);
+        RouteChange c = d.changes().get(0);
+        assertThat(c.match().describe()).isEqualTo("host=api.example.com path=/static/*");
+        assertThat(c.example().host()).isEqualTo("api.example.com");
+        assertThat(c.example().path()).startsWith("/static/");
+        assertThat(c.before().rule()).contains(ElementId.of("aws_lb_listener_rule.api"));
+        assertThat(c.after().rule()).contains(ElementId.of("aws_lb_listener_rule.static"));
+    }
+
+    @Test
+    void newCatchAllAboveSpecificRulesTakesEverything() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        RoutingSnapshot base = snapshot(http(api));
+        RoutingSnapshot head = snapshot(http(api, rule("all", 1, forward("tg-all"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).extracting(c -> tg(c.before()))
+                .containsExactlyInAnyOrder("forward tg-api (1)", NOT_FOUND.toString());
+        assertThat(d.changes()).allSatisfy(c -> assertThat(tg(c.after())).isEqualTo("forward tg-all (1)"));
+    }
+
+    @Test
+    void wildcardHostAgainstExactHost() {
+        RoutingSnapshot base = snapshot(http(rule("wild", 10, Condition.hostHeader("*.example.com"))));
+        RoutingSnapshot head = snapshot(http(rule("wild", 10, Condition.hostHeader("api.example.com"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).hasSize(1);
+        RouteChange c = d.changes().get(0);
+        assertThat(c.match().describe()).isEqualTo("host=*.example.com (not api.example.com)");
+        assertThat(c.example().host()).endsWith(".example.com").isNotEqualTo("api.example.com");
+        assertThat(tg(c.after())).isEqualTo(NOT_FOUND.toString());
+    }
+
+    @Test
+    void pathPatternsCompareWithCase() {
+        RoutingSnapshot base = snapshot(http(rule("p", 10, Condition.pathPattern("/API/*"))));
+        RoutingSnapshot head = snapshot(http(rule("p", 10, Condition.pathPattern("/api/*"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).extracting(c -> c.match().describe())
+                .containsExactlyInAnyOrder("path=/API/*", "path=/api/*");
+    }
+
+    @Test
+    void hostPatternsCompareWithoutCase() {
+        RoutingSnapshot base = snapshot(http(rule("h", 10, Condition.hostHeader("API.example.com"))));
+        RoutingSnapshot head = snapshot(http(rule("h", 10, Condition.hostHeader("api.EXAMPLE.com"))));
+        assertThat(diff(base, head).changes()).isEmpty();
+    }
+
+    @Test
+    void methodChange() {
+        RoutingSnapshot base = snapshot(http(rule("m", 10, Condition.httpRequestMethod("GET", "HEAD"))));
+        RoutingSnapshot head = snapshot(http(rule("m", 10, Condition.httpRequestMethod("GET"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("method=HEAD");
+            assertThat(c.example().method()).isEqualTo("HEAD");
+        });
+    }
+
+    @Test
+    void headerChangeIncludingAbsence() {
+        RoutingSnapshot base = snapshot(http(rule("canary", 10, Condition.httpHeader("X-Canary", "on"))));
+        RoutingSnapshot head = snapshot(http(rule("canary", 10, Condition.httpHeader("x-canary", "o*"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("header:x-canary=o* (not on)");
+            assertThat(c.example().headerValues("X-Canary")).singleElement().asString().startsWith("o").isNotEqualTo("on");
+        });
+        // Requests without the header stay on the default, and are not reported.
+        assertThat(d.changes().get(0).match().contains(Request.of("example.com", "/"))).isFalse();
+    }
+
+    @Test
+    void queryChange() {
+        RoutingSnapshot base = snapshot(http(rule("q", 10, Condition.queryString(QueryPair.of("v", "1")))));
+        RoutingSnapshot head = snapshot(http(rule("q", 10, Condition.queryString(QueryPair.of("v", "1"),
+                QueryPair.of("version", "*")))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("query=version=* (not v=1)");
+            assertThat(c.example().query()).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("version"));
+        });
+        Request both = Request.of("example.com", "/").withQuery("version", "2").withQuery("v", "1");
+        assertThat(d.changes().get(0).match().contains(both)).isFalse();
+    }
+
+    @Test
+    void sourceIpWidening() {
+        RoutingSnapshot base = snapshot(http(rule("office", 10, Condition.sourceIp("10.1.0.0/16"))));
+        RoutingSnapshot head = snapshot(http(rule("office", 10, Condition.sourceIp("10.0.0.0/8"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("source-ip=10.0.0.0/8 (not 10.1.0.0/16)");
+            assertThat(c.example().sourceIp()).hasValueSatisfying(ip -> assertThat(ip).startsWith("10."));
+        });
+    }
+
+    @Test
+    void ipv6BlocksAreSeparateFromIpv4() {
+        RoutingSnapshot base = snapshot(http(rule("v6", 10, Condition.sourceIp("2001:db8::/32"))));
+        RoutingSnapshot head = snapshot(http(rule("v6", 10, Condition.sourceIp("2001:db8::/32", "10.0.0.0/8"))));
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("source-ip=10.0.0.0/8"));
+    }
+
+    @Test
+    void weightSwapIsAChangeButScaleIsNot() {
+        RoutingSnapshot base = snapshot(http(rule("w", 10, weighted("tg-a", 90, "tg-b", 10),
+                Condition.pathPattern("/w"))));
+        RoutingSnapshot head = snapshot(http(rule("w", 10, weighted("tg-a", 10, "tg-b", 90),
+                Condition.pathPattern("/w"))));
+        assertThat(diff(base, head).changes()).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("path=/w"));
+        RoutingSnapshot scaled = snapshot(http(rule("w", 10, weighted("tg-a", 9, "tg-b", 1),
+                Condition.pathPattern("/w"))));
+        assertThat(diff(base, scaled).changes()).isEmpty();
+        RoutingSnapshot allA = snapshot(http(rule("w", 10, weighted("tg-a", 100, "tg-b", 0), Condition.pathPattern("/w"))));
+        RoutingSnapshot allB = snapshot(http(rule("w", 10, weighted("tg-a", 0, "tg-b", 100), Condition.pathPattern("/w"))));
+        assertThat(diff(allA, allB).changes()).hasSize(1);
+        RoutingSnapshot plainA = snapshot(http(rule("w", 10, forward("tg-a"), Condition.pathPattern("/w"))));
+        assertThat(diff(allA, plainA).changes()).isEmpty();
+    }
+
+    @Test
+    void redirectChange() {
+        RoutingSnapshot base = snapshot(http(rule("r", 10, redirect("a.example.com"), Condition.pathPattern("/old/*"))));
+        RoutingSnapshot head = snapshot(http(rule("r", 10, redirect("b.example.com"), Condition.pathPattern("/old/*"))));
+        assertThat(diff(base, head).changes()).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("path=/old/*"));
+    }
+
+    @Test
+    void listenerRemovedAndAdded() {
+        RoutingSnapshot base = snapshot(http(rule("api", 10, Condition.hostHeader("api.example.com"))));
+        RoutingSnapshot head = snapshot();
+        RouteDiff removed = diff(base, head);
+        assertThat(removed.changes()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.after().kind()).isEqualTo(Destination.Kind.NO_LISTENER));
+        RouteDiff added = diff(head, base);
+        assertThat(added.changes()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.before().kind()).isEqualTo(Destination.Kind.NO_LISTENER));
+    }
+
+    @Test
+    void listenerRecreatedUnderNewAddressOnTheSamePortIsCompared() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        RoutingSnapshot base = snapshot(listener("old", 80, NOT_FOUND, List.of(api)));
+        RoutingSnapshot head = snapshot(listener("new", 80, NOT_FOUND, List.of(api)));
+        assertThat(diff(base, head).changes()).isEmpty();
+    }
+
+    @Test
+    void renamingRulesWithoutMovingTrafficIsNoChange() {
+        RoutingSnapshot base = snapshot(http(rule("api", 10, Condition.hostHeader("api.example.com")),
+                rule("web", 20, forward("tg-web"), Condition.hostHeader("www.example.com"))));
+        RoutingSnapshot head = snapshot(http(rule("api_v2", 5, forward("tg-api"), Condition.hostHeader("api.example.com")),
+                rule("www", 30, forward("tg-web"), Condition.hostHeader("www.example.com"))));
+        assertThat(diff(base, head).changes()).isEmpty();
+    }
+
+    @Test
+    void unknownConditionIsUndecidedNotAChange() {
+        Rule unknown = new Rule(ElementId.of("aws_lb_listener_rule.u"), DiffFixtures.SRC, Priority.of(10),
+                List.of(Condition.hostHeader("api.example.com").withUnknown("var.extra_hosts")), forward("tg-u"));
+        RoutingSnapshot s = snapshot(http(unknown));
+        RouteDiff same = diff(s, s);
+        assertThat(same.changes()).isEmpty();
+        assertThat(same.undecided()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("host=* (not api.example.com)");
+            assertThat(c.before().kind()).isEqualTo(Destination.Kind.UNKNOWN);
+        });
+        // Known on one side, unknown on the other: a change, and undecided.
+        RoutingSnapshot known = snapshot(http(rule("u", 10, Condition.hostHeader("api.example.com"))));
+        RouteDiff d = diff(known, s);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.before().kind()).isEqualTo(Destination.Kind.ACTION);
+            assertThat(c.after().kind()).isEqualTo(Destination.Kind.UNKNOWN);
+        });
+        assertThat(d.undecided()).hasSize(1);
+    }
+}
