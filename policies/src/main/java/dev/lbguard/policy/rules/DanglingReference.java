@@ -29,7 +29,7 @@ import java.util.TreeSet;
  */
 public final class DanglingReference implements PolicyRule {
     private static final RuleInfo INFO = RuleInfo.of("LBG009", Severity.HIGH,
-            "Reference to a removed listener, rule or target group",
+            "Reference to a removed load balancer, listener or target group",
             "When an element is removed but something still points at it, the change cannot be applied as "
                     + "written: Terraform fails on the reference, or the load balancer refuses the rule. What the "
                     + "referring element routes to is unknown until it is fixed.",

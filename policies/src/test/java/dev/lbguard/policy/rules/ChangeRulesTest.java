@@ -16,7 +16,6 @@ import static dev.lbguard.policy.TestModel.rule;
 import static dev.lbguard.policy.TestModel.snapshot;
 import static dev.lbguard.policy.TestModel.tg;
 import static dev.lbguard.policy.TestModel.viaDefault;
-import static dev.lbguard.policy.TestModel.viaRule;
 import static dev.lbguard.policy.TestModel.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
