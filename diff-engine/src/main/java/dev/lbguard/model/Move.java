@@ -2,9 +2,11 @@ package dev.lbguard.model;
 
 import dev.lbguard.diagnostic.SourceRef;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A declared change of identity, such as a Terraform {@code moved} block: the element known as {@code from}
@@ -52,11 +54,14 @@ public record Move(ElementId from, ElementId to, SourceRef source) implements Co
 
     /**
      * Where {@code id} ends up after every move that applies, in a chain ({@code a → b} then {@code b → c});
-     * {@code id} itself when none does. Cycles (which Terraform rejects) stop after one pass over the moves.
+     * {@code id} itself when none does, or when the moves go round in a cycle or keep growing the address
+     * (a module moved into itself), both of which Terraform rejects.
      */
     public static ElementId follow(List<Move> moves, ElementId id) {
+        Set<ElementId> seen = new HashSet<>();
         ElementId current = id;
-        for (int step = 0; step < moves.size(); step++) {
+        // A valid chain uses each move at most once, so more steps than moves means a cycle or growth.
+        while (seen.add(current) && seen.size() <= moves.size() + 1) {
             Optional<ElementId> next = Optional.empty();
             for (Move m : moves) {
                 next = m.apply(current);
@@ -64,12 +69,12 @@ public record Move(ElementId from, ElementId to, SourceRef source) implements Co
                     break;
                 }
             }
-            if (next.isEmpty() || next.get().equals(id)) {
-                break;
+            if (next.isEmpty()) {
+                return current;
             }
             current = next.get();
         }
-        return current;
+        return id;
     }
 
     @Override

@@ -43,6 +43,20 @@ final class PatternInclusion {
             case PATH_PATTERN:
             case HTTP_HEADER: {
                 boolean fold = ConditionMatcher.ignoresCase(narrow.type());
+                if (narrow.values().stream().allMatch(PatternInclusion::isLiteral)) {
+                    // A literal is included when some wide pattern matches it: no automaton needed.
+                    return narrow.values().stream().allMatch(n -> wide.values().stream()
+                            .anyMatch(w -> Glob.matches(w, n, fold, false)));
+                }
+                // A concrete string of the narrow language that no wide pattern matches refutes inclusion
+                // at once; most rule pairs differ this way, and automata are costly to build.
+                for (String n : narrow.values()) {
+                    for (String sample : samples(n)) {
+                        if (wide.values().stream().noneMatch(w -> Glob.matches(w, sample, fold, false))) {
+                            return false;
+                        }
+                    }
+                }
                 return union(narrow.values(), fold).subsetOf(union(wide.values(), fold));
             }
             case HTTP_REQUEST_METHOD:
@@ -75,12 +89,37 @@ final class PatternInclusion {
         return w.isPresent() && n.isPresent() && w.get().contains(n.get());
     }
 
+    /** Two members of a wildcard pattern's language: wildcards as short as possible, and longer. */
+    private static List<String> samples(String pattern) {
+        return List.of(pattern.replace("*", "").replace('?', 'x'), pattern.replace("*", "zq").replace('?', 'y'));
+    }
+
+    private static boolean isLiteral(String pattern) {
+        return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
+    }
+
+    // Unreachable-rule checks compare every pair of rules of a listener, so the same pattern sets recur:
+    // their minimal automata are built once. Bounded, since a long-running process may see many configs.
+    private static final java.util.Map<List<Object>, Automaton> UNIONS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, Automaton> eldest) {
+                    return size() > 4096;
+                }
+            });
+
     private static Automaton union(List<String> patterns, boolean fold) {
-        List<Automaton> parts = new ArrayList<>();
-        for (String p : patterns) {
-            parts.add(automaton(p, fold, false));
-        }
-        return BasicOperations.union(parts);
+        return UNIONS.computeIfAbsent(List.of(patterns, fold), k -> {
+            List<Automaton> parts = new ArrayList<>();
+            for (String p : patterns) {
+                parts.add(automaton(p, fold, false));
+            }
+            Automaton a = BasicOperations.union(parts);
+            a.minimize();
+            return a;
+        });
     }
 
     /** The language of one pattern; with {@code fold}, over case-folded characters (see {@link Glob#fold}). */

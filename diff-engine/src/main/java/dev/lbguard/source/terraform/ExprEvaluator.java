@@ -79,11 +79,16 @@ final class ExprEvaluator {
             return conditional(c, s);
         } else if (e instanceof Expression.BinaryOp b) {
             Value l = eval(b.left(), s);
+            if (decides(b.operator(), l)) {
+                // HCL 2.23 (Terraform 1.11) short-circuits: the right operand's evaluation errors do not count.
+                attempt(b.right(), s);
+                return l;
+            }
             Value r = eval(b.right(), s);
-            return ValueOps.explain(Operations.binary(b.operator(), l, r), List.of(l, r));
+            return ValueOps.computed(Operations.binary(b.operator(), l, r), List.of(l, r));
         } else if (e instanceof Expression.UnaryOp u) {
             Value v = eval(u.operand(), s);
-            return ValueOps.explain(Operations.unary(u.operator(), v), List.of(v));
+            return ValueOps.computed(Operations.unary(u.operator(), v), List.of(v));
         } else if (e instanceof Expression.Tuple t) {
             List<Value> items = new ArrayList<>();
             for (Expression item : t.elements()) {
@@ -98,6 +103,11 @@ final class ExprEvaluator {
             return eval(p.inner(), s);
         }
         throw new EvalException("unsupported expression " + e.getClass().getSimpleName());
+    }
+
+    private static boolean decides(Expression.Operator op, Value left) {
+        return left instanceof Value.Bool b
+                && (op == Expression.Operator.AND && !b.value() || op == Expression.Operator.OR && b.value());
     }
 
     private Value traversal(Expression e, Scope s) throws EvalException {
@@ -249,7 +259,15 @@ final class ExprEvaluator {
         if (truth.isEmpty()) {
             return ValueOps.explain(Value.Unknown.unevaluable("condition not known"), List.of(cond));
         }
-        return eval(truth.get() ? c.whenTrue() : c.whenFalse(), s);
+        Value taken = eval(truth.get() ? c.whenTrue() : c.whenFalse(), s);
+        // HCL gives both branches one type, so "true ? 1 : "a"" is the string "1". The other branch is
+        // evaluated only for its type: its errors do not count.
+        Attempt other = attempt(truth.get() ? c.whenFalse() : c.whenTrue(), s);
+        if (other.value().isPresent() && other.value().get() instanceof Value.Str
+                && (taken instanceof Value.Num || taken instanceof Value.Bool)) {
+            return Operations.templateString(taken);
+        }
+        return taken;
     }
 
     private Value object(Expression.ObjectCons o, Scope s) throws EvalException {

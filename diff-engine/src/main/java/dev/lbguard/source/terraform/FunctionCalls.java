@@ -49,8 +49,19 @@ final class FunctionCalls {
             }
         }
         // The library frames its errors as Terraform does ("Call to function ... failed: ...").
-        return ValueOps.explain(function.get().call(args), args);
+        Value result = ValueOps.explain(function.get().call(args), args);
+        if (result instanceof Value.Unknown u && u.isReference() && !u.attribute().isEmpty()) {
+            // lower(aws_lb.x.arn) is known after apply but is not that arn; element([a.arn, b.arn], 0) is.
+            boolean selected = args.stream().anyMatch(a -> ValueOps.containsInside(a, u))
+                    || PASS_THROUGH.contains(f.name()) && args.contains(u);
+            return selected ? u : ValueOps.derived(u);
+        }
+        return result;
     }
+
+    /** Functions that return one of their arguments unchanged. */
+    private static final java.util.Set<String> PASS_THROUGH = java.util.Set.of("coalesce", "sensitive",
+            "nonsensitive", "tostring", "tonumber", "tobool", "one");
 
     private Value tryCall(Expression.FunctionCall f, Scope s) throws EvalException {
         if (f.arguments().isEmpty()) {

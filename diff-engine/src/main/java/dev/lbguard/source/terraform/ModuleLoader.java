@@ -82,6 +82,7 @@ final class ModuleLoader {
 
     private ModuleConfig read(String dir) {
         List<HclFile> files = new ArrayList<>();
+        List<HclFile> overrides = new ArrayList<>();
         boolean any = false;
         for (String name : state.tree.files(dir)) {
             String path = SourceTree.join(dir, name);
@@ -92,9 +93,12 @@ final class ModuleLoader {
             any = true;
             String stem = name.substring(0, name.length() - (json ? 8 : 3));
             if (stem.equals("override") || stem.endsWith("_override")) {
-                state.error("tf-override", "override file " + path
-                        + " is not supported: lbguard does not merge overrides, so its values are missing",
-                        state.fileRef(path));
+                if (json) {
+                    state.error("tf-json-not-read", "override file " + path
+                            + " (Terraform JSON syntax) is not read, so its values are missing", state.fileRef(path));
+                } else {
+                    parse(path).ifPresent(overrides::add);
+                }
                 continue;
             }
             if (json) {
@@ -106,7 +110,7 @@ final class ModuleLoader {
         if (!any) {
             state.error("tf-no-files", "no Terraform files in " + (dir.isEmpty() ? "." : dir), state.fileRef(dir));
         }
-        return collect(dir, files, any);
+        return collect(dir, files, overrides, any);
     }
 
     /** JSON syntax is not read; it only matters (as an error) when it declares load-balancer resources or modules. */
@@ -139,7 +143,7 @@ final class ModuleLoader {
         }
     }
 
-    private ModuleConfig collect(String dir, List<HclFile> files, boolean hasFiles) {
+    private ModuleConfig collect(String dir, List<HclFile> files, List<HclFile> overrides, boolean hasFiles) {
         Map<String, Block> variables = new LinkedHashMap<>();
         Map<String, Attribute> locals = new LinkedHashMap<>();
         Map<String, Block> outputs = new LinkedHashMap<>();
@@ -170,7 +174,41 @@ final class ModuleLoader {
                 }
             }
         }
+        // Terraform applies override files after all primary files, in lexical order.
+        for (HclFile f : overrides) {
+            for (Block b : f.body().blocks()) {
+                switch (b.type()) {
+                    case "variable" -> override(variables, b, "variable");
+                    case "output" -> override(outputs, b, "output");
+                    case "module" -> override(modules, b, "module");
+                    case "resource" -> override(resources, b, "resource");
+                    case "data" -> override(data, b, "data source");
+                    case "locals" -> {
+                        for (Attribute a : b.body().attributes()) {
+                            if (locals.replace(a.name(), a) == null) {
+                                state.error("tf-override", "override of local value " + a.name()
+                                        + ", which no other file defines", state.ref(a.range()));
+                            }
+                        }
+                    }
+                    default -> {
+                        // terraform and provider overrides change nothing lbguard plans
+                    }
+                }
+            }
+        }
         return new ModuleConfig(dir, variables, locals, outputs, resources, data, modules, moved, hasFiles);
+    }
+
+    private void override(Map<String, Block> in, Block b, String what) {
+        String key = String.join(".", b.labels());
+        Block original = in.get(key);
+        if (original == null) {
+            state.error("tf-override", "override of " + what + " " + key + ", which no other file declares",
+                    state.ref(b.range()));
+            return;
+        }
+        in.put(key, Overrides.merge(original, b));
     }
 
     private void declare(Map<String, Block> into, Block b, int labels, String what) {

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * @param module the module path, e.g. {@code module.edge}, or {@code ""} for the root module
  * @param type the resource type as written ({@code aws_alb} stays {@code aws_alb})
  * @param name the resource name
- * @param indexKey the {@code count} index (number) or {@code for_each} key (string), or null when neither
+ * @param indexKey the {@code count} index (number) or {@code for_each} key (string), or {@link Value.Null} when
+ *                 neither (never a Java null)
  * @param source the line of the {@code resource} block
  * @param attributes the evaluated arguments and nested blocks (blocks as lists of objects), in the shape of
  *                   {@code terraform show -json} values; what is not known before apply is {@link Value.Unknown}

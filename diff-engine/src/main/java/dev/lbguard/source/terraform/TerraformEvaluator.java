@@ -3,6 +3,7 @@ package dev.lbguard.source.terraform;
 import dev.lbguard.source.SourceTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Evaluates a Terraform root module as {@code terraform plan} would: variables, locals, references,
@@ -13,10 +14,15 @@ public final class TerraformEvaluator {
 
     /** Evaluates the root module in {@code moduleDir} ({@code ""} for the tree's root). */
     public TerraformEvaluation evaluate(SourceTree tree, String moduleDir, TerraformInputs inputs) {
-        String dir = ModuleCalls.join("", moduleDir).orElse(moduleDir);
+        Optional<String> normalized = ModuleCalls.join("", moduleDir);
+        String dir = normalized.orElse("");
         EvalState state = new EvalState(tree, dir);
         List<ResourceInstance> resources = new ArrayList<>();
         List<MovedBlock> moved = new ArrayList<>();
+        if (normalized.isEmpty()) {
+            state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
+            return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
+        }
         try {
             ModuleConfig root = state.loader.load(dir);
             ModuleInstance instance = new ModuleInstance(state, root, "", ".", 0,

@@ -116,6 +116,25 @@ final class ValueOps {
         return found.stream().findFirst().<Value>map(ValueOps::derived).orElse(result);
     }
 
+    /**
+     * The unknown result of a computation (an operator, a function that transforms its arguments): it is
+     * known after apply, but it is no longer the attribute it was computed from, so the attribute is dropped.
+     */
+    static Value computed(Value result, List<Value> inputs) {
+        Value explained = explain(result, inputs);
+        return explained instanceof Value.Unknown u ? derived(u) : explained;
+    }
+
+    /** True when {@code u} is an element or field somewhere inside {@code v} (not {@code v} itself). */
+    static boolean containsInside(Value v, Value.Unknown u) {
+        if (v instanceof Value.Seq s) {
+            return s.items().stream().anyMatch(i -> i.equals(u) || containsInside(i, u));
+        } else if (v instanceof Value.Obj o) {
+            return o.fields().values().stream().anyMatch(i -> i.equals(u) || containsInside(i, u));
+        }
+        return false;
+    }
+
     /** The first unknown inside any of the values, preferring ones lbguard could not evaluate. */
     static Optional<Value.Unknown> firstUnknown(List<Value> values) {
         List<Value.Unknown> found = new ArrayList<>();

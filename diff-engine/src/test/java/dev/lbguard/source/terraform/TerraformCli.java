@@ -43,6 +43,8 @@ final class TerraformCli {
             """;
 
     private static final long TIMEOUT_MINUTES = 5;
+    private static final java.util.regex.Pattern MODULE_BLOCK =
+            java.util.regex.Pattern.compile("(?m)^\\s*module\\s+\"");
 
     private final Path binary;
     private final Path workRoot;
@@ -127,7 +129,15 @@ final class TerraformCli {
                 copyTree(fixture, dir);
                 Files.writeString(dir.resolve(PROVIDER_FILE_NAME), PROVIDER_FILE);
                 Files.writeString(dir.resolve(".terraform.lock.hcl"), lockFile);
-                run(dir, List.of("init", "-input=false", "-no-color", "-backend=false"));
+                if (callsModules(dir)) {
+                    run(dir, List.of("init", "-input=false", "-no-color", "-backend=false"));
+                } else {
+                    // Without module calls init only links the provider; linking it ourselves saves a fifth
+                    // of the time per fixture (measured: init 1.2 s, plan 2.7 s, show 1.9 s).
+                    Files.createDirectories(dir.resolve(".terraform"));
+                    Files.createSymbolicLink(dir.resolve(".terraform/providers"),
+                            workRoot.resolve("template/.terraform/providers"));
+                }
                 List<String> plan = new ArrayList<>(List.of("plan", "-refresh=false", "-input=false", "-no-color",
                         "-lock=false", "-out=oracle.tfplan"));
                 plan.addAll(args);
@@ -143,6 +153,15 @@ final class TerraformCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean callsModules(Path dir) throws IOException {
+        for (Path file : regularFiles(dir)) {
+            if (file.toString().endsWith(".tf") && MODULE_BLOCK.matcher(Files.readString(file)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

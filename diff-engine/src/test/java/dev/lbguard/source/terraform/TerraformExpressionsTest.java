@@ -78,12 +78,16 @@ class TerraformExpressionsTest {
                 }
                 resource "aws_lb" "x" {
                   known   = 1 > 0 ? "yes" : "no"
+                  unified = 1 > 0 ? 443 : "80"
+                  lazy    = 1 > 0 ? "ok" : tolist("not a list")
                   unknown = aws_vpc.v.id != "" ? "yes" : "no"
                   partial = "${aws_vpc.v.id}/suffix"
                 }
                 """);
         assertClean(e);
         assertThat(attr(e, "aws_lb.x", "known")).isEqualTo(str("yes"));
+        assertThat(attr(e, "aws_lb.x", "unified")).isEqualTo(str("443"));
+        assertThat(attr(e, "aws_lb.x", "lazy")).isEqualTo(str("ok"));
         Value unknown = attr(e, "aws_lb.x", "unknown");
         assertThat(unknown).isInstanceOf(Value.Unknown.class);
         assertThat(((Value.Unknown) unknown).ref()).isEqualTo("aws_vpc.v");
@@ -183,5 +187,94 @@ class TerraformExpressionsTest {
         Value tags = attr(e, "aws_lb.x", "tags");
         assertThat(((Value.Obj) tags).get("ok")).isEqualTo(str("fine"));
         assertThat(ValueJson.unevaluated(tags)).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("bad"));
+    }
+
+    @Test
+    void logicalOperatorsShortCircuitLikeTerraform111() {
+        TerraformEvaluation e = eval("""
+                variable "cfg" {
+                  default = null
+                }
+                resource "aws_lb" "x" {
+                  guarded = var.cfg != null && var.cfg.enabled
+                  either  = var.cfg == null || var.cfg.enabled
+                }
+                """);
+        assertClean(e);
+        assertThat(attr(e, "aws_lb.x", "guarded")).isEqualTo(Value.Values.FALSE);
+        assertThat(attr(e, "aws_lb.x", "either")).isEqualTo(Value.Values.TRUE);
+    }
+
+    @Test
+    void everyExpressionKind() {
+        TerraformEvaluation e = eval("""
+                locals {
+                  k     = "dyn"
+                  list  = [{ b = [{ c = 1 }, { c = 2 }] }, { b = [{ c = 3 }] }]
+                  hosts = ["a", "b"]
+                }
+                resource "aws_lb" "x" {
+                  keys    = { (local.k) = 1, "quoted" = 2, bare = 3, "${local.k}2" = 4 }
+                  legacy  = local.hosts.1
+                  neg     = -5 + 2 * 3
+                  not     = !(1 > 2)
+                  nested  = local.list[*].b[*].c
+                  strip   = "%{for h in local.hosts~} ${h} %{~endfor}"
+                  heredoc = <<EOT
+                  indented ${local.k}
+                EOT
+                  mod     = 7 % 3
+                  nullish = null
+                }
+                """);
+        assertClean(e);
+        assertThat(attr(e, "aws_lb.x", "keys")).isEqualTo(obj("dyn", num(1), "quoted", num(2), "bare", num(3),
+                "dyn2", num(4)));
+        assertThat(attr(e, "aws_lb.x", "legacy")).isEqualTo(str("b"));
+        assertThat(attr(e, "aws_lb.x", "neg")).isEqualTo(num(1));
+        assertThat(attr(e, "aws_lb.x", "not")).isEqualTo(Value.Values.TRUE);
+        assertThat(attr(e, "aws_lb.x", "nested")).isEqualTo(tuple(tuple(num(1), num(2)), tuple(num(3))));
+        assertThat(attr(e, "aws_lb.x", "strip")).isEqualTo(str("ab"));
+        assertThat(attr(e, "aws_lb.x", "heredoc")).isEqualTo(str("  indented dyn\n"));
+        assertThat(attr(e, "aws_lb.x", "mod")).isEqualTo(num(1));
+        assertThat(attr(e, "aws_lb.x", "nullish")).isEqualTo(Value.Values.NULL);
+    }
+
+    @Test
+    void realisticSyntax() {
+        TerraformEvaluation e = eval("""
+                # comment
+                // another
+                /* block
+                   comment */
+                variable "svcs" {
+                  default = {
+                    api = { enabled = true, prio = 10 },
+                    old = { enabled = false, prio = 20 }
+                  }
+                }
+                resource "aws_lb_listener_rule" "r" {
+                  for_each = {
+                    for k, v in var.svcs : k => v
+                    if v.enabled
+                  }
+                  priority = (
+                    each.value.prio
+                    + 1
+                  )
+                  values = [
+                    "a",
+                    -1,
+                  ]
+                  nested  = each.key == "api" ? each.value.prio > 5 ? "hi" : "lo" : "none"
+                  escapes = "q\\"\\u00e9$${lit}%%{x}\\\\"
+                }
+                """);
+        assertClean(e);
+        assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb_listener_rule.r[\"api\"]");
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "priority")).isEqualTo(num(11));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "values")).isEqualTo(tuple(str("a"), num(-1)));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "nested")).isEqualTo(str("hi"));
+        assertThat(attr(e, "aws_lb_listener_rule.r[\"api\"]", "escapes")).isEqualTo(str("q\"\u00e9${lit}%{x}\\"));
     }
 }

@@ -49,11 +49,49 @@ class TerraformLoadingTest {
     }
 
     @Test
-    void overrideFilesAreNotSupported() {
-        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB)
-                .file("lb_override.tf", "resource \"aws_lb\" \"x\" {\n  name = \"y\"\n}\n").evaluate();
-        single(e, "lb_override.tf: error: override file lb_override.tf is not supported");
-        assertThat(attr(e, "aws_lb.x", "name")).isEqualTo(str("x"));
+    void overrideFilesMergeAsInTerraform() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", """
+                resource "aws_lb_listener_rule" "r" {
+                  priority = 10
+                  tags     = { a = "b" }
+                  condition {
+                    host_header {
+                      values = ["a.example.com"]
+                    }
+                  }
+                  action {
+                    type = "forward"
+                  }
+                }
+                locals {
+                  x = "base"
+                }
+                """).file("z_override.tf", """
+                resource "aws_lb_listener_rule" "r" {
+                  priority = local.x == "over" ? 20 : 0
+                  dynamic "condition" {
+                    for_each = ["/x"]
+                    content {
+                      path_pattern {
+                        values = [condition.value]
+                      }
+                    }
+                  }
+                }
+                locals {
+                  x = "over"
+                }
+                resource "aws_lb" "ghost" {
+                }
+                """).evaluate();
+        single(e, "z_override.tf:15:", "override of resource aws_lb.ghost, which no other file declares");
+        ResourceInstance r = resource(e, "aws_lb_listener_rule.r");
+        assertThat(r.attributes().get("priority")).isEqualTo(num(20));
+        assertThat(r.attributes().get("tags")).isEqualTo(obj("a", str("b")));
+        assertThat(r.attributes().get("condition")).isEqualTo(list(obj("path_pattern", list(obj("values", tuple(str("/x")))))));
+        assertThat(r.attributes().get("action")).isEqualTo(list(obj("type", str("forward"))));
+        assertThat(r.attributeSources().get("priority").path()).isEqualTo("z_override.tf");
+        assertThat(r.source().path()).isEqualTo("a.tf");
     }
 
     @Test
@@ -79,11 +117,29 @@ class TerraformLoadingTest {
         assertClean(e);
         ResourceInstance r = resource(e, "aws_lb.x");
         assertThat(r.source().path()).isEqualTo("stacks/edge/lb.tf");
+        assertThat(r.indexKey()).isEqualTo(Value.Values.NULL);
         assertThat(r.attributeSources().get("name")).satisfies(s -> {
             assertThat(s.line()).isEqualTo(2);
             assertThat(s.column()).isEqualTo(3);
             assertThat(s.revision()).isEmpty();
         });
         assertThat(e.moduleDir()).isEqualTo("stacks/edge");
+    }
+
+    @Test
+    void directoryOutsideTheTreeIsADiagnostic() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB).evaluate("../elsewhere", TerraformInputs.none());
+        single(e, "module directory ../elsewhere is outside the tree");
+    }
+
+    @Test
+    void moduleCallingItselfStops() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB + """
+                module "again" {
+                  source = "./"
+                }
+                """).evaluate();
+        single(e, "a.tf:4:", "modules nest more than 32 deep");
+        assertThat(e.resources()).hasSize(33);
     }
 }

@@ -42,6 +42,15 @@ class TerraformOracleTest {
     /** Terraform takes seconds per fixture, mostly waiting on the provider; two at once halves the wall time. */
     private static final int THREADS = 2;
 
+    /**
+     * Fixtures where lbguard is known to disagree with Terraform, with the text the failure must contain. They are
+     * still run: the test fails if the disagreement changes or goes away, so a fix (or a new bug) is noticed and
+     * the entry removed. Keep this empty whenever possible.
+     */
+    private static final Map<String, String> KNOWN_GAPS = Map.of(
+            "file-templates", "lbguard does not read files from functions",
+            "number-precision", "tags.Third: values differ");
+
     @TestFactory
     Stream<DynamicTest> lbguardAgreesWithTerraform() throws IOException {
         TerraformCli terraform = TerraformCli.locate(WORK);
@@ -57,7 +66,25 @@ class TerraformOracleTest {
                     terraformArgs(fixture))));
         }
         pool.shutdown();
-        return fixtures.stream().map(f -> dynamicTest(f.getFileName().toString(), () -> check(f, await(plans.get(f)))));
+        return fixtures.stream().map(f -> dynamicTest(f.getFileName().toString(),
+                () -> checkAllowingKnownGap(f, await(plans.get(f)))));
+    }
+
+    private static void checkAllowingKnownGap(Path fixture, String showJson) throws IOException {
+        String gap = KNOWN_GAPS.get(fixture.getFileName().toString());
+        if (gap == null) {
+            check(fixture, showJson);
+            return;
+        }
+        try {
+            check(fixture, showJson);
+        } catch (AssertionError e) {
+            if (String.valueOf(e.getMessage()).contains(gap)) {
+                return;
+            }
+            throw e;
+        }
+        throw new AssertionError(fixture.getFileName() + " now agrees with terraform: remove it from KNOWN_GAPS");
     }
 
     @Test

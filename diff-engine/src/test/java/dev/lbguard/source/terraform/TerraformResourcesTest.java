@@ -254,4 +254,29 @@ class TerraformResourcesTest {
         single(e, "main.tf:8:", "for_each of aws_lb.y must be a map or a set of strings, not a tuple; convert a list with toset()");
         assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb.x[0]", "aws_lb.x[1]");
     }
+
+    @Test
+    void computedValuesAreKnownAfterApplyButNotTheAttributeTheyCameFrom() {
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                resource "aws_lb_target_group" "a" {
+                }
+                resource "aws_lb_target_group" "b" {
+                }
+                resource "aws_lb_listener_rule" "r" {
+                  picked  = element([aws_lb_target_group.a.arn, aws_lb_target_group.b.arn], 1)
+                  same    = coalesce(aws_lb_target_group.a.arn, "x")
+                  lowered = lower(aws_lb_target_group.a.arn)
+                  summed  = aws_lb_target_group.a.port + 1
+                  deeper  = aws_lb_target_group.a.health_check[0].path
+                }
+                """).evaluate();
+        assertClean(e);
+        assertThat(attr(e, "aws_lb_listener_rule.r", "picked")).isEqualTo(ref("aws_lb_target_group.b", "arn"));
+        assertThat(attr(e, "aws_lb_listener_rule.r", "same")).isEqualTo(ref("aws_lb_target_group.a", "arn"));
+        assertThat(attr(e, "aws_lb_listener_rule.r", "lowered")).isEqualTo(new Value.Unknown(
+                "aws_lb_target_group.a", "", "computed from aws_lb_target_group.a.arn"));
+        assertThat(((Value.Unknown) attr(e, "aws_lb_listener_rule.r", "summed")).attribute()).isEmpty();
+        assertThat(attr(e, "aws_lb_listener_rule.r", "deeper"))
+                .isEqualTo(ref("aws_lb_target_group.a", "health_check[0].path"));
+    }
 }

@@ -1,0 +1,274 @@
+package dev.lbguard.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.TerraformSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resource diff end to end: two Terraform trees read from disk by the real evaluator. */
+class ResourceDifferTerraformTest {
+    private static final ResourceDiffer DIFFER = new ResourceDiffer();
+
+    private static final String LB = """
+            resource "aws_lb" "edge" {
+              name               = "edge"
+              load_balancer_type = "application"
+              subnets            = ["subnet-1", "subnet-2"]
+            }
+
+            resource "aws_lb_listener" "https" {
+              load_balancer_arn = aws_lb.edge.arn
+              port              = 443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+              certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/a"
+
+              default_action {
+                type = "fixed-response"
+                fixed_response {
+                  content_type = "text/plain"
+                  message_body = "not found"
+                  status_code  = "404"
+                }
+              }
+            }
+            """;
+
+    private static final String GROUPS = """
+            resource "aws_lb_target_group" "api" {
+              name        = "shop-api"
+              port        = 8080
+              protocol    = "HTTP"
+              target_type = "ip"
+              vpc_id      = "vpc-1"
+              health_check {
+                path = "/health"
+              }
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "shop-web"
+              port     = 80
+              protocol = "HTTP"
+              vpc_id   = "vpc-1"
+            }
+
+            resource "aws_lb_target_group_attachment" "api_a" {
+              target_group_arn = aws_lb_target_group.api.arn
+              target_id        = "10.0.1.5"
+              port             = 8080
+            }
+            """;
+
+    private static final String RULES = """
+            resource "aws_lb_listener_rule" "api" {
+              listener_arn = aws_lb_listener.https.arn
+              priority     = 10
+              condition {
+                host_header {
+                  values = ["api.shop.test"]
+                }
+              }
+              action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.api.arn
+              }
+            }
+
+            resource "aws_lb_listener_rule" "web" {
+              listener_arn = aws_lb_listener.https.arn
+              priority     = 20
+              condition {
+                path_pattern {
+                  values = ["/*"]
+                }
+              }
+              action {
+                type = "forward"
+                forward {
+                  target_group {
+                    arn    = aws_lb_target_group.web.arn
+                    weight = 80
+                  }
+                  target_group {
+                    arn    = aws_lb_target_group.api.arn
+                    weight = 20
+                  }
+                }
+              }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalTreesHaveNoChanges() throws IOException {
+        RoutingSnapshot base = read("base", tree());
+        assertThat(base.complete()).as(base.diagnostics().toString()).isTrue();
+        assertThat(base.loadBalancers()).hasSize(1);
+        assertThat(DIFFER.diff(base, read("head", tree())).changes()).isEmpty();
+    }
+
+    @Test
+    void blocksReorderedAndMovedToAnotherFileAreNoChange() throws IOException {
+        Map<String, String> head = new LinkedHashMap<>();
+        head.put("rules.tf", RULES.substring(RULES.indexOf("resource \"aws_lb_listener_rule\" \"web\"")));
+        head.put("main.tf", "\n\n" + GROUPS + "\n" + RULES.substring(0, RULES.indexOf("resource \"aws_lb_listener_rule\" \"web\""))
+                + "\n" + LB);
+        assertThat(DIFFER.diff(read("base", tree()), read("head", head)).changes()).isEmpty();
+    }
+
+    @Test
+    void oneGroupForwardSpelledAsAForwardBlockIsNoChange() throws IOException {
+        String spelled = RULES.replace("""
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.api.arn
+                """, """
+                    type = "forward"
+                    forward {
+                      target_group {
+                        arn = aws_lb_target_group.api.arn
+                      }
+                      stickiness {
+                        enabled  = false
+                        duration = 60
+                      }
+                    }
+                """);
+        assertThat(spelled).isNotEqualTo(RULES);
+        assertThat(DIFFER.diff(read("base", tree()), read("head", tree(LB, GROUPS, spelled))).changes()).isEmpty();
+    }
+
+    @Test
+    void attributeChangesAcrossKinds() throws IOException {
+        String rules = RULES.replace("priority     = 10", "priority     = 5")
+                .replace("values = [\"api.shop.test\"]", "values = [\"API.shop.test\", \"m.shop.test\"]")
+                .replace("weight = 80", "weight = 50").replace("weight = 20", "weight = 50");
+        String groups = GROUPS.replace("path = \"/health\"", "path = \"/healthz\"") + """
+
+                resource "aws_lb_target_group_attachment" "api_b" {
+                  target_group_arn = aws_lb_target_group.api.arn
+                  target_id        = "10.0.1.6"
+                }
+                """;
+        ResourceDiff diff = DIFFER.diff(read("base", tree()), read("head", tree(LB, groups, rules)));
+        assertThat(diff.changes()).extracting(ResourceChange::kind, ResourceChange::id, ResourceChange::change)
+                .containsExactly(
+                        tuple(ElementKind.RULE, ElementId.of("aws_lb_listener_rule.api"), ChangeType.MODIFIED),
+                        tuple(ElementKind.RULE, ElementId.of("aws_lb_listener_rule.web"), ChangeType.MODIFIED),
+                        tuple(ElementKind.TARGET_GROUP, ElementId.of("aws_lb_target_group.api"), ChangeType.MODIFIED),
+                        tuple(ElementKind.TARGET, ElementId.of("aws_lb_target_group_attachment.api_b"), ChangeType.ADDED));
+        assertThat(diff.changes().get(0).attributes()).containsExactly(
+                new AttributeChange("conditions[host-header].values", "[\"api.shop.test\"]",
+                        "[\"api.shop.test\",\"m.shop.test\"]"),
+                new AttributeChange("priority", "10", "5"));
+        assertThat(diff.changes().get(1).attributes()).containsExactly(
+                new AttributeChange("action.forward.targets[shop-api].weight", "20", "50"),
+                new AttributeChange("action.forward.targets[shop-web].weight", "80", "50"));
+        assertThat(diff.changes().get(2).attributes()).containsExactly(
+                new AttributeChange("healthCheck.path", "\"/health\"", "\"/healthz\""));
+        assertThat(diff.changes().get(0).source().path()).isEqualTo("rules.tf");
+    }
+
+    @Test
+    void renameWithMovedBlockIsDeclared() throws IOException {
+        String groups = GROUPS.replace("\"aws_lb_target_group\" \"api\"", "\"aws_lb_target_group\" \"shop_api\"")
+                .replace("aws_lb_target_group.api.arn", "aws_lb_target_group.shop_api.arn") + """
+
+                moved {
+                  from = aws_lb_target_group.api
+                  to   = aws_lb_target_group.shop_api
+                }
+                """;
+        String rules = RULES.replace("aws_lb_target_group.api.arn", "aws_lb_target_group.shop_api.arn");
+        RoutingSnapshot head = read("head", tree(LB, groups, rules));
+        assertThat(head.moves()).extracting(Move::from, Move::to).containsExactly(
+                tuple(ElementId.of("aws_lb_target_group.api"), ElementId.of("aws_lb_target_group.shop_api")));
+        assertThat(DIFFER.diff(read("base", tree()), head).changes())
+                .extracting(ResourceChange::kind, ResourceChange::id, ResourceChange::change,
+                        ResourceChange::renamedFrom, ResourceChange::declaredMove, ResourceChange::attributes)
+                .containsExactly(tuple(ElementKind.TARGET_GROUP, ElementId.of("aws_lb_target_group.shop_api"),
+                        ChangeType.RENAMED, Optional.of(ElementId.of("aws_lb_target_group.api")), true, List.of()));
+    }
+
+    @Test
+    void renameWithoutMovedButEqualContentIsUndeclared() throws IOException {
+        String rules = RULES.replace("\"aws_lb_listener_rule\" \"api\"", "\"aws_lb_listener_rule\" \"api_v2\"");
+        assertThat(DIFFER.diff(read("base", tree()), read("head", tree(LB, GROUPS, rules))).changes())
+                .extracting(ResourceChange::id, ResourceChange::change, ResourceChange::declaredMove)
+                .containsExactly(tuple(ElementId.of("aws_lb_listener_rule.api_v2"), ChangeType.RENAMED, false));
+    }
+
+    @Test
+    void renamePlusContentChangeWithMovedBlock() throws IOException {
+        String rules = RULES.replace("\"aws_lb_listener_rule\" \"api\"", "\"aws_lb_listener_rule\" \"api_v2\"")
+                .replace("priority     = 10", "priority     = 15") + """
+
+                moved {
+                  from = aws_lb_listener_rule.api
+                  to   = aws_lb_listener_rule.api_v2
+                }
+                """;
+        assertThat(DIFFER.diff(read("base", tree()), read("head", tree(LB, GROUPS, rules))).changes())
+                .extracting(ResourceChange::id, ResourceChange::change, ResourceChange::declaredMove,
+                        ResourceChange::attributes)
+                .containsExactly(tuple(ElementId.of("aws_lb_listener_rule.api_v2"), ChangeType.RENAMED, true,
+                        List.of(new AttributeChange("priority", "10", "15"))));
+    }
+
+    @Test
+    void aWholeResourceMoveCoversItsInstances() throws IOException {
+        String counted = GROUPS.replace("resource \"aws_lb_target_group\" \"web\" {",
+                "resource \"aws_lb_target_group\" \"web\" {\n  for_each = toset([\"blue\"])");
+        String base = RULES.replace("aws_lb_target_group.web.arn", "aws_lb_target_group.web[\"blue\"].arn");
+        String renamed = counted.replace("\"aws_lb_target_group\" \"web\"", "\"aws_lb_target_group\" \"site\"") + """
+
+                moved {
+                  from = aws_lb_target_group.web
+                  to   = aws_lb_target_group.site
+                }
+                """;
+        String head = RULES.replace("aws_lb_target_group.web.arn", "aws_lb_target_group.site[\"blue\"].arn");
+        assertThat(DIFFER.diff(read("base", tree(LB, counted, base)), read("head", tree(LB, renamed, head))).changes())
+                .extracting(ResourceChange::id, ResourceChange::change, ResourceChange::renamedFrom, ResourceChange::declaredMove)
+                .containsExactly(tuple(ElementId.of("aws_lb_target_group.site[\"blue\"]"), ChangeType.RENAMED,
+                        Optional.of(ElementId.of("aws_lb_target_group.web[\"blue\"]")), true));
+    }
+
+    private static Map<String, String> tree() {
+        return tree(LB, GROUPS, RULES);
+    }
+
+    private static Map<String, String> tree(String lb, String groups, String rules) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("lb.tf", lb);
+        files.put("groups.tf", groups);
+        files.put("rules.tf", rules);
+        return files;
+    }
+
+    private RoutingSnapshot read(String name, Map<String, String> files) throws IOException {
+        Path root = Files.createDirectories(dir.resolve(name));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(root.resolve(f.getKey()), f.getValue());
+        }
+        return new TerraformSource().read(new DiskTree(root), List.of(""), TerraformInputs.none(),
+                SnapshotOrigin.other(name));
+    }
+}
