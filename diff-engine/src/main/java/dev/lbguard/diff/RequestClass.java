@@ -104,4 +104,9 @@ public record RequestClass(List<FieldPatterns> fields) {
         }
         return s.toString();
     }
+
+    /** True when some field of this name (e.g. {@code source-ip}) narrows the class. */
+    public boolean constrains(String field) {
+        return fields.stream().anyMatch(f -> f.field().equals(field));
+    }
 }

@@ -28,6 +28,10 @@ final class Witnesses {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final List<String> ADDRESSES = List.of("192.0.2.10", "2001:db8::10");
 
+    /** Host names of letter-led labels joined by single dots. */
+    private static final Automaton WELL_FORMED_HOST =
+            new dk.brics.automaton.RegExp("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*").toAutomaton();
+
     private final Languages languages;
     private final Partition partition;
     private final Map<String, Automaton> preferred = new HashMap<>();
@@ -61,7 +65,14 @@ final class Witnesses {
         Optional<String> host = value(partition.state(cell, Languages.HOST), s -> {
             Automaton a = ((FieldState.Text) s).language;
             Optional<String> plain = HOSTS.stream().filter(a::run).findFirst();
-            return plain.isPresent() ? plain : pick(a.intersection(languages.hostDomain()), List.of(), s.field(), true);
+            if (plain.isPresent()) {
+                return plain;
+            }
+            // Prefer a host a person would type (a.shop.example.com, not .shop.example.com); any member will do.
+            String wellFormed = a.intersection(languages.hostDomain()).intersection(WELL_FORMED_HOST)
+                    .getShortestExample(true);
+            return wellFormed != null ? Optional.of(wellFormed)
+                    : pick(a.intersection(languages.hostDomain()), List.of(), s.field(), true);
         });
         Optional<String> path = value(partition.state(cell, Languages.PATH),
                 s -> pick(((FieldState.Text) s).language, PATHS, s.field(), false));

@@ -95,7 +95,12 @@ public final class ReviewJson {
             n.put("loadBalancer", c.loadBalancerName());
             n.put("listener", c.listenerLabel());
             n.set("match", match(c.match()));
-            n.set("example", request(c.example()));
+            ObjectNode example = request(c.example());
+            if (!c.match().constrains("source-ip")) {
+                // Every request has a client address; print it only where a rule looks at it.
+                example.remove("sourceIp");
+            }
+            n.set("example", example);
             n.set("before", destination(c.before(), base));
             n.set("after", destination(c.after(), head));
         }

@@ -52,7 +52,7 @@ public final class ReviewMarkdown {
             s.append("#### Route changes\n\n| Listener | Requests | Example | Before | After |\n|---|---|---|---|---|\n");
             for (RouteChange c : routes.subList(0, Math.min(rows, routes.size()))) {
                 s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | ")
-                        .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example())))
+                        .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example(), c.match().constrains("source-ip"))))
                         .append(" | ").append(cell(ReviewJson.summary(c.before(), r.base()))).append(" | **")
                         .append(cell(ReviewJson.summary(c.after(), r.head()))).append("** |\n");
             }

@@ -29,7 +29,7 @@ public final class ReviewText {
                     listener = l;
                 }
                 s.append("    ").append(c.match().describe()).append('\n');
-                s.append("      e.g.   ").append(RouteReport.describe(c.example())).append('\n');
+                s.append("      e.g.   ").append(RouteReport.describe(c.example(), c.match().constrains("source-ip"))).append('\n');
                 s.append("      before ").append(ReviewJson.summary(c.before(), r.base()))
                         .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
                 s.append("      after  ").append(style.bold(ReviewJson.summary(c.after(), r.head())))

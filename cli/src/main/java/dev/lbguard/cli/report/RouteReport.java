@@ -43,6 +43,11 @@ public final class RouteReport {
     }
 
     static String describe(Request r) {
+        return describe(r, true);
+    }
+
+    /** The request in one line; {@code withSource} false leaves out the client address when nothing depends on it. */
+    static String describe(Request r, boolean withSource) {
         StringBuilder s = new StringBuilder(r.method()).append(' ').append(r.host()).append(r.path());
         if (!r.query().isEmpty()) {
             s.append('?');
@@ -56,7 +61,9 @@ public final class RouteReport {
                 s.append("  ").append(h.getKey()).append(": ").append(v);
             }
         }
-        r.sourceIp().ifPresent(ip -> s.append("  from ").append(ip));
+        if (withSource) {
+            r.sourceIp().ifPresent(ip -> s.append("  from ").append(ip));
+        }
         return s.toString();
     }
 
