@@ -80,6 +80,17 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
 
     /** The display name of a target group: its {@code name} where known, else its id (CONTRACT.md). */
     public String targetGroupName(ElementId id) {
-        return targetGroup(id).map(TargetGroup::name).orElse(id.value());
+        return targetGroup(id).map(TargetGroup::name).orElseGet(() -> nameInArn(id.value()));
+    }
+
+    /** A target group managed elsewhere is named in its ARN: {@code ...:targetgroup/NAME/id}. */
+    private static String nameInArn(String id) {
+        int i = id.indexOf(":targetgroup/");
+        if (i < 0) {
+            return id;
+        }
+        String rest = id.substring(i + ":targetgroup/".length());
+        int slash = rest.indexOf('/');
+        return slash > 0 ? rest.substring(0, slash) : id;
     }
 }

@@ -54,8 +54,9 @@ public final class TerraformSnapshotBuilder {
         Map<String, List<ResourceInstance>> rulesByListener = new TreeMap<>();
         Map<String, List<ResourceInstance>> certsByListener = new TreeMap<>();
         Map<String, List<ResourceInstance>> attachmentsByTg = new TreeMap<>();
+        Map<String, List<ResourceInstance>> rulesByExternalListener = new TreeMap<>();
         link(resources, LISTENER, "load_balancer_arn", LB, refs, listenersByLb, diagnostics);
-        link(resources, RULE, "listener_arn", LISTENER, refs, rulesByListener, diagnostics);
+        linkRules(resources, refs, rulesByListener, rulesByExternalListener, diagnostics);
         link(resources, CERTIFICATE, "listener_arn", LISTENER, refs, certsByListener, diagnostics);
         link(resources, ATTACHMENT, "target_group_arn", TARGET_GROUP, refs, attachmentsByTg, diagnostics);
 
@@ -76,6 +77,12 @@ public final class TerraformSnapshotBuilder {
                         TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
             }
         }
+        Map<String, List<Listener>> externalByLb = new TreeMap<>();
+        rulesByExternalListener.forEach((listener, rules) -> externalByLb
+                .computeIfAbsent(externalLoadBalancerName(listener), k -> new ArrayList<>())
+                .add(externalListener(listener, rules, actions, diagnostics)));
+        externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of("external:" + name),
+                listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
         // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
         List<Move> moves = evaluation.moved().stream()
                 .map(m -> Move.of(m.from(), m.to(), m.source()))
@@ -105,6 +112,55 @@ public final class TerraformSnapshotBuilder {
                     r.address() + ": " + attribute + " names " + what,
                     r.attributeSources().getOrDefault(attribute, r.source())));
         }
+    }
+
+    /**
+     * Rules go under their listener; rules on a listener this configuration does not manage (a literal ARN, a
+     * data source: common where a platform team owns the load balancer) are kept apart, so that their routing
+     * can still be shown and compared.
+     */
+    private static void linkRules(List<ResourceInstance> resources, References refs, Map<String, List<ResourceInstance>> out,
+                                  Map<String, List<ResourceInstance>> external, List<Diagnostic> diagnostics) {
+        List<ResourceInstance> others = new ArrayList<>();
+        for (ResourceInstance r : resources) {
+            if (References.canonical(r.type()).equals(RULE)) {
+                References.Link link = refs.resolve(r.attributes().get("listener_arn"), LISTENER);
+                if (link.kind() == References.Kind.EXTERNAL) {
+                    external.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
+                    continue;
+                }
+            }
+            others.add(r);
+        }
+        link(others, RULE, "listener_arn", LISTENER, refs, out, diagnostics);
+    }
+
+    /**
+     * A placeholder for a listener managed elsewhere: its rules are known, its protocol, port and default action
+     * are not. Requests no rule takes get an unknown answer, never a guess.
+     */
+    private static Listener externalListener(String listener, List<ResourceInstance> ruleResources,
+                                                 TerraformActions actions, List<Diagnostic> diagnostics) {
+        ResourceInstance first = ruleResources.get(0);
+        SourceRef where = at(first, "listener_arn");
+        diagnostics.add(Diagnostic.warning("tf-external-listener", ruleResources.size()
+                + (ruleResources.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener
+                + ", which this configuration does not manage; its default action and other rules are unknown, so "
+                + "requests none of these rules take get an unknown answer", where));
+        return new Listener(ElementId.of(listener), where, "HTTP", 0, Optional.empty(), List.of(),
+                dev.lbguard.model.RuleAction.of(new dev.lbguard.model.RouteAction.Unresolved(
+                        "listener " + listener + " is not managed by this configuration")),
+                rules(ruleResources, actions, diagnostics));
+    }
+
+    /** The load balancer's name in a listener ARN ({@code ...:listener/app/NAME/id/id}), else the reference itself. */
+    static String externalLoadBalancerName(String listener) {
+        int i = listener.indexOf(":listener/");
+        if (i < 0) {
+            return listener;
+        }
+        String[] parts = listener.substring(i + ":listener/".length()).split("/");
+        return parts.length >= 2 ? parts[1] : listener;
     }
 
     private static Listener listener(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,
