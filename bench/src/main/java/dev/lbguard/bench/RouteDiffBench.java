@@ -12,6 +12,8 @@ import dev.lbguard.model.Priority;
 import dev.lbguard.model.QueryPair;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.SnapshotOrigin;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ public final class RouteDiffBench {
 
     /** Rules of five conditions over shared hosts, path prefixes, methods, a header and source blocks. */
     static RoutingSnapshot snapshot(int listeners, int rules, boolean mutated) {
-        SourceRef src = DiffFixtures.SRC;
+        SourceRef src = SourceRef.of("lb.tf", 1, 0);
         List<Listener> ls = new ArrayList<>();
         for (int l = 0; l < listeners; l++) {
             List<Rule> rs = new ArrayList<>();
@@ -68,13 +70,17 @@ public final class RouteDiffBench {
                 cs.add(Condition.sourceIp("10." + (i % 16) + ".0.0/16"));
                 int priority = mutated && i == rules / 2 ? 1 : i + 2;
                 rs.add(new Rule(ElementId.of("aws_lb_listener_rule.l" + l + "_" + i), src, Priority.of(priority), cs,
-                        DiffFixtures.forward("tg-" + (mutated && i == rules / 3 ? 99 : i % 13))));
+                        forward("tg-" + (mutated && i == rules / 3 ? 99 : i % 13))));
             }
             ls.add(new Listener(ElementId.of("aws_lb_listener.l" + l), src, "HTTP", 8000 + l, Optional.empty(),
-                    List.of(), DiffFixtures.NOT_FOUND, rs));
+                    List.of(), RuleAction.of(new RouteAction.FixedResponse("404", "text/plain", "")), rs));
         }
         LoadBalancer lb = new LoadBalancer(ElementId.of("aws_lb.web"), src, "web", LoadBalancerType.APPLICATION,
                 false, ls);
         return new RoutingSnapshot(SnapshotOrigin.other("bench"), List.of(lb), List.of(), List.of());
+    }
+
+    private static RuleAction forward(String tg) {
+        return RuleAction.of(RouteAction.Forward.to(ElementId.of("aws_lb_target_group." + tg)));
     }
 }
