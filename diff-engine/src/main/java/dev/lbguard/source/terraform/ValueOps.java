@@ -51,21 +51,9 @@ final class ValueOps {
         return n.value().signum() == 0 ? "0" : n.value().stripTrailingZeros().toPlainString();
     }
 
+    /** The type name Terraform uses in messages; one definition serves evaluation and functions alike. */
     static String typeName(Value v) {
-        if (v instanceof Value.Str) {
-            return "string";
-        } else if (v instanceof Value.Num) {
-            return "number";
-        } else if (v instanceof Value.Bool) {
-            return "bool";
-        } else if (v instanceof Value.Null) {
-            return "null";
-        } else if (v instanceof Value.Seq s) {
-            return s.kind().name().toLowerCase(java.util.Locale.ROOT);
-        } else if (v instanceof Value.Obj o) {
-            return o.object() ? "object" : "map";
-        }
-        return "unknown value";
+        return Convert.typeName(v);
     }
 
     /** Every unknown inside {@code v}, depth first. */
