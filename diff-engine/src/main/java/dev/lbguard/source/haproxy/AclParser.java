@@ -27,9 +27,12 @@ final class AclParser {
             "reg", MatchMethod.REG, "ip", MatchMethod.IP);
 
     private final Problems problems;
+    private final boolean ssl;
 
-    AclParser(Problems problems) {
+    /** {@code ssl}: whether the listener the conditions are read for ends TLS, which {@code ssl_fc} tests. */
+    AclParser(Problems problems, boolean ssl) {
         this.problems = problems;
+        this.ssl = ssl;
     }
 
     /** One ACL criterion with its flags and values: the words after {@code acl <name>}, or inside braces. */
@@ -60,6 +63,10 @@ final class AclParser {
             i++;
         }
         List<String> values = new ArrayList<>(words.subList(i, words.size()));
+        if (fetchWord.equals("ssl_fc") && values.isEmpty() && explicit.orElse("bool").equals("bool")) {
+            // A property of the listener, not of the request: known once the bind is.
+            return ssl ? AclExpr.TRUE : new AclExpr.Or(List.of());
+        }
         Optional<Fetch> fetch = Optional.empty();
         String header = "";
         Optional<MatchMethod> implied = Optional.empty();

@@ -87,7 +87,30 @@ public final class HaproxyConfigReader {
     }
 
     private static List<Listener> frontend(Section s, Map<String, Section> backends, Problems problems) {
-        AclParser acls = new AclParser(problems);
+        String feId = "haproxy:frontend/" + s.name;
+        boolean http = s.mode().equals("http");
+        RuleAction defaultAction = RuleAction.of(defaultAction(s, backends, problems));
+        List<Binds.Bind> binds = Binds.listeners(s, feId, http, problems);
+        // ssl_fc differs between TLS and plain binds, so the rules are read once for each kind the frontend has;
+        // problems are reported once.
+        Map<Boolean, List<Rule>> rulesBySsl = new HashMap<>();
+        boolean firstSsl = binds.isEmpty() || isSsl(binds.get(0));
+        rulesBySsl.put(firstSsl, rules(s, backends, problems, firstSsl, feId, http));
+        return binds.stream()
+                .map(b -> new Listener(b.id(), b.source(), b.protocol(), b.port(), Optional.empty(), b.certificates(),
+                        defaultAction, rulesBySsl.computeIfAbsent(isSsl(b),
+                                ssl -> rules(s, backends, new Problems("", ""), ssl, feId, http)),
+                        RuleSemantics.HAPROXY))
+                .toList();
+    }
+
+    private static boolean isSsl(Binds.Bind b) {
+        return b.protocol().equals("HTTPS") || b.protocol().equals("TLS");
+    }
+
+    private static List<Rule> rules(Section s, Map<String, Section> backends, Problems problems, boolean ssl,
+                                    String feId, boolean http) {
+        AclParser acls = new AclParser(problems, ssl);
         Map<String, NamedAcl> named = new HashMap<>();
         for (ConfigLine l : s.lines) {
             if (l.keyword().equals("acl") && l.words().size() >= 3) {
@@ -101,8 +124,6 @@ public final class HaproxyConfigReader {
         List<Rule> requestRules = new ArrayList<>();
         List<Rule> backendRules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        String feId = "haproxy:frontend/" + s.name;
-        boolean http = s.mode().equals("http");
         for (ConfigLine l : s.lines) {
             if (l.environment()) {
                 problems.error("haproxy-environment", "line uses an environment variable, whose value is unknown: "
@@ -158,11 +179,7 @@ public final class HaproxyConfigReader {
         for (Rule r : backendRules) {
             rules.add(at(r, rules.size() + 1));
         }
-        RuleAction defaultAction = RuleAction.of(defaultAction(s, backends, problems));
-        return Binds.listeners(s, feId, http, problems).stream()
-                .map(b -> new Listener(b.id(), b.source(), b.protocol(), b.port(), Optional.empty(), b.certificates(),
-                        defaultAction, rules, RuleSemantics.HAPROXY))
-                .toList();
+        return rules;
     }
 
     /** The backend a request no rule takes reaches: default_backend, else the listen section itself, else 503. */

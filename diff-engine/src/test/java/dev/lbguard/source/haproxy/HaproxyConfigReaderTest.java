@@ -81,15 +81,21 @@ class HaproxyConfigReaderTest {
                 backend be_web
                     server w 10.0.0.3
                 """);
-        assertThat(diagnostics(s)).containsExactly(
-                "haproxy.cfg:11: error: ACL fetch ssl_fc is not supported: ssl_fc [haproxy-unsupported-acl]");
+        assertThat(diagnostics(s)).isEmpty();
         List<Listener> listeners = s.loadBalancers().get(0).listeners();
-        assertThat(listeners).extracting(Listener::label).containsExactly("HTTP:80", "HTTPS:443");
-        assertThat(listeners.get(1).certificates()).containsExactly("/etc/ssl/site.pem");
-        List<Rule> rules = listeners.get(0).rulesInEvaluationOrder();
+        // Two ports, so each listener's id names its port; listeners sort by id.
+        assertThat(listeners).extracting(l -> l.id().value(), Listener::label).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("haproxy:frontend/www:443", "HTTPS:443"),
+                org.assertj.core.groups.Tuple.tuple("haproxy:frontend/www:80", "HTTP:80"));
+        assertThat(listeners.get(0).certificates()).containsExactly("/etc/ssl/site.pem");
+        List<Rule> rules = listeners.get(1).rulesInEvaluationOrder();
         assertThat(rules).extracting(r -> r.id().value()).containsExactly("haproxy:frontend/www/http-request/redirect",
                 "haproxy:frontend/www/http-request/deny", "haproxy:frontend/www/use_backend/be_api");
         assertThat(rules.get(1).action().terminal()).isEqualTo(new RouteAction.FixedResponse("403", "", ""));
+        // ssl_fc is a property of the bind: the redirect to https holds on port 80 and never on 443.
+        assertThat(rules.get(0).expression().orElseThrow().toString()).isEqualTo("!(FALSE)");
+        assertThat(listeners.get(0).rulesInEvaluationOrder().get(0).expression().orElseThrow().toString())
+                .isEqualTo("!(TRUE)");
         assertThat(rules.get(2).expression().orElseThrow().toString()).isEqualTo(
                 "(path -m beg /api || hdr(host) -i -m beg api.) !path -m dir admin || method -m meth POST PUT");
         TargetGroup api = s.targetGroup(ElementId.of("haproxy:backend/be_api")).orElseThrow();
@@ -120,6 +126,15 @@ class HaproxyConfigReaderTest {
         assertThat(diagnostics(s)).containsExactly(
                 "haproxy.cfg:2: warning: Lua is loaded; Lua actions and fetches are not modelled [haproxy-lua]",
                 "haproxy.cfg:6: error: http-request set-path may change routing and is not modelled [haproxy-unsupported]",
-                "haproxy.cfg:7: error: ACL flag -m found ... [haproxy-unsupported-acl]");
+                "haproxy.cfg:7: error: ACL fetch req.cook(x) is not supported: req.cook(x) -m found "
+                        + "[haproxy-unsupported-acl]",
+                "haproxy.cfg:8: error: backend name %[req.hdr(x-be)] is computed at run time [haproxy-dynamic-backend]",
+                "haproxy.cfg:8: error: match method -m found is not supported: hdr(x-be) -m found "
+                        + "[haproxy-unsupported-acl]",
+                "haproxy.cfg:9: error: no backend named missing [haproxy-unknown-backend]",
+                "haproxy.cfg:10: error: no ACL named undefined_acl: undefined_acl [haproxy-unsupported-acl]");
+        Listener l = s.loadBalancers().get(0).listeners().get(0);
+        assertThat(l.rulesInEvaluationOrder()).extracting(r -> r.action().terminal().isKnown())
+                .containsExactly(false, false, true);
     }
 }
