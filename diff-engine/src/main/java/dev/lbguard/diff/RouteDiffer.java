@@ -38,7 +38,9 @@ public final class RouteDiffer {
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
         for (ListenerPair pair : ListenerPair.match(base, head)) {
-            compared += compare(pair, languages, changes, undecided);
+            compared += HaproxyRouteDiff.applies(pair)
+                    ? HaproxyRouteDiff.compare(pair, languages, evaluator, changes, undecided)
+                    : compare(pair, languages, changes, undecided);
         }
         return new RouteDiff(changes, compared, undecided);
     }
