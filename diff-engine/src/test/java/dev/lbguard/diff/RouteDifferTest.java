@@ -238,4 +238,21 @@ class RouteDifferTest {
         });
         assertThat(d.undecided()).hasSize(1);
     }
+
+    /** Shrunk from RouteDiffProperties: with an unknown condition, a later condition still decides unknown vs false. */
+    @Test
+    void aRuleWithAnUnknownConditionSplitsOnEachCondition() {
+        Rule partly = new Rule(ElementId.of("aws_lb_listener_rule.p"), DiffFixtures.SRC, Priority.of(4),
+                List.of(Condition.hostHeader("a.example.com").withUnknown("var.more"), Condition.hostHeader("b.example.com")),
+                forward("tg-a"));
+        Rule rest = rule("rest", 6, forward("tg-b"));
+        RoutingSnapshot base = snapshot(http(partly, rest));
+        RoutingSnapshot head = snapshot(http(partly, rule("office", 5, forward("tg-a"), Condition.sourceIp("10.0.0.0/8")),
+                rest));
+        RouteDiff d = diff(base, head);
+        Request b = Request.of("b.example.com", "/").withSourceIp("10.1.2.3");
+        assertThat(d.changes()).noneMatch(c -> c.match().contains(b));
+        assertThat(d.undecided()).anyMatch(c -> c.match().contains(b));
+        assertThat(d.changes()).anyMatch(c -> c.match().contains(Request.of("c.example.com", "/").withSourceIp("10.1.2.3")));
+    }
 }

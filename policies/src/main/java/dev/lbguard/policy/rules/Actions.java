@@ -53,6 +53,37 @@ final class Actions {
         }
     };
 
+    private static final RouteAction.Visitor<String> UNKNOWNS = new RouteAction.Visitor<>() {
+        @Override
+        public String forward(RouteAction.Forward forward) {
+            StringBuilder s = new StringBuilder();
+            for (WeightedTarget t : forward.targets()) {
+                t.unresolved().ifPresent(why -> s.append(t.targetGroup()).append(": ").append(why).append('\n'));
+            }
+            return s.toString();
+        }
+
+        @Override
+        public String redirect(RouteAction.Redirect redirect) {
+            return "";
+        }
+
+        @Override
+        public String fixedResponse(RouteAction.FixedResponse fixedResponse) {
+            return "";
+        }
+
+        @Override
+        public String unresolved(RouteAction.Unresolved unresolved) {
+            return unresolved.reason();
+        }
+    };
+
+    /** Why the action's destination is unknown, as the source said it; {@code ""} when it is known. */
+    static String unknowns(RouteAction action) {
+        return action.accept(UNKNOWNS);
+    }
+
     /** The weighted target groups of a forward, resolved or not; empty for any other action. */
     static List<WeightedTarget> targets(RouteAction action) {
         return action.accept(TARGETS);

@@ -13,6 +13,7 @@ import dev.lbguard.policy.Severity;
 import dev.lbguard.policy.rules.Elements.PlacedRule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -45,10 +46,10 @@ public final class CatchAllAboveSpecificRules implements PolicyRule {
                 continue;
             }
             Set<ElementId> behind = behind(p.listener(), p.rule());
-            PlacedRule before = baseRules.get(Elements.baseId(p.rule().id(), ctx.resources()));
-            if (before != null && catchAll(before.rule())) {
+            Optional<PlacedRule> before = Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources()));
+            if (before.isPresent() && catchAll(before.get().rule())) {
                 // Only rules newly put behind the catch-all are news; the rest were already dead in base.
-                for (ElementId old : behind(before.listener(), before.rule())) {
+                for (ElementId old : behind(before.get().listener(), before.get().rule())) {
                     behind.remove(Elements.headId(old, ctx.resources()));
                 }
             }

@@ -7,7 +7,6 @@ import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.TargetGroup;
-import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.policy.PolicyRule;
 import dev.lbguard.policy.ReviewContext;
 import dev.lbguard.policy.RuleInfo;
@@ -23,13 +22,14 @@ import java.util.TreeSet;
  * gone, or an element (a rule, a certificate, an attachment) whose listener or load balancer is gone. High
  * because the apply fails or, worse, half applies; the routing of the referring element is unknown.
  *
- * <p>Forwards are read from the model. Elements that name a removed listener or load balancer cannot be
- * linked into the model at all, so they are found through head's error diagnostics that name the removed
- * element: every source reports an unlinkable reference that way.
+ * <p>Forwards are read from the model: an unlinkable target group is unknown there, with the source's reason,
+ * which names the missing group. Elements that name a removed listener or load balancer cannot be linked into
+ * the model at all, so they are found through head's error diagnostics that name the removed element: every
+ * source reports an unlinkable reference that way.
  */
 public final class DanglingReference implements PolicyRule {
     private static final RuleInfo INFO = RuleInfo.of("LBG009", Severity.HIGH,
-            "Reference to a removed listener, rule or target group",
+            "Reference to a removed load balancer, listener or target group",
             "When an element is removed but something still points at it, the change cannot be applied as "
                     + "written: Terraform fails on the reference, or the load balancer refuses the rule. What the "
                     + "referring element routes to is unknown until it is fixed.",
@@ -71,23 +71,32 @@ public final class DanglingReference implements PolicyRule {
         return out.build();
     }
 
+    /**
+     * A forward whose target group could not be linked, and whose source names a removed target group as
+     * the reason: the model keeps the source's words, since it cannot keep a link to what is gone.
+     */
     private static void forwards(RuleAction action, Set<ElementId> removed, ElementId element, SourceRef source,
                                  RuleResult.Builder out) {
-        for (WeightedTarget t : Actions.targets(action.terminal())) {
-            if (!t.isResolved() && removed.contains(t.targetGroup())) {
-                out.add(INFO.finding(element + " still forwards to target group " + t.targetGroup()
-                        + ", which this change removes", element, source));
+        String unknowns = Actions.unknowns(action.terminal());
+        for (ElementId tg : removed) {
+            if (names(unknowns, tg.value())) {
+                out.add(INFO.finding(element + " still forwards to target group " + tg + ", which this change removes",
+                        element, source));
+                return;
             }
         }
     }
 
     private static void diagnostics(RoutingSnapshot head, Set<ElementId> removed, RuleResult.Builder out) {
+        Set<String> lines = new TreeSet<>();
         for (Diagnostic d : head.diagnostics()) {
-            if (!d.isError()) {
+            // One finding per referring line: a source may report the same reference more than once.
+            if (!d.isError() || lines.contains(d.source().path() + ":" + d.source().line())) {
                 continue;
             }
             for (ElementId id : removed) {
                 if (names(d.message(), id.value())) {
+                    lines.add(d.source().path() + ":" + d.source().line());
                     out.add(INFO.finding(d.message() + " (removed by this change)", id, d.source()));
                     break;
                 }

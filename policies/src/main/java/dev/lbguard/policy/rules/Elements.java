@@ -40,6 +40,11 @@ final class Elements {
         return out;
     }
 
+    /** The value under {@code key}, as an optional: the rules never handle a null. */
+    static <K, V> Optional<V> find(Map<K, V> map, K key) {
+        return Optional.ofNullable(map.get(key));
+    }
+
     /** Every listener of the snapshot by id. */
     static Map<ElementId, PlacedListener> listeners(RoutingSnapshot snapshot) {
         Map<ElementId, PlacedListener> out = new LinkedHashMap<>();

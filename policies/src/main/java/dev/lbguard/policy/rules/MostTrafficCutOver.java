@@ -50,18 +50,14 @@ public final class MostTrafficCutOver implements PolicyRule {
         Set<ElementId> flagged = new TreeSet<>();
         Map<ElementId, PlacedRule> baseRules = Elements.rules(ctx.base());
         for (PlacedRule p : Elements.rules(ctx.head()).values()) {
-            PlacedRule before = baseRules.get(Elements.baseId(p.rule().id(), ctx.resources()));
-            if (before != null) {
-                swing(ctx, before.rule().action(), p.rule().action(), p.rule().id(), p.rule().source(), out, flagged);
-            }
+            Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources())).ifPresent(before ->
+                    swing(ctx, before.rule().action(), p.rule().action(), p.rule().id(), p.rule().source(), out, flagged));
         }
         Map<ElementId, PlacedListener> baseListeners = Elements.listeners(ctx.base());
         for (PlacedListener p : Elements.listeners(ctx.head()).values()) {
-            PlacedListener before = baseListeners.get(Elements.baseId(p.listener().id(), ctx.resources()));
-            if (before != null) {
-                swing(ctx, before.listener().defaultAction(), p.listener().defaultAction(), p.listener().id(),
-                        p.listener().source(), out, flagged);
-            }
+            Elements.find(baseListeners, Elements.baseId(p.listener().id(), ctx.resources())).ifPresent(before ->
+                    swing(ctx, before.listener().defaultAction(), p.listener().defaultAction(), p.listener().id(),
+                            p.listener().source(), out, flagged));
         }
         if (ctx.routes().shareMoved() > SHARE) {
             widest(ctx).filter(l -> !flagged.contains(l.id())).ifPresent(l -> out.add(INFO.finding(

@@ -13,6 +13,7 @@ import dev.lbguard.policy.rules.Elements.PlacedRule;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.UnreachableRule;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,9 +47,10 @@ public final class RuleShadowsExistingRules implements PolicyRule {
         Map<ElementId, PlacedRule> headRules = Elements.rules(ctx.head());
         Set<ElementId> changed = new TreeSet<>();
         for (PlacedRule p : headRules.values()) {
-            PlacedRule before = baseRules.get(Elements.baseId(p.rule().id(), ctx.resources()));
-            if (before == null || !before.rule().priority().equals(p.rule().priority())
-                    || !before.rule().conditions().equals(p.rule().conditions())) {
+            Optional<Rule> before = Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources()))
+                    .map(PlacedRule::rule);
+            if (before.isEmpty() || !before.get().priority().equals(p.rule().priority())
+                    || !before.get().conditions().equals(p.rule().conditions())) {
                 changed.add(p.rule().id());
             }
         }

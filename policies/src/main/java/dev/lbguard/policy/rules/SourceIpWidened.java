@@ -41,8 +41,8 @@ public final class SourceIpWidened implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         Map<ElementId, PlacedRule> baseRules = Elements.rules(ctx.base());
         for (PlacedRule p : Elements.rules(ctx.head()).values()) {
-            PlacedRule before = baseRules.get(Elements.baseId(p.rule().id(), ctx.resources()));
-            Optional<Condition> was = before == null ? Optional.empty() : sourceIp(before.rule());
+            Optional<Condition> was = Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources()))
+                    .flatMap(before -> sourceIp(before.rule()));
             if (was.isEmpty()) {
                 continue;
             }
@@ -86,6 +86,7 @@ public final class SourceIpWidened implements PolicyRule {
     private static Optional<List<IPAddress>> blocks(List<String> cidrs) {
         List<IPAddress> out = new ArrayList<>();
         for (String c : cidrs) {
+            // The library answers null for a string that is not an address; it stops here.
             IPAddress a = new IPAddressString(c.trim()).getAddress();
             if (a == null) {
                 return Optional.empty();
@@ -101,6 +102,7 @@ public final class SourceIpWidened implements PolicyRule {
         for (IPAddress o : others) {
             List<IPAddress> next = new ArrayList<>();
             for (IPAddress r : rest) {
+                // The library answers null when nothing is left.
                 IPAddress[] left = r.subtract(o);
                 if (left != null) {
                     next.addAll(List.of(left));

@@ -35,11 +35,11 @@ public final class TlsWeakened implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         Map<dev.lbguard.model.ElementId, PlacedListener> baseListeners = Elements.listeners(ctx.base());
         for (PlacedListener p : Elements.listeners(ctx.head()).values()) {
-            PlacedListener was = baseListeners.get(Elements.baseId(p.listener().id(), ctx.resources()));
-            if (was == null) {
+            Optional<PlacedListener> was = Elements.find(baseListeners, Elements.baseId(p.listener().id(), ctx.resources()));
+            if (was.isEmpty()) {
                 continue;
             }
-            Listener before = was.listener();
+            Listener before = was.get().listener();
             Listener after = p.listener();
             if (encrypted(before.protocol()) && !encrypted(after.protocol())) {
                 out.add(INFO.finding(after.id() + " on " + p.loadBalancer().name() + " was " + before.label()

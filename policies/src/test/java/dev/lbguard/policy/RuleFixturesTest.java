@@ -1,0 +1,111 @@
+package dev.lbguard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.TerraformSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the full review on every rule's fixture pairs ({@code rules/<id>/{trigger,clean}/{base,head}}) and
+ * checks that the rule's findings are exactly the lines marked {@code # expect: <id>}, as path:line:id.
+ */
+class RuleFixturesTest {
+    private static final Pattern MARKER = Pattern.compile("#\\s*expect:\\s*(LBG\\d{3}(?:\\s*,\\s*LBG\\d{3})*)");
+
+    static Path fixtures() {
+        try {
+            return Path.of(RuleFixturesTest.class.getResource("/rules").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return RuleCatalog.standard().rules().stream()
+                .flatMap(r -> Stream.of(Arguments.of(r.info().id(), "trigger"), Arguments.of(r.info().id(), "clean")));
+    }
+
+    /** Reads one side ({@code base} or {@code head}) with paths relative to the pair, e.g. {@code head/main.tf}. */
+    static RoutingSnapshot read(Path pair, String side) {
+        return new TerraformSource().read(new DiskTree(pair), List.of(side), TerraformInputs.none(),
+                SnapshotOrigin.other(side));
+    }
+
+    /** The {@code path:line:id} markers for rule {@code id} in every .tf file of the pair. */
+    static Set<String> markers(Path pair, String id) {
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(pair)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = MARKER.matcher(lines.get(i));
+                    if (m.find()) {
+                        for (String marked : m.group(1).split("\\s*,\\s*")) {
+                            if (marked.equals(id)) {
+                                out.add(pair.relativize(f).toString().replace('\\', '/') + ":" + (i + 1) + ":" + id);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void findingsEqualMarkers(String id, String kind) {
+        Path pair = fixtures().resolve(id).resolve(kind);
+        assertThat(pair.resolve("base")).isDirectory();
+        assertThat(pair.resolve("head")).isDirectory();
+        RoutingSnapshot base = read(pair, "base");
+        RoutingSnapshot head = read(pair, "head");
+        ReviewResult result;
+        try {
+            result = new Review().review(base, head);
+        } catch (UnsupportedOperationException e) {
+            // The differs are written on other branches; until they are merged the fixtures cannot run.
+            assumeTrue(false, "a differ is not implemented yet: " + e.getMessage());
+            return;
+        }
+        Set<String> expected = markers(pair, id);
+        if (kind.equals("clean")) {
+            assertThat(expected).as("a clean fixture marks nothing").isEmpty();
+        } else {
+            assertThat(expected).as("a trigger fixture marks at least one line").isNotEmpty();
+        }
+        Set<String> actual = result.findings().stream().filter(f -> f.ruleId().equals(id))
+                .map(f -> f.source().path() + ":" + f.source().line() + ":" + id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        String context = "findings: " + result.findings().stream().filter(f -> f.ruleId().equals(id))
+                .map(f -> f.source() + " " + f.message()).toList()
+                + "\nroute changes: " + result.routes().changes().size()
+                + "\nresource changes: " + result.resources().changes().stream()
+                .map(c -> c.change() + " " + c.id()).toList()
+                + "\nbase diagnostics: " + base.diagnostics().stream().map(d -> d.render()).toList()
+                + "\nhead diagnostics: " + head.diagnostics().stream().map(d -> d.render()).toList();
+        assertThat(actual).as(context).isEqualTo(expected);
+    }
+}

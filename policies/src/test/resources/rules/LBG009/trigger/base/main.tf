@@ -1,0 +1,87 @@
+# The legacy target group and the admin listener are removed, but a rule of each still refers to them
+resource "aws_lb" "edge" {
+  name               = "edge"
+  internal           = false
+  load_balancer_type = "application"
+  subnets            = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]
+}
+
+resource "aws_lb_target_group" "web" {
+  name     = "web"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_target_group_attachment" "web_1" {
+  target_group_arn = aws_lb_target_group.web.arn
+  target_id        = "10.0.118.10"
+  port             = 80
+}
+
+resource "aws_lb_target_group" "legacy" {
+  name     = "legacy"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_target_group_attachment" "legacy_1" {
+  target_group_arn = aws_lb_target_group.legacy.arn
+  target_id        = "10.0.29.10"
+  port             = 80
+}
+
+resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.edge.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+
+resource "aws_lb_listener" "admin" {
+  load_balancer_arn = aws_lb.edge.arn
+  port              = 8080
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+
+resource "aws_lb_listener_rule" "legacy" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 10
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/legacy/*"]
+    }
+  }
+}
+
+resource "aws_lb_listener_rule" "admin" {
+  listener_arn = aws_lb_listener.admin.arn
+  priority     = 10
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/admin/*"]
+    }
+  }
+}
