@@ -9,6 +9,7 @@ import dev.lbguard.policy.rules.InternalLoadBalancerExposed;
 import dev.lbguard.policy.rules.ListenerRemoved;
 import dev.lbguard.policy.rules.MostTrafficCutOver;
 import dev.lbguard.policy.rules.RenamedWithoutMoved;
+import dev.lbguard.policy.rules.RouteToTargetsTakingNoTraffic;
 import dev.lbguard.policy.rules.RuleMadeUnreachable;
 import dev.lbguard.policy.rules.RuleShadowsExistingRules;
 import dev.lbguard.policy.rules.SourceIpWidened;
@@ -56,7 +57,8 @@ public final class RuleCatalog {
                 new ListenerRemoved(),
                 new HealthCheckChanged(),
                 new RenamedWithoutMoved(),
-                new SourceIpWidened()));
+                new SourceIpWidened(),
+                new RouteToTargetsTakingNoTraffic()));
     }
 
     /** The rules in id order. */

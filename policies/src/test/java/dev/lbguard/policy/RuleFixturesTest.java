@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.Target;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.TargetStatus;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.terraform.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -47,8 +51,42 @@ class RuleFixturesTest {
 
     /** Reads one side ({@code base} or {@code head}) with paths relative to the pair, e.g. {@code head/main.tf}. */
     static RoutingSnapshot read(Path pair, String side) {
-        return new TerraformSource().read(new DiskTree(pair), List.of(side), TerraformInputs.none(),
+        RoutingSnapshot s = new TerraformSource().read(new DiskTree(pair), List.of(side), TerraformInputs.none(),
                 SnapshotOrigin.other(side));
+        return withLiveStatus(s, pair.resolve(side).resolve(LIVE_STATUS));
+    }
+
+    /**
+     * Target status comes only from live sources, which a .tf fixture cannot express. A side may add
+     * {@code target-status.txt}: lines {@code <target id> <state> [<weight>]} (state as {@code TargetStatus.State}
+     * labels, e.g. {@code draining}) that set the status a live source would report for that target.
+     */
+    static final String LIVE_STATUS = "target-status.txt";
+
+    private static RoutingSnapshot withLiveStatus(RoutingSnapshot s, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return s;
+        }
+        java.util.Map<String, TargetStatus> statuses = new java.util.TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length < 2 || f[0].startsWith("#")) {
+                    continue;
+                }
+                TargetStatus.State state = TargetStatus.State.valueOf(f[1].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                statuses.put(f[0], new TargetStatus(state, f.length > 2 ? OptionalInt.of(Integer.parseInt(f[2]))
+                        : OptionalInt.empty(), ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<TargetGroup> groups = s.targetGroups().stream().map(g -> new TargetGroup(g.id(), g.source(), g.name(),
+                g.protocol(), g.port(), g.targetType(), g.healthCheck(), g.targets().stream()
+                .map(t -> new Target(t.id(), t.source(), t.targetId(), t.port(),
+                        java.util.Optional.ofNullable(statuses.get(t.id().value())).or(t::status)))
+                .toList())).toList();
+        return new RoutingSnapshot(s.origin(), s.loadBalancers(), groups, s.diagnostics(), s.moves());
     }
 
     /** The {@code path:line:id} markers for rule {@code id} in every .tf file of the pair. */
