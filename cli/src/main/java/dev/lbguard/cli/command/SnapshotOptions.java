@@ -2,7 +2,7 @@ package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.TerraformSource;
+import dev.lbguard.source.Configurations;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,6 +33,6 @@ final class SnapshotOptions {
     }
 
     private static RoutingSnapshot read(Workspace ws, TerraformInputs inputs) {
-        return new TerraformSource().read(ws.tree(), ws.moduleDirs(), inputs, ws.origin());
+        return Configurations.read(ws.tree(), ws.moduleDirs(), inputs, ws.origin());
     }
 }

@@ -6,7 +6,7 @@ import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.GitRepository;
-import dev.lbguard.source.terraform.RootModuleFinder;
+import dev.lbguard.source.Configurations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,9 +86,9 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
             }
             return List.of(dir);
         }
-        List<String> found = RootModuleFinder.find(tree);
+        List<String> found = Configurations.find(tree);
         if (found.isEmpty()) {
-            throw new UsageException("no Terraform root module with load-balancer resources found"
+            throw new UsageException("no Terraform root module with load-balancer resources and no HAProxy config found"
                     + (tree.revision().isEmpty() ? "" : " at revision " + tree.revision()) + "; give --dir PATH");
         }
         return found;

@@ -13,6 +13,12 @@ public final class Conditions {
     private Conditions() {
     }
 
+    /** A rule's match: its ALB conditions, or its HAProxy ACL expression as HAProxy would write it. */
+    public static String text(dev.lbguard.model.Rule rule) {
+        return rule.expression().map(e -> e.equals(dev.lbguard.model.AclExpr.TRUE) ? "(every request)" : e.toString())
+                .orElseGet(() -> text(rule.conditions()));
+    }
+
     public static String text(List<Condition> conditions) {
         if (conditions.isEmpty()) {
             return "(every request)";

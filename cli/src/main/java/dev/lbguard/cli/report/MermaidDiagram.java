@@ -40,7 +40,7 @@ public final class MermaidDiagram {
             Rule r = rules.get(i);
             String node = prefix + "r" + i;
             s.append("    ").append(node).append("{\"").append(r.priority()).append(": ")
-                    .append(escape(shorten(Conditions.text(r.conditions()), 60))).append("\"}\n");
+                    .append(escape(shorten(Conditions.text(r), 60))).append("\"}\n");
             s.append("    ").append(previous).append(" -->|no match| ").append(node).append('\n');
             s.append("    ").append(node).append(" -->|match| ").append(prefix).append("d").append(i).append("[\"")
                     .append(escape(shorten(Destinations.summary(r.action(), snapshot), 60))).append("\"]\n");

@@ -39,7 +39,7 @@ public final class RouteReport {
 
     private static String ruleText(Rule r) {
         return r.id() + " (priority " + r.priority() + ")  " + r.source() + "\n          "
-                + Conditions.text(r.conditions());
+                + Conditions.text(r);
     }
 
     static String describe(Request r) {
@@ -96,6 +96,7 @@ public final class RouteReport {
                 match.put("priority", r.priority().value());
             }
             match.set("conditions", Conditions.json(r.conditions()));
+            r.expression().ifPresent(e -> match.put("expression", e.toString()));
             RoutesReport.location(match, r.source());
         } else {
             match.put("rule", "default");

@@ -45,7 +45,7 @@ public final class RoutesReport {
                 .append("  ").append(style.dim(l.id() + "  " + l.source())).append('\n');
         Map<Rule, UnreachableRule> unreachable = unreachable(l);
         for (Rule r : l.rulesInEvaluationOrder()) {
-            s.append(String.format("    %6s  %s%n", r.priority(), Conditions.text(r.conditions())));
+            s.append(String.format("    %6s  %s%n", r.priority(), Conditions.text(r)));
             s.append("            -> ").append(Destinations.summary(r.action(), snapshot)).append("  ")
                     .append(style.dim(r.id() + "  " + r.source())).append('\n');
             UnreachableRule u = unreachable.get(r);
@@ -120,6 +120,7 @@ public final class RoutesReport {
             }
             rn.put("priorityKind", r.priority().kind().name().toLowerCase(java.util.Locale.ROOT));
             rn.set("conditions", Conditions.json(r.conditions()));
+            r.expression().ifPresent(e -> rn.put("expression", e.toString()));
             rn.set("action", Destinations.json(r.action(), snapshot));
             UnreachableRule u = unreachable.get(r);
             if (u != null) {

@@ -99,7 +99,7 @@ public final class HaproxyConfigReader {
         return binds.stream()
                 .map(b -> new Listener(b.id(), b.source(), b.protocol(), b.port(), Optional.empty(), b.certificates(),
                         defaultAction, rulesBySsl.computeIfAbsent(isSsl(b),
-                                ssl -> rules(s, backends, new Problems("", ""), ssl, feId, http)),
+                                ssl -> rules(s, backends, problems.silent(), ssl, feId, http)),
                         RuleSemantics.HAPROXY))
                 .toList();
     }

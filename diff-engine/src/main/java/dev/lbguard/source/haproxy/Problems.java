@@ -16,6 +16,11 @@ final class Problems {
         this.revision = revision;
     }
 
+    /** The same file's positions, with diagnostics dropped: for a second reading of lines already reported. */
+    Problems silent() {
+        return new Problems(path, revision);
+    }
+
     SourceRef at(int line) {
         return new SourceRef(path, line, 0, revision);
     }

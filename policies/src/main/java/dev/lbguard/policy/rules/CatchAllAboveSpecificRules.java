@@ -68,6 +68,10 @@ public final class CatchAllAboveSpecificRules implements PolicyRule {
      * is written as path {@code /*} or {@code *}, or host {@code *}; conditions with unknowns never count.
      */
     static boolean catchAll(Rule rule) {
+        if (rule.expression().isPresent()) {
+            // HAProxy: a use_backend with no condition (or one that is always true) takes everything after it.
+            return rule.priority().isKnown() && rule.isUnconditional();
+        }
         return rule.priority().isKnown() && rule.conditions().stream().allMatch(CatchAllAboveSpecificRules::universal);
     }
 

@@ -50,7 +50,8 @@ public final class RuleShadowsExistingRules implements PolicyRule {
             Optional<Rule> before = Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources()))
                     .map(PlacedRule::rule);
             if (before.isEmpty() || !before.get().priority().equals(p.rule().priority())
-                    || !before.get().conditions().equals(p.rule().conditions())) {
+                    || !before.get().conditions().equals(p.rule().conditions())
+                    || !before.get().expression().equals(p.rule().expression())) {
                 changed.add(p.rule().id());
             }
         }

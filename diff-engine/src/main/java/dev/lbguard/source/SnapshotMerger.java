@@ -1,0 +1,50 @@
+package dev.lbguard.source;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.TargetGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the snapshots of several configuration roots of one revision (Terraform root modules, HAProxy configs,
+ * Ansible trees) into one. Two roots that define the same element cannot be told apart, so that is an error.
+ */
+public final class SnapshotMerger {
+    private SnapshotMerger() {
+    }
+
+    public static RoutingSnapshot merge(SnapshotOrigin origin, List<RoutingSnapshot> parts) {
+        Map<ElementId, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+        Map<ElementId, TargetGroup> targetGroups = new LinkedHashMap<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
+        for (RoutingSnapshot one : parts) {
+            diagnostics.addAll(one.diagnostics());
+            moves.addAll(one.moves());
+            for (LoadBalancer lb : one.loadBalancers()) {
+                if (loadBalancers.putIfAbsent(lb.id(), lb) != null) {
+                    diagnostics.add(clash("load balancer", lb.id(), lb.source()));
+                }
+            }
+            for (TargetGroup tg : one.targetGroups()) {
+                if (targetGroups.putIfAbsent(tg.id(), tg) != null) {
+                    diagnostics.add(clash("target group", tg.id(), tg.source()));
+                }
+            }
+        }
+        return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves);
+    }
+
+    private static Diagnostic clash(String what, ElementId id, SourceRef source) {
+        return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one configuration root; "
+                + "give --dir to read one at a time", source);
+    }
+}
