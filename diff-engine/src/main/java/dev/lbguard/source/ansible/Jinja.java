@@ -155,6 +155,9 @@ final class Jinja {
         try {
             out = step.apply(interp);
         } catch (UnknownTokenException e) {
+            if (!state.failures.isEmpty()) {
+                return Result.failed(state.failures.get(0));
+            }
             return Result.failed(undefinedFailure(state, guarded).orElse(new Failure("ansible-undefined-variable",
                     "'" + e.getMessage() + "' is undefined", 0)));
         } catch (RuntimeException e) {

@@ -159,9 +159,46 @@ final class VarScope implements Jinja.Vars {
                 failures.add(new Jinja.Failure(f.code(), f.message(), s.line() + Math.max(0, f.line() - 1)));
                 return new Y.Unknown(f.message(), s.line());
             }
-            return Y.fromJava(r.value().orElse(""), s.line());
+            return literal(Y.fromJava(r.value().orElse(""), s.line()));
         }
         return node;
+    }
+
+    /**
+     * Ansible turns a rendered string that reads as a list or a mapping into one, so a variable built with a
+     * {@code for} loop can feed {@code Rules:}; lbguard does the same for flow YAML (which includes JSON).
+     */
+    private static Y literal(Y rendered) {
+        if (rendered instanceof Y.Scalar s && s.value() instanceof String str) {
+            String t = str.strip();
+            if (t.startsWith("[") && t.endsWith("]") || t.startsWith("{") && t.endsWith("}")) {
+                try {
+                    Y parsed = YamlReader.read(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (parsed instanceof Y.Map || parsed instanceof Y.List) {
+                        return relined(parsed, s.line());
+                    }
+                } catch (YamlReader.YamlException e) {
+                    return rendered;
+                }
+            }
+        }
+        return rendered;
+    }
+
+    /** The nodes of a value parsed from a rendered string all sit on the line of the string. */
+    private static Y relined(Y y, int line) {
+        if (y instanceof Y.Map m) {
+            Map<String, Y> out = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> out.put(k, relined(v, line)));
+            return new Y.Map(out, line);
+        }
+        if (y instanceof Y.List l) {
+            return new Y.List(l.items().stream().map(i -> relined(i, line)).toList(), line);
+        }
+        if (y instanceof Y.Scalar s) {
+            return new Y.Scalar(s.value(), line);
+        }
+        return new Y.Null(line);
     }
 
     /** Renders {@code node} and reports what fails as error diagnostics in {@code path}. */

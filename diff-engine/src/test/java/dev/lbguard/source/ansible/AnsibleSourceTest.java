@@ -49,4 +49,34 @@ class AnsibleSourceTest {
         Rule api = s.loadBalancers().get(0).listenerOnPort(443).orElseThrow().rulesInEvaluationOrder().get(0);
         assertThat(api.conditions()).containsExactly(Condition.hostHeader("api.staging.example.com"));
     }
+
+    @Test
+    void aLoopOverServicesCreatesTargetGroupsAndRules() {
+        RoutingSnapshot s = AnsibleFixture.read(AnsibleFixture.fixture("ansible/services-loop"), AnsibleOptions.defaults());
+        assertThat(s.complete()).as(AnsibleFixture.dump(s)).isTrue();
+        assertThat(s.targetGroups()).extracting(t -> t.name()).containsExactly("tg-checkout", "tg-search");
+        assertThat(s.targetGroups().get(0).healthCheck().path()).isEqualTo("/checkout/health");
+        Listener http = s.loadBalancers().get(0).listenerOnPort(80).orElseThrow();
+        assertThat(http.rulesInEvaluationOrder()).extracting(r -> r.priority().value()).containsExactly(10, 20);
+        Rule checkout = http.rulesInEvaluationOrder().get(0);
+        assertThat(checkout.conditions()).containsExactly(Condition.hostHeader("shop.example.com"),
+                Condition.pathPattern("/cart/*", "/checkout/*"));
+        assertThat(checkout.action().terminal())
+                .isEqualTo(RouteAction.Forward.to(ElementId.of("ansible:target-group/tg-checkout")));
+    }
+
+    @Test
+    void anUnresolvableLookupMakesTheSnapshotIncomplete() {
+        RoutingSnapshot s = AnsibleFixture.read(AnsibleFixture.fixture("ansible/unresolvable-lookup"),
+                AnsibleOptions.defaults());
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).filteredOn(d -> d.isError()).first().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("ansible-lookup");
+            assertThat(d.source().path()).isEqualTo("edge.yml");
+            assertThat(d.source().line()).isEqualTo(23);
+            assertThat(d.message()).contains("lookup('env', 'API_PRIORITY')").contains("api_priority");
+        });
+        Rule rule = s.loadBalancers().get(0).listeners().get(0).rules().get(0);
+        assertThat(rule.priority().isKnown()).isFalse();
+    }
 }
