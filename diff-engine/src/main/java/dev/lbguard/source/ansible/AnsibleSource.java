@@ -77,7 +77,7 @@ public final class AnsibleSource {
             books.add(AnsibleFiles.normalise(SourceTree.join(dir, options.playbook().get())));
         } else {
             books.addAll(playbooks(tree, dir, diagnostics));
-            if (books.isEmpty()) {
+            if (books.isEmpty() && diagnostics.isEmpty()) {
                 diagnostics.add(Diagnostic.error("ansible-no-playbook", "no playbook found in "
                         + (dir.isEmpty() ? "the tree's root" : dir) + "; give --playbook", SourceRef.file(dir)));
             }

@@ -59,9 +59,12 @@ final class AwsModules {
         String module = call.shortName();
         Optional<Y> nameNode = Y.field(args, module.equals("elb_target") ? "target_group_name" : "name");
         if (nameNode.isEmpty() || !(nameNode.get() instanceof Y.Scalar)) {
-            if (!(module.equals("elb_target") && Y.field(args, "target_group_arn").isPresent())) {
-                diagnostics.add(Diagnostic.error("ansible-unknown-name", module + ": the name cannot be known, so what "
+            // An unrenderable name already has its diagnostic; only a missing name needs one.
+            if (nameNode.isEmpty() && !(module.equals("elb_target") && Y.field(args, "target_group_arn").isPresent())) {
+                diagnostics.add(Diagnostic.error("ansible-missing-name", module + ": no name is given, so what "
                         + "this task creates is left out", call.source()));
+            }
+            if (!(module.equals("elb_target") && Y.field(args, "target_group_arn").isPresent())) {
                 return;
             }
         }
@@ -147,7 +150,8 @@ final class AwsModules {
         }
         for (Y l : Y.items(given.orElse(new Y.Null(0)))) {
             String port = Y.text(l, classic ? "load_balancer_port" : "Port").orElse("?" + l.line());
-            Y previous = listeners.get(port);
+            // Rules merge with what the load balancer had before this task, whatever purge_listeners says.
+            Y previous = old == null ? null : old.listeners().get(port);
             listeners.put(port, purgeRules || previous == null || classic ? l : mergeRules(previous, l));
         }
         boolean internal = Y.text(args, "scheme").map(s -> s.equalsIgnoreCase("internal")).orElse(false);

@@ -156,7 +156,9 @@ final class VarScope implements Jinja.Vars {
             Jinja.Result r = jinja.render(str, this, true);
             if (r.failure().isPresent()) {
                 Jinja.Failure f = r.failure().get();
-                failures.add(new Jinja.Failure(f.code(), f.message(), s.line() + Math.max(0, f.line() - 1)));
+                String message = f.code().startsWith("ansible-template") ? "cannot render '" + str.strip() + "': "
+                        + f.message() : f.message();
+                failures.add(new Jinja.Failure(f.code(), message, s.line() + Math.max(0, f.line() - 1)));
                 return new Y.Unknown(f.message(), s.line());
             }
             return literal(Y.fromJava(r.value().orElse(""), s.line()));
