@@ -33,7 +33,8 @@ final class Jinja {
     /** What went wrong in one render; the first failure is the one reported. */
     static final class RenderState {
         final List<Failure> failures = new ArrayList<>();
-        final Set<String> undefined = new HashSet<>();
+        /** Undefined names and the template line they were met on. */
+        final java.util.Map<String, Integer> undefined = new java.util.TreeMap<>();
 
         void fail(Failure f) {
             failures.add(f);
@@ -167,6 +168,12 @@ final class Jinja {
             CURRENT.get().pop();
             JinjavaInterpreter.popCurrent();
         }
+        // A syntax error explains everything after it, so it is reported before what it made undefined.
+        for (TemplateError e : interp.getErrors()) {
+            if (e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
+                return Result.failed(new Failure("ansible-template-syntax", e.getMessage(), Math.max(0, e.getLineno())));
+            }
+        }
         if (!state.failures.isEmpty()) {
             return Result.failed(state.failures.get(0));
         }
@@ -175,20 +182,16 @@ final class Jinja {
             return Result.failed(undefined.get());
         }
         for (TemplateError e : interp.getErrors()) {
-            if (e.getSeverity() == TemplateError.ErrorType.FATAL
-                    || e.getReason() == TemplateError.ErrorReason.UNKNOWN
-                    || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
-                String code = e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
-                        ? "ansible-template-syntax" : "ansible-template-error";
-                return Result.failed(new Failure(code, e.getMessage(), Math.max(0, e.getLineno())));
+            if (e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.UNKNOWN) {
+                return Result.failed(new Failure("ansible-template-error", e.getMessage(), Math.max(0, e.getLineno())));
             }
         }
         return Result.ok(out == null ? "" : out);
     }
 
     private static Optional<Failure> undefinedFailure(RenderState state, Set<String> guarded) {
-        return state.undefined.stream().filter(n -> !guarded.contains(n)).sorted().findFirst()
-                .map(n -> new Failure("ansible-undefined-variable", undefinedMessage(n), 0));
+        return state.undefined.entrySet().stream().filter(e -> !guarded.contains(e.getKey())).findFirst()
+                .map(e -> new Failure("ansible-undefined-variable", undefinedMessage(e.getKey()), e.getValue()));
     }
 
     private static String undefinedMessage(String name) {
@@ -219,7 +222,8 @@ final class Jinja {
             }
             Object resolved = vars.lookup(name, state);
             if (resolved == null) {
-                state.undefined.add(name);
+                JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
+                state.undefined.putIfAbsent(name, current == null ? 0 : Math.max(0, current.getLineNumber()));
                 return null;
             }
             // Cache in this render's scope: a name used twice is templated once.

@@ -102,6 +102,8 @@ final class Plays {
     private Map<String, VarScope.VarDef> magic(String pbDir, String hosts) {
         Map<String, VarScope.VarDef> m = new LinkedHashMap<>();
         SourceRef none = SourceRef.file("(ansible)");
+        // Templates start with {{ ansible_managed }} more often than not.
+        m.put("ansible_managed", new VarScope.VarDef(new Y.Scalar("Ansible managed", 0), none));
         m.put("playbook_dir", new VarScope.VarDef(new Y.Scalar(pbDir.isEmpty() ? "." : pbDir, 0), none));
         m.put("inventory_hostname", new VarScope.VarDef(new Y.Scalar(singleHost(hosts).orElse(hosts), 0), none));
         Map<String, Y> groups = new LinkedHashMap<>();

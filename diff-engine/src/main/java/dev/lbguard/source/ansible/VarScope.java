@@ -213,6 +213,11 @@ final class VarScope implements Jinja.Vars {
         return out;
     }
 
+    /** Renders a whole template file's text, as the {@code template} module does. */
+    Jinja.Result renderText(String template) {
+        return jinja.render(template, this, false);
+    }
+
     /** Evaluates a bare Jinja expression, as {@code when} holds them. */
     Jinja.Result evaluate(String expression) {
         String expr = expression.trim();
