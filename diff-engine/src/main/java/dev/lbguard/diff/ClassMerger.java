@@ -3,6 +3,7 @@ package dev.lbguard.diff;
 import dev.lbguard.diff.FieldState.Split;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.QueryPair;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,35 +48,65 @@ final class ClassMerger {
     private record Sibling(Map<String, List<Literal>> rest, String field, Condition condition) {
     }
 
+    /**
+     * Merges siblings until none are left, from a worklist so that each merge costs one cell's signatures; a
+     * merged class takes the place of the earlier of the two, which keeps the order deterministic.
+     */
     private List<Cell> mergeSiblings(List<Cell> cells) {
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            Map<Sibling, Integer> seen = new HashMap<>();
-            search:
-            for (int k = 0; k < cells.size(); k++) {
-                SortedMap<String, List<Literal>> lits = literals(cells.get(k));
-                for (Map.Entry<String, List<Literal>> f : lits.entrySet()) {
-                    for (Literal l : f.getValue()) {
-                        TreeMap<String, List<Literal>> rest = new TreeMap<>(lits);
-                        List<Literal> without = new ArrayList<>(f.getValue());
-                        without.remove(l);
-                        rest.put(f.getKey(), List.copyOf(without));
-                        Integer j = seen.putIfAbsent(new Sibling(rest, l.field(), l.condition()), k);
-                        if (j != null && j != k) {
-                            Optional<Cell> union = cellOf(rest);
-                            if (union.isPresent()) {
-                                cells.set(j, union.get());
-                                cells.remove(k);
-                                merged = true;
-                                break search;
-                            }
-                        }
-                    }
+        TreeMap<Integer, Cell> live = new TreeMap<>();
+        Map<Integer, List<Sibling>> signatures = new HashMap<>();
+        Map<Sibling, Integer> index = new HashMap<>();
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        for (int i = 0; i < cells.size(); i++) {
+            live.put(i, cells.get(i));
+            work.add(i);
+        }
+        while (!work.isEmpty()) {
+            int id = work.poll();
+            Cell cell = live.get(id);
+            if (cell == null) {
+                continue;
+            }
+            List<Sibling> sigs = signatures(cell);
+            boolean merged = false;
+            for (Sibling sig : sigs) {
+                Integer other = index.get(sig);
+                if (other == null || other == id) {
+                    continue;
+                }
+                Optional<Cell> union = cellOf(sig.rest());
+                if (union.isPresent()) {
+                    signatures.remove(other).forEach(index::remove);
+                    live.remove(other);
+                    live.remove(id);
+                    int at = Math.min(id, other);
+                    live.put(at, union.get());
+                    work.addFirst(at);
+                    merged = true;
+                    break;
                 }
             }
+            if (!merged) {
+                sigs.forEach(sig -> index.put(sig, id));
+                signatures.put(id, sigs);
+            }
         }
-        return cells;
+        return new ArrayList<>(live.values());
+    }
+
+    private static List<Sibling> signatures(Cell cell) {
+        SortedMap<String, List<Literal>> lits = literals(cell);
+        List<Sibling> out = new ArrayList<>();
+        for (Map.Entry<String, List<Literal>> f : lits.entrySet()) {
+            for (Literal l : f.getValue()) {
+                TreeMap<String, List<Literal>> rest = new TreeMap<>(lits);
+                List<Literal> without = new ArrayList<>(f.getValue());
+                without.remove(l);
+                rest.put(f.getKey(), List.copyOf(without));
+                out.add(new Sibling(rest, l.field(), l.condition()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -67,6 +67,12 @@ final class Languages {
         return new Condition(c.type(), header, c.values(), c.queryPairs(), Optional.empty());
     }
 
+    /** True when the evaluator may answer unknown for the condition: unknown values, or a value not a CIDR. */
+    static boolean partlyUnknown(Condition c) {
+        return c.isUnknown() || c.type() == ConditionType.SOURCE_IP
+                && c.values().stream().anyMatch(v -> ConditionLanguages.sourceIpBlock(v).isEmpty());
+    }
+
     /** The values (parameters, for query) a known condition matches. */
     Automaton of(Condition c) {
         Automaton cached = byCondition.get(c);

@@ -19,7 +19,8 @@ final class Partition {
     private final Languages languages;
     private final Map<String, FieldState> universes = new HashMap<>();
     // Sibling classes share most field states, so one split serves many classes.
-    private final Map<FieldState, Map<Condition, Split>> splits = new IdentityHashMap<>();
+    private final Map<FieldState, Map<Integer, Split>> splits = new IdentityHashMap<>();
+    private final Map<Condition, Ref> refs = new HashMap<>();
 
     Partition(Languages languages) {
         this.languages = languages;
@@ -29,20 +30,29 @@ final class Partition {
     List<Cell> refine(List<List<Condition>> predicates) {
         List<Cell> cells = List.of(Cell.UNIVERSE);
         for (List<Condition> predicate : predicates) {
+            List<Ref> refs = predicate.stream().map(this::ref).toList();
             List<Cell> next = new ArrayList<>(cells.size() + 4);
             for (Cell cell : cells) {
-                splitInto(cell, predicate, next);
+                splitInto(cell, refs, next);
             }
             cells = next;
         }
         return cells;
     }
 
-    private void splitInto(Cell cell, List<Condition> predicate, List<Cell> out) {
+    /** A condition with its field and a small number: the split cache hashes that, not the condition's lists. */
+    private record Ref(int id, Condition condition, String field) {
+    }
+
+    private Ref ref(Condition c) {
+        return refs.computeIfAbsent(c, k -> new Ref(refs.size(), k, Languages.field(k)));
+    }
+
+    private void splitInto(Cell cell, List<Ref> predicate, List<Cell> out) {
         Cell in = cell;
-        for (Condition c : predicate) {
+        for (Ref c : predicate) {
             Cell current = in;
-            Split s = split(state(current, Languages.field(c)), c);
+            Split s = split(state(current, c.field()), c);
             s.out().ifPresent(o -> out.add(current.with(o)));
             if (s.in().isEmpty()) {
                 return;
@@ -63,8 +73,17 @@ final class Partition {
     }
 
     Split split(FieldState state, Condition known) {
-        return splits.computeIfAbsent(state, k -> new HashMap<>()).computeIfAbsent(known,
-                c -> state.split(new Literal(state.field(), c, true), languages.of(c)));
+        return split(state, ref(known));
+    }
+
+    private Split split(FieldState state, Ref ref) {
+        Map<Integer, Split> byCondition = splits.computeIfAbsent(state, k -> new HashMap<>());
+        Split s = byCondition.get(ref.id());
+        if (s == null) {
+            s = state.split(new Literal(state.field(), ref.condition(), true), languages.of(ref.condition()));
+            byCondition.put(ref.id(), s);
+        }
+        return s;
     }
 
     /** The state that is the conjunction of {@code literals} (all of one field); empty when no request meets it. */

@@ -96,7 +96,13 @@ public final class RouteDiffer {
             return;
         }
         for (Rule r : listener.rules()) {
-            predicates.add(List.copyOf(new TreeSet<>(r.conditions().stream().map(Languages::known).toList())));
+            if (r.conditions().stream().anyMatch(Languages::partlyUnknown)) {
+                // With an unknown condition the evaluator's answer (false, unknown, true) depends on every
+                // condition's known value, not only on the first that fails: split on each one alone.
+                r.conditions().forEach(c -> predicates.add(List.of(Languages.known(c))));
+            } else {
+                predicates.add(List.copyOf(new TreeSet<>(r.conditions().stream().map(Languages::known).toList())));
+            }
         }
     }
 }

@@ -9,11 +9,13 @@ import dk.brics.automaton.BasicAutomata;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Picks one concrete request in a class: per field the first readable candidate the class admits, else the
@@ -29,6 +31,9 @@ final class Witnesses {
     private final Languages languages;
     private final Partition partition;
     private final Map<String, Automaton> preferred = new HashMap<>();
+    // Keyed by identity: states and automata are shared by many classes, and their equals is costly.
+    private final Map<FieldState, Optional<String>> values = new IdentityHashMap<>();
+    private final Map<Automaton, Optional<String>> residualValues = new IdentityHashMap<>();
 
     /** {@code conditions}: the listener's known conditions, whose characters make witnesses read like them. */
     Witnesses(Languages languages, Partition partition, Collection<Condition> conditions) {
@@ -53,13 +58,20 @@ final class Witnesses {
 
     /** A request of the class, or empty when no request the load balancer can receive is in it. */
     Optional<Request> of(Cell cell) {
-        Optional<String> host = pick(text(cell, Languages.HOST).intersection(languages.hostDomain()), HOSTS,
-                Languages.HOST, true);
-        Optional<String> path = pick(text(cell, Languages.PATH), PATHS, Languages.PATH, false);
-        Optional<String> method = pick(text(cell, Languages.METHOD), METHODS, Languages.METHOD, false);
-        Automaton ips = text(cell, Languages.SOURCE_IP);
-        Optional<String> ip = ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
-                .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
+        Optional<String> host = value(partition.state(cell, Languages.HOST), s -> {
+            Automaton a = ((FieldState.Text) s).language;
+            Optional<String> plain = HOSTS.stream().filter(a::run).findFirst();
+            return plain.isPresent() ? plain : pick(a.intersection(languages.hostDomain()), List.of(), s.field(), true);
+        });
+        Optional<String> path = value(partition.state(cell, Languages.PATH),
+                s -> pick(((FieldState.Text) s).language, PATHS, s.field(), false));
+        Optional<String> method = value(partition.state(cell, Languages.METHOD),
+                s -> pick(((FieldState.Text) s).language, METHODS, s.field(), false));
+        Optional<String> ip = value(partition.state(cell, Languages.SOURCE_IP), s -> {
+            Automaton ips = ((FieldState.Text) s).language;
+            return ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
+                    .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
+        });
         if (host.isEmpty() || path.isEmpty() || method.isEmpty() || ip.isEmpty()) {
             return Optional.empty();
         }
@@ -70,7 +82,8 @@ final class Witnesses {
                 continue;
             }
             for (Automaton residual : e.residuals) {
-                Optional<String> v = pick(residual, List.of(), alphabetOf(s.field()), true);
+                Optional<String> v = residualValues.computeIfAbsent(residual,
+                        r -> pick(r, List.of(), alphabetOf(s.field()), true));
                 if (v.isEmpty()) {
                     return Optional.empty();
                 }
@@ -87,8 +100,9 @@ final class Witnesses {
                 Optional.of(Languages.decodeAddress(ip.get()))));
     }
 
-    private Automaton text(Cell cell, String field) {
-        return ((FieldState.Text) partition.state(cell, field)).language;
+    /** The value picked for a state; classes share states, so each is picked once. */
+    private Optional<String> value(FieldState state, Function<FieldState, Optional<String>> picker) {
+        return values.computeIfAbsent(state, picker);
     }
 
     private Optional<String> pick(Automaton a, List<String> candidates, String field, boolean folded) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param port the port, or 0 when it could not be evaluated (a diagnostic says so)
  * @param certificates certificate ARNs or references, sorted and deduplicated
  * @param rules sorted by id, not by priority: see {@link #rulesInEvaluationOrder()}
+ * @param semantics how the rules pick a request: ALB rules hold conditions, HAProxy rules an expression
  */
 public record Listener(ElementId id, SourceRef source, String protocol, int port, Optional<String> sslPolicy,
-                       List<String> certificates, RuleAction defaultAction, List<Rule> rules) {
+                       List<String> certificates, RuleAction defaultAction, List<Rule> rules,
+                       RuleSemantics semantics) {
 
     /** Known priorities ascending, then unknown ones; ties broken by id so the order never depends on input order. */
     public static final Comparator<Rule> EVALUATION_ORDER = Comparator
@@ -32,6 +34,20 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
         certificates = Sorted.set(certificates);
         Objects.requireNonNull(defaultAction, "defaultAction");
         rules = Sorted.byKey(rules, Rule::id);
+        Objects.requireNonNull(semantics, "semantics");
+        for (Rule r : rules) {
+            // A rule written for one semantics means nothing to the other's evaluator.
+            if (r.expression().isPresent() != (semantics == RuleSemantics.HAPROXY)
+                    || semantics == RuleSemantics.HAPROXY && !r.conditions().isEmpty()) {
+                throw new IllegalArgumentException("rule " + r.id() + " does not fit " + semantics + " semantics");
+            }
+        }
+    }
+
+    /** An ALB listener. */
+    public Listener(ElementId id, SourceRef source, String protocol, int port, Optional<String> sslPolicy,
+                    List<String> certificates, RuleAction defaultAction, List<Rule> rules) {
+        this(id, source, protocol, port, sslPolicy, certificates, defaultAction, rules, RuleSemantics.ALB);
     }
 
     /**

@@ -28,11 +28,11 @@ public final class Normalise {
         // State files write an absent TLS policy or certificate as "": the same as not set.
         return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy().filter(p -> !p.isBlank()),
                 l.certificates().stream().filter(c -> !c.isBlank()).toList(), action(l.defaultAction()),
-                l.rules().stream().map(Normalise::rule).toList());
+                l.rules().stream().map(Normalise::rule).toList(), l.semantics());
     }
 
     private static Rule rule(Rule r) {
-        return new Rule(r.id(), r.source(), r.priority(), r.conditions(), action(r.action()));
+        return new Rule(r.id(), r.source(), r.priority(), r.conditions(), action(r.action()), r.expression());
     }
 
     /** Only the relative {@code order} of actions matters, and it is computed when unset, so keep ranks 1..n. */
@@ -60,7 +60,7 @@ public final class Normalise {
         // A target registered on the group's own port is the same registration as one that names no port.
         List<Target> targets = tg.targets().stream()
                 .map(t -> tg.port() != 0 && t.port().isPresent() && t.port().getAsInt() == tg.port()
-                        ? new Target(t.id(), t.source(), t.targetId(), OptionalInt.empty()) : t)
+                        ? new Target(t.id(), t.source(), t.targetId(), OptionalInt.empty(), t.status(), t.backup()) : t)
                 .toList();
         return new TargetGroup(tg.id(), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
                 tg.healthCheck(), targets);

@@ -65,7 +65,7 @@ public final class ConditionLanguages {
         return ConditionMatcher.evaluate(known, request).truth() == Truth.TRUE;
     }
 
-    /** The characters the value patterns of a condition spell literally (wildcards and escapes excluded). */
+    /** The characters one pattern spells literally, folded where the type ignores case (wildcards and escapes excluded). */
     public static List<Character> literalCharacters(String pattern, ConditionType type, boolean escapes) {
         Glob g = Glob.compile(pattern, ConditionMatcher.ignoresCase(type), escapes);
         List<Character> out = new java.util.ArrayList<>();

@@ -16,6 +16,10 @@ final class ConditionMatcher {
     record Verdict(Truth truth, String reason) {
         static final Verdict YES = new Verdict(Truth.TRUE, "");
         static final Verdict NO = new Verdict(Truth.FALSE, "");
+
+        static Verdict of(boolean b) {
+            return b ? YES : NO;
+        }
     }
 
     static Verdict evaluate(Condition c, Request r) {

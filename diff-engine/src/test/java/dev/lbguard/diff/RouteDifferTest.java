@@ -238,4 +238,81 @@ class RouteDifferTest {
         });
         assertThat(d.undecided()).hasSize(1);
     }
+
+    /** Shrunk from RouteDiffProperties: with an unknown condition, a later condition still decides unknown vs false. */
+    @Test
+    void aRuleWithAnUnknownConditionSplitsOnEachCondition() {
+        Rule partly = new Rule(ElementId.of("aws_lb_listener_rule.p"), DiffFixtures.SRC, Priority.of(4),
+                List.of(Condition.hostHeader("a.example.com").withUnknown("var.more"), Condition.hostHeader("b.example.com")),
+                forward("tg-a"));
+        Rule rest = rule("rest", 6, forward("tg-b"));
+        RoutingSnapshot base = snapshot(http(partly, rest));
+        RoutingSnapshot head = snapshot(http(partly, rule("office", 5, forward("tg-a"), Condition.sourceIp("10.0.0.0/8")),
+                rest));
+        RouteDiff d = diff(base, head);
+        Request b = Request.of("b.example.com", "/").withSourceIp("10.1.2.3");
+        assertThat(d.changes()).noneMatch(c -> c.match().contains(b));
+        assertThat(d.undecided()).anyMatch(c -> c.match().contains(b));
+        assertThat(d.changes()).anyMatch(c -> c.match().contains(Request.of("c.example.com", "/").withSourceIp("10.1.2.3")));
+    }
+
+    @Test
+    void mergedClassesStayShortAndExact() {
+        // Ten hosts change target together: one class per host would be noise; hosts differ, so no merge is
+        // possible beyond what one product can say, but each class is exactly one host.
+        Rule[] base = new Rule[10];
+        Rule[] head = new Rule[10];
+        for (int i = 0; i < 10; i++) {
+            base[i] = rule("h" + i, 10 + i, forward("tg-old"), Condition.hostHeader("h" + i + ".example.com"),
+                    Condition.pathPattern("/api/*"));
+            head[i] = rule("h" + i, 10 + i, forward("tg-new"), Condition.hostHeader("h" + i + ".example.com"),
+                    Condition.pathPattern("/api/*"));
+        }
+        RouteDiff d = diff(snapshot(http(base)), snapshot(http(head)));
+        assertThat(d.changes()).hasSize(10).allSatisfy(c -> assertThat(c.match().describe()).matches("host=h\\d\\.example\\.com path=/api/\\*"));
+    }
+
+    @Test
+    void siblingsWithEqualDestinationsMerge() {
+        // The method split is invisible in the result: GET and other methods both move from the default to tg-all.
+        RoutingSnapshot base = snapshot(http(rule("get", 10, forward("tg-x"), Condition.httpRequestMethod("GET"),
+                Condition.pathPattern("/x"))));
+        RoutingSnapshot head = snapshot(http(rule("get", 10, forward("tg-x"), Condition.httpRequestMethod("GET"),
+                Condition.pathPattern("/x")), rule("all", 20, forward("tg-all"), Condition.pathPattern("/y"))));
+        assertThat(diff(base, head).changes()).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("path=/y"));
+    }
+
+    @Test
+    void networkListenersHaveOneClass() {
+        RoutingSnapshot base = snapshot(listenerOf("TCP", forward("tg-a")));
+        RoutingSnapshot head = snapshot(listenerOf("TCP", forward("tg-b")));
+        RouteDiff d = diff(base, head);
+        assertThat(d.classesCompared()).isEqualTo(1);
+        assertThat(d.changes()).singleElement().satisfies(c -> assertThat(c.match().describe()).isEqualTo("every request"));
+    }
+
+    private static dev.lbguard.model.Listener listenerOf(String protocol, dev.lbguard.model.RuleAction action) {
+        return new dev.lbguard.model.Listener(ElementId.of("aws_lb_listener.tcp"), DiffFixtures.SRC, protocol, 443,
+                java.util.Optional.empty(), List.of(), action, List.of());
+    }
+
+    @Test
+    void hostsWithPortsAreComparedWithoutThem() {
+        RoutingSnapshot base = snapshot(http(rule("p", 10, Condition.hostHeader("a.example.com:8080"))));
+        RoutingSnapshot head = snapshot(http(rule("p", 10, Condition.hostHeader("b.example.com"))));
+        // The evaluator strips ":8080" from a request's host, so base's rule takes no request at all.
+        RouteDiff d = diff(base, head);
+        assertThat(d.changes()).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("host=b.example.com"));
+    }
+
+    @Test
+    void patternOnlyClassesStillAnswerContains() {
+        RequestClass c = new RequestClass(List.of(new RequestClass.FieldPatterns("host", List.of("*.example.com"),
+                List.of("api.example.com")), new RequestClass.FieldPatterns("query", List.of("v=1"), List.of())));
+        assertThat(c.contains(Request.of("www.example.com", "/").withQuery("V", "1"))).isTrue();
+        assertThat(c.contains(Request.of("api.example.com", "/").withQuery("v", "1"))).isFalse();
+        assertThat(c.contains(Request.of("www.example.com", "/"))).isFalse();
+    }
 }

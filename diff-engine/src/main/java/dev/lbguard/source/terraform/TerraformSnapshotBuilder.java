@@ -115,6 +115,7 @@ public final class TerraformSnapshotBuilder {
             case APPLICATION -> "HTTP";
             case NETWORK -> "TCP";
             case GATEWAY -> "GENEVE";
+            case HAPROXY -> "HTTP";
         });
         if (TfValues.isUnknown(protocolValue)) {
             diagnostics.add(Diagnostic.error("tf-unknown-protocol", l.address() + ": protocol could not be evaluated ("

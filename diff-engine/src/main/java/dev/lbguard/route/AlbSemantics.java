@@ -1,0 +1,140 @@
+package dev.lbguard.route;
+
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.Rule;
+import dev.lbguard.route.ConditionMatcher.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The documented ALB semantics: rules by ascending priority, the first whose conditions all match wins (AND
+ * across conditions, OR within one), then the default action. Stateless and thread-safe.
+ */
+final class AlbSemantics implements ListenerSemantics {
+    static final AlbSemantics INSTANCE = new AlbSemantics();
+
+    private AlbSemantics() {
+    }
+
+    @Override
+    public RouteResult evaluate(Listener listener, Request request) {
+        if (!listener.evaluatesRules()) {
+            return ListenerSemantics.viaDefault(listener);
+        }
+        List<Rule> ordered = listener.rulesInEvaluationOrder();
+        for (Rule rule : ordered) {
+            if (!rule.priority().isKnown()) {
+                Verdict v = matchRule(rule, request);
+                if (v.truth() != Truth.FALSE) {
+                    return RouteResult.unknown(Optional.of(rule), Optional.empty(), "the priority of " + rule.id()
+                            + " could not be evaluated and the rule " + (v.truth() == Truth.TRUE ? "matches" : "may match")
+                            + " this request");
+                }
+            }
+        }
+        for (Rule rule : ordered) {
+            if (!rule.priority().isKnown()) {
+                continue;
+            }
+            Verdict v = matchRule(rule, request);
+            if (v.truth() == Truth.FALSE) {
+                continue;
+            }
+            if (v.truth() == Truth.UNKNOWN) {
+                return RouteResult.unknown(Optional.of(rule), Optional.empty(), rule.id() + ": " + v.reason());
+            }
+            Optional<String> tie = tiedRule(ordered, rule, request);
+            if (tie.isPresent()) {
+                return RouteResult.unknown(Optional.of(rule), Optional.empty(), tie.get());
+            }
+            return ListenerSemantics.withAction(Optional.of(rule), rule.action());
+        }
+        return ListenerSemantics.viaDefault(listener);
+    }
+
+    /**
+     * The rules that can never take a request because a rule of lower priority number takes every request
+     * they would match: exact duplicates, an earlier catch-all (no conditions, or only {@code /*}-like paths),
+     * and pattern inclusion. Rules with unknowns are never reported shadowed by what is unknown. In
+     * evaluation order; each with the first rule found to shadow it.
+     */
+    @Override
+    public List<UnreachableRule> unreachableRules(Listener listener) {
+        List<UnreachableRule> out = new ArrayList<>();
+        if (!listener.evaluatesRules()) {
+            return out;
+        }
+        List<Rule> ordered = listener.rulesInEvaluationOrder();
+        for (Rule later : ordered) {
+            if (!later.priority().isKnown()) {
+                continue;
+            }
+            for (Rule earlier : ordered) {
+                if (!earlier.priority().isKnown() || earlier.priority().value() >= later.priority().value()) {
+                    continue;
+                }
+                if (covers(earlier, later)) {
+                    out.add(new UnreachableRule(later, earlier, reason(earlier, later)));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean covers(Rule earlier, Rule later) {
+        for (Condition wide : earlier.conditions()) {
+            if (wide.isUnknown()) {
+                return false;
+            }
+            boolean implied = PatternInclusion.universal(wide)
+                    || later.conditions().stream().anyMatch(narrow -> PatternInclusion.includes(wide, narrow));
+            if (!implied) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String reason(Rule earlier, Rule later) {
+        String who = earlier.id() + " (priority " + earlier.priority() + ")";
+        if (earlier.conditions().equals(later.conditions())) {
+            return who + " has exactly the same conditions";
+        }
+        if (earlier.conditions().stream().allMatch(PatternInclusion::universal)) {
+            return who + " matches every request";
+        }
+        return who + " matches every request this rule matches";
+    }
+
+    /** ALB refuses two rules with one priority; if a source still has them, which one wins is unknown. */
+    private static Optional<String> tiedRule(List<Rule> ordered, Rule winner, Request request) {
+        for (Rule other : ordered) {
+            if (other != winner && other.priority().isKnown()
+                    && other.priority().value() == winner.priority().value()
+                    && matchRule(other, request).truth() != Truth.FALSE) {
+                return Optional.of("rules " + winner.id() + " and " + other.id() + " share priority "
+                        + winner.priority().value() + " and both may match this request");
+            }
+        }
+        return Optional.empty();
+    }
+
+
+    private static Verdict matchRule(Rule rule, Request request) {
+        // AND: one false condition decides, even when another is unknown.
+        Optional<Verdict> unknown = Optional.empty();
+        for (Condition c : rule.conditions()) {
+            Verdict v = ConditionMatcher.evaluate(c, request);
+            if (v.truth() == Truth.FALSE) {
+                return v;
+            }
+            if (v.truth() == Truth.UNKNOWN && unknown.isEmpty()) {
+                unknown = Optional.of(v);
+            }
+        }
+        return unknown.orElse(Verdict.YES);
+    }
+}

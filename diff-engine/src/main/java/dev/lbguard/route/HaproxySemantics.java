@@ -1,0 +1,60 @@
+package dev.lbguard.route;
+
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.Rule;
+import dev.lbguard.route.ConditionMatcher.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * HAProxy's semantics: rules in file order (the reader numbers them, {@code http-request} rules first since
+ * HAProxy runs them before {@code use_backend}), the first whose ACL expression holds wins, then
+ * {@code default_backend}. Stateless and thread-safe.
+ */
+final class HaproxySemantics implements ListenerSemantics {
+    static final HaproxySemantics INSTANCE = new HaproxySemantics();
+
+    private HaproxySemantics() {
+    }
+
+    @Override
+    public RouteResult evaluate(Listener listener, Request request) {
+        if (!listener.evaluatesRules()) {
+            return ListenerSemantics.viaDefault(listener);
+        }
+        for (Rule rule : listener.rulesInEvaluationOrder()) {
+            if (!rule.priority().isKnown()) {
+                return RouteResult.unknown(Optional.of(rule), Optional.empty(),
+                        "the position of " + rule.id() + " is unknown");
+            }
+            Verdict v = AclMatcher.evaluate(rule.expression().orElseThrow(), request);
+            if (v.truth() == Truth.UNKNOWN) {
+                return RouteResult.unknown(Optional.of(rule), Optional.empty(), rule.id() + ": " + v.reason());
+            }
+            if (v.truth() == Truth.TRUE) {
+                return ListenerSemantics.withAction(Optional.of(rule), rule.action());
+            }
+        }
+        return ListenerSemantics.viaDefault(listener);
+    }
+
+    /** Every rule after an unconditional one: HAProxy never reaches it. */
+    @Override
+    public List<UnreachableRule> unreachableRules(Listener listener) {
+        List<UnreachableRule> out = new ArrayList<>();
+        if (!listener.evaluatesRules()) {
+            return out;
+        }
+        Optional<Rule> catchAll = Optional.empty();
+        for (Rule rule : listener.rulesInEvaluationOrder()) {
+            if (catchAll.isPresent()) {
+                out.add(new UnreachableRule(rule, catchAll.get(), catchAll.get().id() + " (position "
+                        + catchAll.get().priority() + ") has no condition and takes every request"));
+            } else if (rule.isUnconditional() && rule.priority().isKnown()) {
+                catchAll = Optional.of(rule);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.lbguard.source.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.AclExpr;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleSemantics;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.Target;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.TargetStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HaproxyConfigReaderTest {
+    private static RoutingSnapshot read(String cfg) {
+        return new HaproxyConfigReader().read("haproxy.cfg", cfg, "", SnapshotOrigin.other("t"));
+    }
+
+    private static List<String> diagnostics(RoutingSnapshot s) {
+        return s.diagnostics().stream().map(Diagnostic::render).toList();
+    }
+
+    @Test
+    void readsTheDomainConfig() throws IOException {
+        String cfg = Files.readString(Path.of("/work/shared/domain-data/haproxy-test.cfg"));
+        RoutingSnapshot s = read(cfg);
+        assertThat(s.complete()).as(diagnostics(s).toString()).isTrue();
+        assertThat(s.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.type()).isEqualTo(LoadBalancerType.HAPROXY);
+            assertThat(lb.id()).isEqualTo(ElementId.of("haproxy:haproxy.cfg"));
+        });
+        Listener l = s.loadBalancers().get(0).listeners().get(0);
+        assertThat(l.id()).isEqualTo(ElementId.of("haproxy:frontend/fe_main"));
+        assertThat(l.label()).isEqualTo("HTTP:18080");
+        assertThat(l.semantics()).isEqualTo(RuleSemantics.HAPROXY);
+        assertThat(l.rulesInEvaluationOrder()).extracting(r -> r.id().value(), r -> r.source().line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("haproxy:frontend/fe_main/use_backend/be_api", 15),
+                        org.assertj.core.groups.Tuple.tuple("haproxy:frontend/fe_main/use_backend/be_static", 16));
+        assertThat(l.rulesInEvaluationOrder().get(0).expression()).hasValue(new AclExpr.Match(AclExpr.Fetch.HDR,
+                "host", AclExpr.MatchMethod.STR, List.of("api.example.test"), true));
+        assertThat(l.defaultAction().terminal()).isEqualTo(RouteAction.Forward.to(ElementId.of("haproxy:backend/be_web")));
+        TargetGroup api = s.targetGroup(ElementId.of("haproxy:backend/be_api")).orElseThrow();
+        Target api2 = api.targets().get(1);
+        assertThat(api2.id()).isEqualTo(ElementId.of("haproxy:backend/be_api/server/api2"));
+        assertThat(api2.targetId()).isEqualTo("127.0.0.1");
+        assertThat(api2.port()).hasValue(19012);
+        assertThat(api2.status().orElseThrow().state()).isEqualTo(TargetStatus.State.MAINTENANCE);
+        assertThat(api2.status().orElseThrow().weight()).hasValue(20);
+        assertThat(api.healthCheck().enabled()).isTrue();
+    }
+
+    @Test
+    void httpRequestRulesComeBeforeUseBackendAndConditionsKeepTheirShape() {
+        RoutingSnapshot s = read("""
+                defaults
+                    mode http
+                frontend www
+                    bind :80
+                    bind :443 ssl crt /etc/ssl/site.pem
+                    acl api path_beg /api
+                    acl api hdr_beg(host) -i api.
+                    acl admin path_dir admin
+                    acl office src 10.0.0.0/8
+                    use_backend be_api if api !admin || { method POST PUT }
+                    http-request redirect scheme https code 301 unless { ssl_fc }
+                    http-request deny if admin !office
+                    default_backend be_web
+                backend be_api
+                    server a 10.0.0.1:8080 weight 5
+                    server b 10.0.0.2:8080 backup
+                backend be_web
+                    server w 10.0.0.3
+                """);
+        assertThat(diagnostics(s)).isEmpty();
+        List<Listener> listeners = s.loadBalancers().get(0).listeners();
+        // Two ports, so each listener's id names its port; listeners sort by id.
+        assertThat(listeners).extracting(l -> l.id().value(), Listener::label).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("haproxy:frontend/www:443", "HTTPS:443"),
+                org.assertj.core.groups.Tuple.tuple("haproxy:frontend/www:80", "HTTP:80"));
+        assertThat(listeners.get(0).certificates()).containsExactly("/etc/ssl/site.pem");
+        List<Rule> rules = listeners.get(1).rulesInEvaluationOrder();
+        assertThat(rules).extracting(r -> r.id().value()).containsExactly("haproxy:frontend/www/http-request/redirect",
+                "haproxy:frontend/www/http-request/deny", "haproxy:frontend/www/use_backend/be_api");
+        assertThat(rules.get(1).action().terminal()).isEqualTo(new RouteAction.FixedResponse("403", "", ""));
+        // ssl_fc is a property of the bind: the redirect to https holds on port 80 and never on 443.
+        assertThat(rules.get(0).expression().orElseThrow().toString()).isEqualTo("!(FALSE)");
+        assertThat(listeners.get(0).rulesInEvaluationOrder().get(0).expression().orElseThrow().toString())
+                .isEqualTo("!(TRUE)");
+        assertThat(rules.get(2).expression().orElseThrow().toString()).isEqualTo(
+                "(path -m beg /api || hdr(host) -i -m beg api.) !path -m dir admin || method -m meth POST PUT");
+        TargetGroup api = s.targetGroup(ElementId.of("haproxy:backend/be_api")).orElseThrow();
+        assertThat(api.targets()).extracting(Target::backup).containsExactly(false, true);
+        assertThat(api.targets().get(0).status().orElseThrow().weight()).hasValue(5);
+        assertThat(api.targets().get(1).status().orElseThrow().weight()).hasValue(1);
+    }
+
+    @Test
+    void whatMayChangeRoutingIsAnErrorWithItsLine() {
+        RoutingSnapshot s = read("""
+                global
+                    lua-load /etc/haproxy/route.lua
+                frontend fe
+                    mode http
+                    bind 127.0.0.1:8080
+                    http-request set-path /v2%[path] if { path_beg /v1 }
+                    acl odd req.cook(x) -m found
+                    use_backend %[req.hdr(x-be)] if { hdr(x-be) -m found }
+                    use_backend missing if odd
+                    use_backend be if undefined_acl
+                    default_backend be
+                backend be
+                    mode http
+                    server s 127.0.0.1:9000
+                """);
+        assertThat(s.complete()).isFalse();
+        assertThat(diagnostics(s)).containsExactly(
+                "haproxy.cfg:2: warning: Lua is loaded; Lua actions and fetches are not modelled [haproxy-lua]",
+                "haproxy.cfg:6: error: http-request set-path may change routing and is not modelled [haproxy-unsupported]",
+                "haproxy.cfg:7: error: ACL fetch req.cook(x) is not supported: req.cook(x) -m found "
+                        + "[haproxy-unsupported-acl]",
+                "haproxy.cfg:8: error: backend name %[req.hdr(x-be)] is computed at run time [haproxy-dynamic-backend]",
+                "haproxy.cfg:8: error: match method -m found is not supported: hdr(x-be) -m found "
+                        + "[haproxy-unsupported-acl]",
+                "haproxy.cfg:9: error: no backend named missing [haproxy-unknown-backend]",
+                "haproxy.cfg:10: error: no ACL named undefined_acl: undefined_acl [haproxy-unsupported-acl]");
+        Listener l = s.loadBalancers().get(0).listeners().get(0);
+        assertThat(l.rulesInEvaluationOrder()).extracting(r -> r.action().terminal().isKnown())
+                .containsExactly(false, false, true);
+    }
+}
