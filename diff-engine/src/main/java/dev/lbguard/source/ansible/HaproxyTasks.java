@@ -3,9 +3,12 @@ package dev.lbguard.source.ansible;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.haproxy.HaproxyConfigReader;
+import dev.lbguard.source.haproxy.HaproxyOverlay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,12 +131,59 @@ final class HaproxyTasks {
         return List.copyOf(changes);
     }
 
+    /**
+     * Reads each rendered configuration with the HAProxy reader, then applies the playbook's runtime changes.
+     * Diagnostics of a rendered template point at the template file; lines inside loops are approximate.
+     */
     void build(List<LoadBalancer> lbs, List<TargetGroup> tgs, SnapshotOrigin origin) {
-        // The HAProxy configuration reader lives on its own branch; until it is merged, a deployed HAProxy
-        // config is routing lbguard cannot see, and saying so keeps the snapshot honest.
-        for (RenderedConfig c : configs.values()) {
-            diagnostics.add(Diagnostic.error("ansible-haproxy-unread", "the HAProxy configuration " + c.dest()
-                    + " (from " + c.source().path() + ") is not read yet; its routing is missing", c.task()));
+        if (configs.isEmpty()) {
+            changes.forEach(c -> diagnostics.add(Diagnostic.error("ansible-haproxy-change", "haproxy: the play changes "
+                    + "server " + c.host() + " but deploys no HAProxy configuration lbguard can read", c.task())));
+            return;
         }
+        List<LoadBalancer> readLbs = new ArrayList<>();
+        Map<String, TargetGroup> readTgs = new LinkedHashMap<>();
+        for (RenderedConfig c : configs.values()) {
+            RoutingSnapshot one = new HaproxyConfigReader().read(c.source().path(), c.text(), c.source().revision(),
+                    origin);
+            readLbs.addAll(one.loadBalancers());
+            one.targetGroups().forEach(t -> readTgs.putIfAbsent(t.id().value(), t));
+            diagnostics.addAll(one.diagnostics());
+        }
+        RoutingSnapshot merged = RoutingSnapshot.of(origin, readLbs, readTgs.values(), List.of());
+        for (RuntimeChange c : changes) {
+            merged = overlay(merged, c);
+        }
+        lbs.addAll(merged.loadBalancers());
+        tgs.addAll(merged.targetGroups());
+    }
+
+    private RoutingSnapshot overlay(RoutingSnapshot s, RuntimeChange c) {
+        Optional<HaproxyOverlay.ServerState> state = switch (c.state()) {
+            case "enabled" -> Optional.of(HaproxyOverlay.ServerState.ENABLED);
+            case "disabled" -> Optional.of(HaproxyOverlay.ServerState.DISABLED);
+            case "drain" -> Optional.of(HaproxyOverlay.ServerState.DRAIN);
+            default -> Optional.empty();
+        };
+        if (state.isEmpty()) {
+            diagnostics.add(Diagnostic.error("ansible-haproxy-change", "haproxy: unknown state '" + c.state()
+                    + "' (enabled, disabled or drain)", c.task()));
+            return s;
+        }
+        Optional<HaproxyOverlay.Weight> weight;
+        try {
+            weight = c.weight().map(HaproxyOverlay.Weight::parse);
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(Diagnostic.error("ansible-haproxy-change", "haproxy: weight '" + c.weight().orElse("")
+                    + "' is not 0-256 or N%", c.task()));
+            return s;
+        }
+        if (!HaproxyOverlay.hasServer(s, c.backend(), c.host())) {
+            diagnostics.add(Diagnostic.warning("ansible-haproxy-unknown-server", "haproxy: server " + c.host()
+                    + c.backend().map(b -> " in backend " + b).orElse("") + " is not in the deployed configuration",
+                    c.task()));
+            return s;
+        }
+        return HaproxyOverlay.apply(s, c.backend(), c.host(), state, weight);
     }
 }
