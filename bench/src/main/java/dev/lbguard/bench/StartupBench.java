@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Times whole lbguard runs on the generated 50-load-balancer, 2,000-rule repository against a bare
+ * Times whole lbguard runs on the generated 50-load-balancer, 2,000-rule repository (and drift against a state
+ * file of the same 2,000 rules) against a bare
  * {@code java -version} measured in the same run, and prints the ratios. lbguard runs through its launcher
  * ({@code ./lbguard}, with the JVM options users get). Usage: {@code StartupBench <path to ./lbguard> [runs]}.
  */
@@ -23,6 +24,8 @@ public final class StartupBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path repo = Files.createTempDirectory("lbguard-bench-");
         BenchRepo.generate(repo, 50, 40);
+        Path state = repo.resolve("live.tfstate");
+        BenchRepo.writeState(state, 50, 40);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = repo.resolve("report.out");
         median(1, List.of(launcher.toString(), "--version"), out); // builds the jar and class archive if stale
@@ -30,14 +33,16 @@ public final class StartupBench {
         System.out.printf(Locale.ROOT, "%-58s %8.0f ms%n", "java -version (baseline)", bare);
         List<List<String>> commands = List.of(
                 List.of("routes", "--rev", "HEAD", "--format", "json"),
-                List.of("review", "--base", "HEAD~1", "--head", "HEAD", "--format", "json"));
+                List.of("review", "--base", "HEAD~1", "--head", "HEAD", "--format", "json"),
+                List.of("drift", "--rev", "HEAD", "--live", "tfstate:" + state, "--format", "json"));
         for (List<String> c : commands) {
             List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
             cmd.addAll(c);
             cmd.addAll(List.of("--repo", repo.toString(), "--output", out.toString()));
             double ms = median(runs, cmd, out);
             System.out.printf(Locale.ROOT, "%-58s %8.0f ms  %5.2fx baseline%n",
-                    "lbguard " + String.join(" ", c) + " (2,000 rules)", ms, ms / bare);
+                    "lbguard " + String.join(" ", c).replace(state.toString(), "live.tfstate") + " (2,000 rules)",
+                    ms, ms / bare);
         }
     }
 

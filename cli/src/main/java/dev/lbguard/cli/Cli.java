@@ -3,6 +3,7 @@ package dev.lbguard.cli;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ExplainCommand;
 import dev.lbguard.cli.command.RulesCommand;
+import dev.lbguard.cli.command.DriftCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
 import dev.lbguard.cli.command.RouteCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
-            RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            DriftCommand.class, RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

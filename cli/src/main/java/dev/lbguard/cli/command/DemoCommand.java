@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build the bundled web-shop scenario into a temporary git repository and run lbguard on it.")
 public final class DemoCommand implements Callable<Integer> {
+    private static final String LIVE_STATE = "live/terraform.tfstate";
+
     private final Map<String, String> environment;
 
     @Spec
@@ -47,6 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path repo = repositoryDir();
         try {
             List<ScenarioHistory.Made> history = BundledDemo.buildInto(repo);
+            // Not committed: it stands for what runs, not for what git says.
+            BundledDemo.writeLiveState(repo.resolve(LIVE_STATE));
             out.println("lbguard demo: a web shop's edge load balancer, with " + history.size()
                     + " commits built into " + (keep == null ? "a temporary repository" : repo) + ":");
             for (int i = history.size() - 1; i >= 0; i--) {
@@ -79,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's script: what the web shop's routing is, where one checkout request went before and after the
-     * "Networking updates" commit, and the review of that commit.
+     * "Networking updates" commit, the review of that commit, and the drift of what runs from HEAD.
      */
     private static List<List<String>> steps() {
         String checkout = "--host=shop.example.com --path=/checkout/cart";
@@ -92,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
         steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
+        steps.add(List.of("drift", "--rev=HEAD", "--live=tfstate:" + LIVE_STATE));
         return steps;
     }
 
@@ -104,6 +109,14 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("$ lbguard " + String.join(" ", step));
         out.flush();
-        return Cli.create(out, spec.commandLine().getErr(), environment).execute(args.toArray(String[]::new));
+        // Paths inside the demo repository are shown relative to it, as the reader would type them there.
+        String prefix = repo.toAbsolutePath() + java.io.File.separator;
+        args.replaceAll(a -> a.startsWith("--live=tfstate:") ? "--live=tfstate:" + prefix + a.substring(15) : a);
+        java.io.StringWriter report = new java.io.StringWriter();
+        int code = Cli.create(new PrintWriter(report), spec.commandLine().getErr(), environment)
+                .execute(args.toArray(String[]::new));
+        out.print(report.toString().replace(prefix, ""));
+        out.flush();
+        return code;
     }
 }

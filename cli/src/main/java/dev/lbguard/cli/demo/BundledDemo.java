@@ -37,6 +37,20 @@ public final class BundledDemo {
         }
     }
 
+    /**
+     * Writes the bundled live state to {@code target}: the demo's HEAD as applied, after someone changed the api
+     * canary's weight in the console. The demo's drift step reads it.
+     */
+    public static void writeLiveState(Path target) throws IOException {
+        try (java.io.InputStream in = BundledDemo.class.getResourceAsStream("/demo/live/terraform.tfstate")) {
+            if (in == null) {
+                throw new IOException("the demo's live state is missing from this build of lbguard");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target);
+        }
+    }
+
     /** Deletes a directory tree made for the demo. */
     public static void delete(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {

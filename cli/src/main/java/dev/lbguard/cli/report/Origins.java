@@ -13,7 +13,8 @@ public final class Origins {
         switch (origin.kind()) {
             case GIT_REVISION -> n.put("rev", origin.label()).put("commit", origin.location());
             case WORKTREE -> n.put("rev", origin.label());
-            case LIVE -> n.put("live", origin.label());
+            // State files and plans are read as the live side of drift, as the AWS API is (CONTRACT.md).
+            case LIVE, TERRAFORM_STATE, TERRAFORM_PLAN -> n.put("live", origin.label());
             default -> n.put("source", origin.label());
         }
         return n;

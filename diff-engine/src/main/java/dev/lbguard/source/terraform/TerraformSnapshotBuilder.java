@@ -268,10 +268,16 @@ public final class TerraformSnapshotBuilder {
                 TfValues.integer(a.get("port")).orElse(0), targetType, healthCheck(a, protocol), targets);
     }
 
-    /** The health check, with the provider's defaults for what is not set. */
+    /**
+     * The health check, with the defaults for what is not set. Inside a {@code health_check} block the provider
+     * sends its own defaults (thresholds 3 and 3); without the block it sends nothing and the ELB API's defaults
+     * apply (healthy 5, unhealthy 2), which is what a fresh apply then reads back (seen against moto, LiveMotoTest).
+     */
     private static HealthCheck healthCheck(Value.Obj tg, String tgProtocol) {
         List<Value.Obj> blocks = TfValues.blocks(tg.get("health_check"));
         Value.Obj h = blocks.isEmpty() ? Value.Obj.object(Map.of()) : blocks.get(0);
+        int healthy = blocks.isEmpty() ? 5 : 3;
+        int unhealthy = blocks.isEmpty() ? 2 : 3;
         String protocol = TfValues.str(h.get("protocol")).orElse(
                 tgProtocol.equals("HTTPS") ? "HTTPS" : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP")
                 .toUpperCase(Locale.ROOT);
@@ -282,8 +288,8 @@ public final class TerraformSnapshotBuilder {
                 TfValues.str(h.get("matcher")).orElse(http ? "200" : ""),
                 TfValues.integer(h.get("interval")).orElse(30),
                 TfValues.integer(h.get("timeout")).orElse(http ? 5 : 10),
-                TfValues.integer(h.get("healthy_threshold")).orElse(3),
-                TfValues.integer(h.get("unhealthy_threshold")).orElse(3));
+                TfValues.integer(h.get("healthy_threshold")).orElse(healthy),
+                TfValues.integer(h.get("unhealthy_threshold")).orElse(unhealthy));
     }
 
     /** The {@code name} attribute where known, else the address (CONTRACT.md names groups by either). */

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * of its plan: the oracle that lbguard's evaluator is checked against. Results are cached under
  * {@code target/terraform-oracle} by a hash of the fixture's files, so reruns cost nothing.
  */
-final class TerraformCli {
+public final class TerraformCli {
 
     /** Added to each copied fixture: planning needs a provider, and fixtures stay provider-free plain data. */
     static final String PROVIDER_FILE_NAME = "zz_lbguard_oracle_provider.tf";
@@ -62,7 +62,7 @@ final class TerraformCli {
      * CLI config pointing at the provider mirror. Throws an AssertionError when terraform is missing: the oracle
      * must never be skipped silently.
      */
-    static TerraformCli locate(Path workRoot) {
+    public static TerraformCli locate(Path workRoot) {
         Path binary = findBinary();
         if (binary == null) {
             throw new AssertionError("terraform not found (looked at -Dlbguard.terraform, PATH and "
@@ -192,6 +192,15 @@ final class TerraformCli {
 
     private String run(Path dir, List<String> args) throws IOException {
         return run(dir, args, false);
+    }
+
+    /**
+     * Runs {@code terraform ARGS} in {@code dir} with the provider mirror's CLI config and returns its standard
+     * output; a failure is an AssertionError with terraform's own output. For tests that drive terraform
+     * themselves, such as applying a fixture to moto.
+     */
+    public String terraform(Path dir, String... args) throws IOException {
+        return run(dir, List.of(args), false);
     }
 
     private String run(Path dir, List<String> args, boolean allowFailure) throws IOException {

@@ -1,0 +1,231 @@
+package dev.lbguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.cli.demo.BundledDemo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code drift} end to end on the demo repository and its bundled live state (a console weight change), in every
+ * format; malformed inputs; and the secret canary: a state with one unique secret in every sensitive place, which
+ * no output may contain.
+ */
+class DriftCommandTest {
+    private static final Path LIVE = Golden.FIXTURES.resolve("live");
+    private static final Path DEMO_STATE = Golden.FIXTURES.resolve("demo/live/terraform.tfstate");
+    private static final String CANARY = "canary-7f3c91e2-secret-never-print";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    private static Path repo;
+
+    @BeforeAll
+    static void demoRepository() throws Exception {
+        repo = temp.resolve("demo");
+        BundledDemo.buildInto(repo);
+    }
+
+    private static CliRun drift(String live, String... more) {
+        List<String> args = new ArrayList<>(List.of("drift", "--repo", repo.toString(), "--live", live, "--no-color"));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "markdown", "json", "sarif"})
+    void consoleWeightChangeIsDriftInEveryFormat(String format) throws Exception {
+        CliRun run = drift("tfstate:" + DEMO_STATE, "--format", format);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("LBG201").contains("shop-api-canary");
+        switch (format) {
+            case "json" -> {
+                Golden.validate(run.out());
+                JsonNode json = MAPPER.readTree(run.out());
+                assertThat(json.get("command").asText()).isEqualTo("drift");
+                assertThat(json.get("head").get("live").asText()).startsWith("tfstate:");
+                assertThat(json.get("routeChanges")).hasSize(1);
+                assertThat(json.get("missingLive")).isEmpty();
+                assertThat(json.get("unmanaged")).isEmpty();
+            }
+            case "sarif" -> ReviewGoldenTest.validateSarif(run.out());
+            case "text" -> assertThat(run.out()).contains("lbguard drift: HEAD")
+                    .contains("live than in git").contains("90 -> 50");
+            default -> assertThat(run.out()).contains("**lbguard drift: HIGH risk.**");
+        }
+    }
+
+    @Test
+    void failOnCriticalAcceptsHighDrift() {
+        assertThat(drift("tfstate:" + DEMO_STATE, "--fail-on", "critical").exitCode()).isZero();
+    }
+
+    @Test
+    void savedLiveSnapshotReadsBackToTheSameDrift() throws Exception {
+        Path saved = temp.resolve("live.json");
+        CliRun first = drift("tfstate:" + DEMO_STATE, "--format", "json", "--save-live", saved.toString());
+        CliRun again = drift("snapshot:" + saved, "--format", "json");
+        assertThat(again.err()).isEmpty();
+        assertThat(again.exitCode()).isEqualTo(first.exitCode());
+        ObjectNode a = (ObjectNode) MAPPER.readTree(first.out());
+        ObjectNode b = (ObjectNode) MAPPER.readTree(again.out());
+        a.remove("head");
+        b.remove("head");
+        assertThat(b.toString().replace("snapshot:" + saved, "X")).isEqualTo(a.toString()
+                .replace("tfstate:" + DEMO_STATE, "X"));
+    }
+
+    @Test
+    void missingAndUnmanagedElementsAreReported() throws Exception {
+        ObjectNode state = (ObjectNode) MAPPER.readTree(DEMO_STATE.toFile());
+        ArrayNode resources = (ArrayNode) state.get("resources");
+        for (JsonNode r : resources) {
+            if (r.get("type").asText().equals("aws_lb_listener_rule") && r.get("name").asText().equals("checkout")) {
+                ((ObjectNode) r).put("name", "checkout_console_copy");
+            }
+        }
+        Path file = temp.resolve("renamed.tfstate");
+        MAPPER.writeValue(file.toFile(), state);
+        CliRun run = drift("tfstate:" + file, "--format", "json");
+        JsonNode json = MAPPER.readTree(run.out());
+        Golden.validate(run.out());
+        // Matched by priority under the same listener: the same rule, not a missing and an unmanaged one.
+        assertThat(json.get("missingLive")).isEmpty();
+        assertThat(json.get("unmanaged")).isEmpty();
+        for (JsonNode r : resources) {
+            if (r.get("type").asText().equals("aws_lb_listener_rule") && r.get("name").asText().equals("payments")) {
+                ((ObjectNode) r.get("instances").get(0).get("attributes")).put("priority", 31);
+                ((ObjectNode) r).put("name", "payments_console");
+            }
+        }
+        ((ObjectNode) resources.get(0)).put("name", "shop_console");
+        MAPPER.writeValue(file.toFile(), state);
+        json = MAPPER.readTree(drift("tfstate:" + file, "--format", "json").out());
+        // The load balancer is matched by name; the rule, renamed and moved, by nothing.
+        assertThat(json.get("unmanaged").toString()).contains("aws_lb_listener_rule.payments_console")
+                .doesNotContain("aws_lb.");
+        assertThat(json.get("missingLive").toString()).contains("aws_lb_listener_rule.payments");
+        assertThat(json.get("findings").toString()).contains("LBG202").contains("LBG203");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "tfstate:MALFORMED/truncated.tfstate, is the file truncated",
+        "tfstate:MALFORMED/version3.tfstate, format version 3",
+        "tfstate:MALFORMED/not-json.tfstate, is not valid JSON",
+        "plan:MALFORMED/errored-plan.json, errored",
+        "tfstate:MALFORMED/no-such.tfstate, no such file",
+        "tfshow:MALFORMED/version3.tfstate, tfstate:",
+        "nonsense:x, unknown live source",
+        "aws:eu-west-1?endpoint=http://127.0.0.1:9, aws:eu-west-1"})
+    void unusableLiveInputIsOneClearLineAndExitTwo(String spec, String message) {
+        CliRun run = drift(spec.replace("MALFORMED", LIVE.resolve("malformed").toString()));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("lbguard: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        if (!spec.startsWith("nonsense") && !spec.startsWith("aws")) {
+            assertThat(run.err()).contains(spec.substring(0, spec.indexOf(':') + 1));
+        }
+    }
+
+    @Test
+    void partlyReadableStateIsIncompleteNeverNoDrift() {
+        CliRun run = drift("tfstate:" + LIVE.resolve("malformed/rule-without-attributes.tfstate"), "--fail-on", "never");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("INCOMPLETE").contains("aws_lb_listener_rule.payments has no attributes")
+                .doesNotContain("No drift");
+    }
+
+    @Test
+    void secretsInTheStateReachNoOutput() throws Exception {
+        Path state = temp.resolve("canary.tfstate");
+        Files.writeString(state, canaryState());
+        Path saved = temp.resolve("canary-live.json");
+        StringBuilder all = new StringBuilder();
+        for (String format : List.of("text", "markdown", "json", "sarif")) {
+            CliRun run = drift("tfstate:" + state, "--format", format, "--save-live", saved.toString());
+            assertThat(run.exitCode()).as(run.err()).isIn(0, 1, 3);
+            assertThat(run.out()).contains("aws_lb_listener_rule.login");
+            all.append(run.out()).append(run.err()).append(Files.readString(saved));
+        }
+        CliRun broken = drift("tfstate:" + state.resolveSibling("missing-" + CANARY));
+        all.append(broken.err()).append(broken.out());
+        // The canary in a broken file: the parse error must not quote it.
+        Path truncated = temp.resolve("canary-truncated.tfstate");
+        String text = canaryState();
+        Files.writeString(truncated, text.substring(0, text.indexOf(CANARY) + 10));
+        all.append(drift("tfstate:" + truncated).err());
+        Path garbage = temp.resolve("canary-garbage.tfstate");
+        Files.writeString(garbage, "{\"version\": 4, \"x\": " + CANARY + "}");
+        all.append(drift("tfstate:" + garbage).err());
+        assertThat(all.toString().replace("missing-" + CANARY, "missing-file")).doesNotContain(CANARY)
+                .doesNotContain("Y2FuYXJ5");
+    }
+
+    /** The demo's state plus an OIDC rule and a database, with {@link #CANARY} in every place that holds secrets. */
+    private static String canaryState() throws Exception {
+        ObjectNode state = (ObjectNode) MAPPER.readTree(DEMO_STATE.toFile());
+        state.putObject("outputs").putObject("db_password").put("value", CANARY).put("type", "string")
+                .put("sensitive", true);
+        ArrayNode resources = (ArrayNode) state.get("resources");
+        String listener = resources.findValues("attributes").stream()
+                .filter(a -> a.path("port").asInt() == 443 && a.has("default_action"))
+                .findFirst().orElseThrow().get("arn").asText();
+        String rule = """
+                {"mode": "managed", "type": "aws_lb_listener_rule", "name": "login",
+                 "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                 "instances": [{"schema_version": 0,
+                   "attributes": {"arn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/x/1/2/3",
+                     "id": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/x/1/2/3",
+                     "listener_arn": "LISTENER", "priority": 5, "tags": {"owner": "CANARY"}, "tags_all": {"owner": "CANARY"},
+                     "action": [
+                       {"type": "authenticate-oidc", "order": 1, "target_group_arn": "", "forward": [], "redirect": [],
+                        "fixed_response": [], "authenticate_cognito": [],
+                        "authenticate_oidc": [{"authorization_endpoint": "https://idp.example.com/auth",
+                          "client_id": "CANARY", "client_secret": "CANARY", "issuer": "https://idp.example.com",
+                          "token_endpoint": "https://idp.example.com/token", "user_info_endpoint": "https://idp.example.com/me",
+                          "authentication_request_extra_params": {"secret_param": "CANARY"}, "on_unauthenticated_request": "authenticate",
+                          "scope": "openid", "session_cookie_name": "AWSELBAuthSessionCookie", "session_timeout": 604800}]},
+                       {"type": "fixed-response", "order": 2, "target_group_arn": "", "forward": [], "redirect": [],
+                        "authenticate_cognito": [], "authenticate_oidc": [],
+                        "fixed_response": [{"content_type": "text/plain", "message_body": "CANARY", "status_code": "200"}]}],
+                     "condition": [{"host_header": [{"values": ["login.shop.example.com"]}], "http_header": [],
+                       "http_request_method": [], "path_pattern": [], "query_string": [], "source_ip": []}]},
+                   "sensitive_attributes": [
+                     [{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                      {"type": "get_attr", "value": "authenticate_oidc"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                      {"type": "get_attr", "value": "client_id"}],
+                     [{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                      {"type": "get_attr", "value": "authenticate_oidc"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                      {"type": "get_attr", "value": "authentication_request_extra_params"}],
+                     [{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 1, "type": "number"}},
+                      {"type": "get_attr", "value": "fixed_response"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                      {"type": "get_attr", "value": "message_body"}],
+                     [{"type": "get_attr", "value": "tags"}], [{"type": "get_attr", "value": "tags_all"}]],
+                   "private": "Y2FuYXJ5LTdmM2M5MWUyLXNlY3JldC1uZXZlci1wcmludA=="}]}
+                """.replace("LISTENER", listener).replace("CANARY", CANARY);
+        resources.add(MAPPER.readTree(rule));
+        resources.add(MAPPER.readTree("""
+                {"mode": "managed", "type": "aws_db_instance", "name": "orders",
+                 "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                 "instances": [{"schema_version": 2, "attributes": {"identifier": "orders", "password": "CANARY",
+                   "username": "shop"}, "sensitive_attributes": [[{"type": "get_attr", "value": "password"}]]}]}
+                """.replace("CANARY", CANARY)));
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state);
+    }
+}

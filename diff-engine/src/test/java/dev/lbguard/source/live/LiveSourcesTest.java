@@ -1,0 +1,129 @@
+package dev.lbguard.source.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.terraform.Value;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The file-based live sources on realistic files, the scheme registry, and what they refuse. */
+class LiveSourcesTest {
+    private static final Path LIVE = Path.of(System.getProperty("lbguard.fixtures", "../fixtures"))
+            .resolve("live").toAbsolutePath().normalize();
+
+    @Test
+    void stateWithModulesCountForEachAliasesTaintedAndDeposed() throws Exception {
+        RoutingSnapshot s = LiveSources.open("tfstate:" + LIVE.resolve("modules.tfstate"), Map.of()).read();
+        assertThat(s.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.id().value()).isEqualTo("module.edge.aws_alb.main");
+            assertThat(lb.internal()).isTrue();
+        });
+        Listener l = s.loadBalancers().get(0).listeners().get(0);
+        assertThat(l.id().value()).isEqualTo("module.edge.aws_alb_listener.http");
+        assertThat(l.rules()).extracting(r -> r.id().value())
+                .containsExactly("module.edge.aws_lb_listener_rule.svc[0]", "module.edge.aws_lb_listener_rule.svc[1]");
+        Rule first = l.rules().get(0);
+        assertThat(((RouteAction.Forward) first.action().terminal()).targets().get(0).targetGroup().value())
+                .isEqualTo("module.svc[\"api\"].aws_lb_target_group.this[\"blue\"]");
+        assertThat(s.targetGroups()).extracting(t -> t.name()).containsExactly("api", "web");
+        assertThat(s.diagnostics()).extracting(Diagnostic::code)
+                .containsExactlyInAnyOrder("tfstate-tainted", "tfstate-deposed");
+        assertThat(s.complete()).isTrue();
+        assertThat(s.origin().label()).startsWith("tfstate:");
+    }
+
+    @Test
+    void arnsMapToAddresses() throws Exception {
+        Map<String, String> arns = TfStateSource.of(LIVE.resolve("modules.tfstate")).addressesByArn();
+        assertThat(arns).containsEntry("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/4444",
+                "module.svc[\"web\"].aws_lb_target_group.this[\"blue\"]");
+        assertThat(arns.values()).noneMatch(a -> a.contains("data."));
+    }
+
+    @Test
+    void sensitiveAttributesAreDroppedWhenRead() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Value.Obj v = StateValues.fromState(m.readTree("""
+                {"action": [{"authenticate_oidc": [{"client_id": "id-1", "client_secret": "s1", "issuer": "i"}],
+                             "fixed_response": [{"message_body": "s2"}]}],
+                 "tags": {"k": "s3"}, "name": "keep"}"""), m.readTree("""
+                [[{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                  {"type": "get_attr", "value": "fixed_response"}, {"type": "index", "value": {"value": 0, "type": "number"}},
+                  {"type": "get_attr", "value": "message_body"}],
+                 [{"type": "get_attr", "value": "tags"}]]"""));
+        String all = v.toString();
+        assertThat(all).doesNotContain("s1").doesNotContain("s2").doesNotContain("s3").contains("keep").contains("id-1");
+        Value.Obj shown = StateValues.fromShow(m.readTree("""
+                {"a": [{"b": "s4", "c": "keep"}], "d": "s5"}"""), m.readTree("""
+                {"a": [{"b": true}], "d": true}"""));
+        assertThat(shown.toString()).doesNotContain("s4").doesNotContain("s5").contains("keep");
+    }
+
+    @Test
+    void showJsonAndPlanOfTheSameStateAgree() throws Exception {
+        RoutingSnapshot state = LiveSources.open("tfstate:" + LIVE.resolve("domain/terraform.tfstate"), Map.of()).read();
+        RoutingSnapshot show = LiveSources.open("tfshow:" + LIVE.resolve("domain/state-show.json"), Map.of()).read();
+        // Equal but for the file each element was read from.
+        assertThat(show.loadBalancers().toString().replace("state-show.json", "F"))
+                .isEqualTo(state.loadBalancers().toString().replace("terraform.tfstate", "F"));
+        assertThat(show.targetGroups().toString().replace("state-show.json", "F"))
+                .isEqualTo(state.targetGroups().toString().replace("terraform.tfstate", "F"));
+        LiveSource plan = LiveSources.open("plan:" + LIVE.resolve("domain/plan-with-drift.json"), Map.of());
+        assertThat(plan.nextApply()).isPresent();
+        assertThat(plan.read().loadBalancers().get(0).listeners().get(0).rules()).extracting(r -> r.priority().value())
+                .containsExactly(10, 25);
+    }
+
+    @Test
+    void savedSnapshotRoundTrips() throws Exception {
+        RoutingSnapshot s = TfStateSource.of(LIVE.resolve("modules.tfstate")).read();
+        String json = SnapshotJson.write(s);
+        RoutingSnapshot back = SnapshotJson.read(new ObjectMapper().readTree(json), "test");
+        assertThat(back.loadBalancers()).isEqualTo(s.loadBalancers());
+        assertThat(back.targetGroups()).isEqualTo(s.targetGroups());
+        assertThat(back.diagnostics()).isEqualTo(s.diagnostics());
+        assertThat(back.origin()).isEqualTo(s.origin());
+    }
+
+    @Test
+    void registryNamesWhatItKnows() throws Exception {
+        assertThat(LiveSources.standard(Map.of()).schemes()).containsExactly("tfstate", "tfshow", "plan", "snapshot", "aws",
+                "haproxy");
+        assertThatThrownBy(() -> LiveSources.open("tfstate:", Map.of())).isInstanceOf(SourceException.class)
+                .hasMessageContaining("needs an argument");
+        assertThatThrownBy(() -> LiveSources.open("ftp:x", Map.of())).hasMessageContaining("unknown live source");
+        LiveSource custom = LiveSources.empty().register("aws", arg -> {
+            LiveSources.AwsSpec spec = LiveSources.AwsSpec.parse(arg);
+            return TfStateSource.of(Path.of(spec.region() + spec.endpoint().map(u -> "-" + u.getPort()).orElse("")));
+        }).open("aws:eu-west-1?endpoint=http://127.0.0.1:5055");
+        assertThat(custom.label()).isEqualTo("tfstate:eu-west-1-5055");
+        assertThatThrownBy(() -> LiveSources.empty().register("aws", arg -> {
+            LiveSources.AwsSpec.parse(arg);
+            return null;
+        }).open("aws:Mars")).hasMessageContaining("not an AWS region");
+    }
+
+    @Test
+    void stateVersionThreeIsRefusedByName() {
+        assertThatThrownBy(() -> TfStateSource.of(LIVE.resolve("malformed/version3.tfstate")).read())
+                .isInstanceOf(SourceException.class).hasMessageContaining("format version 3")
+                .hasMessageStartingWith("tfstate:");
+    }
+
+    @Test
+    void otherResourcesAndOutputsAreNeverRead() throws Exception {
+        RoutingSnapshot s = TfStateSource.of(LIVE.resolve("modules.tfstate")).read();
+        assertThat(SnapshotJson.write(s)).doesNotContain("secret-value").doesNotContain("shared");
+        assertThat(List.of(s.loadBalancers().size(), s.targetGroups().size())).containsExactly(1, 2);
+    }
+}
