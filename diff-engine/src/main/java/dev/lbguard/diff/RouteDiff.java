@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Every class of requests whose destination differs between two snapshots, how large the compared request
- * space was ({@code classesCompared} classes in all, over the listeners of both snapshots), and the classes
+ * space was ({@code classesCompared} classes in all, over the listeners whose rules or default action differ;
+ * a listener the change leaves untouched routes every request alike and is not partitioned), and the classes
  * whose destination is unknown on either side ({@code undecided}), so that no report passes them off as
  * unchanged. A class unknown on one side only is also a change; one unknown on both sides with the same known
  * part is only undecided.

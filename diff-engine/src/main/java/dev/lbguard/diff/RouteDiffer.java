@@ -38,6 +38,14 @@ public final class RouteDiffer {
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
         for (ListenerPair pair : ListenerPair.match(base, head)) {
+            if (pair.base().isPresent() && pair.head().isPresent()
+                    && sameRouting(pair.base().get().listener(), pair.head().get().listener())
+                    && fullyKnown(pair.head().get().listener())) {
+                // Same known rules and default on both sides route every request alike, and none is undecided:
+                // nothing to partition. Most listeners of a large configuration are untouched by one change, and
+                // partitioning is the cost. A listener with unknowns is still partitioned, to list what is undecided.
+                continue;
+            }
             compared += HaproxyRouteDiff.applies(pair)
                     ? HaproxyRouteDiff.compare(pair, languages, evaluator, changes, undecided)
                     : compare(pair, languages, changes, undecided);
@@ -91,6 +99,28 @@ public final class RouteDiffer {
     private Destination destination(Optional<ListenerPair.Placed> side, Request request) {
         return side.map(p -> Destination.of(evaluator.evaluate(p.listener(), request)))
                 .orElseGet(Destination::noListener);
+    }
+
+    /** Everything the evaluator reads of a listener is equal on both sides (source lines aside). */
+    static boolean sameRouting(Listener a, Listener b) {
+        if (!a.protocol().equals(b.protocol()) || a.port() != b.port() || a.semantics() != b.semantics()
+                || !a.defaultAction().equals(b.defaultAction()) || a.rules().size() != b.rules().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.rules().size(); i++) {
+            Rule x = a.rules().get(i);
+            Rule y = b.rules().get(i);
+            if (!x.id().equals(y.id()) || !x.priority().equals(y.priority()) || !x.conditions().equals(y.conditions())
+                    || !x.action().equals(y.action()) || !x.expression().equals(y.expression())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fullyKnown(Listener l) {
+        return l.defaultAction().isKnown() && l.rules().stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown()
+                && r.expression().map(e -> !e.hasUnknown()).orElse(true));
     }
 
     private static void addPredicates(Listener listener, TreeSet<List<Condition>> predicates) {

@@ -24,8 +24,18 @@ public final class RouteEvaluator {
      * what is unknown. In evaluation order; each with the first rule found to shadow it.
      */
     public List<UnreachableRule> unreachableRules(Listener listener) {
-        return semantics(listener).unreachableRules(listener);
+        List<UnreachableRule> known = UNREACHABLE.get(listener);
+        if (known == null) {
+            known = List.copyOf(semantics(listener).unreachableRules(listener));
+            UNREACHABLE.put(listener, known);
+        }
+        return known;
     }
+
+    // Several risk rules ask this of the same listeners, and each answer compares every pair of rules. The answer
+    // depends on the listener's value only, so equal listeners share it; weak keys let unused ones go.
+    private static final java.util.Map<Listener, List<UnreachableRule>> UNREACHABLE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private static ListenerSemantics semantics(Listener listener) {
         return switch (listener.semantics()) {

@@ -46,7 +46,8 @@ class RouteDifferTest {
         RouteDiff d = diff(s, s);
         assertThat(d.changes()).isEmpty();
         assertThat(d.undecided()).isEmpty();
-        assertThat(d.classesCompared()).isEqualTo(4);
+        // An untouched, fully known listener routes every request alike and is not partitioned at all.
+        assertThat(d.classesCompared()).isZero();
     }
 
     @Test
