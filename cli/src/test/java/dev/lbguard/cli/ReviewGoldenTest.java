@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Golden {@code review} reports in every format for every scenario in {@code fixtures/scenarios}; JSON checked
+ * Golden {@code review} reports in every format for every scenario in {@code fixtures/scenarios} and
+ * {@code fixtures/ansible-scenarios}; JSON checked
  * against lbguard's schema, SARIF against the official SARIF 2.1.0 schema.
  */
 class ReviewGoldenTest {
@@ -36,9 +37,11 @@ class ReviewGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> reviewOfEveryScenario() throws Exception {
-        List<Path> scenarios;
-        try (Stream<Path> s = Files.list(Golden.FIXTURES.resolve("scenarios"))) {
-            scenarios = s.filter(Files::isDirectory).sorted().toList();
+        List<Path> scenarios = new java.util.ArrayList<>();
+        for (String family : List.of("scenarios", "ansible-scenarios")) {
+            try (Stream<Path> s = Files.list(Golden.FIXTURES.resolve(family))) {
+                scenarios.addAll(s.filter(Files::isDirectory).sorted().toList());
+            }
         }
         assertThat(scenarios).isNotEmpty();
         return scenarios.stream().map(sc -> DynamicTest.dynamicTest(sc.getFileName().toString(), () -> {

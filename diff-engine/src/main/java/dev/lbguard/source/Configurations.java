@@ -4,6 +4,8 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.ansible.AnsibleOptions;
+import dev.lbguard.source.ansible.AnsibleSource;
 import dev.lbguard.source.haproxy.HaproxySource;
 import dev.lbguard.source.terraform.RootModuleFinder;
 import dev.lbguard.source.terraform.TerraformInputs;
@@ -17,41 +19,58 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The configuration roots of a tree, whatever defines them: Terraform root modules and directories of HAProxy
- * configs. Finds them, tells which kind a directory is, and reads them into one snapshot.
+ * The configuration roots of a tree, whatever defines them: Terraform root modules, Ansible trees and
+ * directories of HAProxy configs. Finds them, tells which kind a directory is, and reads them into one snapshot.
  */
 public final class Configurations {
     /** What defines the load balancers of a root. */
-    public enum Kind { TERRAFORM, HAPROXY }
+    public enum Kind { TERRAFORM, ANSIBLE, HAPROXY }
+
+    /** What the user gave for each kind of source: Terraform variables, Ansible group and extra vars. */
+    public record Inputs(TerraformInputs terraform, AnsibleOptions ansible) {
+        public static Inputs none() {
+            return new Inputs(TerraformInputs.none(), AnsibleOptions.defaults());
+        }
+    }
 
     private static final Pattern HAPROXY_SECTION = Pattern.compile("(?m)^\\s*(frontend|listen|backend)\\s+\\S");
 
     private Configurations() {
     }
 
-    /** Every root of the tree: Terraform root modules with load-balancer resources, then HAProxy config dirs. */
+    /** Every root of the tree: Terraform root modules with load-balancer resources, Ansible trees, HAProxy dirs. */
     public static List<String> find(SourceTree tree) {
         TreeSet<String> roots = new TreeSet<>(RootModuleFinder.find(tree));
-        findHaproxy(tree, "", roots);
+        findOthers(tree, "", roots);
         return List.copyOf(roots);
     }
 
-    private static void findHaproxy(SourceTree tree, String dir, TreeSet<String> out) {
-        if (kindOf(tree, dir).filter(k -> k == Kind.HAPROXY).isPresent()) {
+    private static void findOthers(SourceTree tree, String dir, TreeSet<String> out) {
+        Optional<Kind> kind = kindOf(tree, dir);
+        if (kind.isPresent() && kind.get() != Kind.TERRAFORM) {
             out.add(dir);
+            if (kind.get() == Kind.ANSIBLE) {
+                return; // its templates and roles belong to it
+            }
         }
         for (String sub : tree.directories(dir)) {
             if (!sub.startsWith(".")) {
-                findHaproxy(tree, SourceTree.join(dir, sub), out);
+                findOthers(tree, SourceTree.join(dir, sub), out);
             }
         }
     }
 
-    /** Terraform when the directory holds {@code .tf} files, HAProxy when it holds an HAProxy config. */
+    /**
+     * Terraform when the directory holds {@code .tf} files, else Ansible when it is an Ansible tree (an
+     * {@code ansible.cfg}, roles, or a playbook), else HAProxy when it holds an HAProxy config.
+     */
     public static Optional<Kind> kindOf(SourceTree tree, String dir) {
         List<String> files = tree.files(dir);
         if (files.stream().anyMatch(f -> f.endsWith(".tf"))) {
             return Optional.of(Kind.TERRAFORM);
+        }
+        if (AnsibleSource.isAnsibleTree(tree, dir)) {
+            return Optional.of(Kind.ANSIBLE);
         }
         for (String f : files) {
             if (f.endsWith(".cfg") && isHaproxyConfig(tree, SourceTree.join(dir, f))) {
@@ -70,25 +89,26 @@ public final class Configurations {
     }
 
     /** Reads the roots into one snapshot; a directory that is no known kind is an error diagnostic. */
-    public static RoutingSnapshot read(SourceTree tree, List<String> dirs, TerraformInputs inputs,
-                                       SnapshotOrigin origin) {
+    public static RoutingSnapshot read(SourceTree tree, List<String> dirs, Inputs inputs, SnapshotOrigin origin) {
         List<RoutingSnapshot> parts = new ArrayList<>();
         List<String> terraform = new ArrayList<>();
         for (String dir : dirs) {
             Optional<Kind> kind = kindOf(tree, dir);
             if (kind.isEmpty()) {
                 parts.add(RoutingSnapshot.of(origin, List.of(), List.of(), List.of(Diagnostic.error("no-configuration",
-                        "no Terraform files and no HAProxy config in " + (dir.isEmpty() ? "." : dir)
-                                + "; give --dir a Terraform root module or a directory with haproxy.cfg",
+                        "no Terraform files, Ansible playbook or HAProxy config in " + (dir.isEmpty() ? "." : dir)
+                                + "; give --dir a Terraform root module, an Ansible tree or a directory with haproxy.cfg",
                         new SourceRef(dir.isEmpty() ? "." : dir, 0, 0, tree.revision())))));
             } else if (kind.get() == Kind.TERRAFORM) {
                 terraform.add(dir);
+            } else if (kind.get() == Kind.ANSIBLE) {
+                parts.add(new AnsibleSource().read(tree, dir, inputs.ansible(), origin));
             } else {
                 parts.add(new HaproxySource().read(tree, dir, origin));
             }
         }
         if (!terraform.isEmpty()) {
-            parts.add(new TerraformSource().read(tree, terraform, inputs, origin));
+            parts.add(new TerraformSource().read(tree, terraform, inputs.terraform(), origin));
         }
         return SnapshotMerger.merge(origin, parts);
     }

@@ -28,6 +28,18 @@ public final class CommonOptions {
         varArguments.add(assignment);
     }
 
+    @Option(names = "--ansible-group", paramLabel = "NAME",
+            description = "The inventory group whose group_vars apply to an Ansible tree (they differ per environment).")
+    String ansibleGroup;
+
+    @Option(names = "--extra-vars", paramLabel = "NAME=VALUE",
+            description = "An Ansible extra variable, as ansible-playbook -e (repeatable; highest precedence).")
+    java.util.Map<String, String> extraVars = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--playbook", paramLabel = "FILE", description = "The playbook of an Ansible tree to read "
+            + "(default: every playbook at its top level).")
+    String playbook;
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
     public OutputFormat format = OutputFormat.TEXT;
@@ -43,6 +55,19 @@ public final class CommonOptions {
 
     @Option(names = "--verbose", description = "Print stack traces of internal errors.")
     public boolean verbose;
+
+    /** The Ansible options given. */
+    public dev.lbguard.source.ansible.AnsibleOptions ansibleOptions() {
+        dev.lbguard.source.ansible.AnsibleOptions o = dev.lbguard.source.ansible.AnsibleOptions.defaults()
+                .withExtraVars(extraVars);
+        if (ansibleGroup != null) {
+            o = o.withGroup(ansibleGroup);
+        }
+        if (playbook != null) {
+            o = o.withPlaybook(playbook);
+        }
+        return o;
+    }
 
     /** Each {@code --var-file} (a Path) and {@code --var} (a String) in command-line order. */
     public List<Object> varArguments() {

@@ -1,7 +1,6 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.source.terraform.TerraformInputs;
 import dev.lbguard.source.Configurations;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ final class SnapshotOptions {
 
     static RoutingSnapshot load(CommonOptions options, Map<String, String> environment, String rev) {
         Workspace ws = Workspace.open(options, rev);
-        return read(ws, TerraformInputsReader.read(environment, options.varArguments()));
+        return read(ws, inputs(options, environment));
     }
 
     /**
@@ -28,11 +27,17 @@ final class SnapshotOptions {
         TreeSet<String> dirs = new TreeSet<>(base.moduleDirs());
         dirs.addAll(head.moduleDirs());
         List<String> all = List.copyOf(dirs);
-        TerraformInputs inputs = TerraformInputsReader.read(environment, options.varArguments());
+        Configurations.Inputs inputs = inputs(options, environment);
         return List.of(read(base.withModules(all), inputs), read(head.withModules(all), inputs));
     }
 
-    private static RoutingSnapshot read(Workspace ws, TerraformInputs inputs) {
+    /** Terraform variables and Ansible options from the command line and the environment. */
+    static Configurations.Inputs inputs(CommonOptions options, Map<String, String> environment) {
+        return new Configurations.Inputs(TerraformInputsReader.read(environment, options.varArguments()),
+                options.ansibleOptions());
+    }
+
+    private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs) {
         return Configurations.read(ws.tree(), ws.moduleDirs(), inputs, ws.origin());
     }
 }
