@@ -96,6 +96,9 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
         steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
+        // The back office runs HAProxy, templated by Ansible: the same questions work on it.
+        steps.add(List.of(("route --rev=HEAD --listener=ops/haproxy/roles/haproxy/templates/haproxy.cfg.j2:8080"
+                + " --host=ops.shop.internal --path=/admin/users --source-ip=203.0.113.9").split(" ")));
         steps.add(List.of("drift", "--rev=HEAD", "--live=tfstate:" + LIVE_STATE));
         return steps;
     }

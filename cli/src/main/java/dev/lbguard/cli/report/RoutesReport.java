@@ -27,8 +27,11 @@ public final class RoutesReport {
             s.append("No load balancers.\n\n");
         }
         for (LoadBalancer lb : snapshot.loadBalancers()) {
-            s.append(style.bold("load balancer " + lb.name())).append(" (").append(lb.type().label()).append(", ")
-                    .append(lb.internal() ? "internal" : "internet-facing").append(")  ")
+            // Whether HAProxy faces the internet depends on where it runs, which its config does not say.
+            String exposure = lb.type() == dev.lbguard.model.LoadBalancerType.HAPROXY ? ""
+                    : ", " + (lb.internal() ? "internal" : "internet-facing");
+            s.append(style.bold("load balancer " + lb.name())).append(" (").append(lb.type().label()).append(exposure)
+                    .append(")  ")
                     .append(style.dim(lb.id() + "  " + lb.source())).append('\n');
             for (Listener l : lb.listeners()) {
                 listenerText(s, l, snapshot, style);
