@@ -22,7 +22,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleInfo i = RuleCatalog.standard().rule(id.toUpperCase(Locale.ROOT))
+        RuleInfo i = RuleCatalog.drift().rule(id.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new UsageException("no rule " + id + "; 'lbguard rules' lists them")).info();
         PrintWriter out = spec.commandLine().getOut();
         out.println(i.id() + "  " + i.title() + "  (" + i.severity().label() + ")");

@@ -18,11 +18,12 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (PolicyRule rule : RuleCatalog.standard().rules()) {
+        for (PolicyRule rule : RuleCatalog.drift().rules()) {
             RuleInfo i = rule.info();
             out.printf("%s  %-8s  %s%n", i.id(), i.severity().label(), i.title());
         }
         out.println();
+        out.println("LBG2nn rules apply to drift and audit only, where one side is live.");
         out.println("'lbguard explain ID' tells what a rule detects, why it matters and how to fix it.");
         return 0;
     }
