@@ -3,6 +3,7 @@ package dev.lbguard.cli;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
+import dev.lbguard.cli.command.TimelineCommand;
 import dev.lbguard.cli.command.RouteCommand;
 import dev.lbguard.cli.command.RoutesCommand;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lbguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
-        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
+        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class, TimelineCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

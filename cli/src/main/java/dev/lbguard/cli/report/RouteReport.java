@@ -42,7 +42,7 @@ public final class RouteReport {
                 + Conditions.text(r.conditions());
     }
 
-    static String describe(Request r) {
+    public static String describe(Request r) {
         StringBuilder s = new StringBuilder(r.method()).append(' ').append(r.host()).append(r.path());
         if (!r.query().isEmpty()) {
             s.append('?');

@@ -1,0 +1,81 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.policy.Review;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.HistoryWindow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Reviews each commit of a window against its first parent, over the root modules it changed, and the window
+ * as a whole; commits that touched no load-balancer definition are only listed. Root modules are evaluated
+ * independently, so a commit's route changes are exactly those of the modules it changed.
+ */
+public final class TimelineAnalysis {
+    private final HistorySnapshots snapshots;
+    private final Review review = new Review();
+
+    public TimelineAnalysis(HistorySnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Analyses the window; {@code progress} hears the number of commits done after each one.
+     *
+     * @param request a request to follow; with one, only the commits that moved it are ranked
+     */
+    public TimelineResult analyse(HistoryWindow window, Optional<RequestProbe> request, IntConsumer progress)
+            throws SourceException {
+        HistorySnapshots.State start = window.base().isPresent() ? snapshots.at(window.base().get())
+                : HistorySnapshots.State.EMPTY;
+        HistorySnapshots.State state = start;
+        List<TimelineEntry> entries = new ArrayList<>();
+        List<TimelineEntry> others = new ArrayList<>();
+        List<CommitInfo> unrelated = new ArrayList<>();
+        int done = 0;
+        for (CommitInfo commit : window.commits()) {
+            HistorySnapshots.Step step = snapshots.advance(state, commit);
+            if (step.touchedLoadBalancers()) {
+                SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
+                SnapshotOrigin after = origin(commit.id());
+                RoutingSnapshot base = HistorySnapshots.merge(state, step.changedRoots(), before);
+                RoutingSnapshot head = HistorySnapshots.merge(step.state(), step.changedRoots(), after);
+                ReviewResult r = review.review(base, head);
+                List<RequestProbe.Move> moves = request.map(p -> p.moved(base, head)).orElse(List.of());
+                TimelineEntry e = new TimelineEntry(commit, step.changedRoots(), r, moves);
+                (request.isEmpty() || !moves.isEmpty() ? entries : others).add(e);
+            } else {
+                unrelated.add(commit);
+            }
+            state = step.state();
+            progress.accept(++done);
+        }
+        SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
+                .orElse(SnapshotOrigin.other("(before the first commit)"));
+        SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
+        RoutingSnapshot netBase = HistorySnapshots.full(start, first);
+        RoutingSnapshot netHead = HistorySnapshots.full(state, last);
+        ReviewResult net = review.review(netBase, netHead);
+        entries.sort(TimelineEntry.RANKING);
+        others.sort(TimelineEntry.RANKING);
+        Collections.reverse(unrelated);
+        return new TimelineResult(window, entries, others, net, unrelated, request,
+                request.map(p -> p.follow(netBase, netHead)).orElse(List.of()));
+    }
+
+    private static SnapshotOrigin origin(String commit) {
+        return commit.isEmpty() ? SnapshotOrigin.other("(no parent)")
+                : new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, commit, commit);
+    }
+
+    private static SnapshotOrigin label(String commit, String label) {
+        return new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, commit, label);
+    }
+}
