@@ -1,5 +1,6 @@
 package dev.lbguard.cli;
 
+import dev.lbguard.cli.command.BaselineCommand;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class, TimelineCommand.class,
+            BaselineCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
