@@ -2,6 +2,7 @@ package dev.lbguard.cli;
 
 import dev.lbguard.cli.command.BaselineCommand;
 import dev.lbguard.cli.command.DemoCommand;
+import dev.lbguard.cli.command.DriftCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
 import dev.lbguard.cli.command.TimelineCommand;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Command;
 @Command(name = "lbguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
-        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class, TimelineCommand.class,
-            BaselineCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
+            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

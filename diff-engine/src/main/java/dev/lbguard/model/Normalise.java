@@ -24,9 +24,20 @@ public final class Normalise {
                 lb.listeners().stream().map(Normalise::listener).toList());
     }
 
+    /**
+     * The security policy AWS gives an HTTPS or TLS listener created through the API without one, which is how
+     * Terraform creates it (the console's default differs, but the console is not how git creates listeners).
+     */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
+
     private static Listener listener(Listener l) {
-        // State files write an absent TLS policy or certificate as "": the same as not set.
-        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy().filter(p -> !p.isBlank()),
+        // State files write an absent TLS policy or certificate as "": the same as not set. A listener that does
+        // not terminate TLS has no policy that matters, though the API (and moto) may still report one.
+        boolean tls = l.protocol().equals("HTTPS") || l.protocol().equals("TLS");
+        java.util.Optional<String> policy = tls
+                ? l.sslPolicy().filter(p -> !p.isBlank()).or(() -> java.util.Optional.of(DEFAULT_SSL_POLICY))
+                : java.util.Optional.empty();
+        return new Listener(l.id(), l.source(), l.protocol(), l.port(), policy,
                 l.certificates().stream().filter(c -> !c.isBlank()).toList(), action(l.defaultAction()),
                 l.rules().stream().map(Normalise::rule).toList());
     }
@@ -63,6 +74,17 @@ public final class Normalise {
                         ? new Target(t.id(), t.source(), t.targetId(), OptionalInt.empty()) : t)
                 .toList();
         return new TargetGroup(tg.id(), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
-                tg.healthCheck(), targets);
+                healthCheck(tg.healthCheck()), targets);
+    }
+
+    /**
+     * A disabled health check checks nothing, so its other settings (which the API still reports, with its
+     * defaults) are not configuration anyone relies on.
+     */
+    private static HealthCheck healthCheck(HealthCheck h) {
+        if (h.enabled()) {
+            return h;
+        }
+        return new HealthCheck(false, "", "", "", "", 0, 0, 0, 0);
     }
 }

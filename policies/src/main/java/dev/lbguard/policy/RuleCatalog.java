@@ -6,6 +6,10 @@ import dev.lbguard.policy.rules.DuplicateRulePriority;
 import dev.lbguard.policy.rules.HealthCheckChanged;
 import dev.lbguard.policy.rules.HttpsRedirectRemoved;
 import dev.lbguard.policy.rules.InternalLoadBalancerExposed;
+import dev.lbguard.policy.rules.LiveConfigurationDiffers;
+import dev.lbguard.policy.rules.LiveRoutingDiffers;
+import dev.lbguard.policy.rules.MissingLive;
+import dev.lbguard.policy.rules.Unmanaged;
 import dev.lbguard.policy.rules.ListenerRemoved;
 import dev.lbguard.policy.rules.MostTrafficCutOver;
 import dev.lbguard.policy.rules.RenamedWithoutMoved;
@@ -57,6 +61,16 @@ public final class RuleCatalog {
                 new HealthCheckChanged(),
                 new RenamedWithoutMoved(),
                 new SourceIpWidened()));
+    }
+
+    /**
+     * The rules of a drift comparison (git as base, live as head): every standard rule, and the drift rules, which
+     * only make sense there: in a review, an element that head lacks is a removal, not a missing deployment.
+     */
+    public static RuleCatalog drift() {
+        List<PolicyRule> all = new ArrayList<>(standard().rules());
+        all.addAll(List.of(new LiveRoutingDiffers(), new MissingLive(), new Unmanaged(), new LiveConfigurationDiffers()));
+        return new RuleCatalog(all);
     }
 
     /** The rules in id order. */

@@ -26,11 +26,16 @@ public final class ReviewMarkdown {
     }
 
     public static String write(String title, ReviewResult r) {
+        return write(title, r, "");
+    }
+
+    /** The comment with {@code extra} sections (already formatted markdown) after the resource changes. */
+    public static String write(String title, ReviewResult r, String extra) {
         int limit = Integer.MAX_VALUE;
-        String out = render(title, r, limit);
+        String out = render(title, r, limit, extra);
         while (out.length() > MAX_LENGTH && limit > 1) {
             limit = Math.min(limit, Math.max(r.routes().changes().size(), r.resources().changes().size())) / 2;
-            out = render(title, r, limit);
+            out = render(title, r, limit, extra);
         }
         if (out.length() > MAX_LENGTH) {
             String note = "\n\n_Report truncated at " + MAX_LENGTH + " characters; the JSON and SARIF reports are "
@@ -40,7 +45,7 @@ public final class ReviewMarkdown {
         return out;
     }
 
-    private static String render(String title, ReviewResult r, int rows) {
+    private static String render(String title, ReviewResult r, int rows, String extra) {
         StringBuilder s = new StringBuilder();
         s.append(icon(r)).append(" **lbguard ").append(title).append(": ")
                 .append(r.risk().label().toUpperCase(java.util.Locale.ROOT)).append(" risk.** ")
@@ -84,6 +89,7 @@ public final class ReviewMarkdown {
             more(s, resources.size(), rows, "resource changes");
             s.append("\n</details>\n\n");
         }
+        s.append(extra);
         diagrams(s, r);
         List<Diagnostic> diagnostics = ReviewJson.diagnostics(r);
         if (!diagnostics.isEmpty() || !r.inconclusives().isEmpty()) {
@@ -133,11 +139,11 @@ public final class ReviewMarkdown {
         };
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", "<br>");
     }
 
-    private static String code(String s) {
+    static String code(String s) {
         return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
     }
 }

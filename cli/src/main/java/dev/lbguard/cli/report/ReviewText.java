@@ -16,6 +16,11 @@ public final class ReviewText {
     }
 
     public static String write(String title, ReviewResult r, Style style) {
+        return write(title, r, style, "");
+    }
+
+    /** The report with {@code extra} sections (already formatted, e.g. drift's unpaired elements) before the status. */
+    public static String write(String title, ReviewResult r, Style style, String extra) {
         StringBuilder s = new StringBuilder();
         s.append(style.bold(title + ": " + Origins.text(r.base().origin()) + " -> " + Origins.text(r.head().origin())))
                 .append('\n');
@@ -36,6 +41,7 @@ public final class ReviewText {
             resourceChanges(s, r.resources().changes(), style, "");
             s.append('\n');
         }
+        s.append(extra);
         for (Inconclusive i : r.inconclusives()) {
             s.append(style.yellow("  inconclusive " + i.ruleId() + ": " + i.reason())).append('\n');
         }

@@ -8,6 +8,11 @@ public final class Verdict {
     }
 
     public static String sentence(ReviewResult r) {
+        // A live head makes the comparison a drift report: git is what should run, the head what does.
+        boolean drift = switch (r.head().origin().kind()) {
+            case LIVE, TERRAFORM_STATE, TERRAFORM_PLAN -> true;
+            default -> false;
+        };
         int moved = r.routes().changes().size();
         int findings = r.findings().size();
         int resources = r.resources().changes().size();
@@ -17,12 +22,18 @@ public final class Verdict {
                     + "promise the changes below are all. ");
         }
         if (moved == 0) {
-            s.append(resources == 0 ? "No load-balancer change."
-                    : "No request reaches a different destination (" + plural(resources, "resource change")
-                    + ", routing unchanged).");
+            if (drift) {
+                s.append(resources == 0 ? "No drift: the live load balancers match git."
+                        : "Drift, but no request reaches a different destination live than in git ("
+                        + plural(resources, "resource difference") + ").");
+            } else {
+                s.append(resources == 0 ? "No load-balancer change."
+                        : "No request reaches a different destination (" + plural(resources, "resource change")
+                        + ", routing unchanged).");
+            }
         } else {
             s.append(moved).append(moved == 1 ? " request class reaches" : " request classes reach")
-                    .append(" a different destination");
+                    .append(drift ? " a different destination live than in git" : " a different destination");
             s.append(findings == 0 ? "." : "; " + plural(findings, "finding") + ".");
         }
         if (moved == 0 && findings > 0) {

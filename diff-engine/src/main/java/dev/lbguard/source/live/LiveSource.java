@@ -2,6 +2,7 @@ package dev.lbguard.source.live;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.SourceException;
+import java.util.Optional;
 
 /**
  * A source of the live side of a drift comparison: a Terraform state file, {@code terraform show -json},
@@ -18,4 +19,12 @@ public interface LiveSource {
      * parts of it are diagnostics in the snapshot, which is then incomplete.
      */
     RoutingSnapshot read() throws SourceException;
+
+    /**
+     * The routing the next apply would leave running, for sources that know it (a plan); compared with
+     * {@link #read()} it shows what that apply would do to routing. Empty for every other source.
+     */
+    default Optional<RoutingSnapshot> nextApply() throws SourceException {
+        return Optional.empty();
+    }
 }

@@ -24,6 +24,24 @@ public record ResourceInstance(String address, String module, String type, Strin
         attributeSources = java.util.Collections.unmodifiableMap(new TreeMap<>(attributeSources));
     }
 
+    /**
+     * The instance address Terraform prints, e.g. {@code module.a["k"].aws_lb.x[0]}: the one spelling shared by
+     * HCL evaluation and state files, so that both name an element alike.
+     */
+    public static String address(String module, String type, String name, Value indexKey) {
+        StringBuilder s = new StringBuilder();
+        if (!module.isEmpty()) {
+            s.append(module).append('.');
+        }
+        s.append(type).append('.').append(name);
+        if (indexKey instanceof Value.Num n) {
+            s.append('[').append(ValueOps.numberString(n)).append(']');
+        } else if (indexKey instanceof Value.Str str) {
+            s.append('[').append(Expansion.quote(str.value())).append(']');
+        }
+        return s.toString();
+    }
+
     /** The resource address without the instance key, e.g. {@code module.edge.aws_lb_listener_rule.api}. */
     public String resourceAddress() {
         return (module.isEmpty() ? "" : module + ".") + type + "." + name;

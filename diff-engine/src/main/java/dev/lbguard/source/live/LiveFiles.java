@@ -1,0 +1,68 @@
+package dev.lbguard.source.live;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.source.SourceException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the JSON file of a file-based live source. Every failure is one sentence naming the source; Jackson's own
+ * messages are never passed on, because they quote the offending text and a state file holds secrets.
+ */
+final class LiveFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private LiveFiles() {
+    }
+
+    static JsonNode readObject(String label, Path path) throws SourceException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new SourceException(label + ": " + path + " is a directory, not a file");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new SourceException(label + ": no such file " + path);
+        } catch (AccessDeniedException e) {
+            throw new SourceException(label + ": cannot read " + path + " (permission denied)");
+        } catch (IOException e) {
+            throw new SourceException(label + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length == 0) {
+            throw new SourceException(label + ": " + path + " is empty");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonEOFException e) {
+            throw new SourceException(label + ": " + path + " ends in the middle of its JSON" + at(e.getLocation())
+                    + "; is the file truncated?");
+        } catch (JsonProcessingException e) {
+            throw new SourceException(label + ": " + path + " is not valid JSON" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new SourceException(label + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new SourceException(label + ": " + path + " does not hold a JSON object");
+        }
+        return root;
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lbguard.source.live;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+
+/**
+ * Writes a live snapshot as JSON ({@code --save-live FILE}) and reads it back ({@code snapshot:FILE}). The model
+ * stays free of Jackson: the one piece of mapping it needs, the action family's type names, is a mix-in here.
+ */
+public final class SnapshotJson {
+    /** Bumped when the saved form changes incompatibly; a file of another version is refused, not guessed at. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .addMixIn(RouteAction.class, RouteActionMixIn.class)
+            // Only record components are data; derived is-methods (isKnown, isError) are not.
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = RouteAction.Forward.class, name = "forward"),
+        @JsonSubTypes.Type(value = RouteAction.Redirect.class, name = "redirect"),
+        @JsonSubTypes.Type(value = RouteAction.FixedResponse.class, name = "fixed-response"),
+        @JsonSubTypes.Type(value = RouteAction.Unresolved.class, name = "unknown")})
+    private interface RouteActionMixIn {
+    }
+
+    private SnapshotJson() {
+    }
+
+    public static String write(RoutingSnapshot snapshot) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("lbguardSnapshot", FORMAT);
+        root.set("snapshot", MAPPER.valueToTree(snapshot));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a snapshot", e);
+        }
+    }
+
+    /** Reads a snapshot written by {@link #write}; {@code what} names the file in messages. */
+    static RoutingSnapshot read(JsonNode root, String what) throws dev.lbguard.source.SourceException {
+        JsonNode format = root.path("lbguardSnapshot");
+        if (!format.canConvertToInt() || format.asInt() != FORMAT) {
+            throw new dev.lbguard.source.SourceException(what + " is not an lbguard snapshot of format " + FORMAT
+                    + " (write one with drift --save-live FILE)");
+        }
+        try {
+            return MAPPER.treeToValue(root.path("snapshot"), RoutingSnapshot.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // The mapping message may quote the file; name only where it broke.
+            throw new dev.lbguard.source.SourceException(what + " holds a snapshot lbguard cannot read back; "
+                    + "save it again with this version of lbguard");
+        }
+    }
+}
