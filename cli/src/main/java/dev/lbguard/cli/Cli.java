@@ -5,6 +5,7 @@ import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.DriftCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
+import dev.lbguard.cli.command.RollbackCommand;
 import dev.lbguard.cli.command.TimelineCommand;
 import dev.lbguard.cli.command.RouteCommand;
 import dev.lbguard.cli.command.RoutesCommand;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
-            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, RollbackCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

@@ -22,7 +22,7 @@ public record CommitInfo(String id, List<String> parents, String author, String 
         Objects.requireNonNull(subject, "subject");
     }
 
-    static CommitInfo of(RevCommit c) {
+    public static CommitInfo of(RevCommit c) {
         List<String> parents = new java.util.ArrayList<>();
         for (int i = 0; i < c.getParentCount(); i++) {
             parents.add(c.getParent(i).name());
