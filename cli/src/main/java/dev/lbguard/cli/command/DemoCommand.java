@@ -79,7 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's script: what the web shop's routing is, where one checkout request went before and after the
-     * "Networking updates" commit, and the review of that commit.
+     * "Networking updates" commit, the review of that commit, then the incident view: the last day's timeline,
+     * the commit that moved checkout, and the rollback to the known-good revision.
      */
     private static List<List<String>> steps() {
         String checkout = "--host=shop.example.com --path=/checkout/cart";
@@ -92,6 +93,12 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
         steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
+        // The incident view: what changed in the last day, which commit moved checkout, and the way back.
+        steps.add(List.of("timeline --since=1d".split(" ")));
+        steps.add(List.of(("timeline --since=1d --request=shop.example.com/checkout/cart "
+                + "--listener=shop-edge-prod:443").split(" ")));
+        steps.add(List.of("baseline", "mark", "HEAD~2", "--note=checkout verified after the database change"));
+        steps.add(List.of("rollback --to=known-good".split(" ")));
         return steps;
     }
 
@@ -102,8 +109,21 @@ public final class DemoCommand implements Callable<Integer> {
             args.add("--no-color");
         }
         out.println();
-        out.println("$ lbguard " + String.join(" ", step));
+        out.println("$ lbguard " + String.join(" ", step.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a)
+                .toList()));
         out.flush();
-        return Cli.create(out, spec.commandLine().getErr(), environment).execute(args.toArray(String[]::new));
+        return Cli.create(out, spec.commandLine().getErr(), demoEnvironment()).execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * The demo's incident happens an hour after its last commit, and the on-call engineer marks the baseline,
+     * so that ages like 1d and the mark's who and when print the same on every run.
+     */
+    private Map<String, String> demoEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("LBGUARD_NOW", "2026-11-24T17:20:00Z");
+        env.put("GIT_COMMITTER_NAME", "Demo On-call");
+        env.put("GIT_COMMITTER_EMAIL", "oncall@shop.example.com");
+        return env;
     }
 }

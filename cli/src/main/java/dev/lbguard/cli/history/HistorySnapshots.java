@@ -223,8 +223,8 @@ public final class HistorySnapshots {
         return false;
     }
 
-    /** For the message of an unknown revision. */
-    GitRepository repository() {
+    /** The repository the snapshots are read from. */
+    public GitRepository repository() {
         return git;
     }
 }

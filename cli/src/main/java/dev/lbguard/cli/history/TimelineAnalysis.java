@@ -21,9 +21,11 @@ import java.util.function.IntConsumer;
 public final class TimelineAnalysis {
     private final HistorySnapshots snapshots;
     private final Review review = new Review();
+    private final dev.lbguard.source.git.GitHistory history;
 
     public TimelineAnalysis(HistorySnapshots snapshots) {
         this.snapshots = snapshots;
+        this.history = new dev.lbguard.source.git.GitHistory(snapshots.repository());
     }
 
     /**
@@ -49,7 +51,7 @@ public final class TimelineAnalysis {
                 RoutingSnapshot head = HistorySnapshots.merge(step.state(), step.changedRoots(), after);
                 ReviewResult r = review.review(base, head);
                 List<RequestProbe.Move> moves = request.map(p -> p.moved(base, head)).orElse(List.of());
-                TimelineEntry e = new TimelineEntry(commit, step.changedRoots(), r, moves);
+                TimelineEntry e = new TimelineEntry(commit, step.changedRoots(), r, moves, history.mergedCommits(commit));
                 (request.isEmpty() || !moves.isEmpty() ? entries : others).add(e);
             } else {
                 unrelated.add(commit);

@@ -8,10 +8,11 @@ import java.util.Objects;
 
 /**
  * One commit of a timeline that changed load-balancer definitions: its review against its first parent, over
- * the root modules it changed, and where the followed request went before and after it (if one is followed).
+ * the root modules it changed, where the followed request went before and after it (if one is followed), and
+ * for a merge the commits it brought in (whose authors wrote the change).
  */
 public record TimelineEntry(CommitInfo commit, List<String> modules, ReviewResult review,
-                            List<RequestProbe.Move> requestMoves) {
+                            List<RequestProbe.Move> requestMoves, List<CommitInfo> mergedCommits) {
     /** Riskiest first; then the commit that moved most request classes, most findings; then the newest. */
     public static final Comparator<TimelineEntry> RANKING = Comparator
             .comparing((TimelineEntry e) -> e.review().risk()).reversed()
@@ -25,6 +26,7 @@ public record TimelineEntry(CommitInfo commit, List<String> modules, ReviewResul
         modules = List.copyOf(modules);
         Objects.requireNonNull(review, "review");
         requestMoves = List.copyOf(requestMoves);
+        mergedCommits = List.copyOf(mergedCommits);
     }
 
     /** True when no request class reaches a different destination after this commit. */

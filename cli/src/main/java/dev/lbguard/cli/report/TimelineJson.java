@@ -66,6 +66,10 @@ public final class TimelineJson {
         n.set("routeChanges", ReviewJson.routeChanges(r.routes().changes(), r.base(), r.head()));
         n.set("findings", ReviewJson.findings(r.findings()));
         n.set("resourceChanges", ReviewJson.resourceChanges(r.resources().changes()));
+        if (e.commit().isMerge()) {
+            ArrayNode merged = n.putArray("mergedCommits");
+            e.mergedCommits().forEach(c -> merged.add(commit(c)));
+        }
         if (!e.requestMoves().isEmpty()) {
             n.set("requestMoves", moves(e.requestMoves(), r.base(), r.head()));
         }

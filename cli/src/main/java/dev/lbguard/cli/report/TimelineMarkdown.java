@@ -40,7 +40,12 @@ public final class TimelineMarkdown {
         for (TimelineEntry e : t.entries()) {
             ReviewResult r = e.review();
             s.append("#### ").append(rank++).append(". `").append(e.commit().shortId()).append("` ")
-                    .append(cell(e.commit().subject())).append("\n\n").append(Verdict.sentence(r)).append("\n\n");
+                    .append(cell(e.commit().subject())).append("\n\n");
+            for (CommitInfo m : e.mergedCommits()) {
+                s.append("- brought in `").append(m.shortId()).append("` ").append(cell(m.author())).append(": ")
+                        .append(cell(m.subject())).append('\n');
+            }
+            s.append(e.mergedCommits().isEmpty() ? "" : "\n").append(TimelineText.sentence(r)).append("\n\n");
             for (RequestProbe.Move m : e.requestMoves()) {
                 s.append("- the request on ").append(m.loadBalancer()).append(' ').append(m.listener()).append(": ")
                         .append(cell(ReviewJson.summary(m.before(), r.base()))).append(" → **")

@@ -76,7 +76,10 @@ public final class TimelineText {
                 .append(TIME.format(c.time())).append("  ").append(c.author()).append(" <").append(c.email())
                 .append(">\n");
         s.append("    ").append(style.bold(c.subject())).append(c.isMerge() ? style.dim("  (merge)") : "").append('\n');
-        s.append("    ").append(Verdict.sentence(r)).append('\n');
+        for (CommitInfo m : e.mergedCommits()) {
+            s.append("    brought in ").append(line(m)).append('\n');
+        }
+        s.append("    ").append(sentence(r)).append('\n');
         if (!e.requestMoves().isEmpty()) {
             moves(s, e.requestMoves(), r.base(), r.head(), "    ");
         }
@@ -102,6 +105,15 @@ public final class TimelineText {
                     .append(": ").append(ReviewJson.summary(m.before(), base)).append(" -> ")
                     .append(ReviewJson.summary(m.after(), head)).append(m.moved() ? "" : " (unchanged)").append('\n');
         }
+    }
+
+    /** A commit that changed load-balancer files but nothing lbguard models is a refactor, not "no change". */
+    static String sentence(ReviewResult r) {
+        if (r.complete() && r.routes().changes().isEmpty() && r.resources().changes().isEmpty()
+                && r.findings().isEmpty()) {
+            return "Routing unchanged: the load-balancer files changed, the routing they define did not.";
+        }
+        return Verdict.sentence(r);
     }
 
     static String line(CommitInfo c) {

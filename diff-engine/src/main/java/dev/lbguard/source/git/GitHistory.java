@@ -86,11 +86,35 @@ public final class GitHistory {
                 c = walk.parseCommit(c.getParent(0));
             }
             Collections.reverse(commits);
-            return new HistoryWindow(base, commits.stream().map(CommitInfo::of).toList(), sinceLabel, to);
+            // The start is named by its commit: an age such as 2h means another commit an hour later.
+            return new HistoryWindow(base, commits.stream().map(CommitInfo::of).toList(),
+                    base.map(CommitInfo::id).orElse(sinceLabel), to);
         } catch (MissingObjectException e) {
             throw shallowOrMissing(what, e);
         } catch (IOException e) {
             throw new SourceException("cannot walk the history " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commits a merge brought in (reachable from its other parents, not its first), newest first. */
+    public List<CommitInfo> mergedCommits(CommitInfo merge) throws SourceException {
+        if (!merge.isMerge()) {
+            return List.of();
+        }
+        try (RevWalk walk = new RevWalk(git.jgit())) {
+            for (String p : merge.parents().subList(1, merge.parents().size())) {
+                walk.markStart(walk.parseCommit(ObjectId.fromString(p)));
+            }
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(merge.parents().get(0))));
+            List<CommitInfo> out = new ArrayList<>();
+            for (RevCommit c : walk) {
+                out.add(CommitInfo.of(c));
+            }
+            return out;
+        } catch (MissingObjectException e) {
+            throw shallowOrMissing("of merge " + merge.shortId(), e);
+        } catch (IOException e) {
+            throw new SourceException("cannot list the commits of merge " + merge.shortId() + ": " + e.getMessage(), e);
         }
     }
 
