@@ -20,6 +20,9 @@ import java.util.function.IntConsumer;
  */
 public final class TimelineAnalysis {
     private final HistorySnapshots snapshots;
+    /** Commits reviewed together on all cores; bounds the snapshot pairs held at once. */
+    private static final int BATCH = 64;
+
     private final Review review = new Review();
     private final dev.lbguard.source.git.GitHistory history;
 
@@ -41,24 +44,26 @@ public final class TimelineAnalysis {
         List<TimelineEntry> entries = new ArrayList<>();
         List<TimelineEntry> others = new ArrayList<>();
         List<CommitInfo> unrelated = new ArrayList<>();
-        int done = 0;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<Pending> pending = new ArrayList<>();
         for (CommitInfo commit : window.commits()) {
             HistorySnapshots.Step step = snapshots.advance(state, commit);
             if (step.touchedLoadBalancers()) {
                 SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
                 SnapshotOrigin after = origin(commit.id());
-                RoutingSnapshot base = HistorySnapshots.merge(state, step.changedRoots(), before);
-                RoutingSnapshot head = HistorySnapshots.merge(step.state(), step.changedRoots(), after);
-                ReviewResult r = review.review(base, head);
-                List<RequestProbe.Move> moves = request.map(p -> p.moved(base, head)).orElse(List.of());
-                TimelineEntry e = new TimelineEntry(commit, step.changedRoots(), r, moves, history.mergedCommits(commit));
-                (request.isEmpty() || !moves.isEmpty() ? entries : others).add(e);
+                pending.add(new Pending(commit, step.changedRoots(), HistorySnapshots.merge(state, step.changedRoots(),
+                        before), HistorySnapshots.merge(step.state(), step.changedRoots(), after),
+                        history.mergedCommits(commit)));
+                if (pending.size() >= BATCH) {
+                    reviewAll(pending, request, entries, others, done, progress);
+                }
             } else {
                 unrelated.add(commit);
+                progress.accept(done.incrementAndGet());
             }
             state = step.state();
-            progress.accept(++done);
         }
+        reviewAll(pending, request, entries, others, done, progress);
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
@@ -70,6 +75,33 @@ public final class TimelineAnalysis {
         Collections.reverse(unrelated);
         return new TimelineResult(window, entries, others, net, unrelated, request,
                 request.map(p -> p.follow(netBase, netHead)).orElse(List.of()));
+    }
+
+    /** A commit whose snapshots are built and whose review is still to do. */
+    private record Pending(CommitInfo commit, List<String> roots, RoutingSnapshot base, RoutingSnapshot head,
+                           List<CommitInfo> merged) {
+    }
+
+    /**
+     * Reviews a batch of commits on every core: the route diff dominates a long walk, and commits are independent
+     * once their snapshots are built. Batches keep only a bounded number of snapshot pairs alive.
+     */
+    private static void reviewAll(List<Pending> pending, Optional<RequestProbe> request, List<TimelineEntry> entries,
+                                  List<TimelineEntry> others, java.util.concurrent.atomic.AtomicInteger done,
+                                  IntConsumer progress) {
+        List<TimelineEntry> reviewed = pending.parallelStream().map(p -> {
+            ReviewResult r = new Review().review(p.base(), p.head());
+            List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
+            TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), r, moves, p.merged());
+            synchronized (progress) {
+                progress.accept(done.incrementAndGet());
+            }
+            return e;
+        }).toList();
+        for (TimelineEntry e : reviewed) {
+            (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
+        }
+        pending.clear();
     }
 
     private static SnapshotOrigin origin(String commit) {
