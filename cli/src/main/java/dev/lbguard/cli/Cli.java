@@ -1,11 +1,14 @@
 package dev.lbguard.cli;
 
+import dev.lbguard.cli.command.BaselineCommand;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ExplainCommand;
 import dev.lbguard.cli.command.RulesCommand;
 import dev.lbguard.cli.command.DriftCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
+import dev.lbguard.cli.command.RollbackCommand;
+import dev.lbguard.cli.command.TimelineCommand;
 import dev.lbguard.cli.command.RouteCommand;
 import dev.lbguard.cli.command.RoutesCommand;
 import java.io.PrintWriter;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Command;
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
-            DriftCommand.class, RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, RollbackCommand.class,
+            RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

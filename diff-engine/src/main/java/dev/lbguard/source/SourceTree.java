@@ -22,6 +22,14 @@ public interface SourceTree {
     /** The bytes of a file. */
     byte[] read(String path) throws IOException;
 
+    /**
+     * An id of the file's content that changes whenever the content does (a git blob id), or empty when the
+     * tree cannot tell without reading it; lets callers that scan many revisions reuse what they learnt.
+     */
+    default java.util.Optional<String> contentId(String path) {
+        return java.util.Optional.empty();
+    }
+
     /** The revision this tree was read at: a commit id, or {@code ""} for files on disk. */
     String revision();
 

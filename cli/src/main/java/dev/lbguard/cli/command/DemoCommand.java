@@ -83,7 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's script: what the web shop's routing is, where one checkout request went before and after the
-     * "Networking updates" commit, the review of that commit, and the drift of what runs from HEAD.
+     * "Networking updates" commit, the review of that commit, the back office's HAProxy, the drift of what runs
+     * from HEAD, then the incident view: the last day's timeline, the commit that moved checkout, and the
+     * rollback to the known-good revision.
      */
     private static List<List<String>> steps() {
         String checkout = "--host=shop.example.com --path=/checkout/cart";
@@ -100,6 +102,12 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of(("route --rev=HEAD --listener=ops/haproxy/roles/haproxy/templates/haproxy.cfg.j2:8080"
                 + " --host=ops.shop.internal --path=/admin/users --source-ip=203.0.113.9").split(" ")));
         steps.add(List.of("drift", "--rev=HEAD", "--live=tfstate:" + LIVE_STATE));
+        // The incident view: what changed in the last day, which commit moved checkout, and the way back.
+        steps.add(List.of("timeline --since=1d".split(" ")));
+        steps.add(List.of(("timeline --since=1d --request=shop.example.com/checkout/cart "
+                + "--listener=shop-edge-prod:443").split(" ")));
+        steps.add(List.of("baseline", "mark", "HEAD~2", "--note=checkout verified after the database change"));
+        steps.add(List.of("rollback --to=known-good".split(" ")));
         return steps;
     }
 
@@ -110,16 +118,29 @@ public final class DemoCommand implements Callable<Integer> {
             args.add("--no-color");
         }
         out.println();
-        out.println("$ lbguard " + String.join(" ", step));
+        out.println("$ lbguard " + String.join(" ", step.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a)
+                .toList()));
         out.flush();
         // Paths inside the demo repository are shown relative to it, as the reader would type them there.
         String prefix = repo.toAbsolutePath() + java.io.File.separator;
         args.replaceAll(a -> a.startsWith("--live=tfstate:") ? "--live=tfstate:" + prefix + a.substring(15) : a);
         java.io.StringWriter report = new java.io.StringWriter();
-        int code = Cli.create(new PrintWriter(report), spec.commandLine().getErr(), environment)
+        int code = Cli.create(new PrintWriter(report), spec.commandLine().getErr(), demoEnvironment())
                 .execute(args.toArray(String[]::new));
         out.print(report.toString().replace(prefix, ""));
         out.flush();
         return code;
+    }
+
+    /**
+     * The demo's incident happens an hour after its last commit, and the on-call engineer marks the baseline,
+     * so that ages like 1d and the mark's who and when print the same on every run.
+     */
+    private Map<String, String> demoEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("LBGUARD_NOW", "2026-11-24T17:20:00Z");
+        env.put("GIT_COMMITTER_NAME", "Demo On-call");
+        env.put("GIT_COMMITTER_EMAIL", "oncall@shop.example.com");
+        return env;
     }
 }

@@ -13,6 +13,7 @@ import dev.lbguard.route.RouteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,12 @@ public final class RouteCommand implements Callable<Integer> {
     }
 
     Request request() {
+        return request(host, path, method, headers, query, Optional.ofNullable(sourceIp));
+    }
+
+    /** A request from the flags {@code route} and {@code timeline --request} share. */
+    static Request request(String host, String path, String method, List<String> headers, List<String> query,
+                           Optional<String> sourceIp) {
         String p = path.startsWith("/") ? path : "/" + path;
         Request r = Request.of(host, p).withMethod(method);
         int q = p.indexOf('?');
@@ -105,8 +112,8 @@ public final class RouteCommand implements Callable<Integer> {
             int eq = pair.indexOf('=');
             r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        if (sourceIp != null) {
-            r = r.withSourceIp(sourceIp);
+        if (sourceIp.isPresent()) {
+            r = r.withSourceIp(sourceIp.get());
         }
         return r;
     }

@@ -7,6 +7,8 @@ import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.Inconclusive;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
+import dev.lbguard.model.RoutingSnapshot;
+import java.util.List;
 
 /** The text form of a review, for a terminal: verdict, route changes, findings, resource changes, status. */
 public final class ReviewText {
@@ -26,44 +28,17 @@ public final class ReviewText {
                 .append("  ").append(Verdict.sentence(r)).append("\n\n");
         if (!r.routes().changes().isEmpty()) {
             s.append(style.bold("Route changes")).append('\n');
-            String listener = "";
-            for (RouteChange c : r.routes().changes()) {
-                String l = c.loadBalancerName() + " " + c.listenerLabel();
-                if (!l.equals(listener)) {
-                    s.append("  ").append(l).append('\n');
-                    listener = l;
-                }
-                s.append("    ").append(c.match().describe()).append('\n');
-                s.append("      e.g.   ").append(RouteReport.describe(c.example(), c.match().constrains("source-ip"))).append('\n');
-                s.append("      before ").append(ReviewJson.summary(c.before(), r.base()))
-                        .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
-                s.append("      after  ").append(style.bold(ReviewJson.summary(c.after(), r.head())))
-                        .append(style.dim(c.after().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
-            }
+            routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "");
             s.append('\n');
         }
         if (!r.findings().isEmpty()) {
             s.append(style.bold("Findings")).append('\n');
-            for (Finding f : r.findings()) {
-                s.append("  ").append(severityStyle(f, style)).append(' ').append(f.ruleId()).append(' ')
-                        .append(f.title()).append("  ").append(style.dim(f.source().toString())).append('\n');
-                s.append("      ").append(f.message()).append('\n');
-                s.append("      fix: ").append(f.remediation()).append('\n');
-            }
+            findings(s, r.findings(), style, "");
             s.append('\n');
         }
         if (!r.resources().changes().isEmpty()) {
             s.append(style.bold("Resource changes")).append('\n');
-            for (ResourceChange c : r.resources().changes()) {
-                s.append(String.format("  %-9s %-13s %s", c.change().label(), c.kind().label(), c.id()))
-                        .append(c.renamedFrom().map(f -> " (from " + f + (c.declaredMove() ? ", moved block" : "")
-                                + ")").orElse(""))
-                        .append("  ").append(style.dim(c.source().toString())).append('\n');
-                for (AttributeChange a : c.attributes()) {
-                    s.append("      ").append(a.path()).append(": ").append(a.beforeJson()).append(" -> ")
-                            .append(a.afterJson()).append('\n');
-                }
-            }
+            resourceChanges(s, r.resources().changes(), style, "");
             s.append('\n');
         }
         s.append(extra);
@@ -72,6 +47,49 @@ public final class ReviewText {
         }
         s.append(Status.text(ReviewJson.diagnostics(r), style));
         return s.toString();
+    }
+
+    /** Route changes grouped by listener, each line indented by {@code indent} (timeline nests them). */
+    public static void routeChanges(StringBuilder s, List<RouteChange> changes, RoutingSnapshot base,
+                                    RoutingSnapshot head, Style style, String indent) {
+        String listener = "";
+        for (RouteChange c : changes) {
+            String l = c.loadBalancerName() + " " + c.listenerLabel();
+            if (!l.equals(listener)) {
+                s.append(indent).append("  ").append(l).append('\n');
+                listener = l;
+            }
+            s.append(indent).append("    ").append(c.match().describe()).append('\n');
+            s.append(indent).append("      e.g.   ").append(RouteReport.describe(c.example(), c.match().constrains("source-ip"))).append('\n');
+            s.append(indent).append("      before ").append(ReviewJson.summary(c.before(), base))
+                    .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
+            s.append(indent).append("      after  ").append(style.bold(ReviewJson.summary(c.after(), head)))
+                    .append(style.dim(c.after().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
+        }
+    }
+
+    /** Findings with their message and fix, indented by {@code indent}. */
+    public static void findings(StringBuilder s, List<Finding> findings, Style style, String indent) {
+        for (Finding f : findings) {
+            s.append(indent).append("  ").append(severityStyle(f, style)).append(' ').append(f.ruleId()).append(' ')
+                    .append(f.title()).append("  ").append(style.dim(f.source().toString())).append('\n');
+            s.append(indent).append("      ").append(f.message()).append('\n');
+            s.append(indent).append("      fix: ").append(f.remediation()).append('\n');
+        }
+    }
+
+    /** Resource changes with their attribute changes, indented by {@code indent}. */
+    public static void resourceChanges(StringBuilder s, List<ResourceChange> changes, Style style, String indent) {
+        for (ResourceChange c : changes) {
+            s.append(indent).append(String.format("  %-9s %-13s %s", c.change().label(), c.kind().label(), c.id()))
+                    .append(c.renamedFrom().map(f -> " (from " + f + (c.declaredMove() ? ", moved block" : "")
+                            + ")").orElse(""))
+                    .append("  ").append(style.dim(c.source().toString())).append('\n');
+            for (AttributeChange a : c.attributes()) {
+                s.append(indent).append("      ").append(a.path()).append(": ").append(a.beforeJson()).append(" -> ")
+                        .append(a.afterJson()).append('\n');
+            }
+        }
     }
 
     private static String severityStyle(Finding f, Style style) {
@@ -83,7 +101,7 @@ public final class ReviewText {
         };
     }
 
-    private static String riskStyle(Risk risk, Style style, String text) {
+    public static String riskStyle(Risk risk, Style style, String text) {
         return switch (risk) {
             case CRITICAL, HIGH -> style.red(style.bold(text));
             case MEDIUM -> style.yellow(style.bold(text));

@@ -42,12 +42,12 @@ public final class RouteReport {
                 + Conditions.text(r);
     }
 
-    static String describe(Request r) {
+    public static String describe(Request r) {
         return describe(r, true);
     }
 
     /** The request in one line; {@code withSource} false leaves out the client address when nothing depends on it. */
-    static String describe(Request r, boolean withSource) {
+    public static String describe(Request r, boolean withSource) {
         StringBuilder s = new StringBuilder(r.method()).append(' ').append(r.host()).append(r.path());
         if (!r.query().isEmpty()) {
             s.append('?');

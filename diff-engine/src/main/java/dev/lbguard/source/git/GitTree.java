@@ -51,9 +51,15 @@ public final class GitTree implements SourceTree {
     }
 
     static GitTree of(Repository repository, RevCommit commit) throws IOException {
+        return of(repository, commit.getTree(), commit.name());
+    }
+
+    /** The files of a tree object (for instance a tree built in memory), reported as read at {@code revision}. */
+    public static GitTree of(Repository repository, org.eclipse.jgit.lib.AnyObjectId tree, String revision)
+            throws IOException {
         Map<String, ObjectId> blobs = new TreeMap<>();
         try (TreeWalk walk = new TreeWalk(repository)) {
-            walk.addTree(commit.getTree());
+            walk.addTree(tree);
             walk.setRecursive(true);
             while (walk.next()) {
                 FileMode mode = walk.getFileMode(0);
@@ -63,7 +69,7 @@ public final class GitTree implements SourceTree {
                 }
             }
         }
-        return new GitTree(repository, commit.name(), blobs);
+        return new GitTree(repository, revision, blobs);
     }
 
     @Override
@@ -93,6 +99,11 @@ public final class GitTree implements SourceTree {
             throw new java.io.FileNotFoundException(path + " is not in commit " + commit);
         }
         return repository.open(id).getBytes();
+    }
+
+    @Override
+    public java.util.Optional<String> contentId(String path) {
+        return java.util.Optional.ofNullable(blobs.get(path)).map(ObjectId::name);
     }
 
     @Override

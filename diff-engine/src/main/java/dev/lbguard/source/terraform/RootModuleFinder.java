@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +24,51 @@ import java.util.regex.Pattern;
 public final class RootModuleFinder {
     private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"aws_(lb|alb)(_[a-z_]+)?\"");
     private static final Pattern LOCAL_SOURCE = Pattern.compile("source\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    /** Facts remembered per file content; bounded so that a walk over a long history stays small. */
+    private static final int MEMO_LIMIT = 20_000;
 
-    private RootModuleFinder() {
+    /** What the scan learns from one {@code .tf} file. */
+    private record Facts(boolean loadBalancer, List<String> localSources) {
+    }
+
+    /**
+     * The root modules of a tree and, for each, the directories it reads: itself and every local module it calls,
+     * directly or not, sorted.
+     */
+    public record Layout(List<String> roots, Map<String, List<String>> moduleDirs) {
+        public Layout {
+            roots = List.copyOf(roots);
+            Map<String, List<String>> copy = new TreeMap<>();
+            moduleDirs.forEach((k, v) -> copy.put(k, List.copyOf(new TreeSet<>(v))));
+            moduleDirs = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** Every directory any root module reads, sorted. */
+        public List<String> allDirs() {
+            TreeSet<String> all = new TreeSet<>();
+            moduleDirs.values().forEach(all::addAll);
+            return List.copyOf(all);
+        }
+    }
+
+    // Keyed by content id, so that scanning revision after revision reads only the files that changed.
+    private final Map<String, Facts> memo = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Facts> eldest) {
+            return size() > MEMO_LIMIT;
+        }
+    };
+
+    /** A finder that remembers what it learnt of each file content (for scanning many revisions). */
+    public RootModuleFinder() {
     }
 
     public static List<String> find(SourceTree tree) {
+        return new RootModuleFinder().layout(tree).roots();
+    }
+
+    /** The root modules of {@code tree} and the directories each reads. */
+    public Layout layout(SourceTree tree) {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
         Set<String> modules = new TreeSet<>();
@@ -34,49 +76,45 @@ public final class RootModuleFinder {
         Set<String> called = new HashSet<>();
         calls.values().forEach(called::addAll);
         List<String> roots = new ArrayList<>();
+        Map<String, List<String>> dirs = new TreeMap<>();
         for (String dir : modules) {
-            if (!called.contains(dir) && reachesLoadBalancer(dir, calls, withLb, new HashSet<>())) {
+            Set<String> reached = new TreeSet<>();
+            if (!called.contains(dir) && reachesLoadBalancer(dir, calls, withLb, reached)) {
                 roots.add(dir);
+                dirs.put(dir, List.copyOf(reached));
             }
         }
-        return roots;
+        return new Layout(roots, dirs);
     }
 
+    /** Whether {@code dir} reaches a load balancer; {@code seen} ends up holding every module dir it reads. */
     private static boolean reachesLoadBalancer(String dir, Map<String, Set<String>> calls, Set<String> withLb,
                                                Set<String> seen) {
         if (!seen.add(dir)) {
             return false;
         }
-        if (withLb.contains(dir)) {
-            return true;
-        }
+        boolean found = withLb.contains(dir);
         for (String child : calls.getOrDefault(dir, Set.of())) {
-            if (reachesLoadBalancer(child, calls, withLb, seen)) {
-                return true;
-            }
+            // No short cut: every called module is read by the evaluator, so every one belongs to the root.
+            found |= reachesLoadBalancer(child, calls, withLb, seen);
         }
-        return false;
+        return found;
     }
 
-    private static void scan(SourceTree tree, String dir, Set<String> modules, Map<String, Set<String>> calls,
-                             Set<String> withLb) {
+    private void scan(SourceTree tree, String dir, Set<String> modules, Map<String, Set<String>> calls,
+                      Set<String> withLb) {
         for (String name : tree.files(dir)) {
             if (!name.endsWith(".tf")) {
                 continue;
             }
             modules.add(dir);
-            String text;
-            try {
-                text = new String(tree.read(SourceTree.join(dir, name)), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                continue; // the evaluator reports unreadable files with their path
-            }
-            if (LB_RESOURCE.matcher(text).find()) {
+            String path = SourceTree.join(dir, name);
+            Facts facts = facts(tree, path);
+            if (facts.loadBalancer()) {
                 withLb.add(dir);
             }
-            Matcher m = LOCAL_SOURCE.matcher(text);
-            while (m.find()) {
-                calls.computeIfAbsent(dir, d -> new TreeSet<>()).add(resolve(dir, m.group(1)));
+            for (String source : facts.localSources()) {
+                calls.computeIfAbsent(dir, d -> new TreeSet<>()).add(resolve(dir, source));
             }
         }
         for (String sub : tree.directories(dir)) {
@@ -85,6 +123,30 @@ public final class RootModuleFinder {
                 scan(tree, SourceTree.join(dir, sub), modules, calls, withLb);
             }
         }
+    }
+
+    private Facts facts(SourceTree tree, String path) {
+        java.util.Optional<String> id = tree.contentId(path);
+        if (id.isPresent()) {
+            Facts known = memo.get(id.get());
+            if (known != null) {
+                return known;
+            }
+        }
+        String text;
+        try {
+            text = new String(tree.read(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Facts(false, List.of()); // the evaluator reports unreadable files with their path
+        }
+        List<String> sources = new ArrayList<>();
+        Matcher m = LOCAL_SOURCE.matcher(text);
+        while (m.find()) {
+            sources.add(m.group(1));
+        }
+        Facts facts = new Facts(LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
+        id.ifPresent(i -> memo.put(i, facts));
+        return facts;
     }
 
     private static String resolve(String dir, String relative) {

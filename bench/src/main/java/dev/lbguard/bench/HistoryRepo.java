@@ -1,0 +1,181 @@
+package dev.lbguard.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Generates the timeline benchmark's history: {@code lbs} load balancers, each its own root module
+ * ({@code infra/lb-NN/}) with {@code rulesPerLb} rules, and {@code commits} commits of which about one in
+ * {@code lbEvery} edits one load balancer's rules (a priority or a target group) and the rest edit application
+ * files, as in real repositories. Objects go straight into one pack, without a work tree.
+ */
+public final class HistoryRepo {
+    private static final int APP_FILES = 500;
+
+    private HistoryRepo() {
+    }
+
+    /** Generates the repository; returns the id of its first commit. */
+    public static String generate(Path dir, int commits, int lbs, int rulesPerLb, int lbEvery) throws IOException {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Repository repo = git.getRepository();
+            Random random = new Random(42);
+            Map<String, ObjectId> files = new TreeMap<>();
+            int[][] targets = new int[lbs][rulesPerLb];
+            String first = "";
+            ObjectId parent = null;
+            try (ObjectInserter ins = ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) repo.getObjectDatabase()).newPackInserter()) {
+                for (int lb = 0; lb < lbs; lb++) {
+                    files.put(lbPath(lb), blob(ins, lbFile(lb, targets[lb])));
+                }
+                for (int f = 0; f < APP_FILES; f++) {
+                    files.put(appPath(f), blob(ins, "class F" + f + " { int v = 0; }\n"));
+                }
+                for (int c = 0; c < commits; c++) {
+                    String message;
+                    if (c > 0 && c % lbEvery == 0) {
+                        int lb = random.nextInt(lbs);
+                        int rule = random.nextInt(rulesPerLb);
+                        targets[lb][rule] = (targets[lb][rule] + 1 + random.nextInt(3)) % 4;
+                        files.put(lbPath(lb), blob(ins, lbFile(lb, targets[lb])));
+                        message = "lb" + lb + ": rule " + rule + " to another target group";
+                    } else if (c > 0) {
+                        int f = random.nextInt(APP_FILES);
+                        files.put(appPath(f), blob(ins, "class F" + f + " { int v = " + c + "; }\n"));
+                        message = "app: change " + f;
+                    } else {
+                        message = "initial";
+                    }
+                    parent = commit(ins, tree(ins, files), parent, message, c);
+                    if (c == 0) {
+                        first = parent.name();
+                    }
+                }
+                ins.flush();
+            }
+            RefUpdate u = repo.updateRef("refs/heads/main");
+            u.setNewObjectId(parent);
+            u.forceUpdate();
+            return first;
+        } catch (GitAPIException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static String lbPath(int lb) {
+        return String.format(Locale.ROOT, "infra/lb-%02d/main.tf", lb);
+    }
+
+    private static String appPath(int f) {
+        return String.format(Locale.ROOT, "app/src/m%02d/F%d.java", f % 20, f);
+    }
+
+    private static ObjectId blob(ObjectInserter ins, String text) throws IOException {
+        return ins.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectId tree(ObjectInserter ins, Map<String, ObjectId> files) throws IOException {
+        DirCache dc = DirCache.newInCore();
+        DirCacheBuilder b = dc.builder();
+        files.forEach((path, id) -> {
+            DirCacheEntry e = new DirCacheEntry(path);
+            e.setFileMode(FileMode.REGULAR_FILE);
+            e.setObjectId(id);
+            b.add(e);
+        });
+        b.finish();
+        return dc.writeTree(ins);
+    }
+
+    private static ObjectId commit(ObjectInserter ins, ObjectId tree, ObjectId parent, String message, int n)
+            throws IOException {
+        PersonIdent who = new PersonIdent("dev" + (n % 7), "dev" + (n % 7) + "@bench.test",
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * n), ZoneOffset.UTC);
+        CommitBuilder cb = new CommitBuilder();
+        cb.setTreeId(tree);
+        if (parent != null) {
+            cb.setParentId(parent);
+        }
+        cb.setAuthor(who);
+        cb.setCommitter(who);
+        cb.setMessage(message + "\n");
+        return ins.insert(cb);
+    }
+
+    /** One load balancer's root module; {@code targets} picks each rule's target group. */
+    static String lbFile(int lb, int[] targets) {
+        String n = String.format(Locale.ROOT, "lb%02d", lb);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, """
+                resource "aws_lb" "%1$s" {
+                  name               = "bench-%1$s"
+                  load_balancer_type = "application"
+                  subnets            = ["subnet-a", "subnet-b"]
+                }
+
+                resource "aws_lb_target_group" "%1$s" {
+                  for_each = toset(["web", "api", "static", "canary"])
+                  name     = "%1$s-${each.key}"
+                  port     = 8080
+                  protocol = "HTTP"
+                  vpc_id   = "vpc-1"
+                }
+
+                resource "aws_lb_listener" "%1$s" {
+                  load_balancer_arn = aws_lb.%1$s.arn
+                  port              = 443
+                  protocol          = "HTTPS"
+                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/bench"
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.%1$s["web"].arn
+                  }
+                }
+
+                """, n));
+        String[] tgs = {"web", "api", "static", "canary"};
+        for (int r = 0; r < targets.length; r++) {
+            s.append(String.format(Locale.ROOT, """
+                    resource "aws_lb_listener_rule" "%1$s_r%2$d" {
+                      listener_arn = aws_lb_listener.%1$s.arn
+                      priority     = %3$d
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.%1$s["%4$s"].arn
+                      }
+                      condition {
+                        host_header {
+                          values = ["svc%2$d.%1$s.example.com"]
+                        }
+                      }
+                      condition {
+                        path_pattern {
+                          values = ["/v%5$d/*", "/svc%2$d/*"]
+                        }
+                      }
+                    }
+
+                    """, n, r, r + 1, tgs[targets[r]], r % 3));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.lbguard.cli.command;
+
+import dev.lbguard.cli.ExitCode;
+import dev.lbguard.cli.UsageException;
+import dev.lbguard.cli.history.HistorySnapshots;
+import dev.lbguard.cli.history.Rollback;
+import dev.lbguard.cli.history.TimelineAnalysis;
+import dev.lbguard.cli.history.TimelineEntry;
+import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.cli.report.RollbackReport;
+import dev.lbguard.diff.RouteDiff;
+import dev.lbguard.diff.RouteDiffer;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.policy.Review;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.git.Baselines;
+import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.GitHistory;
+import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.git.RollbackPatch;
+import dev.lbguard.source.terraform.RootModuleFinder;
+import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.TerraformSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rollback}: the patch back to the known-good load-balancer definitions, with the proof that it restores them. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Write the patch (git apply-able) that brings the load-balancer definition files back to the "
+                + "target revision, with the route changes it makes from HEAD, the proof that the patched files route "
+                + "exactly as the target does, and the commits whose changes to those files it also undoes.",
+            "The text report ends with the patch, and git apply skips the report before it: "
+                + "lbguard rollback > rollback.patch && git apply rollback.patch."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the patch restores the target's routing", "1:the rollback itself has findings at or "
+                + "above --fail-on", "2:usage error (no known-good mark, unknown revision, dirty files for --apply)",
+            "3:the proof failed or something could not be read: the patch may not restore the target's routing"})
+public final class RollbackCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--to", paramLabel = "REV", defaultValue = "known-good",
+            description = "The revision to go back to, or known-good (the mark of 'lbguard baseline mark'). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String to;
+
+    @Option(names = "--apply", description = "Also write the target's files into the work tree (never commits; "
+            + "refuses when those files have uncommitted changes).")
+    boolean apply;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 when the rollback itself has a finding at least this severe: "
+                    + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    public RollbackCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (options.format == OutputFormat.SARIF) {
+            throw new UsageException("rollback writes text, markdown or json, not sarif");
+        }
+        Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
+        Rollback rollback;
+        try (GitRepository git = GitRepository.open(repoDir)) {
+            rollback = rollback(git);
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ReportOutput.write(options, spec.commandLine().getOut(), switch (options.format) {
+            case JSON -> RollbackReport.json(rollback);
+            case MARKDOWN -> RollbackReport.markdown(rollback);
+            default -> RollbackReport.text(rollback, ReportOutput.style(options, environment, System.console() != null));
+        });
+        if (!rollback.proven()) {
+            return ExitCode.INCOMPLETE.code();
+        }
+        return failOn.failsOn(rollback.review().findings()) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+    }
+
+    private Rollback rollback(GitRepository git) throws SourceException {
+        Optional<Baselines.Mark> mark = Optional.empty();
+        String targetRev = to;
+        if (to.equals("known-good")) {
+            mark = Optional.of(new Baselines(git).current().orElseThrow(() -> new UsageException(BaselineCommand.NONE)));
+            targetRev = mark.get().commit();
+        }
+        RevCommit head = git.resolve("HEAD");
+        RevCommit target = git.resolve(targetRev);
+        SourceTree headTree = git.tree(head.name());
+        SourceTree targetTree = git.tree(target.name());
+        RootModuleFinder finder = new RootModuleFinder();
+        RootModuleFinder.Layout headLayout = finder.layout(headTree);
+        RootModuleFinder.Layout targetLayout = finder.layout(targetTree);
+        TreeSet<String> roots = new TreeSet<>();
+        TreeSet<String> dirs = new TreeSet<>();
+        for (RootModuleFinder.Layout l : List.of(headLayout, targetLayout)) {
+            l.moduleDirs().forEach((root, read) -> {
+                if (options.dir == null || options.dir.equals(root)) {
+                    roots.add(root);
+                    dirs.addAll(read);
+                }
+            });
+        }
+        if (options.dir != null && roots.isEmpty()) {
+            roots.add(options.dir);
+            dirs.add(options.dir);
+        }
+        if (roots.isEmpty()) {
+            throw new UsageException("no Terraform root module with load-balancer resources at HEAD or at " + to);
+        }
+        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs));
+        RollbackPatch.Patched patched = patcher.between(head, target);
+        TerraformInputs inputs = TerraformInputsReader.read(environment, options.varArguments());
+        RoutingSnapshot headSnap = read(headTree, roots, inputs, origin(head, "HEAD"));
+        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));
+        RoutingSnapshot patchedSnap = read(patched.tree(), roots, inputs,
+                new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch"));
+        RouteDiff proof = new RouteDiffer().diff(patchedSnap, targetSnap);
+        ReviewResult review = new Review().review(headSnap, patchedSnap);
+        List<Rollback.Undone> undone = new ArrayList<>();
+        boolean known = undone(git, head, target, patcher, undone);
+        List<String> applied = apply ? applyToWorkTree(git, headTree, patched) : List.of();
+        return new Rollback(CommitInfo.of(head), CommitInfo.of(target), to, mark, patched.patch(), patched.paths(), review,
+                proof, undone, known, applied);
+    }
+
+    /** The commits since the target that changed the patched files; false when the target is not an ancestor. */
+    private boolean undone(GitRepository git, RevCommit head, RevCommit target, RollbackPatch patcher,
+                           List<Rollback.Undone> out) throws SourceException {
+        try (RevWalk walk = new RevWalk(git.jgit())) {
+            if (!walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new SourceException("cannot relate " + to + " to HEAD: " + e.getMessage(), e);
+        }
+        GitHistory history = new GitHistory(git);
+        HistorySnapshots snapshots = new HistorySnapshots(git, Optional.ofNullable(options.dir),
+                TerraformInputsReader.read(environment, options.varArguments()));
+        TimelineResult t = new TimelineAnalysis(snapshots).analyse(history.range(target.name(), head.name()),
+                Optional.empty(), done -> { });
+        List<TimelineEntry> entries = new ArrayList<>(t.entries());
+        entries.sort((a, b) -> b.commit().time().compareTo(a.commit().time()));
+        for (TimelineEntry e : entries) {
+            CommitInfo c = e.commit();
+            List<String> paths = history.changedPaths(c.parents().isEmpty() ? Optional.empty()
+                    : Optional.of(c.parents().get(0)), c.id()).stream().filter(patcher::inScope).toList();
+            if (!paths.isEmpty()) {
+                out.add(new Rollback.Undone(c, paths, !e.routingNeutral()));
+            }
+        }
+        return true;
+    }
+
+    /** Writes the patched files into the work tree, after checking they are as HEAD has them. */
+    private List<String> applyToWorkTree(GitRepository git, SourceTree headTree, RollbackPatch.Patched patched)
+            throws SourceException {
+        Path root = git.workTree().orElseThrow(() -> new UsageException("--apply needs a work tree; this repository "
+                + "is bare"));
+        List<String> dirty = new ArrayList<>();
+        for (String p : patched.paths()) {
+            Path file = root.resolve(p);
+            try {
+                boolean same = headTree.isFile(p) ? Files.isRegularFile(file)
+                        && Arrays.equals(Files.readAllBytes(file), headTree.read(p)) : !Files.exists(file);
+                if (!same) {
+                    dirty.add(p);
+                }
+            } catch (IOException e) {
+                dirty.add(p);
+            }
+        }
+        if (!dirty.isEmpty()) {
+            throw new UsageException("--apply refuses to overwrite uncommitted changes in " + String.join(", ", dirty)
+                    + "; commit or stash them first (or apply the patch by hand)");
+        }
+        try {
+            for (String p : patched.paths()) {
+                Path file = root.resolve(p);
+                if (patched.tree().isFile(p)) {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, patched.tree().read(p));
+                } else {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("--apply could not write the work tree: " + e.getMessage());
+        }
+        return patched.paths();
+    }
+
+    private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, TerraformInputs inputs,
+                                        SnapshotOrigin origin) {
+        List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
+        return new TerraformSource().read(tree, present, inputs, origin);
+    }
+
+    private static SnapshotOrigin origin(RevCommit c, String label) {
+        return new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, c.name(), label);
+    }
+}

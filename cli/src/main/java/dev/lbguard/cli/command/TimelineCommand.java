@@ -1,0 +1,188 @@
+package dev.lbguard.cli.command;
+
+import dev.lbguard.cli.ExitCode;
+import dev.lbguard.cli.UsageException;
+import dev.lbguard.cli.history.HistorySnapshots;
+import dev.lbguard.cli.history.RequestProbe;
+import dev.lbguard.cli.history.TimelineAnalysis;
+import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.cli.report.TimelineJson;
+import dev.lbguard.cli.report.TimelineMarkdown;
+import dev.lbguard.cli.report.TimelineText;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.git.GitHistory;
+import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.git.HistoryWindow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code timeline}: every load-balancer change in a window of history, what it did to routing, riskiest first. */
+@Command(name = "timeline", mixinStandardHelpOptions = true,
+        description = {"Every commit of a window that changed load-balancer definitions, with its route changes, "
+                + "findings, risk and author, riskiest first; then the net change of the whole window; then the "
+                + "commits that touched no load-balancer definition.",
+            "Follows first parents (as git log --first-parent): a merge is one commit, the change it brought to "
+                + "the branch.",
+            "With --request, only the commits that changed where that one request goes: which commit broke "
+                + "checkout?"})
+public final class TimelineCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Window window;
+
+    /** The window: a start (and end) in time or revisions, or a range. */
+    static final class Window {
+        @ArgGroup(exclusive = false)
+        Since since;
+
+        @Option(names = "--range", paramLabel = "A..B",
+                description = "The commits of A..B along B's first parents (A excluded), e.g. HEAD~5..HEAD.")
+        String range;
+    }
+
+    /** {@code --since} with an optional {@code --until}. */
+    static final class Since {
+        @Option(names = "--since", paramLabel = "WHEN", required = true,
+                description = "The start: an ISO date-time (2026-11-24T14:00:00Z), an age (30m, 2h, 1d, 1w) or a "
+                        + "revision (its commit excluded).")
+        String since;
+
+        @Option(names = "--until", paramLabel = "WHEN", description = "The end: a date-time, an age or a revision. "
+                + "Default: HEAD.")
+        String until;
+    }
+
+    @Option(names = "--request", paramLabel = "HOST/PATH",
+            description = "Only the commits that changed where this request goes, e.g. shop.example.com/checkout/cart.")
+    String request;
+
+    @Option(names = "--listener", paramLabel = "LB[:PORT]",
+            description = "With --request: the load balancer (name or address) and listener port it arrives at. "
+                    + "Default: every listener.")
+    String listener;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET",
+            description = "With --request: its method. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--header", paramLabel = "NAME=VALUE", description = "With --request: a header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--query", paramLabel = "KEY=VALUE", description = "With --request: a query parameter (repeatable).")
+    List<String> query = new ArrayList<>();
+
+    @Option(names = "--source-ip", paramLabel = "IP", description = "With --request: the client's IP address.")
+    String sourceIp;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 when a finding of a reported commit or of the net change is at least this severe: "
+                    + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    public TimelineCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (options.format == OutputFormat.SARIF) {
+            throw new UsageException("timeline writes text, markdown or json, not sarif");
+        }
+        Optional<RequestProbe> probe = probe();
+        Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
+        TimelineResult result;
+        try (GitRepository git = GitRepository.open(repoDir)) {
+            HistoryWindow w = window(new GitHistory(git));
+            HistorySnapshots snapshots = new HistorySnapshots(git, Optional.ofNullable(options.dir),
+                    TerraformInputsReader.read(environment, options.varArguments()));
+            try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
+                result = new TimelineAnalysis(snapshots).analyse(w, probe, progress.listener());
+            }
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ReportOutput.write(options, spec.commandLine().getOut(), render(result));
+        if (failOn.failsOn(result.allFindings())) {
+            return ExitCode.FINDINGS.code();
+        }
+        return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    private String render(TimelineResult result) {
+        return switch (options.format) {
+            case JSON -> TimelineJson.write(result);
+            case MARKDOWN -> TimelineMarkdown.write(result);
+            default -> TimelineText.write(result, ReportOutput.style(options, environment, System.console() != null));
+        };
+    }
+
+    private HistoryWindow window(GitHistory history) throws SourceException {
+        if (window.range != null) {
+            int dots = window.range.indexOf("..");
+            if (dots <= 0 || window.range.startsWith(".", dots + 2)) {
+                throw new UsageException("--range '" + window.range + "' must have the form A..B, e.g. HEAD~5..HEAD");
+            }
+            String to = window.range.substring(dots + 2);
+            return history.range(window.range.substring(0, dots), to.isEmpty() ? "HEAD" : to);
+        }
+        When since = When.parse(window.since.since, environment);
+        Optional<When> until = Optional.ofNullable(window.since.until).map(u -> When.parse(u, environment));
+        String to = until.flatMap(When::revision).orElse("HEAD");
+        if (since.revision().isPresent()) {
+            if (until.flatMap(When::time).isPresent()) {
+                throw new UsageException("--since a revision goes with --until a revision (or none), not a time");
+            }
+            return history.range(since.revision().get(), to);
+        }
+        return history.since(since.time().orElseThrow(), until.flatMap(When::time), to, since.label());
+    }
+
+    private Optional<RequestProbe> probe() {
+        if (request == null) {
+            if (listener != null) {
+                throw new UsageException("--listener goes with --request");
+            }
+            return Optional.empty();
+        }
+        String r = request.replaceFirst("^https?://", "");
+        int slash = r.indexOf('/');
+        String host = slash < 0 ? r : r.substring(0, slash);
+        String path = slash < 0 ? "/" : r.substring(slash);
+        if (host.isEmpty()) {
+            throw new UsageException("--request '" + request + "' must have the form HOST/PATH, e.g. shop.example.com/cart");
+        }
+        Optional<String> lb = Optional.empty();
+        OptionalInt port = OptionalInt.empty();
+        if (listener != null) {
+            int colon = listener.lastIndexOf(':');
+            lb = Optional.of(colon < 0 ? listener : listener.substring(0, colon)).filter(s -> !s.isEmpty());
+            if (colon >= 0) {
+                try {
+                    port = OptionalInt.of(Integer.parseInt(listener.substring(colon + 1)));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--listener '" + listener + "': the port must be a number");
+                }
+            }
+        }
+        return Optional.of(new RequestProbe(RouteCommand.request(host, path, method, headers, query,
+                Optional.ofNullable(sourceIp)), lb, port));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.GitHistory;
+import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.terraform.RootModuleFinder;
+import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.TerraformSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Routing snapshots of commit after commit, built only where load-balancer definitions changed: a cheap
+ * tree diff on paths first, then one snapshot per root module whose directories (the module and the local
+ * modules it calls) changed, reused by the ids of those directories' trees.
+ */
+public final class HistorySnapshots {
+    /** Enough for reverts and flip-flops; a long walk must not keep every snapshot it ever built. */
+    private static final int CACHE_LIMIT = 256;
+
+    /** The root modules at one commit: the directories each reads, their tree ids, and its snapshot. */
+    public record State(String commit, Map<String, List<String>> dirs, Map<String, String> keys,
+                 Map<String, RoutingSnapshot> snapshots) {
+        static final State EMPTY = new State("", Map.of(), Map.of(), Map.of());
+
+        /** Every directory a root module reads. */
+        TreeSet<String> allDirs() {
+            TreeSet<String> all = new TreeSet<>();
+            dirs.values().forEach(all::addAll);
+            return all;
+        }
+    }
+
+    /** What a commit did: nothing to load-balancer definitions, or changed these root modules. */
+    public record Step(State state, List<String> changedRoots) {
+        public boolean touchedLoadBalancers() {
+            return !changedRoots.isEmpty();
+        }
+    }
+
+    private final GitRepository git;
+    private final GitHistory history;
+    private final Optional<String> dir;
+    private final TerraformInputs inputs;
+    private final RootModuleFinder finder = new RootModuleFinder();
+    private final TerraformSource source = new TerraformSource();
+    private final Map<String, RoutingSnapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RoutingSnapshot> eldest) {
+            return size() > CACHE_LIMIT;
+        }
+    };
+    private int built;
+
+    public HistorySnapshots(GitRepository git, Optional<String> dir, TerraformInputs inputs) {
+        this.git = git;
+        this.history = new GitHistory(git);
+        this.dir = dir;
+        this.inputs = inputs;
+    }
+
+    /** How many module snapshots were evaluated (the rest came from the cache or were never needed). */
+    public int built() {
+        return built;
+    }
+
+    /** Every root module at {@code commit}, read in full. */
+    public State at(CommitInfo commit) throws SourceException {
+        SourceTree tree = git.tree(commit.id());
+        Map<String, List<String>> dirs = layout(tree);
+        Map<String, String> keys = new TreeMap<>();
+        Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
+        for (String root : dirs.keySet()) {
+            String key = key(commit.id(), dirs.get(root));
+            keys.put(root, key);
+            snapshots.put(root, snapshot(tree, root, key));
+        }
+        return new State(commit.id(), dirs, keys, snapshots);
+    }
+
+    /** The state after {@code commit}, given the state of its first parent. */
+    public Step advance(State parent, CommitInfo commit) throws SourceException {
+        List<String> changed = history.changedPaths(commit.parents().isEmpty() ? Optional.empty()
+                : Optional.of(commit.parents().get(0)), commit.id());
+        TreeSet<String> known = parent.allDirs();
+        boolean terraformFile = changed.stream().anyMatch(HistorySnapshots::isTerraformFile);
+        if (!terraformFile && changed.stream().noneMatch(p -> underAny(p, known))) {
+            return new Step(new State(commit.id(), parent.dirs(), parent.keys(), parent.snapshots()), List.of());
+        }
+        // A changed .tf file may add, remove or rewire root modules; anything else only changes files within them.
+        SourceTree tree = null;
+        Map<String, List<String>> dirs = parent.dirs();
+        if (terraformFile) {
+            tree = git.tree(commit.id());
+            dirs = layout(tree);
+        }
+        Map<String, String> keys = new TreeMap<>();
+        Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
+        List<String> changedRoots = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : dirs.entrySet()) {
+            String root = e.getKey();
+            boolean touched = !e.getValue().equals(parent.dirs().get(root))
+                    || changed.stream().anyMatch(p -> underAny(p, e.getValue()));
+            if (!touched) {
+                keys.put(root, parent.keys().get(root));
+                snapshots.put(root, parent.snapshots().get(root));
+                continue;
+            }
+            String key = key(commit.id(), e.getValue());
+            keys.put(root, key);
+            if (key.equals(parent.keys().get(root))) {
+                snapshots.put(root, parent.snapshots().get(root));
+                continue;
+            }
+            if (tree == null) {
+                tree = git.tree(commit.id());
+            }
+            snapshots.put(root, snapshot(tree, root, key));
+            changedRoots.add(root);
+        }
+        for (String gone : parent.dirs().keySet()) {
+            if (!dirs.containsKey(gone)) {
+                changedRoots.add(gone);
+            }
+        }
+        return new Step(new State(commit.id(), dirs, keys, snapshots), List.copyOf(new TreeSet<>(changedRoots)));
+    }
+
+    /** The snapshot of every root module of a state, as one. */
+    public static RoutingSnapshot full(State state, SnapshotOrigin origin) {
+        return merge(state, state.snapshots().keySet(), origin);
+    }
+
+    /** The snapshot of these root modules of a state (those that exist there), as one. */
+    public static RoutingSnapshot merge(State state, java.util.Collection<String> roots, SnapshotOrigin origin) {
+        Map<ElementId, LoadBalancer> lbs = new LinkedHashMap<>();
+        Map<ElementId, TargetGroup> tgs = new LinkedHashMap<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
+        for (String root : roots) {
+            RoutingSnapshot s = state.snapshots().get(root);
+            if (s == null) {
+                continue;
+            }
+            diagnostics.addAll(s.diagnostics());
+            moves.addAll(s.moves());
+            for (LoadBalancer lb : s.loadBalancers()) {
+                if (lbs.putIfAbsent(lb.id(), lb) != null) {
+                    diagnostics.add(clash("load balancer", lb.id(), lb.source()));
+                }
+            }
+            for (TargetGroup tg : s.targetGroups()) {
+                if (tgs.putIfAbsent(tg.id(), tg) != null) {
+                    diagnostics.add(clash("target group", tg.id(), tg.source()));
+                }
+            }
+        }
+        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves);
+    }
+
+    // As TerraformSource says when it reads several root modules at once.
+    private static Diagnostic clash(String what, ElementId id, dev.lbguard.diagnostic.SourceRef source) {
+        return Diagnostic.error("tf-address-clash", what + " " + id + " is defined by more than one root module; "
+                + "give --dir to read one root module at a time", source);
+    }
+
+    private Map<String, List<String>> layout(SourceTree tree) {
+        RootModuleFinder.Layout layout = finder.layout(tree);
+        if (dir.isEmpty()) {
+            return layout.moduleDirs();
+        }
+        if (!dir.get().isEmpty() && !tree.isDirectory(dir.get())) {
+            return Map.of();
+        }
+        return Map.of(dir.get(), layout.moduleDirs().getOrDefault(dir.get(), List.of(dir.get())));
+    }
+
+    private String key(String commit, List<String> dirs) throws SourceException {
+        StringBuilder s = new StringBuilder();
+        for (String d : dirs) {
+            s.append(d).append('=').append(history.treeId(commit, d).orElse("-")).append(';');
+        }
+        return s.toString();
+    }
+
+    private RoutingSnapshot snapshot(SourceTree tree, String root, String key) {
+        String cacheKey = root + "@" + key;
+        RoutingSnapshot known = cache.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        built++;
+        SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), tree.revision());
+        RoutingSnapshot s = source.read(tree, List.of(root), inputs, origin);
+        cache.put(cacheKey, s);
+        return s;
+    }
+
+    static boolean isTerraformFile(String path) {
+        return path.endsWith(".tf") || path.endsWith(".tf.json");
+    }
+
+    private static boolean underAny(String path, java.util.Collection<String> dirs) {
+        for (String d : dirs) {
+            if (d.isEmpty() || path.startsWith(d + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The repository the snapshots are read from. */
+    public GitRepository repository() {
+        return git;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.diff.RouteDiff;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.git.Baselines;
+import dev.lbguard.source.git.CommitInfo;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A rollback of the load-balancer definitions to a target revision: the patch, the review of applying it (the
+ * route changes it makes from today), the proof that the patched files route exactly as the target does, and
+ * the commits since the target whose changes to those files it undoes.
+ *
+ * @param mark the known-good mark when the target came from the baseline
+ * @param review HEAD against HEAD with the patch applied
+ * @param proof the patched files against the target: empty when the rollback restores the target's routing
+ * @param undone the commits since the target that changed the patched files, newest first; empty with
+ *               {@code undoneKnown} false when the target is not an ancestor of HEAD
+ */
+public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, Optional<Baselines.Mark> mark,
+                       String patch, List<String> paths, ReviewResult review, RouteDiff proof,
+                       List<Undone> undone, boolean undoneKnown, List<String> applied) {
+    /** A commit since the target whose changes to the patched files the rollback takes away. */
+    public record Undone(CommitInfo commit, List<String> paths, boolean movedRequests) {
+        public Undone {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    public Rollback {
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(target, "target");
+        paths = List.copyOf(paths);
+        undone = List.copyOf(undone);
+        applied = List.copyOf(applied);
+    }
+
+    /** True when the patched files route exactly as the target and both were read completely. */
+    public boolean proven() {
+        return proof.isEmpty() && proof.decided() && review.complete();
+    }
+}

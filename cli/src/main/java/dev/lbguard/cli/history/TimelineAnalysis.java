@@ -1,0 +1,115 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.policy.Review;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.HistoryWindow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Reviews each commit of a window against its first parent, over the root modules it changed, and the window
+ * as a whole; commits that touched no load-balancer definition are only listed. Root modules are evaluated
+ * independently, so a commit's route changes are exactly those of the modules it changed.
+ */
+public final class TimelineAnalysis {
+    private final HistorySnapshots snapshots;
+    /** Commits reviewed together on all cores; bounds the snapshot pairs held at once. */
+    private static final int BATCH = 64;
+
+    private final Review review = new Review();
+    private final dev.lbguard.source.git.GitHistory history;
+
+    public TimelineAnalysis(HistorySnapshots snapshots) {
+        this.snapshots = snapshots;
+        this.history = new dev.lbguard.source.git.GitHistory(snapshots.repository());
+    }
+
+    /**
+     * Analyses the window; {@code progress} hears the number of commits done after each one.
+     *
+     * @param request a request to follow; with one, only the commits that moved it are ranked
+     */
+    public TimelineResult analyse(HistoryWindow window, Optional<RequestProbe> request, IntConsumer progress)
+            throws SourceException {
+        HistorySnapshots.State start = window.base().isPresent() ? snapshots.at(window.base().get())
+                : HistorySnapshots.State.EMPTY;
+        HistorySnapshots.State state = start;
+        List<TimelineEntry> entries = new ArrayList<>();
+        List<TimelineEntry> others = new ArrayList<>();
+        List<CommitInfo> unrelated = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<Pending> pending = new ArrayList<>();
+        for (CommitInfo commit : window.commits()) {
+            HistorySnapshots.Step step = snapshots.advance(state, commit);
+            if (step.touchedLoadBalancers()) {
+                SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
+                SnapshotOrigin after = origin(commit.id());
+                pending.add(new Pending(commit, step.changedRoots(), HistorySnapshots.merge(state, step.changedRoots(),
+                        before), HistorySnapshots.merge(step.state(), step.changedRoots(), after),
+                        history.mergedCommits(commit)));
+                if (pending.size() >= BATCH) {
+                    reviewAll(pending, request, entries, others, done, progress);
+                }
+            } else {
+                unrelated.add(commit);
+                progress.accept(done.incrementAndGet());
+            }
+            state = step.state();
+        }
+        reviewAll(pending, request, entries, others, done, progress);
+        SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
+                .orElse(SnapshotOrigin.other("(before the first commit)"));
+        SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
+        RoutingSnapshot netBase = HistorySnapshots.full(start, first);
+        RoutingSnapshot netHead = HistorySnapshots.full(state, last);
+        ReviewResult net = review.review(netBase, netHead);
+        entries.sort(TimelineEntry.RANKING);
+        others.sort(TimelineEntry.RANKING);
+        Collections.reverse(unrelated);
+        return new TimelineResult(window, entries, others, net, unrelated, request,
+                request.map(p -> p.follow(netBase, netHead)).orElse(List.of()));
+    }
+
+    /** A commit whose snapshots are built and whose review is still to do. */
+    private record Pending(CommitInfo commit, List<String> roots, RoutingSnapshot base, RoutingSnapshot head,
+                           List<CommitInfo> merged) {
+    }
+
+    /**
+     * Reviews a batch of commits on every core: the route diff dominates a long walk, and commits are independent
+     * once their snapshots are built. Batches keep only a bounded number of snapshot pairs alive.
+     */
+    private static void reviewAll(List<Pending> pending, Optional<RequestProbe> request, List<TimelineEntry> entries,
+                                  List<TimelineEntry> others, java.util.concurrent.atomic.AtomicInteger done,
+                                  IntConsumer progress) {
+        List<TimelineEntry> reviewed = pending.parallelStream().map(p -> {
+            ReviewResult r = new Review().review(p.base(), p.head());
+            List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
+            TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), r, moves, p.merged());
+            synchronized (progress) {
+                progress.accept(done.incrementAndGet());
+            }
+            return e;
+        }).toList();
+        for (TimelineEntry e : reviewed) {
+            (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
+        }
+        pending.clear();
+    }
+
+    private static SnapshotOrigin origin(String commit) {
+        return commit.isEmpty() ? SnapshotOrigin.other("(no parent)")
+                : new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, commit, commit);
+    }
+
+    private static SnapshotOrigin label(String commit, String label) {
+        return new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, commit, label);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.git.CommitInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One commit of a timeline that changed load-balancer definitions: its review against its first parent, over
+ * the root modules it changed, where the followed request went before and after it (if one is followed), and
+ * for a merge the commits it brought in (whose authors wrote the change).
+ */
+public record TimelineEntry(CommitInfo commit, List<String> modules, ReviewResult review,
+                            List<RequestProbe.Move> requestMoves, List<CommitInfo> mergedCommits) {
+    /** Riskiest first; then the commit that moved most request classes, most findings; then the newest. */
+    public static final Comparator<TimelineEntry> RANKING = Comparator
+            .comparing((TimelineEntry e) -> e.review().risk()).reversed()
+            .thenComparing(e -> -e.review().routes().changes().size())
+            .thenComparing(e -> -e.review().findings().size())
+            .thenComparing((TimelineEntry e) -> e.commit().time(), Comparator.reverseOrder())
+            .thenComparing(e -> e.commit().id());
+
+    public TimelineEntry {
+        Objects.requireNonNull(commit, "commit");
+        modules = List.copyOf(modules);
+        Objects.requireNonNull(review, "review");
+        requestMoves = List.copyOf(requestMoves);
+        mergedCommits = List.copyOf(mergedCommits);
+    }
+
+    /** True when no request class reaches a different destination after this commit. */
+    public boolean routingNeutral() {
+        return review.routes().changes().isEmpty();
+    }
+}

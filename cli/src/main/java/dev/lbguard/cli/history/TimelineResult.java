@@ -1,0 +1,56 @@
+package dev.lbguard.cli.history;
+
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.policy.Risk;
+import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.HistoryWindow;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every load-balancer change of a window of history, ranked, with the net change over the whole window and the
+ * commits that changed no load-balancer definition.
+ *
+ * @param entries the commits that changed load-balancer definitions (with {@code --request}: only those that
+ *                moved the request), ranked by {@link TimelineEntry#RANKING}
+ * @param otherEntries with {@code --request}, the load-balancer commits that did not move the request; else empty
+ * @param net the review of the window's first state against its last, over every root module
+ * @param unrelated the commits that touched no load-balancer definition, newest first
+ * @param netRequestMoves with {@code --request}, where the request went at the start and goes at the end
+ */
+public record TimelineResult(HistoryWindow window, List<TimelineEntry> entries, List<TimelineEntry> otherEntries,
+                             ReviewResult net, List<CommitInfo> unrelated, Optional<RequestProbe> request,
+                             List<RequestProbe.Move> netRequestMoves) {
+    public TimelineResult {
+        Objects.requireNonNull(window, "window");
+        entries = List.copyOf(entries);
+        otherEntries = List.copyOf(otherEntries);
+        Objects.requireNonNull(net, "net");
+        unrelated = List.copyOf(unrelated);
+        Objects.requireNonNull(request, "request");
+        netRequestMoves = List.copyOf(netRequestMoves);
+    }
+
+    /** The worst of every commit's risk and the net change's. */
+    public Risk risk() {
+        Risk worst = net.risk();
+        for (TimelineEntry e : entries) {
+            worst = worst.atLeast(e.review().risk());
+        }
+        return worst;
+    }
+
+    /** True when every snapshot of the window was read completely and no rule was inconclusive. */
+    public boolean complete() {
+        return net.complete() && entries.stream().allMatch(e -> e.review().complete())
+                && otherEntries.stream().allMatch(e -> e.review().complete());
+    }
+
+    /** Every finding of every reported commit and of the net change. */
+    public List<dev.lbguard.policy.Finding> allFindings() {
+        List<dev.lbguard.policy.Finding> all = new java.util.ArrayList<>(net.findings());
+        entries.forEach(e -> all.addAll(e.review().findings()));
+        return all;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.lbguard.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.cli.history.RequestProbe;
+import dev.lbguard.cli.history.TimelineEntry;
+import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.git.CommitInfo;
+import java.util.List;
+
+/**
+ * The JSON form of a timeline (CONTRACT.md): the window's net change in the review fields, plus {@code commits}
+ * ranked riskiest first, {@code netChange} and {@code unrelatedCommits}.
+ */
+public final class TimelineJson {
+    private TimelineJson() {
+    }
+
+    public static String write(TimelineResult t) {
+        ReviewResult net = t.net();
+        ObjectNode root = Json.header("timeline", t.complete(), TimelineText.diagnostics(t));
+        root.set("base", Origins.json(net.base().origin()));
+        root.set("head", Origins.json(net.head().origin()));
+        root.put("risk", t.risk().label());
+        root.put("firstParent", true);
+        root.set("resourceChanges", ReviewJson.resourceChanges(net.resources().changes()));
+        root.set("routeChanges", ReviewJson.routeChanges(net.routes().changes(), net.base(), net.head()));
+        root.set("findings", ReviewJson.findings(net.findings()));
+        t.request().ifPresent(p -> {
+            ObjectNode rq = root.putObject("request");
+            rq.setAll(ReviewJson.request(p.request()));
+            p.loadBalancer().ifPresent(lb -> rq.put("loadBalancer", lb));
+            p.port().ifPresent(port -> rq.put("port", port));
+        });
+        ArrayNode commits = root.putArray("commits");
+        t.entries().forEach(e -> commits.add(entry(e)));
+        if (t.request().isPresent()) {
+            ArrayNode others = root.putArray("requestUnmovedCommits");
+            t.otherEntries().forEach(e -> others.add(entry(e)));
+        }
+        ObjectNode n = root.putObject("netChange");
+        n.set("base", Origins.json(net.base().origin()));
+        n.set("head", Origins.json(net.head().origin()));
+        n.put("risk", net.risk().label());
+        n.put("complete", net.complete());
+        n.set("routeChanges", ReviewJson.routeChanges(net.routes().changes(), net.base(), net.head()));
+        n.set("findings", ReviewJson.findings(net.findings()));
+        n.set("resourceChanges", ReviewJson.resourceChanges(net.resources().changes()));
+        if (t.request().isPresent()) {
+            n.set("requestMoves", moves(t.netRequestMoves(), net.base(), net.head()));
+        }
+        ArrayNode unrelated = root.putArray("unrelatedCommits");
+        t.unrelated().forEach(c -> unrelated.add(commit(c)));
+        return Json.write(root);
+    }
+
+    private static ObjectNode entry(TimelineEntry e) {
+        ReviewResult r = e.review();
+        ObjectNode n = commit(e.commit());
+        n.put("risk", r.risk().label());
+        n.put("complete", r.complete());
+        ArrayNode modules = n.putArray("modules");
+        e.modules().forEach(modules::add);
+        n.set("routeChanges", ReviewJson.routeChanges(r.routes().changes(), r.base(), r.head()));
+        n.set("findings", ReviewJson.findings(r.findings()));
+        n.set("resourceChanges", ReviewJson.resourceChanges(r.resources().changes()));
+        if (e.commit().isMerge()) {
+            ArrayNode merged = n.putArray("mergedCommits");
+            e.mergedCommits().forEach(c -> merged.add(commit(c)));
+        }
+        if (!e.requestMoves().isEmpty()) {
+            n.set("requestMoves", moves(e.requestMoves(), r.base(), r.head()));
+        }
+        return n;
+    }
+
+    static ObjectNode commit(CommitInfo c) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("commit", c.id());
+        ArrayNode parents = n.putArray("parents");
+        c.parents().forEach(parents::add);
+        n.put("author", c.author());
+        n.put("email", c.email());
+        n.put("time", c.time().toString());
+        n.put("subject", c.subject());
+        return n;
+    }
+
+    private static ArrayNode moves(List<RequestProbe.Move> moves, RoutingSnapshot base, RoutingSnapshot head) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (RequestProbe.Move m : moves) {
+            ObjectNode n = a.addObject();
+            n.put("loadBalancer", m.loadBalancer());
+            n.put("listener", m.listener());
+            n.put("moved", m.moved());
+            n.set("before", ReviewJson.destination(m.before(), base));
+            n.set("after", ReviewJson.destination(m.after(), head));
+        }
+        return a;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lbguard.cli.report;
+
+import dev.lbguard.cli.history.RequestProbe;
+import dev.lbguard.cli.history.TimelineEntry;
+import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.diff.RouteChange;
+import dev.lbguard.policy.Finding;
+import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.git.CommitInfo;
+import java.util.Locale;
+
+/** A timeline for an incident channel or ticket: a ranked table of commits, then each commit's details. */
+public final class TimelineMarkdown {
+    private TimelineMarkdown() {
+    }
+
+    public static String write(TimelineResult t) {
+        ReviewResult net = t.net();
+        StringBuilder s = new StringBuilder();
+        s.append("**lbguard timeline: ").append(t.risk().label().toUpperCase(Locale.ROOT)).append(" risk.** ")
+                .append(TimelineSummary.sentence(t)).append("\n\n");
+        s.append('`').append(Origins.text(net.base().origin())).append("` → `").append(Origins.text(net.head().origin()))
+                .append("`. _").append(TimelineSummary.FIRST_PARENT).append("_\n\n");
+        t.request().ifPresent(p -> s.append("Following `").append(p.describe()).append("`.\n\n"));
+        if (!t.entries().isEmpty()) {
+            s.append("| # | Risk | Commit | When | Author | Subject | Route changes | Findings |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            int rank = 1;
+            for (TimelineEntry e : t.entries()) {
+                CommitInfo c = e.commit();
+                s.append("| ").append(rank++).append(" | ").append(e.review().risk().label()).append(" | `")
+                        .append(c.shortId()).append("` | ").append(TimelineText.TIME.format(c.time())).append(" | ")
+                        .append(cell(c.author())).append(" | ").append(cell(c.subject())).append(" | ")
+                        .append(e.review().routes().changes().size()).append(" | ")
+                        .append(e.review().findings().size()).append(" |\n");
+            }
+            s.append('\n');
+        }
+        int rank = 1;
+        for (TimelineEntry e : t.entries()) {
+            ReviewResult r = e.review();
+            s.append("#### ").append(rank++).append(". `").append(e.commit().shortId()).append("` ")
+                    .append(cell(e.commit().subject())).append("\n\n");
+            for (CommitInfo m : e.mergedCommits()) {
+                s.append("- brought in `").append(m.shortId()).append("` ").append(cell(m.author())).append(": ")
+                        .append(cell(m.subject())).append('\n');
+            }
+            s.append(e.mergedCommits().isEmpty() ? "" : "\n").append(TimelineText.sentence(r)).append("\n\n");
+            for (RequestProbe.Move m : e.requestMoves()) {
+                s.append("- the request on ").append(m.loadBalancer()).append(' ').append(m.listener()).append(": ")
+                        .append(cell(ReviewJson.summary(m.before(), r.base()))).append(" → **")
+                        .append(cell(ReviewJson.summary(m.after(), r.head()))).append("**\n");
+            }
+            routes(s, r);
+            for (Finding f : r.findings()) {
+                s.append("- **").append(f.severity().label()).append("** ").append(f.ruleId()).append(' ')
+                        .append(cell(f.title())).append(" (`").append(f.source()).append("`): ")
+                        .append(cell(f.message())).append('\n');
+            }
+            s.append('\n');
+        }
+        s.append("#### Net change over the window\n\n").append(net.risk().label().toUpperCase(Locale.ROOT))
+                .append(" risk. ").append(Verdict.sentence(net)).append("\n\n");
+        routes(s, net);
+        if (!t.unrelated().isEmpty()) {
+            s.append("<details><summary>Commits that touched no load-balancer definition (").append(t.unrelated().size())
+                    .append(")</summary>\n\n");
+            for (CommitInfo c : t.unrelated()) {
+                s.append("- `").append(c.shortId()).append("` ").append(TimelineText.TIME.format(c.time())).append(' ')
+                        .append(cell(c.author())).append(": ").append(cell(c.subject())).append('\n');
+            }
+            s.append("\n</details>\n");
+        }
+        return s.toString();
+    }
+
+    private static void routes(StringBuilder s, ReviewResult r) {
+        if (r.routes().changes().isEmpty()) {
+            return;
+        }
+        s.append("| Listener | Requests | Before | After |\n|---|---|---|---|\n");
+        for (RouteChange c : r.routes().changes()) {
+            s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | `")
+                    .append(c.match().describe().replace("`", "'").replace("|", "\\|")).append("` | ")
+                    .append(cell(ReviewJson.summary(c.before(), r.base()))).append(" | **")
+                    .append(cell(ReviewJson.summary(c.after(), r.head()))).append("** |\n");
+        }
+        s.append('\n');
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", "<br>");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lbguard.source;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * One tree seen through another: paths in scope come from {@code over} (present or not), every other path from
+ * {@code base}. A revision with some files replaced, without a checkout: for instance HEAD with a patch applied to
+ * its load-balancer files.
+ */
+public final class OverlayTree implements SourceTree {
+    private final SourceTree base;
+    private final SourceTree over;
+    private final Predicate<String> inScope;
+    private final String revision;
+
+    public OverlayTree(SourceTree base, SourceTree over, Predicate<String> inScope, String revision) {
+        this.base = base;
+        this.over = over;
+        this.inScope = inScope;
+        this.revision = revision;
+    }
+
+    @Override
+    public List<String> files(String dir) {
+        TreeSet<String> names = new TreeSet<>();
+        for (String n : base.files(dir)) {
+            if (!inScope.test(SourceTree.join(dir, n))) {
+                names.add(n);
+            }
+        }
+        for (String n : over.files(dir)) {
+            if (inScope.test(SourceTree.join(dir, n))) {
+                names.add(n);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public List<String> directories(String dir) {
+        TreeSet<String> names = new TreeSet<>(base.directories(dir));
+        names.addAll(over.directories(dir));
+        return List.copyOf(names);
+    }
+
+    @Override
+    public boolean isFile(String path) {
+        return inScope.test(path) ? over.isFile(path) : base.isFile(path);
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return base.isDirectory(path) || over.isDirectory(path);
+    }
+
+    @Override
+    public byte[] read(String path) throws IOException {
+        return inScope.test(path) ? over.read(path) : base.read(path);
+    }
+
+    @Override
+    public Optional<String> contentId(String path) {
+        return inScope.test(path) ? over.contentId(path) : base.contentId(path);
+    }
+
+    @Override
+    public String revision() {
+        return revision;
+    }
+}

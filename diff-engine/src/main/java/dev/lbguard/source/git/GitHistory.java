@@ -1,0 +1,193 @@
+package dev.lbguard.source.git;
+
+import dev.lbguard.source.SourceException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Windows of history along first parents (as {@code git log --first-parent}): a merge counts as one commit
+ * bringing in its branch, which is what reached the main line. Refuses, rather than shortens, a window that
+ * reaches past the start of a shallow clone.
+ */
+public final class GitHistory {
+    private final GitRepository git;
+
+    public GitHistory(GitRepository git) {
+        this.git = git;
+    }
+
+    /** The commits of {@code from..to}: reachable from {@code to} along first parents, not from {@code from}. */
+    public HistoryWindow range(String from, String to) throws SourceException {
+        RevCommit start = resolveInWindow(from, from + ".." + to);
+        RevCommit end = git.resolve(to);
+        Repository repo = git.jgit();
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(end));
+            walk.markUninteresting(walk.parseCommit(start));
+            List<RevCommit> commits = new ArrayList<>();
+            for (RevCommit c : walk) {
+                commits.add(c);
+            }
+            Set<ObjectId> shallow = repoShallow();
+            if (!commits.isEmpty() && shallow.contains(commits.get(commits.size() - 1))) {
+                throw shallow(from + ".." + to, commits.get(commits.size() - 1));
+            }
+            Collections.reverse(commits);
+            return new HistoryWindow(Optional.of(CommitInfo.of(start)), commits.stream().map(CommitInfo::of).toList(),
+                    from, to);
+        } catch (MissingObjectException e) {
+            throw shallowOrMissing(from + ".." + to, e);
+        } catch (IOException e) {
+            throw new SourceException("cannot walk the history of " + from + ".." + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The commits on {@code to}'s first-parent line committed at or after {@code since} (and not after
+     * {@code until}); the window ends at the first older commit, as the commit dates of a main line only grow.
+     */
+    public HistoryWindow since(Instant since, Optional<Instant> until, String to, String sinceLabel)
+            throws SourceException {
+        RevCommit end = git.resolve(to);
+        String what = "--since " + sinceLabel;
+        try (RevWalk walk = new RevWalk(git.jgit())) {
+            Set<ObjectId> shallow = repoShallow();
+            List<RevCommit> commits = new ArrayList<>();
+            RevCommit c = walk.parseCommit(end);
+            Optional<CommitInfo> base = Optional.empty();
+            while (true) {
+                Instant when = c.getCommitterIdent().getWhenAsInstant();
+                if (when.isBefore(since)) {
+                    base = Optional.of(CommitInfo.of(c));
+                    break;
+                }
+                if (until.isEmpty() || !when.isAfter(until.get())) {
+                    commits.add(c);
+                }
+                if (c.getParentCount() == 0) {
+                    if (shallow.contains(c)) {
+                        throw shallow(what, c);
+                    }
+                    break;
+                }
+                c = walk.parseCommit(c.getParent(0));
+            }
+            Collections.reverse(commits);
+            // The start is named by its commit: an age such as 2h means another commit an hour later.
+            return new HistoryWindow(base, commits.stream().map(CommitInfo::of).toList(),
+                    base.map(CommitInfo::id).orElse(sinceLabel), to);
+        } catch (MissingObjectException e) {
+            throw shallowOrMissing(what, e);
+        } catch (IOException e) {
+            throw new SourceException("cannot walk the history " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commits a merge brought in (reachable from its other parents, not its first), newest first. */
+    public List<CommitInfo> mergedCommits(CommitInfo merge) throws SourceException {
+        if (!merge.isMerge()) {
+            return List.of();
+        }
+        try (RevWalk walk = new RevWalk(git.jgit())) {
+            for (String p : merge.parents().subList(1, merge.parents().size())) {
+                walk.markStart(walk.parseCommit(ObjectId.fromString(p)));
+            }
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(merge.parents().get(0))));
+            List<CommitInfo> out = new ArrayList<>();
+            for (RevCommit c : walk) {
+                out.add(CommitInfo.of(c));
+            }
+            return out;
+        } catch (MissingObjectException e) {
+            throw shallowOrMissing("of merge " + merge.shortId(), e);
+        } catch (IOException e) {
+            throw new SourceException("cannot list the commits of merge " + merge.shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The paths whose content differs between two commits' trees ({@code parent} empty: every path). */
+    public List<String> changedPaths(Optional<String> parent, String commit) throws SourceException {
+        Repository repo = git.jgit();
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            tw.setRecursive(true);
+            // ANY_DIFF makes the walk skip every subtree whose id is equal on both sides: cost follows the change.
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            if (parent.isPresent()) {
+                tw.addTree(walk.parseCommit(ObjectId.fromString(parent.get())).getTree());
+            } else {
+                tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+            }
+            tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+            List<String> paths = new ArrayList<>();
+            while (tw.next()) {
+                paths.add(tw.getPathString());
+            }
+            return paths;
+        } catch (IOException e) {
+            throw new SourceException("cannot compare commit " + commit + " with its parent: " + e.getMessage(), e);
+        }
+    }
+
+    /** The id of the tree at {@code dir} in {@code commit} ({@code ""}: the root), or empty if there is none. */
+    public Optional<String> treeId(String commit, String dir) throws SourceException {
+        Repository repo = git.jgit();
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            if (dir.isEmpty()) {
+                return Optional.of(c.getTree().name());
+            }
+            try (TreeWalk tw = TreeWalk.forPath(repo, dir, c.getTree())) {
+                return tw == null || !tw.isSubtree() ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
+            }
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + dir + " at " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Set<ObjectId> repoShallow() throws IOException {
+        return git.jgit().getObjectDatabase().getShallowCommits();
+    }
+
+    private RevCommit resolveInWindow(String rev, String what) throws SourceException {
+        try {
+            return git.resolve(rev);
+        } catch (SourceException e) {
+            if (git.isShallow()) {
+                throw new SourceException("the window " + what + " starts at '" + rev + "', which this shallow clone "
+                        + "does not have. " + FIX);
+            }
+            throw e;
+        }
+    }
+
+    /** How to get the history a shallow clone lacks, in the two places it is usually met. */
+    public static final String FIX = "Fetch the missing history and retry: in GitHub Actions set 'fetch-depth: 0' "
+            + "on actions/checkout; elsewhere run 'git fetch --deepen=<commits>' (or 'git fetch --unshallow'). "
+            + "lbguard shows no partial timeline, since the commits it cannot see may be the ones that matter.";
+
+    private static SourceException shallow(String what, RevCommit boundary) {
+        return new SourceException("this is a shallow clone and its history ends at " + boundary.name().substring(0, 12)
+                + " (" + boundary.getShortMessage() + "), inside the window " + what + ". " + FIX);
+    }
+
+    private SourceException shallowOrMissing(String what, MissingObjectException e) {
+        if (git.isShallow()) {
+            return new SourceException("this shallow clone lacks commits of the window " + what + ". " + FIX);
+        }
+        return new SourceException("the repository is missing objects of the window " + what + ": " + e.getMessage());
+    }
+
+}

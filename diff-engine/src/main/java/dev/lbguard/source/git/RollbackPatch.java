@@ -1,0 +1,178 @@
+package dev.lbguard.source.git;
+
+import dev.lbguard.source.OverlayTree;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.SourceTree;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.Patch;
+import org.eclipse.jgit.patch.PatchApplier;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The patch that brings the files of some directories back from one commit to another (a {@code git apply}-able
+ * unified diff), and that patch applied in memory to the first commit's files, so that what the patch does can be
+ * checked without touching the repository or the work tree.
+ */
+public final class RollbackPatch {
+    /** The patch text and the paths it changes (added, deleted or modified), sorted. */
+    public record Patched(String patch, List<String> paths, SourceTree tree) {
+        public Patched {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    private final GitRepository git;
+    private final Scope scope;
+
+    public RollbackPatch(GitRepository git, List<String> dirs) {
+        this.git = git;
+        this.scope = new Scope(dirs);
+    }
+
+    /** Whether a path belongs to the directories the patch covers. */
+    public boolean inScope(String path) {
+        return scope.containsFile(path);
+    }
+
+    /** The patch from {@code from} to {@code to}, and the result of applying it to {@code from}'s files. */
+    public Patched between(RevCommit from, RevCommit to) throws SourceException {
+        Repository repo = git.jgit();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> paths = new ArrayList<>();
+        try (DiffFormatter f = new DiffFormatter(out)) {
+            f.setRepository(repo);
+            f.setPathFilter(scope.filter());
+            f.setDetectRenames(false);
+            for (DiffEntry e : f.scan(from.getTree(), to.getTree())) {
+                paths.add(e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath());
+                f.format(e);
+            }
+            f.flush();
+        } catch (IOException e) {
+            throw new SourceException("cannot write the rollback patch: " + e.getMessage(), e);
+        }
+        String patch = out.toString(StandardCharsets.UTF_8);
+        SourceTree fromTree = git.tree(from.name());
+        SourceTree applied = applyInMemory(repo, from, patch);
+        return new Patched(patch, paths.stream().sorted().toList(),
+                new OverlayTree(fromTree, applied, scope::containsFile, "patched " + from.name()));
+    }
+
+    /**
+     * Applies the patch text with JGit's own {@code git apply} to a copy of {@code from}'s files in the covered
+     * directories, held in an in-memory repository: the repository itself gets no object.
+     */
+    private SourceTree applyInMemory(Repository repo, RevCommit from, String patchText) throws SourceException {
+        InMemoryRepository mem = new InMemoryRepository(new DfsRepositoryDescription("lbguard-rollback"));
+        try (ObjectInserter ins = mem.newObjectInserter(); TreeWalk tw = new TreeWalk(repo)) {
+            DirCache dc = DirCache.newInCore();
+            DirCacheBuilder b = dc.builder();
+            tw.addTree(from.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(scope.filter());
+            while (tw.next()) {
+                DirCacheEntry e = new DirCacheEntry(tw.getPathString());
+                e.setFileMode(tw.getFileMode(0));
+                e.setObjectId(ins.insert(Constants.OBJ_BLOB, repo.open(tw.getObjectId(0)).getBytes()));
+                b.add(e);
+            }
+            b.finish();
+            ObjectId treeId = dc.writeTree(ins);
+            ins.flush();
+            RevTree before;
+            try (RevWalk walk = new RevWalk(mem)) {
+                before = walk.parseTree(treeId);
+            }
+            Patch p = new Patch();
+            p.parse(new ByteArrayInputStream(patchText.getBytes(StandardCharsets.UTF_8)));
+            if (!p.getErrors().isEmpty()) {
+                throw new SourceException("the rollback patch does not parse: " + p.getErrors().get(0).getMessage());
+            }
+            PatchApplier.Result r;
+            try (ObjectInserter applied = mem.newObjectInserter()) {
+                r = new PatchApplier(mem, before, applied).applyPatch(p);
+                applied.flush();
+            }
+            if (!r.getErrors().isEmpty()) {
+                throw new SourceException("the rollback patch does not apply to " + from.name() + ": "
+                        + r.getErrors().get(0));
+            }
+            return GitTree.of(mem, r.getTreeId(), "patched");
+        } catch (IOException e) {
+            throw new SourceException("cannot apply the rollback patch in memory: " + e.getMessage(), e);
+        }
+    }
+
+    /** The covered directories: their files and subdirectories, hidden ones (tool state) left out. */
+    private record Scope(List<String> dirs) {
+        Scope {
+            dirs = List.copyOf(dirs);
+        }
+
+        boolean containsFile(String path) {
+            for (String segment : path.split("/")) {
+                if (segment.startsWith(".")) {
+                    return false;
+                }
+            }
+            for (String d : dirs) {
+                // The repository root as a module covers only its own files: its subdirectories are other things.
+                if (d.isEmpty() ? path.indexOf('/') < 0 : path.startsWith(d + "/")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean mayContain(String dir) {
+            if (dir.startsWith(".") || dir.contains("/.")) {
+                return false;
+            }
+            for (String d : dirs) {
+                if (!d.isEmpty() && (d.equals(dir) || d.startsWith(dir + "/") || dir.startsWith(d + "/"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        org.eclipse.jgit.treewalk.filter.TreeFilter filter() {
+            return new org.eclipse.jgit.treewalk.filter.TreeFilter() {
+                @Override
+                public boolean include(TreeWalk walker) {
+                    String path = walker.getPathString();
+                    return walker.isSubtree() ? mayContain(path) : containsFile(path);
+                }
+
+                @Override
+                public boolean shouldBeRecursive() {
+                    return true;
+                }
+
+                @Override
+                public org.eclipse.jgit.treewalk.filter.TreeFilter clone() {
+                    return this;
+                }
+            };
+        }
+    }
+}
