@@ -32,8 +32,12 @@ public final class RouteDiffer {
 
     private final RouteEvaluator evaluator = new RouteEvaluator();
 
+    // The automata of patterns are costly to build and the same patterns recur from one diff to the next (a
+    // timeline diffs hundreds of commits of one configuration). Automata are mutable, so each thread keeps its own.
+    private static final ThreadLocal<Languages> LANGUAGES = ThreadLocal.withInitial(Languages::new);
+
     public RouteDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
-        Languages languages = new Languages();
+        Languages languages = LANGUAGES.get();
         List<RouteChange> changes = new ArrayList<>();
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
