@@ -1,5 +1,6 @@
 package dev.lbguard.cli;
 
+import dev.lbguard.cli.command.AuditCommand;
 import dev.lbguard.cli.command.BaselineCommand;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.ExplainCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Reviews load-balancer routing changes in Terraform: which requests go somewhere else, "
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
-            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, RollbackCommand.class,
+            DriftCommand.class, TimelineCommand.class, BaselineCommand.class, AuditCommand.class, RollbackCommand.class,
             RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -101,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
         // The back office runs HAProxy, templated by Ansible: the same questions work on it.
         steps.add(List.of(("route --rev=HEAD --listener=ops/haproxy/roles/haproxy/templates/haproxy.cfg.j2:8080"
                 + " --host=ops.shop.internal --path=/admin/users --source-ip=203.0.113.9").split(" ")));
-        steps.add(List.of("drift", "--rev=HEAD", "--live=tfstate:" + LIVE_STATE));
+        steps.add(List.of("drift", "--rev=HEAD", "--dir=infra/edge", "--live=tfstate:" + LIVE_STATE));
         // The incident view: what changed in the last day, which commit moved checkout, and the way back.
         steps.add(List.of("timeline --since=1d".split(" ")));
         steps.add(List.of(("timeline --since=1d --request=shop.example.com/checkout/cart "

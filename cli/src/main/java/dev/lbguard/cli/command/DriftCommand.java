@@ -90,20 +90,17 @@ public final class DriftCommand implements Callable<Integer> {
             LiveSource source = LiveSources.open(live, environment);
             liveSnapshot = source.read();
             planned = source.nextApply();
-            if (state != null) {
-                TfStateSource.of(state).addressesByArn().forEach((arn, address) -> knownIds.put(arn, ElementId.of(address)));
-            }
+            knownIds.putAll(knownIds(state));
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
         if (saveLive != null) {
             save(liveSnapshot);
         }
-        LiveMatch match = new LiveMatcher().match(desired, liveSnapshot, knownIds);
-        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(desired, match.live());
         Optional<DriftReport.NextApply> next = planned.map(p ->
                 new DriftReport.NextApply(liveSnapshot, p, new RouteDiffer().diff(liveSnapshot, p)));
-        DriftReport report = new DriftReport(result, match, next);
+        DriftReport report = compare(desired, liveSnapshot, knownIds, next);
+        ReviewResult result = report.result();
         String out = switch (options.format) {
             case JSON -> report.json();
             case MARKDOWN -> report.markdown();
@@ -115,6 +112,23 @@ public final class DriftCommand implements Callable<Integer> {
             return ExitCode.FINDINGS.code();
         }
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    /** Drift of one desired snapshot against the live one: pairing, then the review with the drift rules. */
+    static DriftReport compare(RoutingSnapshot desired, RoutingSnapshot live, Map<String, ElementId> knownIds,
+                               Optional<DriftReport.NextApply> next) {
+        LiveMatch match = new LiveMatcher().match(desired, live, knownIds);
+        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(desired, match.live());
+        return new DriftReport(result, match, next);
+    }
+
+    /** The ARNs a state file maps to Terraform addresses, for pairing API elements with git's. */
+    static Map<String, ElementId> knownIds(Path state) throws SourceException {
+        Map<String, ElementId> ids = new TreeMap<>();
+        if (state != null) {
+            TfStateSource.of(state).addressesByArn().forEach((arn, address) -> ids.put(arn, ElementId.of(address)));
+        }
+        return ids;
     }
 
     private void save(RoutingSnapshot snapshot) {

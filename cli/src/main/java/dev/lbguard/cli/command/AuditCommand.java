@@ -1,0 +1,135 @@
+package dev.lbguard.cli.command;
+
+import dev.lbguard.cli.ExitCode;
+import dev.lbguard.cli.UsageException;
+import dev.lbguard.cli.report.AuditReport;
+import dev.lbguard.cli.report.DriftReport;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.git.Baselines;
+import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.live.LiveSources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code audit}: for cron. Drift of what runs against the branch head and against the last known-good revision,
+ * with a history line and a Prometheus textfile, and exit codes a scheduler can act on.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Drift of the live load balancer against the branch head and against the known-good revision "
+                + "(lbguard baseline), for scheduled runs.")
+public final class AuditCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--live", paramLabel = "SOURCE", required = true,
+            description = "What is running: tfstate:PATH, tfshow:PATH, plan:PATH, aws:REGION[?endpoint=URL], "
+                    + "haproxy:SOCKET|HOST:PORT or snapshot:FILE.")
+    String live;
+
+    @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
+            description = "The branch head to compare with. Default: ${DEFAULT-VALUE}.")
+    String rev;
+
+    @Option(names = "--state", paramLabel = "PATH",
+            description = "A Terraform state file whose ARNs pair live elements (from aws:) with the addresses in git.")
+    Path state;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Append one JSON line per audit to FILE.")
+    Path history;
+
+    @Option(names = "--prom", paramLabel = "FILE",
+            description = "Write a Prometheus textfile (for node_exporter's textfile collector), atomically.")
+    Path prom;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    public AuditCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Baselines.Mark> mark;
+        try (GitRepository repo = BaselineCommand.open(options)) {
+            mark = new Baselines(repo).current();
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        RoutingSnapshot liveSnapshot;
+        Map<String, ElementId> knownIds;
+        try {
+            liveSnapshot = LiveSources.open(live, environment).read();
+            knownIds = DriftCommand.knownIds(state);
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        DriftReport head = DriftCommand.compare(SnapshotOptions.load(options, environment, rev), liveSnapshot,
+                knownIds, Optional.empty());
+        Optional<DriftReport> knownGood = mark.map(m -> DriftCommand.compare(
+                SnapshotOptions.load(options, environment, m.commit()), liveSnapshot, knownIds, Optional.empty()));
+        Instant now = When.now(environment);
+        AuditReport report = new AuditReport(live, now, head, mark, knownGood);
+        if (history != null) {
+            append(history, report.historyLine());
+        }
+        if (prom != null) {
+            writeAtomically(prom, report.prometheus());
+        }
+        String out = switch (options.format) {
+            case JSON -> report.json();
+            case TEXT -> report.text(ReportOutput.style(options, environment, System.console() != null));
+            default -> throw new UsageException("audit writes text or json; use drift for markdown and sarif");
+        };
+        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        boolean failing = failOn.failsOn(head.result().findings())
+                || knownGood.map(k -> failOn.failsOn(k.result().findings())).orElse(false);
+        if (failing) {
+            return ExitCode.FINDINGS.code();
+        }
+        return report.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    private static void append(Path file, String line) {
+        try {
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UsageException("cannot append to --history " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Written beside the target and moved into place: the collector never reads half a file. */
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Path target = file.toAbsolutePath();
+            Path tmp = Files.createTempFile(target.getParent(), ".lbguard-", ".prom.tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UsageException("cannot write --prom " + file + ": " + e.getMessage());
+        }
+    }
+}
