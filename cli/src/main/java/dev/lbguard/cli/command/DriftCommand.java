@@ -6,6 +6,7 @@ import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.LiveMatcher;
+import dev.lbguard.diff.LiveScope;
 import dev.lbguard.diff.RouteDiffer;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
@@ -82,7 +83,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RoutingSnapshot desired = SnapshotOptions.load(options, environment, rev);
+        RoutingSnapshot desired = LiveScope.of(live).restrict(SnapshotOptions.load(options, environment, rev));
         RoutingSnapshot liveSnapshot;
         Optional<RoutingSnapshot> planned;
         Map<String, ElementId> knownIds = new TreeMap<>();
