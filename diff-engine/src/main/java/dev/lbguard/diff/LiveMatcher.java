@@ -208,7 +208,8 @@ public final class LiveMatcher {
         private TargetGroup targetGroup(TargetGroup tg) {
             return new TargetGroup(id(tg.id()), source(tg.id(), tg.source()), name(tg.id(), tg.name()), tg.protocol(),
                     tg.port(), tg.targetType(), tg.healthCheck(), tg.targets().stream()
-                    .map(t -> new Target(id(t.id()), source(t.id(), t.source()), t.targetId(), t.port(), t.status()))
+                    .map(t -> new Target(id(t.id()), source(t.id(), t.source()), t.targetId(), t.port(), t.status(),
+                            t.backup()))
                     .toList());
         }
 

@@ -7,6 +7,7 @@ import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.LiveMatcher;
 import dev.lbguard.diff.RouteDiffer;
+import dev.lbguard.diff.ServerOnlyLive;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.Review;
@@ -99,7 +100,10 @@ public final class DriftCommand implements Callable<Integer> {
         if (saveLive != null) {
             save(liveSnapshot);
         }
-        LiveMatch match = new LiveMatcher().match(desired, liveSnapshot, knownIds);
+        // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
+        RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(liveSnapshot)
+                ? ServerOnlyLive.complete(desired, liveSnapshot) : liveSnapshot;
+        LiveMatch match = new LiveMatcher().match(desired, compared, knownIds);
         ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(desired, match.live());
         Optional<DriftReport.NextApply> next = planned.map(p ->
                 new DriftReport.NextApply(liveSnapshot, p, new RouteDiffer().diff(liveSnapshot, p)));
