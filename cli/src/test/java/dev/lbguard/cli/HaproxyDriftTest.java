@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file, and {@code drift --live haproxy:SOCKET} runs in-process. The untouched process shows no drift; an operator's
  * {@code set server ... state drain} and {@code weight 0} over the socket are exactly the drift reported, and LBG015
  * fires once no server of the routed backend takes traffic. The tests run in order on one process; without haproxy
- * they fail, never skip.
+ * they fail, never skip. Servers added and deleted at run time are unmanaged and missing live.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaproxyDriftTest {
@@ -140,6 +140,27 @@ class HaproxyDriftTest {
         assertThat(noTraffic.get(0).get("message").asText()).contains("default action").contains("be_web")
                 .contains("draining").contains("weight 0");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void serverAddedAtRunTimeIsUnmanagedAndOneDeletedIsMissingLive() throws Exception {
+        assertThat(command("add server be_web/web9 127.0.0.1:" + freePort())).contains("New server registered");
+        command("enable server be_web/web9");
+        command("set server be_api/api1 state maint");
+        assertThat(command("del server be_api/api1")).contains("Server deleted");
+        JsonNode json = MAPPER.readTree(drift().out());
+        assertThat(addresses(json.get("unmanaged"))).containsExactly("haproxy:backend/be_web/server/web9");
+        assertThat(addresses(json.get("missingLive"))).containsExactly("haproxy:backend/be_api/server/api1");
+        assertThat(ruleIds(json)).contains("LBG202", "LBG203");
+        // web9 serves be_web again, so its route has traffic; be_api has no server left, which is LBG005's concern.
+        assertThat(ruleIds(json)).doesNotContain("LBG015");
+    }
+
+    private static List<String> addresses(JsonNode unpaired) {
+        List<String> out = new ArrayList<>();
+        unpaired.forEach(u -> out.add(u.get("address").asText()));
+        return out;
     }
 
     private static CliRun drift() {

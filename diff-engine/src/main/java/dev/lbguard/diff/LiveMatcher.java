@@ -189,11 +189,13 @@ public final class LiveMatcher {
 
         private Listener listener(Listener l) {
             return new Listener(id(l.id()), source(l.id(), l.source()), l.protocol(), l.port(), l.sslPolicy(),
-                    l.certificates(), action(l.defaultAction()), l.rules().stream().map(this::rule).toList());
+                    l.certificates(), action(l.defaultAction()), l.rules().stream().map(this::rule).toList(),
+                    l.semantics());
         }
 
         private Rule rule(Rule r) {
-            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.conditions(), action(r.action()));
+            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.conditions(), action(r.action()),
+                    r.expression());
         }
 
         private RuleAction action(RuleAction a) {
