@@ -49,8 +49,12 @@ class HaproxyDriftTest {
     static void startHaproxyOnTheCommittedConfig() throws Exception {
         socket = dir.resolve("admin.sock");
         Path tree = Files.createDirectories(dir.resolve("tree"));
+        // The repository also defines an ALB with Terraform, which the Runtime API cannot see: it is out of scope.
+        Files.createDirectories(tree.resolve("infra"));
+        Files.copy(Golden.FIXTURES.resolve("live/moto/main.tf"), tree.resolve("infra/main.tf"));
+        Files.createDirectories(tree.resolve("lb"));
         // No "check" on the servers: they point at closed ports and stay UP, so only operator changes are drift.
-        Files.writeString(tree.resolve("haproxy.cfg"), String.join("\n",
+        Files.writeString(tree.resolve("lb/haproxy.cfg"), String.join("\n",
                 "global",
                 "    stats socket " + socket + " mode 600 level admin",
                 "defaults",
@@ -72,7 +76,7 @@ class HaproxyDriftTest {
                 ""));
         repo = dir.resolve("repo");
         Golden.commit(tree, repo);
-        Path config = repo.resolve("haproxy.cfg");
+        Path config = repo.resolve("lb/haproxy.cfg");
         haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -6,6 +6,7 @@ import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.LiveMatcher;
+import dev.lbguard.diff.LiveScope;
 import dev.lbguard.diff.RouteDiffer;
 import dev.lbguard.diff.ServerOnlyLive;
 import dev.lbguard.model.ElementId;
@@ -100,11 +101,13 @@ public final class DriftCommand implements Callable<Integer> {
         if (saveLive != null) {
             save(liveSnapshot);
         }
+        // Only what the live source can see is compared: an HAProxy in git is not "missing" from an AWS state.
+        RoutingSnapshot wanted = LiveScope.seenBy(desired, liveSnapshot);
         // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
         RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(liveSnapshot)
-                ? ServerOnlyLive.complete(desired, liveSnapshot) : liveSnapshot;
-        LiveMatch match = new LiveMatcher().match(desired, compared, knownIds);
-        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(desired, match.live());
+                ? ServerOnlyLive.complete(wanted, liveSnapshot) : liveSnapshot;
+        LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
+        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
         Optional<DriftReport.NextApply> next = planned.map(p ->
                 new DriftReport.NextApply(liveSnapshot, p, new RouteDiffer().diff(liveSnapshot, p)));
         DriftReport report = new DriftReport(result, match, next);
