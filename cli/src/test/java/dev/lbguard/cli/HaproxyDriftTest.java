@@ -144,6 +144,15 @@ class HaproxyDriftTest {
         assertThat(noTraffic.get(0).get("message").asText()).contains("default action").contains("be_web")
                 .contains("draining").contains("weight 0");
         assertThat(run.exitCode()).isEqualTo(1);
+
+        // Saved and read back, the runtime snapshot is still known to see servers only: the same drift.
+        Path saved = dir.resolve("live.json");
+        CliRun.run("drift", "--repo", repo.toString(), "--live", "haproxy:" + socket, "--save-live", saved.toString());
+        CliRun again = CliRun.run("drift", "--repo", repo.toString(), "--live", "snapshot:" + saved, "--format", "json");
+        JsonNode back = MAPPER.readTree(again.out());
+        assertThat(attributeChanges(back)).isEqualTo(attributeChanges(json));
+        assertThat(ruleIds(back)).isEqualTo(ruleIds(json));
+        assertThat(back.get("missingLive")).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Completes a live snapshot that sees backends and servers only (the HAProxy Runtime API shows no frontends or
@@ -77,6 +78,6 @@ public final class ServerOnlyLive {
     /** The live status; a source that says nothing keeps git's, which is then no drift. */
     private static TargetStatus status(Target want, Target now) {
         return now.status().or(want::status)
-                .orElse(new TargetStatus(TargetStatus.State.UNKNOWN, java.util.OptionalInt.empty(), ""));
+                .orElse(new TargetStatus(TargetStatus.State.UNKNOWN, OptionalInt.empty(), ""));
     }
 }
