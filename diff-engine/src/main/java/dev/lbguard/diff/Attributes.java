@@ -112,6 +112,16 @@ final class Attributes {
         a.ref("targetGroup", targetGroup);
         a.put("targetId", Json.string(t.targetId()));
         t.port().ifPresent(p -> a.put("port", Integer.toString(p)));
+        // Only sources that weigh targets (HAProxy's config and Runtime API) fix a weight and an administrative
+        // state both in git and live; health is not configuration, so it is a finding (LBG015), never a change.
+        t.status().filter(st -> st.weight().isPresent()).ifPresent(st -> {
+            a.put("weight", Integer.toString(st.weight().getAsInt()));
+            a.put("adminState", Json.string(switch (st.state()) {
+                case MAINTENANCE -> "maint";
+                case DRAINING -> "drain";
+                default -> "ready";
+            }));
+        });
         return a.out;
     }
 

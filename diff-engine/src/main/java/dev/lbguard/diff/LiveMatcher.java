@@ -189,11 +189,13 @@ public final class LiveMatcher {
 
         private Listener listener(Listener l) {
             return new Listener(id(l.id()), source(l.id(), l.source()), l.protocol(), l.port(), l.sslPolicy(),
-                    l.certificates(), action(l.defaultAction()), l.rules().stream().map(this::rule).toList());
+                    l.certificates(), action(l.defaultAction()), l.rules().stream().map(this::rule).toList(),
+                    l.semantics());
         }
 
         private Rule rule(Rule r) {
-            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.conditions(), action(r.action()));
+            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.conditions(), action(r.action()),
+                    r.expression());
         }
 
         private RuleAction action(RuleAction a) {
@@ -208,7 +210,8 @@ public final class LiveMatcher {
         private TargetGroup targetGroup(TargetGroup tg) {
             return new TargetGroup(id(tg.id()), source(tg.id(), tg.source()), name(tg.id(), tg.name()), tg.protocol(),
                     tg.port(), tg.targetType(), tg.healthCheck(), tg.targets().stream()
-                    .map(t -> new Target(id(t.id()), source(t.id(), t.source()), t.targetId(), t.port(), t.status()))
+                    .map(t -> new Target(id(t.id()), source(t.id(), t.source()), t.targetId(), t.port(), t.status(),
+                            t.backup()))
                     .toList());
         }
 

@@ -1,30 +1,62 @@
 package dev.lbguard.diff;
 
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.WeightedTarget;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What of git's routing a live source can see. A Terraform state, a plan or the AWS API know AWS load balancers
- * only; the HAProxy Runtime API knows HAProxy only. Comparing git's HAProxy configs with a Terraform state
- * would report them all as "not running", so drift compares each live source with its own family of git.
+ * The part of the desired snapshot a live source can see: HAProxy load balancers and their backends for the
+ * HAProxy Runtime API, everything else for the AWS family (state files, plans, the ELBv2 API). A repository that
+ * defines both must not read as "every HAProxy backend missing live" when drift asks the AWS side, nor the reverse.
  */
-public enum LiveScope {
-    AWS, HAPROXY;
+public final class LiveScope {
+    private static final String HAPROXY_ID = "haproxy:";
 
-    /** The scope of a live source spec such as {@code aws:eu-west-1} or {@code haproxy:/run/haproxy.sock}. */
-    public static LiveScope of(String liveSpec) {
-        return liveSpec.startsWith("haproxy:") ? HAPROXY : AWS;
+    private LiveScope() {
     }
 
-    /** The part of {@code desired} this scope's sources can see. */
-    public RoutingSnapshot restrict(RoutingSnapshot desired) {
+    /** {@code desired} without the load balancers and target groups {@code live}'s source cannot see. */
+    public static RoutingSnapshot seenBy(RoutingSnapshot desired, RoutingSnapshot live) {
+        boolean haproxy = ServerOnlyLive.seesServersOnly(live);
         List<LoadBalancer> lbs = desired.loadBalancers().stream()
-                .filter(lb -> (lb.type() == LoadBalancerType.HAPROXY) == (this == HAPROXY)).toList();
-        List<TargetGroup> tgs = desired.targetGroups().stream()
-                .filter(tg -> tg.id().value().startsWith("haproxy:") == (this == HAPROXY)).toList();
-        return RoutingSnapshot.of(desired.origin(), lbs, tgs, desired.diagnostics(), desired.moves());
+                .filter(lb -> (lb.type() == LoadBalancerType.HAPROXY) == haproxy).toList();
+        Set<ElementId> routedHere = targetGroups(lbs);
+        Set<ElementId> routedElsewhere = targetGroups(desired.loadBalancers().stream()
+                .filter(lb -> !lbs.contains(lb)).toList());
+        // A group no load balancer routes to belongs where its id says; one routed from both families stays.
+        List<TargetGroup> groups = desired.targetGroups().stream()
+                .filter(tg -> routedHere.contains(tg.id()) || !routedElsewhere.contains(tg.id())
+                        && tg.id().value().startsWith(HAPROXY_ID) == haproxy)
+                .toList();
+        if (lbs.size() == desired.loadBalancers().size() && groups.size() == desired.targetGroups().size()) {
+            return desired;
+        }
+        return new RoutingSnapshot(desired.origin(), lbs, groups, desired.diagnostics(), desired.moves());
+    }
+
+    private static Set<ElementId> targetGroups(List<LoadBalancer> lbs) {
+        Set<ElementId> out = new HashSet<>();
+        for (LoadBalancer lb : lbs) {
+            for (Listener l : lb.listeners()) {
+                add(out, l.defaultAction());
+                l.rules().forEach(r -> add(out, r.action()));
+            }
+        }
+        return out;
+    }
+
+    private static void add(Set<ElementId> out, RuleAction action) {
+        if (action.terminal() instanceof RouteAction.Forward f) {
+            f.targets().stream().map(WeightedTarget::targetGroup).forEach(out::add);
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.AuditReport;
 import dev.lbguard.cli.report.DriftReport;
-import dev.lbguard.diff.LiveScope;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.SourceException;
@@ -88,12 +87,10 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-        LiveScope scope = LiveScope.of(live);
-        DriftReport head = DriftCommand.compare(scope.restrict(SnapshotOptions.load(options, environment, rev)),
-                liveSnapshot, knownIds, Optional.empty());
+        DriftReport head = DriftCommand.compare(SnapshotOptions.load(options, environment, rev), liveSnapshot,
+                knownIds, Optional.empty());
         Optional<DriftReport> knownGood = mark.map(m -> DriftCommand.compare(
-                scope.restrict(SnapshotOptions.load(options, environment, m.commit())), liveSnapshot, knownIds,
-                Optional.empty()));
+                SnapshotOptions.load(options, environment, m.commit()), liveSnapshot, knownIds, Optional.empty()));
         Instant now = When.now(environment);
         AuditReport report = new AuditReport(live, now, head, mark, knownGood);
         if (history != null) {

@@ -8,6 +8,7 @@ import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.LiveMatcher;
 import dev.lbguard.diff.LiveScope;
 import dev.lbguard.diff.RouteDiffer;
+import dev.lbguard.diff.ServerOnlyLive;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.Review;
@@ -83,7 +84,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RoutingSnapshot desired = LiveScope.of(live).restrict(SnapshotOptions.load(options, environment, rev));
+        RoutingSnapshot desired = SnapshotOptions.load(options, environment, rev);
         RoutingSnapshot liveSnapshot;
         Optional<RoutingSnapshot> planned;
         Map<String, ElementId> knownIds = new TreeMap<>();
@@ -118,8 +119,12 @@ public final class DriftCommand implements Callable<Integer> {
     /** Drift of one desired snapshot against the live one: pairing, then the review with the drift rules. */
     static DriftReport compare(RoutingSnapshot desired, RoutingSnapshot live, Map<String, ElementId> knownIds,
                                Optional<DriftReport.NextApply> next) {
-        LiveMatch match = new LiveMatcher().match(desired, live, knownIds);
-        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(desired, match.live());
+        // Only what the live source can see is compared: an HAProxy in git is not "missing" from an AWS state.
+        RoutingSnapshot wanted = LiveScope.seenBy(desired, live);
+        // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
+        RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
+        LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
+        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
         return new DriftReport(result, match, next);
     }
 
