@@ -13,20 +13,27 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Golden {@code routes} reports (text and JSON) for every Terraform scenario in {@code fixtures/terraform}. */
+/**
+ * Golden {@code routes} reports (text and JSON) for every Terraform fixture in {@code fixtures/terraform}, the
+ * Ansible trees of {@code fixtures/ansible} and the HAProxy config of {@code fixtures/haproxy}.
+ */
 class RoutesGoldenTest {
     @TempDir
     Path temp;
 
     @TestFactory
     Stream<DynamicTest> routesOfEveryFixture() throws Exception {
-        List<Path> fixtures;
+        List<Path> fixtures = new ArrayList<>();
         try (Stream<Path> s = Files.list(Golden.FIXTURES.resolve("terraform"))) {
-            fixtures = s.filter(Files::isDirectory).sorted().toList();
+            fixtures.addAll(s.filter(Files::isDirectory).sorted().toList());
         }
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(15);
-        return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            Path repo = temp.resolve(f.getFileName().toString());
+        // The other families of sources: Ansible trees (one incomplete on purpose) and a committed HAProxy config.
+        fixtures.add(Golden.FIXTURES.resolve("ansible/services-loop"));
+        fixtures.add(Golden.FIXTURES.resolve("ansible/unresolvable-lookup"));
+        fixtures.add(Golden.FIXTURES.resolve("haproxy"));
+        return fixtures.stream().map(f -> DynamicTest.dynamicTest(Golden.FIXTURES.relativize(f).toString(), () -> {
+            Path repo = temp.resolve(Golden.FIXTURES.relativize(f).toString().replace('/', '-'));
             Golden.commit(f, repo);
             for (String format : List.of("text", "json")) {
                 List<String> args = new ArrayList<>(List.of("routes", "--repo", repo.toString(), "--rev", "HEAD",
