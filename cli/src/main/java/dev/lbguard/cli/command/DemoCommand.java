@@ -51,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
             List<ScenarioHistory.Made> history = BundledDemo.buildInto(repo);
             // Not committed: it stands for what runs, not for what git says.
             BundledDemo.writeLiveState(repo.resolve(LIVE_STATE));
-            out.println("lbguard demo: a web shop's edge load balancer, with " + history.size()
+            out.println("lbguard demo: a web shop's edge ALB (Terraform) and back-office HAProxy (Ansible), with "
+                    + history.size()
                     + " commits built into " + (keep == null ? "a temporary repository" : repo) + ":");
             for (int i = history.size() - 1; i >= 0; i--) {
                 ScenarioHistory.Made m = history.get(i);
