@@ -1,5 +1,6 @@
 package dev.lbguard.cli;
 
+import dev.lbguard.testing.ProcessReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,13 +80,8 @@ class HaproxyDriftTest {
         Path config = repo.resolve("lb/haproxy.cfg");
         haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!answers()) {
-            if (!haproxy.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("haproxy did not open its socket: " + Files.readString(dir.resolve("haproxy.log")));
-            }
-            Thread.sleep(50);
-        }
+        ProcessReady.await(haproxy, Duration.ofSeconds(20), HaproxyDriftTest::answers,
+                () -> "haproxy's socket: " + HaproxyDriftTest.log(dir.resolve("haproxy.log")));
     }
 
     @AfterAll
@@ -223,6 +219,14 @@ class HaproxyDriftTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 }

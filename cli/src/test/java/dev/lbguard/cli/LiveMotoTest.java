@@ -1,5 +1,6 @@
 package dev.lbguard.cli;
 
+import dev.lbguard.testing.ProcessReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -289,18 +290,7 @@ class LiveMotoTest {
     }
 
     private static void awaitPort(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!moto.isAlive()) {
-                throw new AssertionError("moto_server exited with " + moto.exitValue() + "; see its log in " + work);
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("moto_server did not listen on port " + port + " within 60 s");
+        ProcessReady.await(moto, java.time.Duration.ofSeconds(60), () -> ProcessReady.listens(port),
+                () -> "moto_server on port " + port + "; see its log in " + work);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbguard.source.haproxy;
 
+import dev.lbguard.testing.ProcessReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.model.Listener;
@@ -161,19 +162,8 @@ class HaproxyDifferentialTest {
     }
 
     private static void waitForPort(int port, Process haproxy, String where) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!haproxy.isAlive()) {
-                throw new AssertionError("haproxy exited with " + haproxy.exitValue() + "\n" + where);
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("haproxy did not listen on " + port + "\n" + where);
+        ProcessReady.await(haproxy, java.time.Duration.ofSeconds(10), () -> ProcessReady.listens(port),
+                () -> "haproxy on port " + port + "\n" + where);
     }
 
     private record Run(int code, String output) {

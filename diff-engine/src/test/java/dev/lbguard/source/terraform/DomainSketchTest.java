@@ -71,9 +71,10 @@ class DomainSketchTest {
         }
     }
 
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = DomainSketchTest.class.getResourceAsStream("domain/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** DOMAIN.md's recorded run, kept once in {@code fixtures/live/domain} for every test that reads it. */
+    static String fixture(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("lbguard.fixtures", "../fixtures"), "live", "domain");
+        return java.nio.file.Files.readString(dir.resolve(name.equals("main.tf") ? "tf-main.tf" : name),
+                StandardCharsets.UTF_8);
     }
 }

@@ -49,8 +49,8 @@ class TerraformEvaluatorProperties {
     }
 
     private static String load() {
-        try (InputStream in = TerraformEvaluatorProperties.class.getResourceAsStream("domain/main.tf")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8) + """
+        try {
+            return DomainSketchTest.fixture("main.tf") + """
                     module "m" {
                       source = "./m"
                     }

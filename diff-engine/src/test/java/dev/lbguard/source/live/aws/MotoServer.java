@@ -1,5 +1,6 @@
 package dev.lbguard.source.live.aws;
 
+import dev.lbguard.testing.ProcessReady;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -39,31 +40,18 @@ final class MotoServer implements AutoCloseable {
                     + "the AWS live-source tests need it", e);
         }
         MotoServer server = new MotoServer(p, port, log);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!server.answers()) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                server.close();
-                throw new IllegalStateException("moto_server did not answer on port " + port + " within 60 s");
-            }
-            Thread.sleep(100);
+        try {
+            ProcessReady.await(p, Duration.ofSeconds(60), () -> ProcessReady.listens(port),
+                    () -> "moto_server on port " + port + ": " + readLog(log));
+        } catch (AssertionError e) {
+            server.close();
+            throw e;
         }
         return server;
     }
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private boolean answers() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static int freePort() throws IOException {
@@ -77,6 +65,14 @@ final class MotoServer implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 }

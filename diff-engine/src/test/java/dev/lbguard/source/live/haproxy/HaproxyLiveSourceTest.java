@@ -1,5 +1,6 @@
 package dev.lbguard.source.live.haproxy;
 
+import dev.lbguard.testing.ProcessReady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,14 +83,8 @@ class HaproxyLiveSourceTest {
         } catch (IOException e) {
             throw new IllegalStateException("haproxy is not installed (apt-get install haproxy); these tests need it", e);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!answers()) {
-            if (!haproxy.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("haproxy did not open its socket: "
-                        + Files.readString(dir.resolve("haproxy.log")));
-            }
-            Thread.sleep(50);
-        }
+        ProcessReady.await(haproxy, Duration.ofSeconds(20), HaproxyLiveSourceTest::answers,
+                () -> "haproxy's socket: " + log(dir.resolve("haproxy.log")));
     }
 
     @AfterAll
@@ -288,6 +283,14 @@ class HaproxyLiveSourceTest {
         public void close() throws Exception {
             server.close();
             thread.join(5000);
+        }
+    }
+
+    static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 }
