@@ -130,10 +130,10 @@ final class HclLexer {
                 tokens.add(new Token(TokenType.NEWLINE, "\n", line, startColumn, line, startColumn + 1));
                 newlineConsumed();
             }
-            case '#' -> skipLineComment();
+            case '#' -> pos = Extents.lineEnd(src, pos); // the newline ends it, for lexNormal
             case '/' -> {
                 if (at(pos + 1) == '/') {
-                    skipLineComment();
+                    pos = Extents.lineEnd(src, pos);
                 } else if (at(pos + 1) == '*') {
                     skipBlockComment();
                 } else {
@@ -196,9 +196,9 @@ final class HclLexer {
             case '*' -> punct(TokenType.STAR, 1);
             case '%' -> punct(TokenType.PERCENT, 1);
             default -> {
-                if (c >= '0' && c <= '9') {
+                if (Extents.isDigit(c)) {
                     lexNumber();
-                } else if (isIdentifierStart(src.codePointAt(pos))) {
+                } else if (Extents.isIdentifierStart(src.codePointAt(pos))) {
                     lexIdentifier();
                 } else {
                     invalidCharacter();
@@ -246,84 +246,29 @@ final class HclLexer {
         }
     }
 
-    private void skipLineComment() {
-        // The newline itself is left for lexNormal: a line comment counts as a newline.
-        while (pos < length && src.charAt(pos) != '\n') {
-            pos++;
-        }
-    }
-
     private void skipBlockComment() {
-        int startLine = line;
-        int startColumn = column();
-        pos += 2;
-        while (pos < length) {
-            char c = src.charAt(pos);
-            if (c == '*' && at(pos + 1) == '/') {
-                pos += 2;
-                return;
-            }
-            pos++;
-            if (c == '\n') {
-                newlineConsumed();
-            }
+        int end = src.indexOf("*/", pos + 2);
+        if (end < 0) {
+            fail(line, column(), "unterminated comment: \"/*\" has no closing \"*/\"");
+            return;
         }
-        fail(startLine, startColumn, "unterminated comment: \"/*\" has no closing \"*/\"");
+        for (int i = src.indexOf('\n', pos); i >= 0 && i < end; i = src.indexOf('\n', i + 1)) {
+            pos = i + 1;
+            newlineConsumed();
+        }
+        pos = end + 2;
     }
 
     private void lexNumber() {
         int start = pos;
         int startColumn = column();
-        skipDigits();
-        if (at(pos) == '.' && isDigit(at(pos + 1))) {
-            pos++;
-            skipDigits();
-        }
-        char e = at(pos);
-        if (e == 'e' || e == 'E') {
-            int sign = at(pos + 1) == '+' || at(pos + 1) == '-' ? 1 : 0;
-            if (isDigit(at(pos + 1 + sign))) {
-                pos += 1 + sign;
-                skipDigits();
-            }
-        }
+        pos = Extents.numberEnd(src, pos);
         emit(TokenType.NUMBER, src.substring(start, pos), line, startColumn);
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private void skipDigits() {
-        while (pos < length && isDigit(src.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    static boolean isIdentifierStart(int cp) {
-        return cp == '_' || Character.isUnicodeIdentifierStart(cp);
-    }
-
-    static boolean isIdentifierPart(int cp) {
-        // isUnicodeIdentifierPart admits "ignorable" control characters such as NUL; HCL does not.
-        return cp == '-' || (Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
-    }
-
-    /** Index just past the identifier starting at {@code from}, or {@code from} when there is none. */
-    private int identifierEnd(int from) {
-        if (from >= length || !isIdentifierStart(src.codePointAt(from))) {
-            return from;
-        }
-        int i = from + Character.charCount(src.codePointAt(from));
-        while (i < length && isIdentifierPart(src.codePointAt(i))) {
-            i += Character.charCount(src.codePointAt(i));
-        }
-        return i;
     }
 
     private void lexIdentifier() {
         int startColumn = column();
-        int end = identifierEnd(pos);
+        int end = Extents.identifierEnd(src, pos);
         String text = src.substring(pos, end);
         pos = end;
         emit(TokenType.IDENT, text, line, startColumn);
@@ -332,7 +277,7 @@ final class HclLexer {
     private void lexHeredocIntroducer() {
         int startColumn = column();
         int nameStart = pos + 2 + (at(pos + 2) == '-' ? 1 : 0);
-        int nameEnd = identifierEnd(nameStart);
+        int nameEnd = Extents.identifierEnd(src, nameStart);
         int eol = nameEnd + (at(nameEnd) == '\r' ? 1 : 0);
         if (nameEnd == nameStart || at(eol) != '\n') {
             fail(line, startColumn, "invalid heredoc: \"<<\" must be followed by an identifier and a newline");
@@ -440,23 +385,14 @@ final class HclLexer {
 
     /** At the start of a line: if the line is the closing marker, emits it and leaves heredoc mode. */
     private boolean closesHeredoc(Frame heredoc) {
-        int eol = src.indexOf('\n', pos);
-        int end = eol < 0 ? length : eol;
-        int first = pos;
-        while (first < end && (src.charAt(first) == ' ' || src.charAt(first) == '\t')) {
-            first++;
-        }
-        int last = end;
-        while (last > first && Character.isWhitespace(src.charAt(last - 1))) {
-            last--;
-        }
-        if (!src.startsWith(heredoc.marker(), first) || last - first != heredoc.marker().length()) {
+        int last = Extents.heredocCloserEnd(src, pos, heredoc.marker());
+        if (last < 0) {
             return false;
         }
         int startColumn = column();
         pos = last;
         emit(TokenType.C_HEREDOC, heredoc.marker(), line, startColumn);
-        pos = end;
+        pos = Extents.lineEnd(src, pos);
         frames.pop();
         return true;
     }
