@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Times {@code lbguard timeline} over a generated history of 10,000 commits (50 load balancers, 2,000 rules)
  * against {@code git log -p -- '*.tf'} on the same repository in the same run, and reports lbguard's peak
- * resident memory (from {@code /usr/bin/time -v} when present). Usage:
- * {@code TimelineBench <path to lbguard.jar> [commits] [one LB commit every N]}.
+ * resident memory (from {@code /usr/bin/time -v} when present). lbguard runs through its launcher, as users run
+ * it (the launcher picks the JVM's compiler and heap settings). Usage:
+ * {@code TimelineBench <path to the lbguard launcher> [commits] [one LB commit every N]}.
  */
 public final class TimelineBench {
     private static final Pattern PEAK = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
@@ -22,7 +23,7 @@ public final class TimelineBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "cli/target/lbguard.jar").toAbsolutePath();
+        Path launcher = Path.of(args.length > 0 ? args[0] : "lbguard").toAbsolutePath();
         int commits = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int lbEvery = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path repo = Files.createTempDirectory("lbguard-timeline-bench-");
@@ -33,8 +34,9 @@ public final class TimelineBench {
         Path out = repo.resolve("../" + repo.getFileName() + ".out");
         double git = run(List.of("git", "-C", repo.toString(), "log", "-p", "--", "*.tf"), out).seconds();
         System.out.printf(Locale.ROOT, "%-52s %7.2f s%n", "git log -p -- '*.tf' (baseline)", git);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> timeline = new ArrayList<>(List.of(java, "-jar", jar.toString(), "timeline", "--repo",
+        // Once untimed: the launcher builds its class-data archive on its first run after a build.
+        run(List.of(launcher.toString(), "--version"), out);
+        List<String> timeline = new ArrayList<>(List.of(launcher.toString(), "timeline", "--repo",
                 repo.toString(), "--range", first + "..HEAD", "--format", "json", "--quiet", "--fail-on", "never"));
         boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
         if (gnuTime) {

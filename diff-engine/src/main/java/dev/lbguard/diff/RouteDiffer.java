@@ -31,13 +31,21 @@ public final class RouteDiffer {
     };
 
     private final RouteEvaluator evaluator = new RouteEvaluator();
+    private final ClassCache classes;
 
-    // The automata of patterns are costly to build and the same patterns recur from one diff to the next (a
-    // timeline diffs hundreds of commits of one configuration). Automata are mutable, so each thread keeps its own.
-    private static final ThreadLocal<Languages> LANGUAGES = ThreadLocal.withInitial(Languages::new);
+    public RouteDiffer() {
+        this(ClassCache.SHARED);
+    }
+
+    /** A differ with its own cache of request classes (tests compare it with a differ that starts empty). */
+    RouteDiffer(ClassCache classes) {
+        this.classes = classes;
+    }
+
+    // HAProxy classes are not cached; their automata are mutable, so each thread keeps its own.
+    private static final ThreadLocal<Languages> HAPROXY_LANGUAGES = ThreadLocal.withInitial(Languages::new);
 
     public RouteDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
-        Languages languages = LANGUAGES.get();
         List<RouteChange> changes = new ArrayList<>();
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
@@ -51,31 +59,24 @@ public final class RouteDiffer {
                 continue;
             }
             compared += HaproxyRouteDiff.applies(pair)
-                    ? HaproxyRouteDiff.compare(pair, languages, evaluator, changes, undecided)
-                    : compare(pair, languages, changes, undecided);
+                    ? HaproxyRouteDiff.compare(pair, HAPROXY_LANGUAGES.get(), evaluator, changes, undecided)
+                    : compare(pair, changes, undecided);
         }
         return new RouteDiff(changes, compared, undecided);
     }
 
-    private int compare(ListenerPair pair, Languages languages, List<RouteChange> changes,
-                        List<RouteChange> undecided) {
+    private int compare(ListenerPair pair, List<RouteChange> changes, List<RouteChange> undecided) {
         TreeSet<List<Condition>> predicates = new TreeSet<>(PREDICATE_ORDER);
         pair.base().ifPresent(p -> addPredicates(p.listener(), predicates));
         pair.head().ifPresent(p -> addPredicates(p.listener(), predicates));
-        List<Condition> conditions = predicates.stream().flatMap(List::stream).toList();
-        Partition partition = new Partition(languages);
-        Witnesses witnesses = new Witnesses(languages, partition, conditions);
+        ClassCache.Classes classes = this.classes.of(new ArrayList<>(predicates));
         List<ClassMerger.Entry> moved = new ArrayList<>();
         List<ClassMerger.Entry> unknown = new ArrayList<>();
-        int compared = 0;
-        for (Cell cell : partition.refine(new ArrayList<>(predicates))) {
-            Optional<Request> witness = witnesses.of(cell);
-            if (witness.isEmpty()) {
-                continue;
-            }
-            compared++;
-            ClassMerger.Entry e = new ClassMerger.Entry(cell, destination(pair.base(), witness.get()),
-                    destination(pair.head(), witness.get()));
+        Optional<RouteEvaluator.Prepared> before = pair.base().map(p -> evaluator.prepare(p.listener()));
+        Optional<RouteEvaluator.Prepared> after = pair.head().map(p -> evaluator.prepare(p.listener()));
+        for (ClassCache.Witnessed w : classes.cells()) {
+            ClassMerger.Entry e = new ClassMerger.Entry(w.cell(), destination(before, w.witness()),
+                    destination(after, w.witness()));
             if (!e.before().routesAlike(e.after())) {
                 moved.add(e);
             }
@@ -83,10 +84,12 @@ public final class RouteDiffer {
                 unknown.add(e);
             }
         }
-        ClassMerger merger = new ClassMerger(partition);
-        report(pair, merger.merge(moved), witnesses, changes);
-        report(pair, merger.merge(unknown), witnesses, undecided);
-        return compared;
+        synchronized (classes) {
+            ClassMerger merger = new ClassMerger(classes.partition());
+            report(pair, merger.merge(moved), classes.witnesses(), changes);
+            report(pair, merger.merge(unknown), classes.witnesses(), undecided);
+        }
+        return classes.cells().size();
     }
 
     private void report(ListenerPair pair, List<ClassMerger.Entry> entries, Witnesses witnesses,
@@ -100,9 +103,8 @@ public final class RouteDiffer {
         }
     }
 
-    private Destination destination(Optional<ListenerPair.Placed> side, Request request) {
-        return side.map(p -> Destination.of(evaluator.evaluate(p.listener(), request)))
-                .orElseGet(Destination::noListener);
+    private static Destination destination(Optional<RouteEvaluator.Prepared> side, Request request) {
+        return side.map(p -> Destination.of(p.evaluate(request))).orElseGet(Destination::noListener);
     }
 
     /** Everything the evaluator reads of a listener is equal on both sides (source lines aside). */

@@ -20,13 +20,45 @@ final class AlbSemantics implements ListenerSemantics {
 
     @Override
     public RouteResult evaluate(Listener listener, Request request) {
+        return prepare(listener).evaluate(request);
+    }
+
+    @Override
+    public RouteEvaluator.Prepared prepare(Listener listener) {
         if (!listener.evaluatesRules()) {
-            return ListenerSemantics.viaDefault(listener);
+            return request -> ListenerSemantics.viaDefault(listener);
         }
-        List<Rule> ordered = listener.rulesInEvaluationOrder();
-        for (Rule rule : ordered) {
+        List<CompiledRule> ordered = listener.rulesInEvaluationOrder().stream().map(CompiledRule::of).toList();
+        return request -> evaluate(listener, ordered, request);
+    }
+
+    /** A rule with its conditions compiled, in the order the rule lists them. */
+    private record CompiledRule(Rule rule, List<ConditionMatcher.Compiled> conditions) {
+        static CompiledRule of(Rule rule) {
+            return new CompiledRule(rule, rule.conditions().stream().map(ConditionMatcher::compile).toList());
+        }
+
+        Verdict match(Request request) {
+            // AND: one false condition decides, even when another is unknown.
+            Optional<Verdict> unknown = Optional.empty();
+            for (ConditionMatcher.Compiled c : conditions) {
+                Verdict v = c.evaluate(request);
+                if (v.truth() == Truth.FALSE) {
+                    return v;
+                }
+                if (v.truth() == Truth.UNKNOWN && unknown.isEmpty()) {
+                    unknown = Optional.of(v);
+                }
+            }
+            return unknown.orElse(Verdict.YES);
+        }
+    }
+
+    private static RouteResult evaluate(Listener listener, List<CompiledRule> ordered, Request request) {
+        for (CompiledRule compiled : ordered) {
+            Rule rule = compiled.rule();
             if (!rule.priority().isKnown()) {
-                Verdict v = matchRule(rule, request);
+                Verdict v = compiled.match(request);
                 if (v.truth() != Truth.FALSE) {
                     return RouteResult.unknown(Optional.of(rule), Optional.empty(), "the priority of " + rule.id()
                             + " could not be evaluated and the rule " + (v.truth() == Truth.TRUE ? "matches" : "may match")
@@ -34,18 +66,19 @@ final class AlbSemantics implements ListenerSemantics {
                 }
             }
         }
-        for (Rule rule : ordered) {
+        for (CompiledRule compiled : ordered) {
+            Rule rule = compiled.rule();
             if (!rule.priority().isKnown()) {
                 continue;
             }
-            Verdict v = matchRule(rule, request);
+            Verdict v = compiled.match(request);
             if (v.truth() == Truth.FALSE) {
                 continue;
             }
             if (v.truth() == Truth.UNKNOWN) {
                 return RouteResult.unknown(Optional.of(rule), Optional.empty(), rule.id() + ": " + v.reason());
             }
-            Optional<String> tie = tiedRule(ordered, rule, request);
+            Optional<String> tie = tiedRule(ordered, compiled, request);
             if (tie.isPresent()) {
                 return RouteResult.unknown(Optional.of(rule), Optional.empty(), tie.get());
             }
@@ -110,31 +143,15 @@ final class AlbSemantics implements ListenerSemantics {
     }
 
     /** ALB refuses two rules with one priority; if a source still has them, which one wins is unknown. */
-    private static Optional<String> tiedRule(List<Rule> ordered, Rule winner, Request request) {
-        for (Rule other : ordered) {
-            if (other != winner && other.priority().isKnown()
-                    && other.priority().value() == winner.priority().value()
-                    && matchRule(other, request).truth() != Truth.FALSE) {
-                return Optional.of("rules " + winner.id() + " and " + other.id() + " share priority "
-                        + winner.priority().value() + " and both may match this request");
+    private static Optional<String> tiedRule(List<CompiledRule> ordered, CompiledRule winner, Request request) {
+        for (CompiledRule other : ordered) {
+            if (other != winner && other.rule().priority().isKnown()
+                    && other.rule().priority().value() == winner.rule().priority().value()
+                    && other.match(request).truth() != Truth.FALSE) {
+                return Optional.of("rules " + winner.rule().id() + " and " + other.rule().id() + " share priority "
+                        + winner.rule().priority().value() + " and both may match this request");
             }
         }
         return Optional.empty();
-    }
-
-
-    private static Verdict matchRule(Rule rule, Request request) {
-        // AND: one false condition decides, even when another is unknown.
-        Optional<Verdict> unknown = Optional.empty();
-        for (Condition c : rule.conditions()) {
-            Verdict v = ConditionMatcher.evaluate(c, request);
-            if (v.truth() == Truth.FALSE) {
-                return v;
-            }
-            if (v.truth() == Truth.UNKNOWN && unknown.isEmpty()) {
-                unknown = Optional.of(v);
-            }
-        }
-        return unknown.orElse(Verdict.YES);
     }
 }

@@ -2,9 +2,9 @@ package dev.lbguard.route;
 
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
-import dev.lbguard.model.QueryPair;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides one condition against one request, per the ALB condition table (DOMAIN.md section 1). */
@@ -23,65 +23,97 @@ final class ConditionMatcher {
     }
 
     static Verdict evaluate(Condition c, Request r) {
-        Verdict known = evaluateKnownValues(c, r);
-        if (known.truth() != Truth.FALSE) {
-            return known;
-        }
-        // No known value matched; values we could not evaluate might have.
-        return c.unknownReason()
-                .map(why -> new Verdict(Truth.UNKNOWN, "condition " + c.type().label() + " could not be evaluated: " + why))
-                .orElse(Verdict.NO);
+        return compile(c).evaluate(r);
     }
 
-    private static Verdict evaluateKnownValues(Condition c, Request r) {
-        switch (c.type()) {
-            case HOST_HEADER: {
-                String host = r.hostWithoutPort();
-                return of(c.values().stream().anyMatch(p -> Glob.matches(p, host, true, false)));
+    /** The condition with its patterns compiled and its address blocks parsed, for many requests. */
+    static Compiled compile(Condition c) {
+        return new Compiled(c);
+    }
+
+    /** One condition ready to decide request after request; what does not depend on the request is done once. */
+    static final class Compiled {
+        private final Condition c;
+        private final List<Glob> values;
+        private final List<Optional<Glob>> queryKeys;
+        private final List<Glob> queryValues;
+        private final List<Optional<IPAddress>> blocks;
+
+        private Compiled(Condition c) {
+            this.c = c;
+            boolean fold = ignoresCase(c.type());
+            boolean globs = c.type() == ConditionType.HOST_HEADER || c.type() == ConditionType.PATH_PATTERN
+                    || c.type() == ConditionType.HTTP_HEADER;
+            this.values = globs ? c.values().stream().map(p -> Glob.compile(p, fold, false)).toList() : List.of();
+            this.queryKeys = c.queryPairs().stream().map(q -> q.key().map(k -> Glob.compile(k, true, true))).toList();
+            this.queryValues = c.queryPairs().stream().map(q -> Glob.compile(q.value(), true, true)).toList();
+            this.blocks = c.type() == ConditionType.SOURCE_IP
+                    ? c.values().stream().map(ConditionMatcher::cidrBlock).toList() : List.of();
+        }
+
+        Verdict evaluate(Request r) {
+            Verdict known = evaluateKnownValues(r);
+            if (known.truth() != Truth.FALSE) {
+                return known;
             }
-            case PATH_PATTERN:
-                return of(c.values().stream().anyMatch(p -> Glob.matches(p, r.path(), false, false)));
-            case HTTP_HEADER:
-                return of(r.headerValues(c.headerName()).stream()
-                        .anyMatch(v -> c.values().stream().anyMatch(p -> Glob.matches(p, v, true, false))));
-            case HTTP_REQUEST_METHOD:
-                return of(c.values().contains(r.method()));
-            case QUERY_STRING:
-                return of(c.queryPairs().stream().anyMatch(pair -> queryMatches(pair, r)));
-            case SOURCE_IP:
-                return sourceIp(c, r);
-            default:
-                throw new IllegalStateException("unhandled condition type " + c.type());
+            // No known value matched; values we could not evaluate might have.
+            return c.unknownReason()
+                    .map(why -> new Verdict(Truth.UNKNOWN, "condition " + c.type().label() + " could not be evaluated: "
+                            + why))
+                    .orElse(Verdict.NO);
         }
-    }
 
-    private static boolean queryMatches(QueryPair pair, Request r) {
-        Optional<Glob> key = pair.key().map(k -> Glob.compile(k, true, true));
-        Glob value = Glob.compile(pair.value(), true, true);
-        return r.query().stream().anyMatch(q ->
-                key.map(k -> k.matches(q.key())).orElse(true) && value.matches(q.value()));
-    }
-
-    private static Verdict sourceIp(Condition c, Request r) {
-        if (r.sourceIp().isEmpty()) {
-            return c.values().isEmpty() ? Verdict.NO
-                    : new Verdict(Truth.UNKNOWN, "the request has no source IP and the rule tests source-ip");
-        }
-        IPAddress ip = new IPAddressString(r.sourceIp().get()).getAddress();
-        if (ip == null) {
-            return new Verdict(Truth.UNKNOWN, "the request's source IP " + r.sourceIp().get() + " is not an address");
-        }
-        String invalid = "";
-        for (String cidr : c.values()) {
-            Optional<IPAddress> block = cidrBlock(cidr);
-            if (block.isEmpty()) {
-                invalid = cidr;
-            } else if (block.get().contains(ip)) {
-                return Verdict.YES;
+        private Verdict evaluateKnownValues(Request r) {
+            switch (c.type()) {
+                case HOST_HEADER: {
+                    String host = r.hostWithoutPort();
+                    return of(values.stream().anyMatch(g -> g.matches(host)));
+                }
+                case PATH_PATTERN:
+                    return of(values.stream().anyMatch(g -> g.matches(r.path())));
+                case HTTP_HEADER:
+                    return of(r.headerValues(c.headerName()).stream()
+                            .anyMatch(v -> values.stream().anyMatch(g -> g.matches(v))));
+                case HTTP_REQUEST_METHOD:
+                    return of(c.values().contains(r.method()));
+                case QUERY_STRING:
+                    for (int i = 0; i < queryValues.size(); i++) {
+                        Optional<Glob> key = queryKeys.get(i);
+                        Glob value = queryValues.get(i);
+                        if (r.query().stream().anyMatch(q ->
+                                key.map(k -> k.matches(q.key())).orElse(true) && value.matches(q.value()))) {
+                            return Verdict.YES;
+                        }
+                    }
+                    return Verdict.NO;
+                case SOURCE_IP:
+                    return sourceIp(r);
+                default:
+                    throw new IllegalStateException("unhandled condition type " + c.type());
             }
         }
-        return invalid.isEmpty() ? Verdict.NO
-                : new Verdict(Truth.UNKNOWN, "source-ip value " + invalid + " is not a CIDR");
+
+        private Verdict sourceIp(Request r) {
+            if (r.sourceIp().isEmpty()) {
+                return c.values().isEmpty() ? Verdict.NO
+                        : new Verdict(Truth.UNKNOWN, "the request has no source IP and the rule tests source-ip");
+            }
+            IPAddress ip = new IPAddressString(r.sourceIp().get()).getAddress();
+            if (ip == null) {
+                return new Verdict(Truth.UNKNOWN, "the request's source IP " + r.sourceIp().get() + " is not an address");
+            }
+            String invalid = "";
+            for (int i = 0; i < blocks.size(); i++) {
+                Optional<IPAddress> block = blocks.get(i);
+                if (block.isEmpty()) {
+                    invalid = c.values().get(i);
+                } else if (block.get().contains(ip)) {
+                    return Verdict.YES;
+                }
+            }
+            return invalid.isEmpty() ? Verdict.NO
+                    : new Verdict(Truth.UNKNOWN, "source-ip value " + invalid + " is not a CIDR");
+        }
     }
 
     /** The address block a source-ip value names; a bare address is a one-address block. */

@@ -15,6 +15,11 @@ interface ListenerSemantics {
     /** Which rule of {@code listener} takes {@code request}, and what it does; unknown rather than a guess. */
     RouteResult evaluate(Listener listener, Request request);
 
+    /** The listener ready to decide request after request; by default each request is evaluated alone. */
+    default RouteEvaluator.Prepared prepare(Listener listener) {
+        return request -> evaluate(listener, request);
+    }
+
     /** The rules that can never take a request because earlier rules take all they would match. */
     List<UnreachableRule> unreachableRules(Listener listener);
 

@@ -18,6 +18,21 @@ public final class RouteEvaluator {
     }
 
     /**
+     * The listener ready to decide many requests, as {@link #evaluate} would: rules ordered and patterns compiled
+     * once (a route diff asks one listener about every class of requests).
+     */
+    public Prepared prepare(Listener listener) {
+        return semantics(listener).prepare(listener);
+    }
+
+    /** One listener's routing, prepared; as stateless and thread-safe as the evaluator. */
+    @FunctionalInterface
+    public interface Prepared {
+        /** Which rule takes {@code request}, and what it does. */
+        RouteResult evaluate(Request request);
+    }
+
+    /**
      * The rules that can never take a request because an earlier rule takes every request they would match.
      * ALB: exact duplicates, an earlier catch-all (no conditions, or only {@code /*}-like paths), and pattern
      * inclusion; HAProxy: rules after an unconditional one. Rules with unknowns are never reported shadowed by

@@ -23,6 +23,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class GitHistory {
     private final GitRepository git;
+    private RevWalk trees;
+    private TreeWalk treeWalk;
 
     public GitHistory(GitRepository git) {
         this.git = git;
@@ -119,12 +121,11 @@ public final class GitHistory {
     }
 
     /** The paths whose content differs between two commits' trees ({@code parent} empty: every path). */
-    public List<String> changedPaths(Optional<String> parent, String commit) throws SourceException {
-        Repository repo = git.jgit();
-        try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
-            tw.setRecursive(true);
-            // ANY_DIFF makes the walk skip every subtree whose id is equal on both sides: cost follows the change.
-            tw.setFilter(TreeFilter.ANY_DIFF);
+    public synchronized List<String> changedPaths(Optional<String> parent, String commit) throws SourceException {
+        try {
+            RevWalk walk = trees();
+            TreeWalk tw = treeWalk;
+            tw.reset();
             if (parent.isPresent()) {
                 tw.addTree(walk.parseCommit(ObjectId.fromString(parent.get())).getTree());
             } else {
@@ -142,19 +143,35 @@ public final class GitHistory {
     }
 
     /** The id of the tree at {@code dir} in {@code commit} ({@code ""}: the root), or empty if there is none. */
-    public Optional<String> treeId(String commit, String dir) throws SourceException {
-        Repository repo = git.jgit();
-        try (RevWalk walk = new RevWalk(repo)) {
+    public synchronized Optional<String> treeId(String commit, String dir) throws SourceException {
+        try {
+            RevWalk walk = trees();
             RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
             if (dir.isEmpty()) {
                 return Optional.of(c.getTree().name());
             }
-            try (TreeWalk tw = TreeWalk.forPath(repo, dir, c.getTree())) {
+            try (TreeWalk tw = TreeWalk.forPath(walk.getObjectReader(), dir, c.getTree())) {
                 return tw == null || !tw.isSubtree() ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
             }
         } catch (IOException e) {
             throw new SourceException("cannot read " + dir + " at " + commit + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One walk and one tree walk for every tree comparison of this history: a timeline compares thousands of
+     * commits, and a walk per comparison (each with its own reader and parsed commits) cost more than the
+     * comparisons. Neither holds more than parsed commit headers; their reader needs no closing to be correct.
+     */
+    private RevWalk trees() {
+        if (trees == null) {
+            trees = new RevWalk(git.jgit());
+            treeWalk = new TreeWalk(git.jgit(), trees.getObjectReader());
+            treeWalk.setRecursive(true);
+            // ANY_DIFF makes the walk skip every subtree whose id is equal on both sides: cost follows the change.
+            treeWalk.setFilter(TreeFilter.ANY_DIFF);
+        }
+        return trees;
     }
 
     private Set<ObjectId> repoShallow() throws IOException {
