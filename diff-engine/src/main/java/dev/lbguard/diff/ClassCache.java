@@ -26,6 +26,14 @@ final class ClassCache {
      * entry's monitor; the cells and witnesses are read-only once built.
      */
     record Classes(Partition partition, Witnesses witnesses, List<Witnessed> cells) {
+        /**
+         * Drops what one merge computed (splits and witnesses of merged classes), under the entry's monitor:
+         * merged classes are new at every diff, and an entry kept for a whole timeline must not grow with it.
+         */
+        void forgetMerges() {
+            partition.forgetSplits();
+            witnesses.forgetMerged();
+        }
     }
 
     /** A class with a request in it; classes no request reaches are left out. */
@@ -62,6 +70,7 @@ final class ClassCache {
             witness.ifPresent(w -> cells.add(new Witnessed(cell, w)));
         }
         partition.forgetSplits();
+        witnesses.keepPicked();
         Classes built = new Classes(partition, witnesses, List.copyOf(cells));
         synchronized (byPredicates) {
             return byPredicates.merge(key, built, (old, fresh) -> old);

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The values of one request field that a class admits, with the literals that define them. Implementations
@@ -22,9 +25,10 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
     /**
      * The part of this state whose requests match {@code positive}'s condition (of language {@code language})
      * and the part whose requests do not; a part is empty when no request is in it, and is this very state
-     * (with no literal added) when it is all of it.
+     * (with no literal added) when it is all of it. {@code strings} are the condition's values when it has a
+     * few literal ones (its language is exactly those strings).
      */
-    Split split(Literal positive, Automaton language);
+    Split split(Literal positive, Automaton language, Optional<SortedSet<String>> strings);
 
     /** Both parts of a {@link #split}. */
     record Split(Optional<FieldState> in, Optional<FieldState> out) {
@@ -37,16 +41,31 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
         return List.copyOf(out);
     }
 
-    /** A single-valued field (host, path, method, source address): the set of values, as one automaton. */
+    /**
+     * A single-valued field (host, path, method, source address): the set of values, as an automaton less a
+     * finite set of strings. Most conditions name literal values (one host each), and the class of requests
+     * that matched none of a listener's rules is the universe less all of them: subtracting each literal as a
+     * string, and building that class's automaton only when something asks for it, saves an automaton
+     * difference per rule on an automaton that grows with every rule.
+     */
     final class Text implements FieldState {
         private final String field;
-        final Automaton language;
+        private final Automaton base;
+        /** Strings of {@code base} this state leaves out; empty when {@code base} is the state's language. */
+        private final SortedSet<String> excluded;
         private final List<Literal> literals;
+        private Automaton language;
 
         Text(String field, Automaton language, List<Literal> literals) {
+            this(field, language, Collections.emptySortedSet(), literals);
+        }
+
+        private Text(String field, Automaton base, SortedSet<String> excluded, List<Literal> literals) {
             this.field = field;
-            this.language = language;
+            this.base = base;
+            this.excluded = excluded;
             this.literals = List.copyOf(literals);
+            this.language = excluded.isEmpty() ? base : null;
         }
 
         @Override
@@ -59,8 +78,20 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
             return literals;
         }
 
+        /** The values of this state, as a minimal automaton (built on first use, then kept). */
+        Automaton language() {
+            if (language == null) {
+                language = Languages.minimal(base.minus(Languages.strings(excluded)));
+            }
+            return language;
+        }
+
         @Override
-        public Split split(Literal positive, Automaton l) {
+        public Split split(Literal positive, Automaton l, Optional<SortedSet<String>> strings) {
+            if (strings.isPresent()) {
+                return splitByStrings(positive, strings.get());
+            }
+            Automaton language = language();
             // Most rules of a listener are disjoint from most classes (one host each): deciding that by walking
             // the two automata together costs a few steps, where building and minimising the parts costs many.
             if (!Languages.intersect(language, l)) {
@@ -73,6 +104,38 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
             Automaton out = Languages.minimal(language.minus(l));
             return new Split(Optional.of(new Text(field, in, plus(literals, positive))),
                     Optional.of(new Text(field, out, plus(literals, positive.negate()))));
+        }
+
+        /** The split by a condition whose values are these strings. */
+        private Split splitByStrings(Literal positive, SortedSet<String> strings) {
+            TreeSet<String> in = new TreeSet<>();
+            for (String s : strings) {
+                if (!excluded.contains(s) && base.run(s)) {
+                    in.add(s);
+                }
+            }
+            if (in.isEmpty()) {
+                return new Split(Optional.empty(), Optional.of(this));
+            }
+            if (within(in)) {
+                return new Split(Optional.of(this), Optional.empty());
+            }
+            TreeSet<String> out = new TreeSet<>(excluded);
+            out.addAll(in);
+            return new Split(Optional.of(new Text(field, Languages.minimal(Languages.strings(in)),
+                    plus(literals, positive))),
+                    Optional.of(new Text(field, base, Collections.unmodifiableSortedSet(out),
+                            plus(literals, positive.negate()))));
+        }
+
+        /** True when every value of this state is one of {@code strings} (all of which are in it). */
+        private boolean within(SortedSet<String> strings) {
+            // More strings in base than these and the excluded ones together means a value outside them.
+            Set<String> all = base.getFiniteStrings(strings.size() + excluded.size());
+            if (all == null) {
+                return false;
+            }
+            return all.stream().filter(v -> !excluded.contains(v)).allMatch(strings::contains);
         }
     }
 
@@ -110,7 +173,7 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
         }
 
         @Override
-        public Split split(Literal positive, Automaton l) {
+        public Split split(Literal positive, Automaton l, Optional<SortedSet<String>> strings) {
             Automaton fresh = Languages.minimal(l.minus(negative));
             if (fresh.isEmpty()) {
                 return new Split(Optional.empty(), Optional.of(this));

@@ -14,11 +14,15 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The value sets of request fields as minimal automata, one per condition, built once per diff (brics automata
@@ -41,9 +45,12 @@ final class Languages {
 
     /** States up to which {@link #minimal} uses the table algorithm. */
     private static final int SMALL_AUTOMATON = 128;
+    /** Up to how many values a condition's values are handled as strings (see {@link #strings(Condition)}). */
+    private static final int FEW_STRINGS = 64;
 
     private final Map<Condition, Automaton> byCondition = new HashMap<>();
     private final Map<String, Automaton> byPattern = new HashMap<>();
+    private final Map<Condition, Optional<SortedSet<String>>> stringsByCondition = new HashMap<>();
     private Automaton foldFixed;
     private Automaton hostDomain;
 
@@ -102,6 +109,26 @@ final class Languages {
         Automaton a = minimal(parts.isEmpty() ? BasicAutomata.makeEmpty() : BasicOperations.union(parts));
         byCondition.put(c, a);
         return a;
+    }
+
+    /**
+     * The values of a known single-valued condition when its language is a few strings (literal hosts, exact
+     * paths, methods, single addresses); empty for patterns with wildcards, wide blocks and existential fields.
+     */
+    Optional<SortedSet<String>> strings(Condition c) {
+        Optional<SortedSet<String>> known = stringsByCondition.get(c);
+        if (known == null) {
+            Set<String> all = existential(field(c)) ? null : of(c).getFiniteStrings(FEW_STRINGS);
+            known = all == null ? Optional.empty()
+                    : Optional.of(Collections.unmodifiableSortedSet(new TreeSet<>(all)));
+            stringsByCondition.put(c, known);
+        }
+        return known;
+    }
+
+    /** The automaton of exactly these strings. */
+    static Automaton strings(SortedSet<String> strings) {
+        return strings.isEmpty() ? BasicAutomata.makeEmpty() : BasicAutomata.makeStringUnion(strings.toArray(new String[0]));
     }
 
     /** Every value a single-valued field can take, or every element of an existential field. */

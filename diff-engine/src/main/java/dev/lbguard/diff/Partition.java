@@ -89,7 +89,8 @@ final class Partition {
         Map<Integer, Split> byCondition = splits.computeIfAbsent(state, k -> new HashMap<>());
         Split s = byCondition.get(ref.id());
         if (s == null) {
-            s = state.split(new Literal(state.field(), ref.condition(), true), languages.of(ref.condition()));
+            s = state.split(new Literal(state.field(), ref.condition(), true), languages.of(ref.condition()),
+                    languages.strings(ref.condition()));
             byCondition.put(ref.id(), s);
         }
         return s;

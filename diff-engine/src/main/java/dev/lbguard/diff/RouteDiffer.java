@@ -88,6 +88,7 @@ public final class RouteDiffer {
             ClassMerger merger = new ClassMerger(classes.partition());
             report(pair, merger.merge(moved), classes.witnesses(), changes);
             report(pair, merger.merge(unknown), classes.witnesses(), undecided);
+            classes.forgetMerges();
         }
         return classes.cells().size();
     }

@@ -35,9 +35,13 @@ final class Witnesses {
     private final Languages languages;
     private final Partition partition;
     private final Map<String, Automaton> preferred = new HashMap<>();
-    // Keyed by identity: states and automata are shared by many classes, and their equals is costly.
+    // Keyed by identity: states and automata are shared by many classes, and their equals is costly. Values
+    // picked for the partition's own classes are kept; those of merged classes only until forgetMerged().
     private final Map<FieldState, Optional<String>> values = new IdentityHashMap<>();
     private final Map<Automaton, Optional<String>> residualValues = new IdentityHashMap<>();
+    private final Map<FieldState, Optional<String>> mergedValues = new IdentityHashMap<>();
+    private final Map<Automaton, Optional<String>> mergedResidualValues = new IdentityHashMap<>();
+    private boolean kept;
 
     /** {@code conditions}: the listener's known conditions, whose characters make witnesses read like them. */
     Witnesses(Languages languages, Partition partition, Collection<Condition> conditions) {
@@ -63,7 +67,7 @@ final class Witnesses {
     /** A request of the class, or empty when no request the load balancer can receive is in it. */
     Optional<Request> of(Cell cell) {
         Optional<String> host = value(partition.state(cell, Languages.HOST), s -> {
-            Automaton a = ((FieldState.Text) s).language;
+            Automaton a = ((FieldState.Text) s).language();
             Optional<String> plain = HOSTS.stream().filter(a::run).findFirst();
             if (plain.isPresent()) {
                 return plain;
@@ -75,11 +79,11 @@ final class Witnesses {
                     : pick(a.intersection(languages.hostDomain()), List.of(), s.field(), true);
         });
         Optional<String> path = value(partition.state(cell, Languages.PATH),
-                s -> pick(((FieldState.Text) s).language, PATHS, s.field(), false));
+                s -> pick(((FieldState.Text) s).language(), PATHS, s.field(), false));
         Optional<String> method = value(partition.state(cell, Languages.METHOD),
-                s -> pick(((FieldState.Text) s).language, METHODS, s.field(), false));
+                s -> pick(((FieldState.Text) s).language(), METHODS, s.field(), false));
         Optional<String> ip = value(partition.state(cell, Languages.SOURCE_IP), s -> {
-            Automaton ips = ((FieldState.Text) s).language;
+            Automaton ips = ((FieldState.Text) s).language();
             return ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
                     .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
         });
@@ -93,8 +97,11 @@ final class Witnesses {
                 continue;
             }
             for (Automaton residual : e.residuals) {
-                Optional<String> v = residualValues.computeIfAbsent(residual,
-                        r -> pick(r, List.of(), alphabetOf(s.field()), true));
+                Optional<String> v = residualValues.get(residual);
+                if (v == null) {
+                    v = (kept ? mergedResidualValues : residualValues).computeIfAbsent(residual,
+                            r -> pick(r, List.of(), alphabetOf(s.field()), true));
+                }
                 if (v.isEmpty()) {
                     return Optional.empty();
                 }
@@ -113,7 +120,23 @@ final class Witnesses {
 
     /** The value picked for a state; classes share states, so each is picked once. */
     private Optional<String> value(FieldState state, Function<FieldState, Optional<String>> picker) {
-        return values.computeIfAbsent(state, picker);
+        Optional<String> known = values.get(state);
+        return known != null ? known : (kept ? mergedValues : values).computeIfAbsent(state, picker);
+    }
+
+    /**
+     * Keeps the values picked so far (those of the partition's classes) for as long as this is kept; values
+     * picked later, for merged classes, last only until {@link #forgetMerged}. Merged classes are new states
+     * at every diff, so a cache kept across a timeline's diffs would otherwise grow with every commit.
+     */
+    void keepPicked() {
+        kept = true;
+    }
+
+    /** Drops the values picked since {@link #keepPicked}. */
+    void forgetMerged() {
+        mergedValues.clear();
+        mergedResidualValues.clear();
     }
 
     private Optional<String> pick(Automaton a, List<String> candidates, String field, boolean folded) {
