@@ -65,15 +65,18 @@ final class ConditionMatcher {
 
         private Verdict evaluateKnownValues(Request r) {
             switch (c.type()) {
-                case HOST_HEADER: {
-                    String host = r.hostWithoutPort();
-                    return of(values.stream().anyMatch(g -> g.matches(host)));
-                }
+                // Loops, not streams: a route diff evaluates every rule for every request class.
+                case HOST_HEADER:
+                    return of(anyMatches(r.hostWithoutPort()));
                 case PATH_PATTERN:
-                    return of(values.stream().anyMatch(g -> g.matches(r.path())));
+                    return of(anyMatches(r.path()));
                 case HTTP_HEADER:
-                    return of(r.headerValues(c.headerName()).stream()
-                            .anyMatch(v -> values.stream().anyMatch(g -> g.matches(v))));
+                    for (String v : r.headerValues(c.headerName())) {
+                        if (anyMatches(v)) {
+                            return Verdict.YES;
+                        }
+                    }
+                    return Verdict.NO;
                 case HTTP_REQUEST_METHOD:
                     return of(c.values().contains(r.method()));
                 case QUERY_STRING:
@@ -91,6 +94,15 @@ final class ConditionMatcher {
                 default:
                     throw new IllegalStateException("unhandled condition type " + c.type());
             }
+        }
+
+        private boolean anyMatches(String value) {
+            for (Glob g : values) {
+                if (g.matches(value)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Verdict sourceIp(Request r) {

@@ -92,7 +92,7 @@ public final class TimelineAnalysis {
         List<TimelineEntry> reviewed = pending.parallelStream().map(p -> {
             ReviewResult r = new Review().review(p.base(), p.head());
             List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
-            TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), r, moves, p.merged());
+            TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r), moves, p.merged());
             synchronized (progress) {
                 progress.accept(done.incrementAndGet());
             }
@@ -102,6 +102,21 @@ public final class TimelineAnalysis {
             (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
         }
         pending.clear();
+    }
+
+    /**
+     * The review as the timeline keeps it until it reports: of each snapshot, what a timeline report reads
+     * (its origin, target groups for naming destinations, diagnostics, moves). The load balancers, most of a
+     * snapshot, are let go: a long window keeps a review per commit, and reviewed snapshots were most of what
+     * it held.
+     */
+    private static ReviewResult forReport(ReviewResult r) {
+        return new ReviewResult(withoutLoadBalancers(r.base()), withoutLoadBalancers(r.head()), r.resources(),
+                r.routes(), r.findings(), r.inconclusives(), r.risk(), r.complete());
+    }
+
+    private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s) {
+        return new RoutingSnapshot(s.origin(), List.of(), s.targetGroups(), s.diagnostics(), s.moves());
     }
 
     private static SnapshotOrigin origin(String commit) {

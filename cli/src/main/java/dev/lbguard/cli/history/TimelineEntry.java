@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One commit of a timeline that changed load-balancer definitions: its review against its first parent, over
  * the root modules it changed, where the followed request went before and after it (if one is followed), and
- * for a merge the commits it brought in (whose authors wrote the change).
+ * for a merge the commits it brought in (whose authors wrote the change). Its review's snapshots keep only what
+ * a report names (origins, target groups, diagnostics), not the load balancers.
  */
 public record TimelineEntry(CommitInfo commit, List<String> modules, ReviewResult review,
                             List<RequestProbe.Move> requestMoves, List<CommitInfo> mergedCommits) {
