@@ -25,8 +25,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The value sets of request fields as minimal automata, one per condition, built once per diff (brics automata
- * are costly to build and mutate on minimisation, so they are never shared between diffs or threads).
+ * The value sets of request fields as minimal automata, one per condition, owned by one diff: brics automata
+ * mutate on use, so a diff gets its own copies of the automata {@link SharedAutomata} keeps for the process.
  *
  * <p>Single-valued fields are strings: host and header values folded as the evaluator compares them, the path
  * and method as sent. A source address is encoded as a tag ({@code 4} or {@code 6}) and its 16-bit chunks, so a
@@ -47,6 +47,9 @@ final class Languages {
     private static final int SMALL_AUTOMATON = 128;
     /** Up to how many values a condition's values are handled as strings (see {@link #strings(Condition)}). */
     private static final int FEW_STRINGS = 64;
+
+    /** Patterns, conditions and fields repeat across the listeners and commits of a timeline. */
+    private static final SharedAutomata SHARED = new SharedAutomata(4096);
 
     private final Map<Condition, Automaton> byCondition = new HashMap<>();
     private final Map<String, Automaton> byPattern = new HashMap<>();
@@ -92,6 +95,12 @@ final class Languages {
         if (cached != null) {
             return cached;
         }
+        Automaton a = SHARED.get(c, () -> build(c));
+        byCondition.put(c, a);
+        return a;
+    }
+
+    private Automaton build(Condition c) {
         List<Automaton> parts = new ArrayList<>();
         if (c.type() == ConditionType.QUERY_STRING) {
             for (QueryPair p : c.queryPairs()) {
@@ -106,9 +115,21 @@ final class Languages {
                 parts.add(pattern(c.type(), v, false));
             }
         }
-        Automaton a = minimal(parts.isEmpty() ? BasicAutomata.makeEmpty() : BasicOperations.union(parts));
-        byCondition.put(c, a);
-        return a;
+        if (parts.isEmpty()) {
+            return BasicAutomata.makeEmpty();
+        }
+        if (parts.size() == 1) {
+            return parts.get(0).clone();
+        }
+        TreeSet<String> literal = new TreeSet<>();
+        for (Automaton p : parts) {
+            if (p.getSingleton() == null) {
+                return minimal(BasicOperations.union(parts));
+            }
+            literal.add(p.getSingleton());
+        }
+        // Literal values only (a list of hosts or paths): their union is built minimal, with no minimisation.
+        return strings(literal);
     }
 
     /**
@@ -133,6 +154,10 @@ final class Languages {
 
     /** Every value a single-valued field can take, or every element of an existential field. */
     Automaton universe(String field) {
+        return SHARED.get("universe\u0000" + field, () -> buildUniverse(field));
+    }
+
+    private static Automaton buildUniverse(String field) {
         return switch (field) {
             // ALB request paths always start with a slash (the evaluator treats "/*" as universal).
             case PATH -> minimal(BasicAutomata.makeChar('/').concatenate(BasicAutomata.makeAnyString()));
@@ -153,10 +178,11 @@ final class Languages {
     }
 
     private Automaton pattern(ConditionType type, String pattern, boolean query) {
-        String key = type.name() + '\u0000' + pattern;
+        String key = (query ? "query\u0000" : "value\u0000") + type.name() + '\u0000' + pattern;
         Automaton a = byPattern.get(key);
         if (a == null) {
-            a = minimal(query ? ConditionLanguages.queryPattern(pattern) : ConditionLanguages.valuePattern(type, pattern));
+            a = SHARED.get(key, () -> minimal(query ? ConditionLanguages.queryPattern(pattern)
+                    : ConditionLanguages.valuePattern(type, pattern)));
             byPattern.put(key, a);
         }
         return a;
@@ -165,7 +191,8 @@ final class Languages {
     /** Strings of characters that case folding leaves alone: the only folded values a request can present. */
     Automaton foldFixed() {
         if (foldFixed == null) {
-            foldFixed = minimal(charsWhere(c -> ConditionLanguages.fold((char) c) == c || c == SEP).repeat());
+            foldFixed = SHARED.get("fold-fixed", () -> minimal(charsWhere(c -> ConditionLanguages.fold((char) c) == c
+                    || c == SEP).repeat()));
         }
         return foldFixed;
     }
@@ -176,17 +203,21 @@ final class Languages {
      */
     Automaton hostDomain() {
         if (hostDomain == null) {
-            Automaton any = BasicAutomata.makeAnyString();
-            Automaton notColon = charsWhere(c -> c != ':');
-            Automaton firstPlain = charsWhere(c -> c != ':' && c != '[');
-            Automaton digits = charsWhere(c -> Character.isDigit(c)).repeat();
-            Automaton withPort = firstPlain.concatenate(notColon.repeat()).optional()
-                    .concatenate(BasicAutomata.makeChar(':')).concatenate(digits);
-            Automaton bracketTail = BasicAutomata.makeChar('[').concatenate(charsWhere(c -> c != ']').repeat())
-                    .concatenate(BasicAutomata.makeChar(']')).concatenate(any.clone()).concatenate(BasicAutomata.makeAnyChar());
-            hostDomain = minimal(withPort.union(bracketTail).complement());
+            hostDomain = SHARED.get("host-domain", Languages::buildHostDomain);
         }
         return hostDomain;
+    }
+
+    private static Automaton buildHostDomain() {
+        Automaton any = BasicAutomata.makeAnyString();
+        Automaton notColon = charsWhere(c -> c != ':');
+        Automaton firstPlain = charsWhere(c -> c != ':' && c != '[');
+        Automaton digits = charsWhere(c -> Character.isDigit(c)).repeat();
+        Automaton withPort = firstPlain.concatenate(notColon.repeat()).optional()
+                .concatenate(BasicAutomata.makeChar(':')).concatenate(digits);
+        Automaton bracketTail = BasicAutomata.makeChar('[').concatenate(charsWhere(c -> c != ']').repeat())
+                .concatenate(BasicAutomata.makeChar(']')).concatenate(any.clone()).concatenate(BasicAutomata.makeAnyChar());
+        return minimal(withPort.union(bracketTail).complement());
     }
 
     /** The encoded addresses of a block: a product of one character range per 16-bit chunk. */

@@ -83,6 +83,16 @@ final class Glob {
         return p == m;
     }
 
+    /** True when the pattern has no wildcard: it matches exactly the string {@link #chars} spells. */
+    boolean isLiteral() {
+        for (byte k : kinds) {
+            if (k != LITERAL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the pattern is a single {@code *}, which matches every string. */
     boolean matchesEverything() {
         return kinds.length == 1 && kinds[0] == MANY;

@@ -125,6 +125,10 @@ final class PatternInclusion {
     /** The language of one pattern; with {@code fold}, over case-folded characters (see {@link Glob#fold}). */
     static Automaton automaton(String pattern, boolean fold, boolean escapes) {
         Glob g = Glob.compile(pattern, fold, escapes);
+        if (g.isLiteral()) {
+            // Most values are plain strings (one host, one path): brics keeps those as a string, not as states.
+            return BasicAutomata.makeString(new String(g.chars));
+        }
         List<Automaton> parts = new ArrayList<>();
         for (int i = 0; i < g.kinds.length; i++) {
             if (g.kinds[i] == Glob.MANY) {

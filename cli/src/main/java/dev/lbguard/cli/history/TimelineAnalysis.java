@@ -11,6 +11,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,8 +26,8 @@ import java.util.function.IntConsumer;
  */
 public final class TimelineAnalysis {
     private final HistorySnapshots snapshots;
-    /** Commits reviewed together on all cores; bounds the snapshot pairs held at once. */
-    private static final int BATCH = 64;
+    /** Commits built and waiting for review at most; bounds the snapshot pairs held at once. */
+    private static final int IN_FLIGHT = 64;
 
     private final Review review = new Review();
     private final dev.lbguard.source.git.GitHistory history;
@@ -44,26 +50,27 @@ public final class TimelineAnalysis {
         List<TimelineEntry> entries = new ArrayList<>();
         List<TimelineEntry> others = new ArrayList<>();
         List<CommitInfo> unrelated = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<Pending> pending = new ArrayList<>();
-        for (CommitInfo commit : window.commits()) {
-            HistorySnapshots.Step step = snapshots.advance(state, commit);
-            if (step.touchedLoadBalancers()) {
-                SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
-                SnapshotOrigin after = origin(commit.id());
-                pending.add(new Pending(commit, step.changedRoots(), HistorySnapshots.merge(state, step.changedRoots(),
-                        before), HistorySnapshots.merge(step.state(), step.changedRoots(), after),
-                        history.mergedCommits(commit)));
-                if (pending.size() >= BATCH) {
-                    reviewAll(pending, request, entries, others, done, progress);
+        AtomicInteger done = new AtomicInteger();
+        try (Reviewer reviewer = new Reviewer(request, done, progress)) {
+            for (CommitInfo commit : window.commits()) {
+                HistorySnapshots.Step step = snapshots.advance(state, commit);
+                if (step.touchedLoadBalancers()) {
+                    SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
+                    SnapshotOrigin after = origin(commit.id());
+                    reviewer.submit(new Pending(commit, step.changedRoots(),
+                            HistorySnapshots.merge(state, step.changedRoots(), before),
+                            HistorySnapshots.merge(step.state(), step.changedRoots(), after),
+                            history.mergedCommits(commit)));
+                } else {
+                    unrelated.add(commit);
+                    reviewer.tick();
                 }
-            } else {
-                unrelated.add(commit);
-                progress.accept(done.incrementAndGet());
+                state = step.state();
             }
-            state = step.state();
+            for (TimelineEntry e : reviewer.results()) {
+                (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
+            }
         }
-        reviewAll(pending, request, entries, others, done, progress);
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
@@ -83,25 +90,77 @@ public final class TimelineAnalysis {
     }
 
     /**
-     * Reviews a batch of commits on every core: the route diff dominates a long walk, and commits are independent
-     * once their snapshots are built. Batches keep only a bounded number of snapshot pairs alive.
+     * Reviews commits on other threads while the walk builds the next snapshots: once its snapshots are built, a
+     * commit's review depends on nothing else, and the walk and the reviews each took about half of a long run.
+     * At most {@link #IN_FLIGHT} commits wait for review, which bounds the snapshot pairs held at once.
      */
-    private static void reviewAll(List<Pending> pending, Optional<RequestProbe> request, List<TimelineEntry> entries,
-                                  List<TimelineEntry> others, java.util.concurrent.atomic.AtomicInteger done,
-                                  IntConsumer progress) {
-        List<TimelineEntry> reviewed = pending.parallelStream().map(p -> {
-            ReviewResult r = new Review().review(p.base(), p.head());
-            List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
-            TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r), moves, p.merged());
+    private static final class Reviewer implements AutoCloseable {
+        private final ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread t = new Thread(runnable, "lbguard-review");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final Semaphore room = new Semaphore(IN_FLIGHT);
+        private final List<Future<TimelineEntry>> reviews = new ArrayList<>();
+        private final Optional<RequestProbe> request;
+        private final AtomicInteger done;
+        private final IntConsumer progress;
+
+        Reviewer(Optional<RequestProbe> request, AtomicInteger done, IntConsumer progress) {
+            this.request = request;
+            this.done = done;
+            this.progress = progress;
+        }
+
+        void submit(Pending p) {
+            room.acquireUninterruptibly();
+            reviews.add(pool.submit(() -> {
+                try {
+                    ReviewResult r = new Review().review(p.base(), p.head());
+                    List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
+                    TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r), moves, p.merged());
+                    tick();
+                    return e;
+                } finally {
+                    room.release();
+                }
+            }));
+        }
+
+        /** Counts one more commit done, for the progress bar. */
+        void tick() {
             synchronized (progress) {
                 progress.accept(done.incrementAndGet());
             }
-            return e;
-        }).toList();
-        for (TimelineEntry e : reviewed) {
-            (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
         }
-        pending.clear();
+
+        /** The reviews in the order the commits were submitted, once all are done. */
+        List<TimelineEntry> results() {
+            List<TimelineEntry> entries = new ArrayList<>(reviews.size());
+            for (Future<TimelineEntry> f : reviews) {
+                try {
+                    entries.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reviewing commits", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return entries;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     /**

@@ -25,9 +25,11 @@ public final class GitRepository implements AutoCloseable {
     public static final String WORKTREE = "WORKTREE";
 
     private final Repository repository;
+    private final TreeListings listings;
 
     private GitRepository(Repository repository) {
         this.repository = repository;
+        this.listings = new TreeListings(repository);
     }
 
     /** Opens the repository holding {@code dir} (searching upwards, as git does). */
@@ -102,7 +104,7 @@ public final class GitRepository implements AutoCloseable {
         }
         RevCommit commit = resolve(rev);
         try {
-            return GitTree.of(repository, commit);
+            return GitTree.of(repository, listings, commit);
         } catch (MissingObjectException e) {
             throw new SourceException("commit " + commit.name() + " is missing objects: "
                     + (isShallow() ? "this is a shallow clone; fetch more history with 'git fetch --unshallow'"

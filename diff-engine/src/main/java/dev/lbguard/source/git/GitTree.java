@@ -3,98 +3,63 @@ package dev.lbguard.source.git;
 import dev.lbguard.source.SourceTree;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.eclipse.jgit.lib.FileMode;
+import java.util.Optional;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The files of one commit, read from the object database without a checkout. The tree is listed once
- * (paths to blob ids); file contents are read on demand.
+ * The files of one commit, read from the object database without a checkout. Its directories are listed when
+ * the tree is made (so a missing object shows there, not in a later lookup), through listings shared by tree
+ * id; file contents are read on demand.
  */
 public final class GitTree implements SourceTree {
     private final Repository repository;
     private final String commit;
-    private final Map<String, ObjectId> blobs;
-    private final Map<String, TreeSet<String>> fileNames = new HashMap<>();
-    private final Map<String, TreeSet<String>> dirNames = new HashMap<>();
+    private final TreeListings.Dir root;
 
-    private GitTree(Repository repository, String commit, Map<String, ObjectId> blobs) {
+    private GitTree(Repository repository, String commit, TreeListings.Dir root) {
         this.repository = repository;
         this.commit = commit;
-        this.blobs = blobs;
-        dirNames.put("", new TreeSet<>());
-        for (String path : blobs.keySet()) {
-            int slash = path.lastIndexOf('/');
-            String dir = slash < 0 ? "" : path.substring(0, slash);
-            fileNames.computeIfAbsent(dir, d -> new TreeSet<>()).add(path.substring(slash + 1));
-            registerDir(dir);
-        }
+        this.root = root;
     }
 
-    private void registerDir(String dir) {
-        while (!dir.isEmpty()) {
-            int slash = dir.lastIndexOf('/');
-            String parent = slash < 0 ? "" : dir.substring(0, slash);
-            if (!dirNames.computeIfAbsent(parent, d -> new TreeSet<>()).add(dir.substring(slash + 1))) {
-                return;
-            }
-            dirNames.computeIfAbsent(dir, d -> new TreeSet<>());
-            dir = parent;
-        }
-    }
-
-    static GitTree of(Repository repository, RevCommit commit) throws IOException {
-        return of(repository, commit.getTree(), commit.name());
+    static GitTree of(Repository repository, TreeListings listings, RevCommit commit) throws IOException {
+        return new GitTree(repository, commit.name(), listings.list(commit.getTree()));
     }
 
     /** The files of a tree object (for instance a tree built in memory), reported as read at {@code revision}. */
-    public static GitTree of(Repository repository, org.eclipse.jgit.lib.AnyObjectId tree, String revision)
-            throws IOException {
-        Map<String, ObjectId> blobs = new TreeMap<>();
-        try (TreeWalk walk = new TreeWalk(repository)) {
-            walk.addTree(tree);
-            walk.setRecursive(true);
-            while (walk.next()) {
-                FileMode mode = walk.getFileMode(0);
-                // Regular and executable files only: symlinks and submodules hold no configuration we can read.
-                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-                    blobs.put(walk.getPathString(), walk.getObjectId(0));
-                }
-            }
-        }
-        return new GitTree(repository, revision, blobs);
+    public static GitTree of(Repository repository, AnyObjectId tree, String revision) throws IOException {
+        return new GitTree(repository, revision, new TreeListings(repository).list(tree));
     }
 
     @Override
     public List<String> files(String dir) {
-        return new ArrayList<>(fileNames.getOrDefault(dir, new TreeSet<>()));
+        TreeListings.Dir d = dir(dir);
+        return d == null ? new ArrayList<>() : new ArrayList<>(d.files().keySet());
     }
 
     @Override
     public List<String> directories(String dir) {
-        return new ArrayList<>(dirNames.getOrDefault(dir, new TreeSet<>()));
+        TreeListings.Dir d = dir(dir);
+        return d == null ? new ArrayList<>() : new ArrayList<>(d.dirs().keySet());
     }
 
     @Override
     public boolean isFile(String path) {
-        return blobs.containsKey(path);
+        return blob(path) != null;
     }
 
     @Override
     public boolean isDirectory(String path) {
-        return dirNames.containsKey(path);
+        return dir(path) != null;
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        ObjectId id = blobs.get(path);
+        ObjectId id = blob(path);
         if (id == null) {
             throw new java.io.FileNotFoundException(path + " is not in commit " + commit);
         }
@@ -102,12 +67,30 @@ public final class GitTree implements SourceTree {
     }
 
     @Override
-    public java.util.Optional<String> contentId(String path) {
-        return java.util.Optional.ofNullable(blobs.get(path)).map(ObjectId::name);
+    public Optional<String> contentId(String path) {
+        return Optional.ofNullable(blob(path)).map(ObjectId::name);
     }
 
     @Override
     public String revision() {
         return commit;
+    }
+
+    private ObjectId blob(String path) {
+        int slash = path.lastIndexOf('/');
+        TreeListings.Dir d = dir(slash < 0 ? "" : path.substring(0, slash));
+        return d == null ? null : d.files().get(path.substring(slash + 1));
+    }
+
+    private TreeListings.Dir dir(String path) {
+        TreeListings.Dir d = root;
+        int start = 0;
+        while (d != null && start < path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            d = d.dirs().get(path.substring(start, end));
+            start = end + 1;
+        }
+        return d;
     }
 }
