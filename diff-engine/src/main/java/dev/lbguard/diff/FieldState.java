@@ -122,7 +122,7 @@ sealed interface FieldState permits FieldState.Text, FieldState.Exists {
             }
             TreeSet<String> out = new TreeSet<>(excluded);
             out.addAll(in);
-            return new Split(Optional.of(new Text(field, Languages.minimal(Languages.strings(in)),
+            return new Split(Optional.of(new Text(field, Languages.strings(in),
                     plus(literals, positive))),
                     Optional.of(new Text(field, base, Collections.unmodifiableSortedSet(out),
                             plus(literals, positive.negate()))));

@@ -147,8 +147,11 @@ final class Languages {
         return known;
     }
 
-    /** The automaton of exactly these strings. */
+    /** The minimal automaton of exactly these strings (built minimal: it needs no {@link #minimal}). */
     static Automaton strings(SortedSet<String> strings) {
+        if (strings.size() == 1) {
+            return BasicAutomata.makeString(strings.first());
+        }
         return strings.isEmpty() ? BasicAutomata.makeEmpty() : BasicAutomata.makeStringUnion(strings.toArray(new String[0]));
     }
 
@@ -252,26 +255,30 @@ final class Languages {
 
     /** True when some string is in both automata; walks their product without building it. */
     static boolean intersect(Automaton a, Automaton b) {
-        java.util.ArrayDeque<State[]> work = new java.util.ArrayDeque<>();
-        java.util.Set<List<State>> seen = new java.util.HashSet<>();
-        work.push(new State[] {a.getInitialState(), b.getInitialState()});
+        java.util.ArrayDeque<StatePair> work = new java.util.ArrayDeque<>();
+        java.util.Set<StatePair> seen = new java.util.HashSet<>();
+        work.push(new StatePair(a.getInitialState(), b.getInitialState()));
         while (!work.isEmpty()) {
-            State[] p = work.pop();
-            if (!seen.add(List.of(p[0], p[1]))) {
+            StatePair p = work.pop();
+            if (!seen.add(p)) {
                 continue;
             }
-            if (p[0].isAccept() && p[1].isAccept()) {
+            if (p.a().isAccept() && p.b().isAccept()) {
                 return true;
             }
-            for (Transition x : p[0].getTransitions()) {
-                for (Transition y : p[1].getTransitions()) {
+            for (Transition x : p.a().getTransitions()) {
+                for (Transition y : p.b().getTransitions()) {
                     if (x.getMin() <= y.getMax() && y.getMin() <= x.getMax()) {
-                        work.push(new State[] {x.getDest(), y.getDest()});
+                        work.push(new StatePair(x.getDest(), y.getDest()));
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** A state of the product of two automata; brics states compare by identity. */
+    private record StatePair(State a, State b) {
     }
 
     /**

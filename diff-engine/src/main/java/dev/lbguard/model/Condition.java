@@ -24,7 +24,7 @@ public record Condition(ConditionType type, String headerName, List<String> valu
             .comparing(Condition::type)
             .thenComparing(c -> c.headerName.toLowerCase(Locale.ROOT))
             .thenComparing(Condition::headerName)
-            .thenComparing(c -> String.join("\u0000", c.values))
+            .thenComparing(Condition::values, Condition::compareValues)
             .thenComparing(c -> c.queryPairs.toString())
             .thenComparing(c -> c.unknownReason.orElse(""))
             .thenComparing(c -> c.unknownReason.isPresent());
@@ -45,6 +45,21 @@ public record Condition(ConditionType type, String headerName, List<String> valu
         }
         values = Sorted.set(values);
         queryPairs = Sorted.set(queryPairs);
+    }
+
+    /**
+     * Value lists compared element by element, as their NUL-joined strings compare (values hold no NUL), without
+     * building those strings: conditions are sorted wherever rules are.
+     */
+    private static int compareValues(List<String> a, List<String> b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     public static Condition of(ConditionType type, Collection<String> values) {

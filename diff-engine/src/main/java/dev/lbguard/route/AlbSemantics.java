@@ -40,17 +40,18 @@ final class AlbSemantics implements ListenerSemantics {
 
         Verdict match(Request request) {
             // AND: one false condition decides, even when another is unknown.
-            Optional<Verdict> unknown = Optional.empty();
-            for (ConditionMatcher.Compiled c : conditions) {
-                Verdict v = c.evaluate(request);
+            // Indexed, not an iterator: a route diff asks every rule about every request class.
+            Verdict unknown = null;
+            for (int i = 0; i < conditions.size(); i++) {
+                Verdict v = conditions.get(i).evaluate(request);
                 if (v.truth() == Truth.FALSE) {
                     return v;
                 }
-                if (v.truth() == Truth.UNKNOWN && unknown.isEmpty()) {
-                    unknown = Optional.of(v);
+                if (v.truth() == Truth.UNKNOWN && unknown == null) {
+                    unknown = v;
                 }
             }
-            return unknown.orElse(Verdict.YES);
+            return unknown == null ? Verdict.YES : unknown;
         }
     }
 
@@ -122,13 +123,20 @@ final class AlbSemantics implements ListenerSemantics {
             if (wide.isUnknown()) {
                 return false;
             }
-            boolean implied = PatternInclusion.universal(wide)
-                    || later.conditions().stream().anyMatch(narrow -> PatternInclusion.includes(wide, narrow));
-            if (!implied) {
+            if (!PatternInclusion.universal(wide) && !anyIncluded(wide, later.conditions())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean anyIncluded(Condition wide, List<Condition> narrow) {
+        for (Condition n : narrow) {
+            if (PatternInclusion.includes(wide, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Rule earlier, Rule later) {

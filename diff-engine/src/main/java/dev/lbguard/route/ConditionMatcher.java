@@ -97,8 +97,8 @@ final class ConditionMatcher {
         }
 
         private boolean anyMatches(String value) {
-            for (Glob g : values) {
-                if (g.matches(value)) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).matches(value)) {
                     return true;
                 }
             }

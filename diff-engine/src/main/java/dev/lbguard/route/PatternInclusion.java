@@ -43,19 +43,26 @@ final class PatternInclusion {
             case PATH_PATTERN:
             case HTTP_HEADER: {
                 boolean fold = ConditionMatcher.ignoresCase(narrow.type());
-                if (narrow.values().stream().allMatch(PatternInclusion::isLiteral)) {
-                    // A literal is included when some wide pattern matches it: no automaton needed.
-                    return narrow.values().stream().allMatch(n -> wide.values().stream()
-                            .anyMatch(w -> Glob.matches(w, n, fold, false)));
-                }
+                boolean literal = true;
                 // A concrete string of the narrow language that no wide pattern matches refutes inclusion
-                // at once; most rule pairs differ this way, and automata are costly to build.
+                // at once; most rule pairs differ this way, and automata are costly to build. Loops, not
+                // streams: unreachable-rule checks compare every pair of a listener's rules.
                 for (String n : narrow.values()) {
-                    for (String sample : samples(n)) {
-                        if (wide.values().stream().noneMatch(w -> Glob.matches(w, sample, fold, false))) {
+                    if (isLiteral(n)) {
+                        if (!anyMatches(wide.values(), n, fold)) {
                             return false;
                         }
+                        continue;
                     }
+                    literal = false;
+                    if (!anyMatches(wide.values(), n.replace("*", "").replace('?', 'x'), fold)
+                            || !anyMatches(wide.values(), n.replace("*", "zq").replace('?', 'y'), fold)) {
+                        return false;
+                    }
+                }
+                if (literal) {
+                    // A literal is included when some wide pattern matches it: no automaton needed.
+                    return true;
                 }
                 return union(narrow.values(), fold).subsetOf(union(wide.values(), fold));
             }
@@ -90,8 +97,13 @@ final class PatternInclusion {
     }
 
     /** Two members of a wildcard pattern's language: wildcards as short as possible, and longer. */
-    private static List<String> samples(String pattern) {
-        return List.of(pattern.replace("*", "").replace('?', 'x'), pattern.replace("*", "zq").replace('?', 'y'));
+    private static boolean anyMatches(List<String> patterns, String value, boolean fold) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (Glob.matches(patterns.get(i), value, fold, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLiteral(String pattern) {

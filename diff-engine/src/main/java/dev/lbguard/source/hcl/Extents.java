@@ -13,12 +13,19 @@ final class Extents {
     }
 
     static boolean isIdentifierStart(int cp) {
-        return cp == '_' || Character.isUnicodeIdentifierStart(cp);
+        if (cp < 128) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp == '_';
+        }
+        return Character.isUnicodeIdentifierStart(cp);
     }
 
     static boolean isIdentifierPart(int cp) {
+        // Nearly every identifier is ASCII; the Unicode tables answer the rest.
+        if (cp < 128) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_' || cp == '-';
+        }
         // isUnicodeIdentifierPart admits "ignorable" control characters such as NUL; HCL does not.
-        return cp == '-' || (Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
+        return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
 
     /** Index just past the identifier starting at {@code from}, or {@code from} when there is none. */

@@ -123,7 +123,13 @@ final class HclLexer {
     private void lexNormal() {
         char c = src.charAt(pos);
         switch (c) {
-            case ' ', '\t', '\r' -> pos++;
+            case ' ', '\t', '\r' -> {
+                // Indentation comes in runs; one pass over the run, not one dispatch per space.
+                pos++;
+                while (pos < length && ((c = src.charAt(pos)) == ' ' || c == '\t')) {
+                    pos++;
+                }
+            }
             case '\n' -> {
                 int startColumn = column();
                 pos++;
