@@ -5,7 +5,9 @@ import dev.lbguard.model.Listener;
 import dev.lbguard.model.Rule;
 import dev.lbguard.route.ConditionMatcher.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,21 +103,61 @@ final class AlbSemantics implements ListenerSemantics {
             return out;
         }
         List<Rule> ordered = listener.rulesInEvaluationOrder();
-        for (Rule later : ordered) {
+        List<List<Object>> key = new ArrayList<>(ordered.size());
+        for (Rule r : ordered) {
+            key.add(List.of(r.priority(), r.conditions()));
+        }
+        List<int[]> pairs;
+        synchronized (SHADOWED) {
+            pairs = SHADOWED.get(key);
+        }
+        if (pairs == null) {
+            pairs = shadowedPairs(ordered);
+            synchronized (SHADOWED) {
+                SHADOWED.put(key, pairs);
+            }
+        }
+        for (int[] p : pairs) {
+            Rule later = ordered.get(p[0]);
+            Rule earlier = ordered.get(p[1]);
+            out.add(new UnreachableRule(later, earlier, reason(earlier, later)));
+        }
+        return out;
+    }
+
+    /**
+     * Which rules are shadowed depends on the rules' priorities and conditions only, and comparing every pair is
+     * costly: a commit that changes actions (a target group, a weight) keeps the answer. Bounded, keyed by those.
+     */
+    private static final Map<List<List<Object>>, List<int[]>> SHADOWED = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<List<Object>>, List<int[]>> eldest) {
+            return size() > 256;
+        }
+    };
+
+    /** Index pairs (shadowed rule, first rule found to shadow it) of rules in evaluation order. */
+    private static List<int[]> shadowedPairs(List<Rule> ordered) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int l = 0; l < ordered.size(); l++) {
+            Rule later = ordered.get(l);
             if (!later.priority().isKnown()) {
                 continue;
             }
-            for (Rule earlier : ordered) {
+            for (int e = 0; e < ordered.size(); e++) {
+                Rule earlier = ordered.get(e);
                 if (!earlier.priority().isKnown() || earlier.priority().value() >= later.priority().value()) {
                     continue;
                 }
                 if (covers(earlier, later)) {
-                    out.add(new UnreachableRule(later, earlier, reason(earlier, later)));
+                    pairs.add(new int[] {l, e});
                     break;
                 }
             }
         }
-        return out;
+        return List.copyOf(pairs);
     }
 
     private static boolean covers(Rule earlier, Rule later) {
