@@ -1,12 +1,15 @@
 package dev.lbguard.diff;
 
 import dev.lbguard.model.Condition;
+import dev.lbguard.model.Listener;
 import dev.lbguard.route.Request;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The request classes of a listener's predicates, and a witness of each, kept across diffs. The classes depend
@@ -25,7 +28,41 @@ final class ClassCache {
      * automata are mutable (brics minimises in place, caches grow), so whoever uses the partition holds the
      * entry's monitor; the cells and witnesses are read-only once built.
      */
-    record Classes(Partition partition, Witnesses witnesses, List<Witnessed> cells) {
+    record Classes(Partition partition, Witnesses witnesses, List<Witnessed> cells,
+                   Map<Listener, List<Destination>> destinations) {
+        /** Listeners whose destinations are kept: the two sides of the last diff (its head is the next one's base). */
+        private static final int REMEMBERED = 2;
+
+        Classes(Partition partition, Witnesses witnesses, List<Witnessed> cells) {
+            this(partition, witnesses, cells, new IdentityHashMap<>());
+        }
+
+        /**
+         * Where each cell's witness goes on {@code listener}, in cell order. A timeline diffs each commit against
+         * its parent, so the same listener object comes back as the next commit's base: its destinations are
+         * kept (by identity: comparing listeners costs more than evaluating them) for a few listeners.
+         */
+        List<Destination> destinations(Listener listener, Function<Request, Destination> evaluate) {
+            synchronized (destinations) {
+                List<Destination> known = destinations.get(listener);
+                if (known != null) {
+                    return known;
+                }
+            }
+            List<Destination> out = new ArrayList<>(cells.size());
+            for (Witnessed w : cells) {
+                out.add(evaluate.apply(w.witness()));
+            }
+            List<Destination> kept = List.copyOf(out);
+            synchronized (destinations) {
+                if (destinations.size() >= REMEMBERED) {
+                    destinations.clear();
+                }
+                destinations.put(listener, kept);
+            }
+            return kept;
+        }
+
         /**
          * Drops what one merge computed (splits and witnesses of merged classes), under the entry's monitor:
          * merged classes are new at every diff, and an entry kept for a whole timeline must not grow with it.

@@ -72,11 +72,10 @@ public final class RouteDiffer {
         ClassCache.Classes classes = this.classes.of(new ArrayList<>(predicates));
         List<ClassMerger.Entry> moved = new ArrayList<>();
         List<ClassMerger.Entry> unknown = new ArrayList<>();
-        Optional<RouteEvaluator.Prepared> before = pair.base().map(p -> evaluator.prepare(p.listener()));
-        Optional<RouteEvaluator.Prepared> after = pair.head().map(p -> evaluator.prepare(p.listener()));
-        for (ClassCache.Witnessed w : classes.cells()) {
-            ClassMerger.Entry e = new ClassMerger.Entry(w.cell(), destination(before, w.witness()),
-                    destination(after, w.witness()));
+        List<Destination> before = destinations(classes, pair.base());
+        List<Destination> after = destinations(classes, pair.head());
+        for (int i = 0; i < classes.cells().size(); i++) {
+            ClassMerger.Entry e = new ClassMerger.Entry(classes.cells().get(i).cell(), before.get(i), after.get(i));
             if (!e.before().routesAlike(e.after())) {
                 moved.add(e);
             }
@@ -104,8 +103,23 @@ public final class RouteDiffer {
         }
     }
 
-    private static Destination destination(Optional<RouteEvaluator.Prepared> side, Request request) {
-        return side.map(p -> Destination.of(p.evaluate(request))).orElseGet(Destination::noListener);
+    /** Where each class's witness goes on one side; every class goes nowhere on a side without the listener. */
+    private List<Destination> destinations(ClassCache.Classes classes, Optional<ListenerPair.Placed> side) {
+        if (side.isEmpty()) {
+            return java.util.Collections.nCopies(classes.cells().size(), Destination.noListener());
+        }
+        Listener listener = side.get().listener();
+        return classes.destinations(listener, new java.util.function.Function<>() {
+            private RouteEvaluator.Prepared prepared;
+
+            @Override
+            public Destination apply(Request request) {
+                if (prepared == null) {
+                    prepared = evaluator.prepare(listener);
+                }
+                return Destination.of(prepared.evaluate(request));
+            }
+        });
     }
 
     /** Everything the evaluator reads of a listener is equal on both sides (source lines aside). */
