@@ -28,6 +28,15 @@ final class Extents {
         return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
 
+    /** Index of the first character at or after {@code from} that is not a space or a tab. */
+    static int blanksEnd(String src, int from) {
+        int i = from;
+        while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
     /** Index just past the identifier starting at {@code from}, or {@code from} when there is none. */
     static int identifierEnd(String src, int from) {
         int length = src.length();

@@ -123,13 +123,7 @@ final class HclLexer {
     private void lexNormal() {
         char c = src.charAt(pos);
         switch (c) {
-            case ' ', '\t', '\r' -> {
-                // Indentation comes in runs; one pass over the run, not one dispatch per space.
-                pos++;
-                while (pos < length && ((c = src.charAt(pos)) == ' ' || c == '\t')) {
-                    pos++;
-                }
-            }
+            case ' ', '\t', '\r' -> pos = Extents.blanksEnd(src, pos + 1); // indentation: a run at a time
             case '\n' -> {
                 int startColumn = column();
                 pos++;
