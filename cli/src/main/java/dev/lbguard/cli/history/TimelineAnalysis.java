@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -106,6 +107,9 @@ public final class TimelineAnalysis {
         private final Optional<RequestProbe> request;
         private final AtomicInteger done;
         private final IntConsumer progress;
+        /** Reviews before this index are known to have succeeded. */
+        private int checked;
+        private volatile boolean closed;
 
         Reviewer(Optional<RequestProbe> request, AtomicInteger done, IntConsumer progress) {
             this.request = request;
@@ -114,6 +118,7 @@ public final class TimelineAnalysis {
         }
 
         void submit(Pending p) {
+            failFast();
             room.acquireUninterruptibly();
             reviews.add(pool.submit(() -> {
                 try {
@@ -130,6 +135,9 @@ public final class TimelineAnalysis {
 
         /** Counts one more commit done, for the progress bar. */
         void tick() {
+            if (closed) {
+                return;
+            }
             synchronized (progress) {
                 progress.accept(done.incrementAndGet());
             }
@@ -139,27 +147,48 @@ public final class TimelineAnalysis {
         List<TimelineEntry> results() {
             List<TimelineEntry> entries = new ArrayList<>(reviews.size());
             for (Future<TimelineEntry> f : reviews) {
-                try {
-                    entries.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reviewing commits", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                entries.add(outcome(f));
             }
             return entries;
         }
 
+        /** Rethrows the failure of a review that is done, so that a failed review stops the walk soon. */
+        private void failFast() {
+            while (checked < reviews.size() && reviews.get(checked).isDone()) {
+                outcome(reviews.get(checked++));
+            }
+        }
+
+        private static TimelineEntry outcome(Future<TimelineEntry> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reviewing commits", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /**
+         * Drops the reviews not yet started and waits for those running, so that none outlives the analysis
+         * (reporting progress after its error, or holding its snapshots).
+         */
         @Override
         public void close() {
+            closed = true;
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

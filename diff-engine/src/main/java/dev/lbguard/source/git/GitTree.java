@@ -77,12 +77,18 @@ public final class GitTree implements SourceTree {
     }
 
     private ObjectId blob(String path) {
+        if (path.isEmpty() || !wellFormed(path)) {
+            return null;
+        }
         int slash = path.lastIndexOf('/');
         TreeListings.Dir d = dir(slash < 0 ? "" : path.substring(0, slash));
         return d == null ? null : d.files().get(path.substring(slash + 1));
     }
 
     private TreeListings.Dir dir(String path) {
+        if (!wellFormed(path)) {
+            return null;
+        }
         TreeListings.Dir d = root;
         int start = 0;
         while (d != null && start < path.length()) {
@@ -92,5 +98,10 @@ public final class GitTree implements SourceTree {
             start = end + 1;
         }
         return d;
+    }
+
+    /** Paths are in normal form, as the tree's own listing spells them: no empty segment anywhere. */
+    private static boolean wellFormed(String path) {
+        return !path.startsWith("/") && !path.endsWith("/") && !path.contains("//");
     }
 }

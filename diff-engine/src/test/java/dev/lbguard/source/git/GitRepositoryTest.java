@@ -75,6 +75,11 @@ class GitRepositoryTest {
             assertThat(head.isDirectory("infra/modules")).isTrue();
             assertThat(head.isFile("infra/main.tf")).isTrue();
             assertThat(head.isFile("infra")).isFalse();
+            // Only paths in normal form name something: a path with an empty segment is not in the tree.
+            assertThat(head.isFile("/infra/main.tf")).isFalse();
+            assertThat(head.isFile("infra//main.tf")).isFalse();
+            assertThat(head.isDirectory("infra/modules/")).isFalse();
+            assertThat(head.isDirectory("infra//modules")).isFalse();
         }
     }
 
