@@ -59,20 +59,25 @@ public final class ValueJson {
     /** Every path (e.g. {@code action[0].forward[0].target_group}) whose value could not be evaluated. */
     public static List<UnevaluatedPath> unevaluated(Value v) {
         List<UnevaluatedPath> out = new ArrayList<>();
-        collect("", v, out);
+        collect(new StringBuilder(), v, out);
         return out;
     }
 
-    private static void collect(String path, Value v, List<UnevaluatedPath> out) {
+    // One builder, cut back after each child: a path is spelled only where something is unevaluated, which is
+    // rare, while every load-balancer value of every evaluation is walked.
+    private static void collect(StringBuilder path, Value v, List<UnevaluatedPath> out) {
+        int length = path.length();
         if (v instanceof Value.Unknown u && !u.isReference()) {
-            out.add(new UnevaluatedPath(path, u.reason()));
+            out.add(new UnevaluatedPath(path.toString(), u.reason()));
         } else if (v instanceof Value.Seq seq) {
             for (int i = 0; i < seq.items().size(); i++) {
-                collect(path + "[" + i + "]", seq.items().get(i), out);
+                collect(path.append('[').append(i).append(']'), seq.items().get(i), out);
+                path.setLength(length);
             }
         } else if (v instanceof Value.Obj o) {
             for (Map.Entry<String, Value> e : o.fields().entrySet()) {
-                collect(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+                collect((length == 0 ? path : path.append('.')).append(e.getKey()), e.getValue(), out);
+                path.setLength(length);
             }
         }
     }
