@@ -32,10 +32,13 @@ public final class HistorySnapshots {
     /** Enough for reverts and flip-flops; a long walk must not keep every snapshot it ever built. */
     private static final int CACHE_LIMIT = 256;
 
-    /** The root modules at one commit: the directories each reads, their tree ids, and its snapshot. */
-    public record State(String commit, Map<String, List<String>> dirs, Map<String, String> keys,
-                 Map<String, RoutingSnapshot> snapshots) {
-        static final State EMPTY = new State("", Map.of(), Map.of(), Map.of());
+    /**
+     * The root modules at one commit: the directories each reads, their tree ids, and its snapshot; and the
+     * layout of the commit's whole tree, from which the next commit's is derived.
+     */
+    public record State(String commit, RootModuleFinder.Layout layout, Map<String, List<String>> dirs,
+                        Map<String, String> keys, Map<String, RoutingSnapshot> snapshots) {
+        static final State EMPTY = new State("", RootModuleFinder.Layout.EMPTY, Map.of(), Map.of(), Map.of());
 
         /** Every directory a root module reads. */
         TreeSet<String> allDirs() {
@@ -81,7 +84,8 @@ public final class HistorySnapshots {
     /** Every root module at {@code commit}, read in full. */
     public State at(CommitInfo commit) throws SourceException {
         SourceTree tree = git.tree(commit.id());
-        Map<String, List<String>> dirs = layout(tree);
+        RootModuleFinder.Layout layout = finder.layout(tree);
+        Map<String, List<String>> dirs = restrict(layout, tree);
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
         for (String root : dirs.keySet()) {
@@ -89,7 +93,7 @@ public final class HistorySnapshots {
             keys.put(root, key);
             snapshots.put(root, snapshot(tree, root, key));
         }
-        return new State(commit.id(), dirs, keys, snapshots);
+        return new State(commit.id(), layout, dirs, keys, snapshots);
     }
 
     /** The state after {@code commit}, given the state of its first parent. */
@@ -99,14 +103,17 @@ public final class HistorySnapshots {
         TreeSet<String> known = parent.allDirs();
         boolean terraformFile = changed.stream().anyMatch(HistorySnapshots::isTerraformFile);
         if (!terraformFile && changed.stream().noneMatch(p -> underAny(p, known))) {
-            return new Step(new State(commit.id(), parent.dirs(), parent.keys(), parent.snapshots()), List.of());
+            return new Step(new State(commit.id(), parent.layout(), parent.dirs(), parent.keys(), parent.snapshots()),
+                    List.of());
         }
         // A changed .tf file may add, remove or rewire root modules; anything else only changes files within them.
         SourceTree tree = null;
+        RootModuleFinder.Layout layout = parent.layout();
         Map<String, List<String>> dirs = parent.dirs();
         if (terraformFile) {
             tree = git.tree(commit.id());
-            dirs = layout(tree);
+            layout = finder.layout(tree, parent.layout(), changed);
+            dirs = restrict(layout, tree);
         }
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
@@ -137,7 +144,8 @@ public final class HistorySnapshots {
                 changedRoots.add(gone);
             }
         }
-        return new Step(new State(commit.id(), dirs, keys, snapshots), List.copyOf(new TreeSet<>(changedRoots)));
+        return new Step(new State(commit.id(), layout, dirs, keys, snapshots),
+                List.copyOf(new TreeSet<>(changedRoots)));
     }
 
     /** The snapshot of every root module of a state, as one. */
@@ -178,8 +186,8 @@ public final class HistorySnapshots {
                 + "give --dir to read one root module at a time", source);
     }
 
-    private Map<String, List<String>> layout(SourceTree tree) {
-        RootModuleFinder.Layout layout = finder.layout(tree);
+    /** The root modules of a layout that lbguard reads: all, or the one {@code --dir} names. */
+    private Map<String, List<String>> restrict(RootModuleFinder.Layout layout, SourceTree tree) {
         if (dir.isEmpty()) {
             return layout.moduleDirs();
         }

@@ -3,9 +3,11 @@ package dev.lbguard.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,35 +18,41 @@ public final class Redaction {
     public static final String HIDDEN = "(sensitive value hidden)";
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(^|_)(client_secret|secret|password|passwd|token|private_key|secret_key|access_key)($|_)");
+    /** The answer for each field name met: a report repeats a few names many times over. */
+    private static final Map<String, Boolean> SECRET_KEYS = new ConcurrentHashMap<>();
 
     private Redaction() {
     }
 
     public static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
+        return SECRET_KEYS.computeIfAbsent(key, k -> SECRET_KEY.matcher(k.toLowerCase(Locale.ROOT)).find());
     }
 
-    /** A copy of {@code node} with the values of secret-named fields replaced, at any depth. */
+    /**
+     * A copy of {@code node} with the values of secret-named fields replaced, at any depth: every value beneath a
+     * secret-named field (a list of tokens, say) is hidden, and the names themselves are kept.
+     */
     public static JsonNode redact(JsonNode node) {
-        JsonNode copy = node.deepCopy();
-        hide(copy);
-        return copy;
+        return copy(node, false);
     }
 
-    private static void hide(JsonNode node) {
+    // Copied and redacted in one pass; value nodes are immutable, so the copy shares them.
+    private static JsonNode copy(JsonNode node, boolean secret) {
         if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                JsonNode v = o.get(name);
-                if (isSecretKey(name) && !v.isNull() && !v.isObject() && !v.isArray()) {
-                    o.put(name, HIDDEN);
-                } else {
-                    hide(v);
-                }
+            ObjectNode copy = o.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                copy.set(field.getKey(), copy(field.getValue(), secret || isSecretKey(field.getKey())));
             }
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(Redaction::hide);
+            return copy;
         }
+        if (node instanceof ArrayNode a) {
+            ArrayNode copy = a.arrayNode(a.size());
+            for (JsonNode v : a) {
+                copy.add(copy(v, secret));
+            }
+            return copy;
+        }
+        return secret && !node.isNull() ? TextNode.valueOf(HIDDEN) : node;
     }
 }

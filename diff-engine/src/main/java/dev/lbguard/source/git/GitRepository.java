@@ -63,7 +63,9 @@ public final class GitRepository implements AutoCloseable {
     public RevCommit resolve(String rev) throws SourceException {
         ObjectId id;
         try {
-            id = repository.resolve(rev);
+            // A full id names an object, as in git; JGit would look for a ref of that name first, on disk,
+            // and a walk resolves thousands of ids.
+            id = ObjectId.isId(rev) ? ObjectId.fromString(rev) : repository.resolve(rev);
         } catch (AmbiguousObjectException e) {
             throw new SourceException("revision '" + rev + "' is ambiguous: give more characters of the commit id");
         } catch (RevisionSyntaxException | IOException e) {

@@ -33,14 +33,18 @@ public final class RootModuleFinder {
 
     /**
      * The root modules of a tree and, for each, the directories it reads: itself and every local module it calls,
-     * directly or not, sorted.
+     * directly or not, sorted. {@code files} are the {@code .tf} files scanned, each with its content id
+     * ({@code ""} where the tree has none), from which the layout of a changed tree is derived.
      */
-    public record Layout(List<String> roots, Map<String, List<String>> moduleDirs) {
+    public record Layout(List<String> roots, Map<String, List<String>> moduleDirs, Map<String, String> files) {
+        public static final Layout EMPTY = new Layout(List.of(), Map.of(), Map.of());
+
         public Layout {
             roots = List.copyOf(roots);
             Map<String, List<String>> copy = new TreeMap<>();
             moduleDirs.forEach((k, v) -> copy.put(k, List.copyOf(new TreeSet<>(v))));
             moduleDirs = java.util.Collections.unmodifiableMap(copy);
+            files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
         }
 
         /** Every directory any root module reads, sorted. */
@@ -69,10 +73,46 @@ public final class RootModuleFinder {
 
     /** The root modules of {@code tree} and the directories each reads. */
     public Layout layout(SourceTree tree) {
+        Map<String, String> files = new TreeMap<>();
+        collect(tree, "", files);
+        return build(tree, files);
+    }
+
+    /**
+     * The layout of {@code tree}, given the layout of a tree that differs from it only in {@code changedPaths}
+     * (a commit and its parent): only the changed files are looked at, not the whole tree.
+     */
+    public Layout layout(SourceTree tree, Layout before, java.util.Collection<String> changedPaths) {
+        Map<String, String> files = new TreeMap<>(before.files());
+        for (String path : changedPaths) {
+            if (!isConfiguration(path)) {
+                continue;
+            }
+            if (tree.isFile(path)) {
+                files.put(path, tree.contentId(path).orElse(""));
+            } else {
+                files.remove(path);
+            }
+        }
+        return build(tree, files);
+    }
+
+    private Layout build(SourceTree tree, Map<String, String> files) {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
         Set<String> modules = new TreeSet<>();
-        scan(tree, "", modules, calls, withLb);
+        for (String path : files.keySet()) {
+            int slash = path.lastIndexOf('/');
+            String dir = slash < 0 ? "" : path.substring(0, slash);
+            modules.add(dir);
+            Facts facts = facts(tree, path);
+            if (facts.loadBalancer()) {
+                withLb.add(dir);
+            }
+            for (String source : facts.localSources()) {
+                calls.computeIfAbsent(dir, d -> new TreeSet<>()).add(resolve(dir, source));
+            }
+        }
         Set<String> called = new HashSet<>();
         calls.values().forEach(called::addAll);
         List<String> roots = new ArrayList<>();
@@ -84,7 +124,25 @@ public final class RootModuleFinder {
                 dirs.put(dir, List.copyOf(reached));
             }
         }
-        return new Layout(roots, dirs);
+        return new Layout(roots, dirs, files);
+    }
+
+    /**
+     * Whether a path names a file the scan reads: a {@code .tf} file outside hidden directories, which hold tool
+     * state ({@code .git}, {@code .terraform}), never configuration of the repository.
+     */
+    static boolean isConfiguration(String path) {
+        if (!path.endsWith(".tf")) {
+            return false;
+        }
+        int from = 0;
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
+            if (path.charAt(from) == '.') {
+                return false;
+            }
+            from = slash + 1;
+        }
+        return true;
     }
 
     /** Whether {@code dir} reaches a load balancer; {@code seen} ends up holding every module dir it reads. */
@@ -101,26 +159,16 @@ public final class RootModuleFinder {
         return found;
     }
 
-    private void scan(SourceTree tree, String dir, Set<String> modules, Map<String, Set<String>> calls,
-                      Set<String> withLb) {
+    private void collect(SourceTree tree, String dir, Map<String, String> files) {
         for (String name : tree.files(dir)) {
-            if (!name.endsWith(".tf")) {
-                continue;
-            }
-            modules.add(dir);
             String path = SourceTree.join(dir, name);
-            Facts facts = facts(tree, path);
-            if (facts.loadBalancer()) {
-                withLb.add(dir);
-            }
-            for (String source : facts.localSources()) {
-                calls.computeIfAbsent(dir, d -> new TreeSet<>()).add(resolve(dir, source));
+            if (isConfiguration(path)) {
+                files.put(path, tree.contentId(path).orElse(""));
             }
         }
         for (String sub : tree.directories(dir)) {
-            // Hidden directories hold tool state (.git, .terraform), never configuration of the repository.
             if (!sub.startsWith(".")) {
-                scan(tree, SourceTree.join(dir, sub), modules, calls, withLb);
+                collect(tree, SourceTree.join(dir, sub), files);
             }
         }
     }

@@ -1,0 +1,126 @@
+package dev.lbguard.source.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.source.git.GitTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.junit.jupiter.api.Test;
+
+/** Root modules found in git trees, and the layout a commit derives from its parent's. */
+class RootModuleFinderTest {
+    private static final List<String> DIRS = List.of("", "infra/a", "infra/b", "infra/b/sub", "modules/lb",
+            "modules/net", ".terraform/modules/lb", "app");
+    private static final List<String> NAMES = List.of("main.tf", "lb.tf", "notes.txt");
+    private static final List<String> CONTENTS = List.of(
+            "resource \"aws_lb\" \"x\" {}\n",
+            "resource \"aws_lb_listener_rule\" \"r\" {}\n",
+            "module \"lb\" {\n  source = \"../../modules/lb\"\n}\n",
+            "module \"sub\" {\n  source = \"./sub\"\n}\n",
+            "module \"net\" {\n  source = \"../modules/net\"\n}\n",
+            "variable \"v\" {}\n");
+
+    private final InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("finder"));
+
+    @Test
+    void rootsAreTheUncalledModulesThatReachALoadBalancer() throws IOException {
+        Map<String, String> files = Map.of(
+                "infra/a/main.tf", CONTENTS.get(2),
+                "infra/b/main.tf", CONTENTS.get(5),
+                "modules/lb/main.tf", CONTENTS.get(0),
+                ".terraform/modules/lb/main.tf", CONTENTS.get(0),
+                "app/lb.tf.txt", CONTENTS.get(0));
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("infra/a");
+        assertThat(layout.moduleDirs()).containsExactly(Map.entry("infra/a", List.of("infra/a", "modules/lb")));
+        assertThat(layout.files()).containsOnlyKeys("infra/a/main.tf", "infra/b/main.tf", "modules/lb/main.tf");
+    }
+
+    @Property(tries = 200)
+    void aLayoutDerivedFromTheParentsIsTheLayoutOfTheWholeTree(@ForAll("trees") Map<String, String> before,
+                                                              @ForAll("edits") List<Map.Entry<String, String>> edits)
+            throws IOException {
+        RootModuleFinder finder = new RootModuleFinder();
+        RootModuleFinder.Layout layout = finder.layout(tree(before));
+        Map<String, String> files = new TreeMap<>(before);
+        for (Map.Entry<String, String> edit : edits) {
+            Map<String, String> next = new TreeMap<>(files);
+            if (edit.getValue().isEmpty()) {
+                next.remove(edit.getKey());
+            } else {
+                next.put(edit.getKey(), edit.getValue());
+            }
+            GitTree tree = tree(next);
+            layout = finder.layout(tree, layout, changed(files, next));
+            assertThat(layout).isEqualTo(new RootModuleFinder().layout(tree));
+            files = next;
+        }
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> trees() {
+        return Arbitraries.maps(paths(), Arbitraries.of(CONTENTS)).ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<List<Map.Entry<String, String>>> edits() {
+        Arbitrary<String> content = Arbitraries.of(CONTENTS).injectNull(0.3).map(c -> c == null ? "" : c);
+        return Combinators.combine(paths(), content).as(Map::entry).list().ofMaxSize(8);
+    }
+
+    private static Arbitrary<String> paths() {
+        return Combinators.combine(Arbitraries.of(DIRS), Arbitraries.of(NAMES))
+                .as((d, n) -> d.isEmpty() ? n : d + "/" + n);
+    }
+
+    /** The paths whose content differs, as git's tree diff names them. */
+    private static List<String> changed(Map<String, String> a, Map<String, String> b) {
+        TreeSet<String> all = new TreeSet<>(a.keySet());
+        all.addAll(b.keySet());
+        List<String> out = new ArrayList<>();
+        for (String p : all) {
+            if (!Objects.equals(a.get(p), b.get(p))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private GitTree tree(Map<String, String> files) throws IOException {
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            DirCache dc = DirCache.newInCore();
+            DirCacheBuilder b = dc.builder();
+            for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
+                DirCacheEntry e = new DirCacheEntry(f.getKey());
+                e.setFileMode(FileMode.REGULAR_FILE);
+                e.setObjectId(ins.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
+                b.add(e);
+            }
+            b.finish();
+            ObjectId id = dc.writeTree(ins);
+            ins.flush();
+            return GitTree.of(repo, id, "test");
+        }
+    }
+}
