@@ -43,6 +43,9 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
      * stickiness counts only where traffic is split; authenticate steps count in order, not by order number.
      */
     public boolean routesAlike(Destination other) {
+        if (equals(other)) {
+            return true; // most classes of a diff go where they went; equality is far cheaper than routing()
+        }
         return kind == other.kind && action.map(Destination::routing).equals(other.action.map(Destination::routing));
     }
 

@@ -31,8 +31,15 @@ final class Sorted {
 
     /** A sorted, deduplicated copy: the model's representation of a set. */
     static <T extends Comparable<? super T>> List<T> set(Collection<T> items) {
-        items.forEach(java.util.Objects::requireNonNull);
-        return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(items)));
+        // Model records are often rebuilt from model records: a set that is one already is kept, not re-sorted
+        // (List.copyOf returns an immutable list itself, and rejects nulls).
+        List<T> list = List.copyOf(items);
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).compareTo(list.get(i)) >= 0) {
+                return List.copyOf(new TreeSet<>(list));
+            }
+        }
+        return list;
     }
 
     static <T> List<T> list(Collection<T> items) {

@@ -224,7 +224,7 @@ public final class HistorySnapshots {
 
     private static boolean underAny(String path, java.util.Collection<String> dirs) {
         for (String d : dirs) {
-            if (d.isEmpty() || path.startsWith(d + "/")) {
+            if (d.isEmpty() || path.length() > d.length() && path.charAt(d.length()) == '/' && path.startsWith(d)) {
                 return true;
             }
         }
