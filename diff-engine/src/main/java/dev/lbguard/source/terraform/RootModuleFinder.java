@@ -101,11 +101,12 @@ public final class RootModuleFinder {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
         Set<String> modules = new TreeSet<>();
-        for (String path : files.keySet()) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String path = file.getKey();
             int slash = path.lastIndexOf('/');
             String dir = slash < 0 ? "" : path.substring(0, slash);
             modules.add(dir);
-            Facts facts = facts(tree, path);
+            Facts facts = facts(tree, path, file.getValue());
             if (facts.loadBalancer()) {
                 withLb.add(dir);
             }
@@ -173,10 +174,9 @@ public final class RootModuleFinder {
         }
     }
 
-    private Facts facts(SourceTree tree, String path) {
-        java.util.Optional<String> id = tree.contentId(path);
-        if (id.isPresent()) {
-            Facts known = memo.get(id.get());
+    private Facts facts(SourceTree tree, String path, String id) {
+        if (!id.isEmpty()) {
+            Facts known = memo.get(id);
             if (known != null) {
                 return known;
             }
@@ -193,7 +193,9 @@ public final class RootModuleFinder {
             sources.add(m.group(1));
         }
         Facts facts = new Facts(LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
-        id.ifPresent(i -> memo.put(i, facts));
+        if (!id.isEmpty()) {
+            memo.put(id, facts);
+        }
         return facts;
     }
 

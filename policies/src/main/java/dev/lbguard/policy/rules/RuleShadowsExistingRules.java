@@ -55,6 +55,11 @@ public final class RuleShadowsExistingRules implements PolicyRule {
                 changed.add(p.rule().id());
             }
         }
+        if (changed.isEmpty()) {
+            // Only a new or re-prioritised rule, or one with new conditions, takes requests (every finding below
+            // names one): most commits change actions, and deciding shadowing is the cost of this rule.
+            return out.build();
+        }
         Set<ElementId> unreachableInBase = new TreeSet<>();
         for (Elements.PlacedListener l : Elements.listeners(ctx.base()).values()) {
             evaluator.unreachableRules(l.listener()).forEach(u -> unreachableInBase.add(u.rule().id()));
@@ -62,6 +67,9 @@ public final class RuleShadowsExistingRules implements PolicyRule {
         // Per taking rule: the rules it takes from, with how (wholly, or an example request class).
         Map<ElementId, Map<ElementId, String>> taken = new TreeMap<>();
         for (Elements.PlacedListener l : Elements.listeners(ctx.head()).values()) {
+            if (!changedRuleOn(l.listener(), changed)) {
+                continue; // a rule shadows only rules of its own listener
+            }
             for (UnreachableRule u : evaluator.unreachableRules(l.listener())) {
                 ElementId victimInBase = Elements.baseId(u.rule().id(), ctx.resources());
                 if (changed.contains(u.shadowedBy().id()) && baseRules.containsKey(victimInBase)
@@ -70,7 +78,7 @@ public final class RuleShadowsExistingRules implements PolicyRule {
                             .put(u.rule().id(), "all of its requests");
                 }
             }
-            if (changedRuleOn(l.listener(), changed) && hasUnknowns(l.listener())) {
+            if (hasUnknowns(l.listener())) {
                 out.add(INFO.inconclusive("listener " + l.listener().id() + " has rules whose priority or conditions "
                         + "could not be evaluated, so shadowing by or of them is not decided"));
             }

@@ -63,6 +63,17 @@ class RuleShadowsExistingRulesTest {
     }
 
     @Test
+    void aShadowingRuleWhoseActionAloneChangedTakesNothingNew() {
+        Rule wide = rule("aws_lb_listener_rule.all", 40, 1, forward("web"), Condition.pathPattern("/*"));
+        Rule rerouted = rule("aws_lb_listener_rule.all", 40, 1, forward("canary"), Condition.pathPattern("/*"));
+        Rule unknown = new Rule(dev.lbguard.model.ElementId.of("aws_lb_listener_rule.x"), dev.lbguard.policy.TestModel.at(9),
+                dev.lbguard.model.Priority.unknown(), List.of(Condition.pathPattern("/x")), forward("x"));
+        var r = rule.evaluate(ctx(with(api(10), wide, unknown), with(api(10), rerouted, unknown)));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.inconclusives()).isEmpty();
+    }
+
+    @Test
     void unknownConditionsMakeItInconclusive() {
         Rule unknown = new Rule(dev.lbguard.model.ElementId.of("aws_lb_listener_rule.x"), dev.lbguard.policy.TestModel.at(9),
                 dev.lbguard.model.Priority.unknown(), List.of(Condition.pathPattern("/x")), forward("x"));
