@@ -148,6 +148,43 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aRangeFromAMergedBranchReviewsEachCommitAgainstItsFirstParent() throws Exception {
+        // The campaign commit is not on main's first-parent line: the window is runbook, merge, app, and the
+        // merge must be reviewed against runbook (without the campaign rule), not against the campaign commit.
+        CliRun run = timeline("--range", campaign.name() + "..HEAD", "--format", "json");
+        assertThat(run.err()).isEmpty();
+        JsonNode json = MAPPER.readTree(run.out());
+        List<String> ranked = new ArrayList<>();
+        json.get("commits").forEach(c -> ranked.add(c.get("commit").asText()));
+        assertThat(ranked).containsExactly(merge.name());
+        assertThat(json.get("commits").get(0).get("routeChanges")).isNotEmpty();
+        List<String> unrelated = new ArrayList<>();
+        json.get("unrelatedCommits").forEach(c -> unrelated.add(c.get("commit").asText()));
+        assertThat(unrelated).containsExactly(app.name(), runbook.name());
+        // From the campaign commit to HEAD the rules are the same: the net change is none.
+        assertThat(json.get("netChange").get("base").get("commit").asText()).isEqualTo(campaign.name());
+        assertThat(json.get("netChange").get("routeChanges")).isEmpty();
+    }
+
+    @Test
+    void aRangeGivenNewestFirstSaysWhichComesFirstAndShowsNothing() {
+        CliRun run = timeline("--range", "HEAD.." + refactor.name());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("is an ancestor of HEAD").contains("--range " + refactor.name() + "..HEAD");
+        CliRun same = timeline("--range", "HEAD..HEAD", "--format", "json");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+    }
+
+    @Test
+    void anUntilBeforeTheSinceIsAnError() {
+        CliRun run = timeline("--since", "2h", "--until", "1d");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--until 1d is before --since 2h");
+    }
+
+    @Test
     void aRequestNoCommitMovedNamesNoCommit() throws Exception {
         CliRun run = timeline("--range", start.name() + "..HEAD", "--request", "api.shop.example.com/v1/orders",
                 "--format", "json");

@@ -152,7 +152,12 @@ public final class TimelineCommand implements Callable<Integer> {
             }
             return history.range(since.revision().get(), to);
         }
-        return history.since(since.time().orElseThrow(), until.flatMap(When::time), to, since.label());
+        Optional<java.time.Instant> untilTime = until.flatMap(When::time);
+        if (untilTime.isPresent() && untilTime.get().isBefore(since.time().orElseThrow())) {
+            throw new UsageException("--until " + until.get().label() + " is before --since " + since.label()
+                    + ": the window would be empty; give the earlier time to --since");
+        }
+        return history.since(since.time().orElseThrow(), untilTime, to, since.label());
     }
 
     private Optional<RequestProbe> probe() {

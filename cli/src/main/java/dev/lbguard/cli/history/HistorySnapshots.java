@@ -83,17 +83,22 @@ public final class HistorySnapshots {
 
     /** Every root module at {@code commit}, read in full. */
     public State at(CommitInfo commit) throws SourceException {
-        SourceTree tree = git.tree(commit.id());
+        return at(commit.id());
+    }
+
+    /** Every root module at the commit with this id, read in full. */
+    public State at(String commit) throws SourceException {
+        SourceTree tree = git.tree(commit);
         RootModuleFinder.Layout layout = finder.layout(tree);
         Map<String, List<String>> dirs = restrict(layout, tree);
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
         for (String root : dirs.keySet()) {
-            String key = key(commit.id(), dirs.get(root));
+            String key = key(commit, dirs.get(root));
             keys.put(root, key);
             snapshots.put(root, snapshot(tree, root, key));
         }
-        return new State(commit.id(), layout, dirs, keys, snapshots);
+        return new State(commit, layout, dirs, keys, snapshots);
     }
 
     /** The state after {@code commit}, given the state of its first parent. */

@@ -47,7 +47,7 @@ public final class TimelineAnalysis {
             throws SourceException {
         HistorySnapshots.State start = window.base().isPresent() ? snapshots.at(window.base().get())
                 : HistorySnapshots.State.EMPTY;
-        HistorySnapshots.State state = start;
+        HistorySnapshots.State state = walkStart(window, start);
         List<TimelineEntry> entries = new ArrayList<>();
         List<TimelineEntry> others = new ArrayList<>();
         List<CommitInfo> unrelated = new ArrayList<>();
@@ -83,6 +83,23 @@ public final class TimelineAnalysis {
         Collections.reverse(unrelated);
         return new TimelineResult(window, entries, others, net, unrelated, request,
                 request.map(p -> p.follow(netBase, netHead)).orElse(List.of()));
+    }
+
+    /**
+     * The state the walk starts from: the first commit's first parent, as each commit is reviewed against it.
+     * That is the window's base, except for a range whose start lies off the first-parent line ({@code A..B}
+     * with A on a branch merged into B), where the window begins after the first-parent commit before it.
+     */
+    private HistorySnapshots.State walkStart(HistoryWindow window, HistorySnapshots.State base)
+            throws SourceException {
+        if (window.commits().isEmpty()) {
+            return base;
+        }
+        List<String> parents = window.commits().get(0).parents();
+        if (parents.isEmpty()) {
+            return HistorySnapshots.State.EMPTY;
+        }
+        return parents.get(0).equals(base.commit()) ? base : snapshots.at(parents.get(0));
     }
 
     /** A commit whose snapshots are built and whose review is still to do. */

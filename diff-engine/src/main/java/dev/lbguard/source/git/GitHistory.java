@@ -43,6 +43,12 @@ public final class GitHistory {
             for (RevCommit c : walk) {
                 commits.add(c);
             }
+            if (commits.isEmpty() && !start.equals(end)) {
+                // Everything to reaches, from reaches too: to is older. git would list nothing; a timeline that
+                // said "no change" between two different revisions would be wrong, so it says which comes first.
+                throw new SourceException("the range " + from + ".." + to + " has no commits: " + to
+                        + " is an ancestor of " + from + ". Give the older revision first: --range " + to + ".." + from);
+            }
             Set<ObjectId> shallow = repoShallow();
             if (!commits.isEmpty() && shallow.contains(commits.get(commits.size() - 1))) {
                 throw shallow(from + ".." + to, commits.get(commits.size() - 1));
