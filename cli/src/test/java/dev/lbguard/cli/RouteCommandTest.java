@@ -74,6 +74,27 @@ class RouteCommandTest {
     }
 
     @Test
+    void aRequestNoClientCouldSendIsRefusedRatherThanAnsweredWithTheDefault() {
+        CliRun spaced = route("HEAD~4", "shop example.com", "/checkout/cart");
+        assertThat(spaced.exitCode()).isEqualTo(2);
+        assertThat(spaced.out()).isEmpty();
+        assertThat(spaced.err()).contains("host 'shop example.com' cannot be sent");
+        assertThat(route("HEAD~4", "shop.example.com", "/check out").err()).contains("percent-encode spaces");
+        assertThat(route("HEAD~4", "shop.example.com", "/checkout/cart", "--method", "PO ST").exitCode()).isEqualTo(2);
+        assertThat(route("HEAD~4", "shop.example.com", "/checkout/cart", "--header", "X Canary=1").exitCode())
+                .isEqualTo(2);
+        CliRun badIp = route("HEAD~4", "shop.example.com", "/checkout/cart", "--source-ip", "10.0.0.300");
+        assertThat(badIp.exitCode()).isEqualTo(2);
+        assertThat(badIp.err()).contains("--source-ip '10.0.0.300' is not an IP address");
+        // What a client does send stays accepted: a port, an IPv6 literal, a percent-encoded path, a query.
+        assertThat(route("HEAD~4", "[2001:db8::1]:443", "/a%20b?x=1", "--source-ip", "2001:db8::7").exitCode())
+                .isZero();
+        CliRun timeline = CliRun.run("timeline", "--repo", repo, "--since", "HEAD~2", "--request", "shop example.com/cart");
+        assertThat(timeline.exitCode()).isEqualTo(2);
+        assertThat(timeline.err()).contains("cannot be sent");
+    }
+
+    @Test
     void unknownListenerRevisionOrRepositoryIsExitTwoWithOneLine(@TempDir Path empty) {
         CliRun noListener = CliRun.run("route", "--repo", repo, "--listener", "shop-edge-prod:8443", "--host", "x");
         assertThat(noListener.exitCode()).isEqualTo(2);

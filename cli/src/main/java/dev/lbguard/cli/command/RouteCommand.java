@@ -10,6 +10,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.RouteResult;
+import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,9 @@ public final class RouteCommand implements Callable<Integer> {
     static Request request(String host, String path, String method, List<String> headers, List<String> query,
                            Optional<String> sourceIp) {
         String p = path.startsWith("/") ? path : "/" + path;
+        requireHttp("host", host, " /?#@\\", "a host name or address, optionally with :port");
+        requireHttp("path", p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
+        requireHttp("method", method, " /?#@\\:()<>,;\"[]{}=", "an HTTP method such as GET or POST");
         Request r = Request.of(host, p).withMethod(method);
         int q = p.indexOf('?');
         if (q >= 0) {
@@ -106,6 +110,7 @@ public final class RouteCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new UsageException("--header '" + h + "' must have the form NAME=VALUE");
             }
+            requireHttp("header name", h.substring(0, eq), " /?#@\\:()<>,;\"[]{}=", "a header name such as X-Canary");
             r = r.withHeader(h.substring(0, eq), h.substring(eq + 1));
         }
         for (String pair : query) {
@@ -113,9 +118,28 @@ public final class RouteCommand implements Callable<Integer> {
             r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
         }
         if (sourceIp.isPresent()) {
+            if (!new IPAddressString(sourceIp.get()).isIPAddress()) {
+                throw new UsageException("--source-ip '" + sourceIp.get() + "' is not an IP address, e.g. 203.0.113.7");
+            }
             r = r.withSourceIp(sourceIp.get());
         }
         return r;
+    }
+
+    /**
+     * Refuses a request field no client could send (a space in the host, a control character): matched against
+     * the rules, it would quietly match nothing, and the answer would look like the default action's.
+     */
+    private static void requireHttp(String field, String value, String forbidden, String expected) {
+        boolean bad = value.isEmpty();
+        for (int i = 0; i < value.length() && !bad; i++) {
+            char c = value.charAt(i);
+            bad = c < 0x21 || c == 0x7f || forbidden.indexOf(c) >= 0;
+        }
+        if (bad) {
+            throw new UsageException("the request's " + field + " '" + value + "' cannot be sent as it is: give "
+                    + expected);
+        }
     }
 
     private LoadBalancer loadBalancer(RoutingSnapshot snapshot) {
