@@ -45,6 +45,22 @@ public final class Configurations {
         return List.copyOf(roots);
     }
 
+    /** The roots of the tree that are not Terraform root modules: Ansible trees and HAProxy dirs. */
+    public static List<String> others(SourceTree tree) {
+        TreeSet<String> roots = new TreeSet<>();
+        findOthers(tree, "", roots);
+        return List.copyOf(roots);
+    }
+
+    /**
+     * Whether a changed file may make a directory an Ansible tree or an HAProxy dir, or stop it being one: what
+     * {@link #kindOf} looks at is an {@code ansible.cfg}, playbooks, roles' tasks and {@code .cfg} files.
+     */
+    public static boolean mayChangeKind(String path) {
+        return path.endsWith(".cfg") || path.endsWith(".yml") || path.endsWith(".yaml")
+                || path.startsWith("roles/") || path.contains("/roles/");
+    }
+
     private static void findOthers(SourceTree tree, String dir, TreeSet<String> out) {
         Optional<Kind> kind = kindOf(tree, dir);
         if (kind.isPresent() && kind.get() != Kind.TERRAFORM) {
@@ -61,12 +77,12 @@ public final class Configurations {
     }
 
     /**
-     * Terraform when the directory holds {@code .tf} files, else Ansible when it is an Ansible tree (an
+     * Terraform when the directory holds {@code .tf} or {@code .tf.json} files, else Ansible when it is an Ansible tree (an
      * {@code ansible.cfg}, roles, or a playbook), else HAProxy when it holds an HAProxy config.
      */
     public static Optional<Kind> kindOf(SourceTree tree, String dir) {
         List<String> files = tree.files(dir);
-        if (files.stream().anyMatch(f -> f.endsWith(".tf"))) {
+        if (files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))) {
             return Optional.of(Kind.TERRAFORM);
         }
         if (AnsibleSource.isAnsibleTree(tree, dir)) {

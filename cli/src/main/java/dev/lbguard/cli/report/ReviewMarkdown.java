@@ -91,7 +91,7 @@ public final class ReviewMarkdown {
         }
         s.append(extra);
         diagrams(s, r);
-        List<Diagnostic> diagnostics = ReviewJson.diagnostics(r);
+        List<Diagnostic> diagnostics = Status.once(ReviewJson.diagnostics(r));
         if (!diagnostics.isEmpty() || !r.inconclusives().isEmpty()) {
             s.append("<details><summary>What lbguard could not analyse (").append(diagnostics.size()
                     + r.inconclusives().size()).append(")</summary>\n\n");

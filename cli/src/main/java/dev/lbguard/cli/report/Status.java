@@ -8,7 +8,8 @@ public final class Status {
     private Status() {
     }
 
-    public static String text(List<Diagnostic> diagnostics, Style style) {
+    public static String text(List<Diagnostic> all, Style style) {
+        List<Diagnostic> diagnostics = once(all);
         StringBuilder s = new StringBuilder();
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
@@ -21,5 +22,17 @@ public final class Status {
             s.append("  ").append(d.render()).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * Each problem once, as a reader sees it: the same file, line and message met at several revisions (both sides
+     * of a review, every commit of a timeline) is one problem. JSON keeps them all, each with its revision.
+     */
+    public static List<Diagnostic> once(List<Diagnostic> diagnostics) {
+        java.util.Map<String, Diagnostic> byText = new java.util.LinkedHashMap<>();
+        for (Diagnostic d : diagnostics) {
+            byText.putIfAbsent(d.render(), d);
+        }
+        return List.copyOf(byText.values());
     }
 }

@@ -136,8 +136,8 @@ final class ModuleLoader {
         }
         String message = path + " (Terraform JSON syntax) is not read";
         if (relevant) {
-            state.error("tf-json-not-read", message + "; it declares load-balancer resources or modules",
-                    state.fileRef(path));
+            state.error("tf-json-not-read", message + "; it declares load-balancer resources or modules: review them "
+                    + "by hand, or give --dir to read another root module alone", state.fileRef(path));
         } else {
             state.warning("tf-json-not-read", message, state.fileRef(path));
         }

@@ -19,15 +19,22 @@ import java.util.regex.Pattern;
 /**
  * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} files that
  * hold a load-balancer resource themselves or through local modules they call, and that no other module calls.
- * A cheap textual scan: the evaluator reads each root module properly afterwards.
+ * A cheap textual scan: the evaluator reads each root module properly afterwards. What the scan cannot see into
+ * counts as possibly defining load balancers, so that the evaluator reads it and says what it could not read:
+ * a call of a remote module, and a {@code .tf.json} file naming a load-balancer resource or a module.
  */
 public final class RootModuleFinder {
-    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"aws_(lb|alb)(_[a-z_]+)?\"");
+    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"aws_(lb|alb|elb)(_[a-z_]+)?\"");
     private static final Pattern LOCAL_SOURCE = Pattern.compile("source\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
+    private static final Pattern MODULE_BLOCK = Pattern.compile("(?m)^\\s*module\\s+\"[^\"]*\"\\s*\\{");
+    private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(aws_(lb|alb)(_[a-z_]+)?|module)\"\\s*:");
     /** Facts remembered per file content; bounded so that a walk over a long history stays small. */
     private static final int MEMO_LIMIT = 20_000;
 
-    /** What the scan learns from one {@code .tf} file. */
+    /**
+     * What the scan learns from one file: whether it may define a load balancer (a resource of its own, a remote
+     * module, JSON the evaluator does not read) and the local modules it calls.
+     */
     private record Facts(boolean loadBalancer, List<String> localSources) {
     }
 
@@ -129,11 +136,11 @@ public final class RootModuleFinder {
     }
 
     /**
-     * Whether a path names a file the scan reads: a {@code .tf} file outside hidden directories, which hold tool
-     * state ({@code .git}, {@code .terraform}), never configuration of the repository.
+     * Whether a path names a file the scan reads: a {@code .tf} or {@code .tf.json} file outside hidden
+     * directories, which hold tool state ({@code .git}, {@code .terraform}), never configuration of the repository.
      */
     static boolean isConfiguration(String path) {
-        if (!path.endsWith(".tf")) {
+        if (!path.endsWith(".tf") && !path.endsWith(".tf.json")) {
             return false;
         }
         int from = 0;
@@ -175,8 +182,11 @@ public final class RootModuleFinder {
     }
 
     private Facts facts(SourceTree tree, String path, String id) {
-        if (!id.isEmpty()) {
-            Facts known = memo.get(id);
+        boolean json = path.endsWith(".json");
+        // One content may sit in a .tf and a .tf.json file, and the two are read differently.
+        String key = id.isEmpty() ? "" : json ? id + ".json" : id;
+        if (!key.isEmpty()) {
+            Facts known = memo.get(key);
             if (known != null) {
                 return known;
             }
@@ -185,18 +195,28 @@ public final class RootModuleFinder {
         try {
             text = new String(tree.read(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Facts(false, List.of()); // the evaluator reports unreadable files with their path
+            // What cannot be read may define a load balancer: its module is read, and the evaluator says why not.
+            return new Facts(true, List.of());
         }
+        Facts facts = json ? new Facts(JSON_LB_OR_MODULE.matcher(text).find(), List.of()) : hclFacts(text);
+        if (!key.isEmpty()) {
+            memo.put(key, facts);
+        }
+        return facts;
+    }
+
+    private static Facts hclFacts(String text) {
         List<String> sources = new ArrayList<>();
         Matcher m = LOCAL_SOURCE.matcher(text);
         while (m.find()) {
             sources.add(m.group(1));
         }
-        Facts facts = new Facts(LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
-        if (!id.isEmpty()) {
-            memo.put(id, facts);
+        // More module blocks than local sources: a module comes from a registry or elsewhere, unread.
+        int modules = 0;
+        for (Matcher b = MODULE_BLOCK.matcher(text); b.find(); ) {
+            modules++;
         }
-        return facts;
+        return new Facts(modules > sources.size() || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
     }
 
     private static String resolve(String dir, String relative) {

@@ -21,6 +21,15 @@ public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resou
             "aws_lb_target_group_attachment", "aws_alb_target_group_attachment",
             "aws_lb_listener_certificate", "aws_alb_listener_certificate");
 
+    /**
+     * Resource types that route requests but that lbguard does not read (the Classic Load Balancer and its
+     * attachments and policies): a module declaring one is evaluated incomplete, not reported as unchanged.
+     */
+    public static final Set<String> UNREAD_LOAD_BALANCER_TYPES = Set.of(
+            "aws_elb", "aws_elb_attachment", "aws_lb_cookie_stickiness_policy", "aws_app_cookie_stickiness_policy",
+            "aws_load_balancer_policy", "aws_load_balancer_listener_policy", "aws_load_balancer_backend_server_policy",
+            "aws_proxy_protocol_policy", "aws_lb_ssl_negotiation_policy");
+
     public TerraformEvaluation {
         resources = resources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
         moved = List.copyOf(moved);

@@ -29,6 +29,7 @@ public final class TerraformEvaluator {
                     new RootInputs(state, root, inputs));
             instance.evaluateAll();
             instance.collect(resources, moved);
+            reportUnread(state, resources);
             ensureReported(state, resources);
         } catch (RuntimeException | StackOverflowError e) {
             // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
@@ -38,6 +39,18 @@ public final class TerraformEvaluator {
                     state.fileRef(dir));
         }
         return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
+    }
+
+    /** An error for each declared resource of a type that routes requests but is not read. */
+    private static void reportUnread(EvalState state, List<ResourceInstance> resources) {
+        java.util.Set<dev.lbguard.diagnostic.SourceRef> reported = new java.util.HashSet<>();
+        for (ResourceInstance r : resources) {
+            if (TerraformEvaluation.UNREAD_LOAD_BALANCER_TYPES.contains(r.type()) && reported.add(r.source())) {
+                state.error("tf-unsupported-resource", r.address() + ": lbguard does not read "
+                        + r.type() + " (Classic Load Balancer), so its routing is not in this report; review it by "
+                        + "hand", r.source());
+            }
+        }
     }
 
     /**

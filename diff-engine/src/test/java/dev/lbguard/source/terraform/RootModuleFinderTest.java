@@ -32,14 +32,16 @@ import org.junit.jupiter.api.Test;
 class RootModuleFinderTest {
     private static final List<String> DIRS = List.of("", "infra/a", "infra/b", "infra/b/sub", "modules/lb",
             "modules/net", ".terraform/modules/lb", "app");
-    private static final List<String> NAMES = List.of("main.tf", "lb.tf", "notes.txt");
+    private static final List<String> NAMES = List.of("main.tf", "lb.tf", "cdk.tf.json", "notes.txt");
     private static final List<String> CONTENTS = List.of(
             "resource \"aws_lb\" \"x\" {}\n",
             "resource \"aws_lb_listener_rule\" \"r\" {}\n",
             "module \"lb\" {\n  source = \"../../modules/lb\"\n}\n",
             "module \"sub\" {\n  source = \"./sub\"\n}\n",
             "module \"net\" {\n  source = \"../modules/net\"\n}\n",
-            "variable \"v\" {}\n");
+            "variable \"v\" {}\n",
+            "module \"alb\" {\n  source = \"terraform-aws-modules/alb/aws\"\n}\n",
+            "{\"resource\": {\"aws_lb_listener\": {\"l\": {}}}}\n");
 
     private final InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("finder"));
 
@@ -55,6 +57,21 @@ class RootModuleFinderTest {
         assertThat(layout.roots()).containsExactly("infra/a");
         assertThat(layout.moduleDirs()).containsExactly(Map.entry("infra/a", List.of("infra/a", "modules/lb")));
         assertThat(layout.files()).containsOnlyKeys("infra/a/main.tf", "infra/b/main.tf", "modules/lb/main.tf");
+    }
+
+    @Test
+    void whatTheScanCannotSeeIntoMayDefineLoadBalancersSoItsDirectoryIsARoot() throws IOException {
+        Map<String, String> files = Map.of(
+                "registry/main.tf", "module \"alb\" {\n  source  = \"terraform-aws-modules/alb/aws\"\n}\n",
+                "computed/main.tf", "module \"lb\" {\n  source = \"${path.module}/lb\"\n}\n",
+                "cdktf/cdk.tf.json", "{\"resource\": {\"aws_lb\": {\"edge\": {\"name\": \"edge\"}}}}",
+                "cdktf-modules/cdk.tf.json", "{\"module\": {\"net\": {\"source\": \"./net\"}}}",
+                "json-other/cdk.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {}}}}",
+                "providers/main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n",
+                "local/main.tf", CONTENTS.get(4),
+                "modules/net/main.tf", CONTENTS.get(5));
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("cdktf", "cdktf-modules", "computed", "registry");
     }
 
     @Property(tries = 200)

@@ -105,6 +105,27 @@ class TerraformLoadingTest {
     }
 
     @Test
+    void aClassicLoadBalancerIsNotReadAndSaysSoOncePerBlock() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB).file("classic.tf", """
+                resource "aws_elb" "legacy" {
+                  count              = 2
+                  name               = "legacy-${count.index}"
+                  availability_zones = ["eu-west-1a"]
+                  listener {
+                    lb_port           = 80
+                    lb_protocol       = "http"
+                    instance_port     = 8080
+                    instance_protocol = "http"
+                  }
+                }
+                """).evaluate();
+        assertThat(e.complete()).isFalse();
+        single(e, "classic.tf:1:1: error: aws_elb.legacy[0]: lbguard does not read aws_elb (Classic Load Balancer)",
+                "[tf-unsupported-resource]");
+        assertThat(RootModuleFinder.find(new dev.lbguard.source.DiskTree(dir))).containsExactly("");
+    }
+
+    @Test
     void duplicateResourceIsReported() {
         TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB).file("b.tf", LB).evaluate();
         single(e, "b.tf:1:", "duplicate resource aws_lb.x");
