@@ -69,6 +69,53 @@ class AuditCommandTest {
     }
 
     @Test
+    void aFailedReadTurnsTheTextfileIncompleteAndLeavesAHistoryLine() throws Exception {
+        Path dir = temp.resolve("failing");
+        Files.createDirectories(dir);
+        Path history = dir.resolve("audit.jsonl");
+        Path prom = dir.resolve("lbguard.prom");
+        Files.writeString(history, "{\"time\":\"earlier\"}"); // a last line left without its line feed
+        CliRun ok = CliRun.run(ENV, "audit", "--repo", repo.toString(), "--dir", "infra/edge", "--live", live,
+                "--prom", prom.toString());
+        assertThat(ok.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(prom)).contains("lbguard_analysis_complete{live=\"" + live + "\"} 1")
+                .contains("lbguard_live_read{live=\"" + live + "\"} 1");
+        // A collector running as another user reads it, as it reads a file written by hand.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(prom)))
+                .isEqualTo("rw-r--r--");
+        CliRun failed = CliRun.run(ENV, "audit", "--repo", repo.toString(), "--live", "tfstate:/nonexistent.tfstate",
+                "--prom", prom.toString(), "--history", history.toString());
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(prom)).contains("lbguard_analysis_complete{live=\"tfstate:/nonexistent.tfstate\"} 0")
+                .contains("lbguard_live_read{live=\"tfstate:/nonexistent.tfstate\"} 0");
+        List<String> lines = Files.readAllLines(history);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("\"complete\":false").contains("\"error\":");
+    }
+
+    @Test
+    void aFormatAuditDoesNotWriteIsRefusedBeforeAnythingIsWritten() {
+        Path history = temp.resolve("refused.jsonl");
+        Path prom = temp.resolve("refused.prom");
+        CliRun run = CliRun.run(ENV, "audit", "--repo", repo.toString(), "--live", live, "--format", "markdown",
+                "--history", history.toString(), "--prom", prom.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(history).doesNotExist();
+        assertThat(prom).doesNotExist();
+    }
+
+    @Test
+    void aLineFeedInTheLiveSourceIsEscapedInTheTextfile() throws Exception {
+        Path odd = temp.resolve("odd\nname.tfstate");
+        BundledDemo.writeLiveState(odd);
+        Path prom = temp.resolve("odd.prom");
+        CliRun.run(ENV, "audit", "--repo", repo.toString(), "--dir", "infra/edge", "--live", "tfstate:" + odd,
+                "--prom", prom.toString());
+        assertThat(Files.readString(prom).lines().filter(l -> !l.startsWith("#")))
+                .allSatisfy(l -> assertThat(l).matches("lbguard_[a-z_]+\\{live=\".*odd\\\\nname\\.tfstate\"(,against=\"[a-z_]+\")?\\} \\d+"));
+    }
+
+    @Test
     void anUnreadableLiveSourceIsExitTwoWithOneLine() {
         CliRun run = CliRun.run(ENV, "audit", "--repo", repo.toString(), "--live", "tfstate:/nonexistent.tfstate");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -152,6 +152,51 @@ class DriftCommandTest {
     }
 
     @Test
+    void aSensitiveHeaderConditionFromAFreshApplyIsNoDriftAndIsNeverPrinted() throws Exception {
+        // Applied with terraform to moto: the rule matches a secret header (the CDN's origin-verify pattern), and
+        // the state marks its whole condition sensitive. The comparison needs the value; no output may show it.
+        Path sensitive = LIVE.resolve("sensitive");
+        Path repoDir = temp.resolve("sensitive-repo");
+        try (TestHistory h = TestHistory.init(repoDir)) {
+            h.copy(sensitive.resolve("main.tf").getParent(), "").delete("terraform.tfstate");
+            h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T09:00:00Z"), "origin verify");
+        }
+        String secret = "S3CR3T-ORIGIN-VERIFY";
+        Path saved = temp.resolve("sensitive-live.json");
+        StringBuilder all = new StringBuilder();
+        for (String format : List.of("text", "markdown", "json", "sarif")) {
+            CliRun run = CliRun.run("drift", "--repo", repoDir.toString(), "--live",
+                    "tfstate:" + sensitive.resolve("terraform.tfstate"), "--format", format, "--save-live",
+                    saved.toString(), "--no-color");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            all.append(run.out()).append(run.err()).append(Files.readString(saved));
+        }
+        assertThat(all.toString()).doesNotContain(secret);
+        CliRun routes = CliRun.run(java.util.Map.of("TF_VAR_origin_secret", "FROM-CI-VAULT"), "routes", "--repo",
+                repoDir.toString(), "--format", "json");
+        assertThat(routes.out()).doesNotContain("FROM-CI-VAULT").contains("(sensitive value hidden)");
+        // The saved snapshot hid the value, so a drift read back from it cannot be exact, and says so.
+        CliRun again = CliRun.run("drift", "--repo", repoDir.toString(), "--live", "snapshot:" + saved, "--no-color");
+        assertThat(again.exitCode()).isIn(1, 3);
+        assertThat(again.out()).contains("INCOMPLETE").contains("sensitive value(s) that --save-live hid")
+                .doesNotContain(secret);
+    }
+
+    @Test
+    void aStateWithOneAddressTwiceIsIncompleteNotAnInternalError() throws Exception {
+        ObjectNode state = (ObjectNode) MAPPER.readTree(DEMO_STATE.toFile());
+        ArrayNode resources = (ArrayNode) state.get("resources");
+        JsonNode rule = resources.findParents("type").stream()
+                .filter(r -> r.path("type").asText().equals("aws_lb_listener_rule")).findFirst().orElseThrow();
+        ((ArrayNode) rule.get("instances")).add(rule.get("instances").get(0).deepCopy());
+        Path dupe = temp.resolve("dupe.tfstate");
+        Files.writeString(dupe, state.toString());
+        CliRun run = drift("tfstate:" + dupe, "--fail-on", "never");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("appears more than once in the state");
+    }
+
+    @Test
     void secretsInTheStateReachNoOutput() throws Exception {
         Path state = temp.resolve("canary.tfstate");
         Files.writeString(state, canaryState());

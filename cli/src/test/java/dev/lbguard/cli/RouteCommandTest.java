@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbguard.cli.demo.BundledDemo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,10 @@ class RouteCommandTest {
         CliRun badIp = route("HEAD~4", "shop.example.com", "/checkout/cart", "--source-ip", "10.0.0.300");
         assertThat(badIp.exitCode()).isEqualTo(2);
         assertThat(badIp.err()).contains("--source-ip '10.0.0.300' is not an IP address");
+        for (String notOne : List.of("010.1.1.1", "10.1.1", "10.0.0.0/8", "10.0.0.*", "abc")) {
+            assertThat(route("HEAD~4", "shop.example.com", "/checkout/cart", "--source-ip", notOne).exitCode())
+                    .as(notOne).isEqualTo(2);
+        }
         // What a client does send stays accepted: a port, an IPv6 literal, a percent-encoded path, a query.
         assertThat(route("HEAD~4", "[2001:db8::1]:443", "/a%20b?x=1", "--source-ip", "2001:db8::7").exitCode())
                 .isZero();

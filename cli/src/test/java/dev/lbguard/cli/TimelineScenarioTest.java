@@ -185,6 +185,102 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aStackInJsonSyntaxMakesEachCommitThatTouchesItIncompleteAndIsNamedOnce() throws Exception {
+        // CDK for Terraform writes cdk.tf.json, which lbguard does not read: a timeline must not call the commits
+        // that change it routing-neutral, and a reader must see once, not per commit, what was not read.
+        RevCommit first;
+        RevCommit second;
+        try (TestHistory h = TestHistory.init(repo)) {
+            String stack = "{\"resource\": {\"aws_lb_listener_rule\": {\"beta\": {\"priority\": %d}}}}\n";
+            h.write("stacks/edge/cdk.tf.json", stack.formatted(5));
+            first = h.commit(TestHistory.who("Cdk Bot", "2026-03-02T14:10:00Z"), "synth: beta rule");
+            h.write("stacks/edge/cdk.tf.json", stack.formatted(6));
+            second = h.commit(TestHistory.who("Cdk Bot", "2026-03-02T14:20:00Z"), "synth: beta rule priority");
+        }
+        CliRun json = timeline("--range", app.name() + "..HEAD", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(3);
+        JsonNode report = MAPPER.readTree(json.out());
+        assertThat(report.get("complete").asBoolean()).isFalse();
+        List<String> reviewed = new ArrayList<>();
+        report.get("commits").forEach(c -> reviewed.add(c.get("commit").asText()));
+        assertThat(reviewed).containsExactlyInAnyOrder(first.name(), second.name());
+        assertThat(report.get("unrelatedCommits")).isEmpty();
+        String problem = "stacks/edge/cdk.tf.json: error: stacks/edge/cdk.tf.json (Terraform JSON syntax) is not read";
+        String text = timeline("--range", app.name() + "..HEAD").out();
+        assertThat(text).contains("INCOMPLETE: 1 problem may affect routing");
+        assertThat(text.split(java.util.regex.Pattern.quote(problem), -1)).hasSize(2);
+        String markdown = timeline("--range", app.name() + "..HEAD", "--format", "markdown").out();
+        assertThat(markdown).contains("What lbguard could not analyse (1)");
+        assertThat(markdown.split(java.util.regex.Pattern.quote(problem), -1)).hasSize(2);
+    }
+
+    @Test
+    void anAnsibleHaproxyChangeIsACommitThatMovedRequestsAndRollsBack() throws Exception {
+        String template = "ops/haproxy/roles/haproxy/templates/haproxy.cfg.j2";
+        RevCommit reports;
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.write(template, h.read(template).replace("use_backend be_reports if", "use_backend be_warehouse if"));
+            reports = h.commit(TestHistory.who("Ops Person", "2026-03-02T14:30:00Z"), "haproxy: tidy the backends");
+        }
+        CliRun run = timeline("--range", app.name() + "..HEAD", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("commits")).hasSize(1);
+        assertThat(json.get("commits").get(0).get("commit").asText()).isEqualTo(reports.name());
+        assertThat(json.get("commits").get(0).get("modules").get(0).asText()).isEqualTo("ops/haproxy");
+        assertThat(json.get("commits").get(0).get("routeChanges")).isNotEmpty();
+        assertThat(json.get("netChange").get("routeChanges")).isNotEmpty();
+
+        CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", app.name(), "--format", "json");
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isIn(0, 1);
+        JsonNode r = MAPPER.readTree(rollback.out());
+        assertThat(r.get("patch").asText()).contains("+    use_backend be_reports if path_reports");
+        assertThat(r.get("routeChanges")).isNotEmpty();
+    }
+
+    @Test
+    void aRollbackThatDeletesARootAddedSinceTheTargetProvesItself() throws Exception {
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.write("infra/other/main.tf", """
+                    resource "aws_lb" "other" {
+                      name    = "other"
+                      subnets = ["subnet-a", "subnet-b"]
+                    }
+                    """);
+            h.commit(TestHistory.who("Ada Lovelace", "2026-03-02T14:40:00Z"), "other: a second load balancer");
+        }
+        CliRun run = CliRun.run("rollback", "--repo", repo.toString(), "--to", app.name(), "--format", "json");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
+        JsonNode r = MAPPER.readTree(run.out());
+        assertThat(r.get("proof").get("restoresTarget").asBoolean()).as(run.out()).isTrue();
+        assertThat(r.get("patch").asText()).contains("deleted file mode").contains("infra/other/main.tf");
+    }
+
+    @Test
+    void dirIsNormalisedAndOneThatIsNowhereIsAnError() throws Exception {
+        CliRun plain = timeline("--range", start.name() + "..HEAD", "--dir", "infra/edge", "--format", "json");
+        CliRun spelled = timeline("--range", start.name() + "..HEAD", "--dir", "./infra/edge/", "--format", "json");
+        assertThat(MAPPER.readTree(plain.out()).get("commits")).hasSize(2);
+        assertThat(spelled.out()).isEqualTo(plain.out());
+        CliRun typo = timeline("--range", start.name() + "..HEAD", "--dir", "infra/egde");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("--dir infra/egde is not a directory");
+        CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--dir",
+                "infra/egde");
+        assertThat(rollback.exitCode()).isEqualTo(2);
+        assertThat(rollback.err()).contains("--dir infra/egde is not a directory");
+    }
+
+    @Test
+    void aListenerThatIsNowhereIsAnErrorNotACommitThatMovedNothing() {
+        CliRun run = timeline("--range", start.name() + "..HEAD", "--request", "shop.example.com/checkout/cart",
+                "--listener", "shop-edge-prd:443");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--listener shop-edge-prd:443 names no listener").contains("shop-edge-prod:443");
+    }
+
+    @Test
     void aRequestNoCommitMovedNamesNoCommit() throws Exception {
         CliRun run = timeline("--range", start.name() + "..HEAD", "--request", "api.shop.example.com/v1/orders",
                 "--format", "json");

@@ -40,10 +40,12 @@ public final class OverlayTree implements SourceTree {
         return List.copyOf(names);
     }
 
+    /** The subdirectories with a file visible somewhere below: one whose files all went out of scope is gone. */
     @Override
     public List<String> directories(String dir) {
         TreeSet<String> names = new TreeSet<>(base.directories(dir));
         names.addAll(over.directories(dir));
+        names.removeIf(n -> !isDirectory(SourceTree.join(dir, n)));
         return List.copyOf(names);
     }
 
@@ -52,9 +54,23 @@ public final class OverlayTree implements SourceTree {
         return inScope.test(path) ? over.isFile(path) : base.isFile(path);
     }
 
+    /** As in git, a directory exists while it holds a file: a patch that deletes a module's files removes it. */
     @Override
     public boolean isDirectory(String path) {
-        return base.isDirectory(path) || over.isDirectory(path);
+        if (!base.isDirectory(path) && !over.isDirectory(path)) {
+            return false;
+        }
+        if (!files(path).isEmpty()) {
+            return true;
+        }
+        TreeSet<String> names = new TreeSet<>(base.directories(path));
+        names.addAll(over.directories(path));
+        for (String n : names) {
+            if (isDirectory(SourceTree.join(path, n))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +31,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Drift of the live load balancer against the branch head and against the known-good revision "
-                + "(lbguard baseline), for scheduled runs.")
+                + "(lbguard baseline), for scheduled runs. Writes text or json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no drift at or above --fail-on", "1:drift at or above --fail-on",
+            "2:usage error, or the live source or the repository cannot be read (the --prom file then says "
+                + "lbguard_live_read 0)", "3:the analysis is incomplete", "70:internal error"})
 public final class AuditCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -79,31 +82,38 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
+        if (options.format != OutputFormat.TEXT && options.format != OutputFormat.JSON) {
+            throw new UsageException("audit writes text or json; use drift for markdown and sarif");
+        }
+        Instant now = When.now(environment);
         RoutingSnapshot liveSnapshot;
         Map<String, ElementId> knownIds;
         try {
             liveSnapshot = LiveSources.open(live, environment).read();
             knownIds = DriftCommand.knownIds(state);
         } catch (SourceException e) {
+            // The scheduler sees the failure, and so does monitoring: the last good numbers must not stay up.
+            if (history != null) {
+                append(history, AuditReport.failedHistoryLine(live, now, e.getMessage()));
+            }
+            if (prom != null) {
+                ReportOutput.writeAtomically(prom, AuditReport.failedPrometheus(live, now), "--prom");
+            }
             throw new UsageException(e.getMessage());
         }
         DriftReport head = DriftCommand.compare(SnapshotOptions.load(options, environment, rev), liveSnapshot,
                 knownIds, Optional.empty());
         Optional<DriftReport> knownGood = mark.map(m -> DriftCommand.compare(
                 SnapshotOptions.load(options, environment, m.commit()), liveSnapshot, knownIds, Optional.empty()));
-        Instant now = When.now(environment);
         AuditReport report = new AuditReport(live, now, head, mark, knownGood);
+        String out = options.format == OutputFormat.JSON ? report.json()
+                : report.text(ReportOutput.style(options, environment, System.console() != null));
         if (history != null) {
             append(history, report.historyLine());
         }
         if (prom != null) {
-            writeAtomically(prom, report.prometheus());
+            ReportOutput.writeAtomically(prom, report.prometheus(), "--prom");
         }
-        String out = switch (options.format) {
-            case JSON -> report.json();
-            case TEXT -> report.text(ReportOutput.style(options, environment, System.console() != null));
-            default -> throw new UsageException("audit writes text or json; use drift for markdown and sarif");
-        };
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         boolean failing = failOn.failsOn(head.result().findings())
                 || knownGood.map(k -> failOn.failsOn(k.result().findings())).orElse(false);
@@ -113,23 +123,21 @@ public final class AuditCommand implements Callable<Integer> {
         return report.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 
+    /** Appends one line, starting a new line first if the file's last one was left without its line feed. */
     private static void append(Path file, String line) {
         try {
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            String text = dev.lbguard.cli.report.Redaction.text(line);
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                    f.seek(f.length() - 1);
+                    if (f.read() != '\n') {
+                        text = "\n" + text;
+                    }
+                }
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UsageException("cannot append to --history " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Written beside the target and moved into place: the collector never reads half a file. */
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Path target = file.toAbsolutePath();
-            Path tmp = Files.createTempFile(target.getParent(), ".lbguard-", ".prom.tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UsageException("cannot write --prom " + file + ": " + e.getMessage());
         }
     }
 }

@@ -20,9 +20,6 @@ import dev.lbguard.source.live.LiveSource;
 import dev.lbguard.source.live.LiveSources;
 import dev.lbguard.source.live.SnapshotJson;
 import dev.lbguard.source.live.TfStateSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -137,11 +134,8 @@ public final class DriftCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */
     private void save(RoutingSnapshot snapshot) {
-        try {
-            Files.writeString(saveLive, SnapshotJson.write(snapshot), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write --save-live " + saveLive + ": " + e.getMessage());
-        }
+        ReportOutput.writeAtomically(saveLive, SnapshotJson.write(snapshot), "--save-live");
     }
 }

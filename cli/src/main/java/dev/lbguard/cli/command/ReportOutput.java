@@ -24,18 +24,38 @@ final class ReportOutput {
 
     static void write(CommonOptions options, PrintWriter out, String report) {
         if (options.output == null) {
-            out.print(report);
+            out.print(dev.lbguard.cli.report.Redaction.text(report));
             out.flush();
             return;
         }
-        // Written beside the target and moved into place, so a reader never sees half a report.
+        writeAtomically(options.output, report, "--output");
+    }
+
+    /**
+     * Writes beside the target and moves the file into place, so that a reader (a collector, a CI step) never sees
+     * half of it. The file keeps the target's permissions, or is readable by all as a new file would be (a temporary
+     * file is made for its owner alone). Sensitive values are hidden first.
+     */
+    static void writeAtomically(Path file, String written, String option) {
+        Path target = file.toAbsolutePath();
+        Path tmp = null;
         try {
-            Path target = options.output.toAbsolutePath();
-            Path tmp = Files.createTempFile(target.getParent(), ".lbguard-", ".tmp");
-            Files.writeString(tmp, report, StandardCharsets.UTF_8);
+            tmp = Files.createTempFile(target.getParent(), ".lbguard-", ".tmp");
+            Files.writeString(tmp, dev.lbguard.cli.report.Redaction.text(written), StandardCharsets.UTF_8);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UsageException("cannot write --output " + options.output + ": " + e.getMessage());
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the report of the first failure matters more than the leftover
+                }
+            }
+            throw new UsageException("cannot write " + option + " " + file + ": " + e.getMessage());
         }
     }
 }

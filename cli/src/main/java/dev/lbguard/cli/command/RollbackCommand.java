@@ -14,6 +14,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.source.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.Baselines;
@@ -21,9 +22,6 @@ import dev.lbguard.source.git.CommitInfo;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.git.RollbackPatch;
-import dev.lbguard.source.terraform.RootModuleFinder;
-import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.TerraformSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,37 +112,44 @@ public final class RollbackCommand implements Callable<Integer> {
         RevCommit target = git.resolve(targetRev);
         SourceTree headTree = git.tree(head.name());
         SourceTree targetTree = git.tree(target.name());
-        RootModuleFinder finder = new RootModuleFinder();
-        RootModuleFinder.Layout headLayout = finder.layout(headTree);
-        RootModuleFinder.Layout targetLayout = finder.layout(targetTree);
+        Optional<String> dir = Workspace.dirIn(git, options);
+        Configurations.Inputs inputs = SnapshotOptions.inputs(options, environment);
+        HistorySnapshots snapshots = new HistorySnapshots(git, dir, inputs);
         TreeSet<String> roots = new TreeSet<>();
         TreeSet<String> dirs = new TreeSet<>();
-        for (RootModuleFinder.Layout l : List.of(headLayout, targetLayout)) {
-            l.moduleDirs().forEach((root, read) -> {
-                if (options.dir == null || options.dir.equals(root)) {
-                    roots.add(root);
-                    dirs.addAll(read);
-                }
+        for (SourceTree tree : List.of(headTree, targetTree)) {
+            snapshots.roots(tree).forEach((root, read) -> {
+                roots.add(root);
+                dirs.addAll(read);
             });
         }
-        if (options.dir != null && roots.isEmpty()) {
-            roots.add(options.dir);
-            dirs.add(options.dir);
-        }
         if (roots.isEmpty()) {
-            throw new UsageException("no Terraform root module with load-balancer resources at HEAD or at " + to);
+            throw new UsageException(dir.isPresent()
+                    ? "--dir " + dir.get() + " is not a directory at HEAD or at " + to
+                    : "no root with load-balancer definitions (Terraform, Ansible or HAProxy) at HEAD or at " + to);
+        }
+        // A root outside --dir that reads a patched directory (a module both call) changes with the patch too:
+        // what the rollback does to it is reviewed, though the proof is about the roots rolled back.
+        TreeSet<String> affected = new TreeSet<>(roots);
+        if (dir.isPresent()) {
+            HistorySnapshots all = new HistorySnapshots(git, Optional.empty(), inputs);
+            for (SourceTree tree : List.of(headTree, targetTree)) {
+                all.roots(tree).forEach((root, read) -> {
+                    if (read.stream().anyMatch(dirs::contains)) {
+                        affected.add(root);
+                    }
+                });
+            }
         }
         RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs));
         RollbackPatch.Patched patched = patcher.between(head, target);
-        TerraformInputs inputs = TerraformInputsReader.read(environment, options.varArguments());
-        RoutingSnapshot headSnap = read(headTree, roots, inputs, origin(head, "HEAD"));
+        SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));
-        RoutingSnapshot patchedSnap = read(patched.tree(), roots, inputs,
-                new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch"));
-        RouteDiff proof = new RouteDiffer().diff(patchedSnap, targetSnap);
-        ReviewResult review = new Review().review(headSnap, patchedSnap);
+        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin), targetSnap);
+        ReviewResult review = new Review().review(read(headTree, affected, inputs, origin(head, "HEAD")),
+                read(patched.tree(), affected, inputs, patchedOrigin));
         List<Rollback.Undone> undone = new ArrayList<>();
-        boolean known = undone(git, head, target, patcher, undone);
+        boolean known = undone(git, head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(git, headTree, patched) : List.of();
         return new Rollback(CommitInfo.of(head), CommitInfo.of(target), to, mark, patched.patch(), patched.paths(), review,
                 proof, undone, known, applied);
@@ -152,7 +157,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
     /** The commits since the target that changed the patched files; false when the target is not an ancestor. */
     private boolean undone(GitRepository git, RevCommit head, RevCommit target, RollbackPatch patcher,
-                           List<Rollback.Undone> out) throws SourceException {
+                           HistorySnapshots snapshots, List<Rollback.Undone> out) throws SourceException {
         try (RevWalk walk = new RevWalk(git.jgit())) {
             if (!walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head))) {
                 return false;
@@ -161,8 +166,6 @@ public final class RollbackCommand implements Callable<Integer> {
             throw new SourceException("cannot relate " + to + " to HEAD: " + e.getMessage(), e);
         }
         GitHistory history = new GitHistory(git);
-        HistorySnapshots snapshots = new HistorySnapshots(git, Optional.ofNullable(options.dir),
-                TerraformInputsReader.read(environment, options.varArguments()));
         TimelineResult t = new TimelineAnalysis(snapshots).analyse(history.range(target.name(), head.name()),
                 Optional.empty(), done -> { });
         List<TimelineEntry> entries = new ArrayList<>(t.entries());
@@ -216,10 +219,10 @@ public final class RollbackCommand implements Callable<Integer> {
         return patched.paths();
     }
 
-    private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, TerraformInputs inputs,
+    private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, Configurations.Inputs inputs,
                                         SnapshotOrigin origin) {
         List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
-        return new TerraformSource().read(tree, present, inputs, origin);
+        return Configurations.read(tree, present, inputs, origin);
     }
 
     private static SnapshotOrigin origin(RevCommit c, String label) {

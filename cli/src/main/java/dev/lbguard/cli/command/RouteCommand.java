@@ -11,6 +11,7 @@ import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.RouteResult;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,13 +119,24 @@ public final class RouteCommand implements Callable<Integer> {
             r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
         }
         if (sourceIp.isPresent()) {
-            if (!new IPAddressString(sourceIp.get()).isIPAddress()) {
+            inet.ipaddr.IPAddress address = new IPAddressString(sourceIp.get(), ADDRESS).getAddress();
+            if (address == null || address.isMultiple() || address.isPrefixed()) {
                 throw new UsageException("--source-ip '" + sourceIp.get() + "' is not an IP address, e.g. 203.0.113.7");
             }
             r = r.withSourceIp(sourceIp.get());
         }
         return r;
     }
+
+    /**
+     * One address as a client has it: four decimal parts or IPv6, no prefix, range, mask or wildcard, no leading
+     * zeros (which some parsers read as octal) and none of inet_aton's short forms ({@code 10.1.1}).
+     */
+    private static final IPAddressStringParameters ADDRESS = new IPAddressStringParameters.Builder()
+            .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowPrefix(false).allowMask(false)
+            .allowWildcardedSeparator(false).allow_inet_aton(false)
+            .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowWildcardedSeparator(false)
+            .getParentBuilder().toParams();
 
     /**
      * Refuses a request field no client could send (a space in the host, a control character): matched against

@@ -111,19 +111,49 @@ public final class TimelineCommand implements Callable<Integer> {
         TimelineResult result;
         try (GitRepository git = GitRepository.open(repoDir)) {
             HistoryWindow w = window(new GitHistory(git));
-            HistorySnapshots snapshots = new HistorySnapshots(git, Optional.ofNullable(options.dir),
-                    TerraformInputsReader.read(environment, options.varArguments()));
+            Optional<String> dir = Workspace.dirIn(git, options);
+            if (dir.isPresent()) {
+                requireDir(git, dir.get(), w);
+            }
+            HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
                 result = new TimelineAnalysis(snapshots).analyse(w, probe, progress.listener());
             }
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
+        if (listener != null && result.netRequestMoves().isEmpty() && result.entries().isEmpty()) {
+            throw new UsageException("--listener " + listener + " names no listener at the start or the end of the "
+                    + "window, so no commit could move the request there; the listeners at the end are: "
+                    + listeners(result.net().head()));
+        }
         ReportOutput.write(options, spec.commandLine().getOut(), render(result));
         if (failOn.failsOn(result.allFindings())) {
             return ExitCode.FINDINGS.code();
         }
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    private static String listeners(dev.lbguard.model.RoutingSnapshot snapshot) {
+        List<String> names = new ArrayList<>();
+        snapshot.loadBalancers().forEach(lb -> lb.listeners().forEach(l -> names.add(lb.name() + ":" + l.port())));
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    /** A --dir that is a directory at neither end of the window is a typo, not a window without change. */
+    private static void requireDir(GitRepository git, String dir, HistoryWindow w) throws SourceException {
+        if (dir.isEmpty()) {
+            return;
+        }
+        List<String> ends = new ArrayList<>();
+        w.base().ifPresent(b -> ends.add(b.id()));
+        w.head().ifPresent(h -> ends.add(h.id()));
+        for (String rev : ends) {
+            if (git.tree(rev).isDirectory(dir)) {
+                return;
+            }
+        }
+        throw new UsageException("--dir " + dir + " is not a directory at the start or the end of the window");
     }
 
     private String render(TimelineResult result) {

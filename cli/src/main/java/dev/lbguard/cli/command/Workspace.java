@@ -56,6 +56,20 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))), disk(root));
     }
 
+    /**
+     * {@code --dir} as a path from the root of {@code repo}'s work tree (normalised: {@code ./a/b/} is
+     * {@code a/b}), for the commands that read many revisions; empty without {@code --dir}.
+     */
+    static java.util.Optional<String> dirIn(GitRepository repo, CommonOptions options) {
+        if (options.dir == null) {
+            return java.util.Optional.empty();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Path repoDir = options.repo == null ? cwd : options.repo.toAbsolutePath();
+        Path root = repo.workTree().orElse(repoDir).toAbsolutePath().normalize();
+        return java.util.Optional.of(relativeDir(root, options.repo == null ? cwd : root, options.dir));
+    }
+
     /** The same tree and origin, reading these root modules instead. */
     Workspace withModules(List<String> dirs) {
         return new Workspace(tree, dirs.stream().filter(d -> d.isEmpty() || tree.isDirectory(d)).toList(), origin);

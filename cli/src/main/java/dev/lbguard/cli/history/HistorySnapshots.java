@@ -7,14 +7,13 @@ import dev.lbguard.model.Move;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
+import dev.lbguard.source.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.CommitInfo;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.terraform.RootModuleFinder;
-import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.TerraformSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +24,23 @@ import java.util.TreeSet;
 
 /**
  * Routing snapshots of commit after commit, built only where load-balancer definitions changed: a cheap
- * tree diff on paths first, then one snapshot per root module whose directories (the module and the local
- * modules it calls) changed, reused by the ids of those directories' trees.
+ * tree diff on paths first, then one snapshot per root whose directories changed (a Terraform root module and
+ * the local modules it calls; an Ansible tree or an HAProxy dir as a whole), reused by those directories' tree ids.
  */
 public final class HistorySnapshots {
     /** Enough for reverts and flip-flops; a long walk must not keep every snapshot it ever built. */
     private static final int CACHE_LIMIT = 256;
 
     /**
-     * The root modules at one commit: the directories each reads, their tree ids, and its snapshot; and the
-     * layout of the commit's whole tree, from which the next commit's is derived.
+     * The roots at one commit: the directories each reads, their tree ids, and its snapshot; and the Terraform
+     * layout and the other roots (Ansible trees, HAProxy dirs) of the whole tree, from which the next commit's
+     * are derived.
      */
-    public record State(String commit, RootModuleFinder.Layout layout, Map<String, List<String>> dirs,
-                        Map<String, String> keys, Map<String, RoutingSnapshot> snapshots) {
-        static final State EMPTY = new State("", RootModuleFinder.Layout.EMPTY, Map.of(), Map.of(), Map.of());
+    public record State(String commit, RootModuleFinder.Layout layout, List<String> others,
+                        Map<String, List<String>> dirs, Map<String, String> keys,
+                        Map<String, RoutingSnapshot> snapshots) {
+        static final State EMPTY = new State("", RootModuleFinder.Layout.EMPTY, List.of(), Map.of(), Map.of(),
+                Map.of());
 
         /** Every directory a root module reads. */
         TreeSet<String> allDirs() {
@@ -58,9 +60,8 @@ public final class HistorySnapshots {
     private final GitRepository git;
     private final GitHistory history;
     private final Optional<String> dir;
-    private final TerraformInputs inputs;
+    private final Configurations.Inputs inputs;
     private final RootModuleFinder finder = new RootModuleFinder();
-    private final TerraformSource source = new TerraformSource();
     private final Map<String, RoutingSnapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RoutingSnapshot> eldest) {
@@ -69,7 +70,8 @@ public final class HistorySnapshots {
     };
     private int built;
 
-    public HistorySnapshots(GitRepository git, Optional<String> dir, TerraformInputs inputs) {
+    /** @param dir the one root to read (relative to the repository root, normalised), or every root */
+    public HistorySnapshots(GitRepository git, Optional<String> dir, Configurations.Inputs inputs) {
         this.git = git;
         this.history = new GitHistory(git);
         this.dir = dir;
@@ -90,7 +92,8 @@ public final class HistorySnapshots {
     public State at(String commit) throws SourceException {
         SourceTree tree = git.tree(commit);
         RootModuleFinder.Layout layout = finder.layout(tree);
-        Map<String, List<String>> dirs = restrict(layout, tree);
+        List<String> others = Configurations.others(tree);
+        Map<String, List<String>> dirs = restrict(layout, others, tree);
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
         for (String root : dirs.keySet()) {
@@ -98,7 +101,12 @@ public final class HistorySnapshots {
             keys.put(root, key);
             snapshots.put(root, snapshot(tree, root, key));
         }
-        return new State(commit, layout, dirs, keys, snapshots);
+        return new State(commit, layout, others, dirs, keys, snapshots);
+    }
+
+    /** The roots of a tree that this history reads ({@code --dir}'s, or all), each with the directories it reads. */
+    public Map<String, List<String>> roots(SourceTree tree) {
+        return restrict(finder.layout(tree), Configurations.others(tree), tree);
     }
 
     /** The state after {@code commit}, given the state of its first parent. */
@@ -107,18 +115,22 @@ public final class HistorySnapshots {
                 : Optional.of(commit.parents().get(0)), commit.id());
         TreeSet<String> known = parent.allDirs();
         boolean terraformFile = changed.stream().anyMatch(HistorySnapshots::isTerraformFile);
-        if (!terraformFile && changed.stream().noneMatch(p -> underAny(p, known))) {
-            return new Step(new State(commit.id(), parent.layout(), parent.dirs(), parent.keys(), parent.snapshots()),
-                    List.of());
+        boolean kindFile = changed.stream().anyMatch(Configurations::mayChangeKind);
+        if (!terraformFile && !kindFile && changed.stream().noneMatch(p -> underAny(p, known))) {
+            return new Step(new State(commit.id(), parent.layout(), parent.others(), parent.dirs(), parent.keys(),
+                    parent.snapshots()), List.of());
         }
-        // A changed .tf file may add, remove or rewire root modules; anything else only changes files within them.
+        // A changed .tf file may add, remove or rewire root modules, and a playbook or .cfg file make or unmake an
+        // Ansible tree or an HAProxy dir; anything else only changes files within the roots.
         SourceTree tree = null;
         RootModuleFinder.Layout layout = parent.layout();
+        List<String> others = parent.others();
         Map<String, List<String>> dirs = parent.dirs();
-        if (terraformFile) {
+        if (terraformFile || kindFile) {
             tree = git.tree(commit.id());
-            layout = finder.layout(tree, parent.layout(), changed);
-            dirs = restrict(layout, tree);
+            layout = terraformFile ? finder.layout(tree, parent.layout(), changed) : layout;
+            others = kindFile ? Configurations.others(tree) : others;
+            dirs = restrict(layout, others, tree);
         }
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
@@ -149,7 +161,7 @@ public final class HistorySnapshots {
                 changedRoots.add(gone);
             }
         }
-        return new Step(new State(commit.id(), layout, dirs, keys, snapshots),
+        return new Step(new State(commit.id(), layout, others, dirs, keys, snapshots),
                 List.copyOf(new TreeSet<>(changedRoots)));
     }
 
@@ -191,15 +203,20 @@ public final class HistorySnapshots {
                 + "give --dir to read one root module at a time", source);
     }
 
-    /** The root modules of a layout that lbguard reads: all, or the one {@code --dir} names. */
-    private Map<String, List<String>> restrict(RootModuleFinder.Layout layout, SourceTree tree) {
+    /** The roots that lbguard reads: all, or the one {@code --dir} names (any directory, so that it says what it is). */
+    private Map<String, List<String>> restrict(RootModuleFinder.Layout layout, List<String> others, SourceTree tree) {
+        Map<String, List<String>> all = new TreeMap<>(layout.moduleDirs());
+        for (String other : others) {
+            all.putIfAbsent(other, List.of(other));
+        }
         if (dir.isEmpty()) {
-            return layout.moduleDirs();
+            return all;
         }
-        if (!dir.get().isEmpty() && !tree.isDirectory(dir.get())) {
-            return Map.of();
+        String d = dir.get();
+        if (all.containsKey(d)) {
+            return Map.of(d, all.get(d));
         }
-        return Map.of(dir.get(), layout.moduleDirs().getOrDefault(dir.get(), List.of(dir.get())));
+        return !d.isEmpty() && !tree.isDirectory(d) ? Map.of() : Map.of(d, List.of(d));
     }
 
     private String key(String commit, List<String> dirs) throws SourceException {
@@ -218,7 +235,7 @@ public final class HistorySnapshots {
         }
         built++;
         SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), tree.revision());
-        RoutingSnapshot s = source.read(tree, List.of(root), inputs, origin);
+        RoutingSnapshot s = Configurations.read(tree, List.of(root), inputs, origin);
         cache.put(cacheKey, s);
         return s;
     }

@@ -50,6 +50,9 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
             s.append("against known-good: no known-good revision is marked (lbguard baseline mark REV)\n");
         }
         s.append('\n').append(head.text(style));
+        knownGood.filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
+                .append(mark.orElseThrow().commit(), 0, 12).append(":\n")
+                .append(Status.text(ReviewJson.diagnostics(k.result()), style)));
         return s.toString();
     }
 
@@ -68,6 +71,8 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
 
     public String json() {
         List<Diagnostic> diagnostics = new ArrayList<>(ReviewJson.diagnostics(head.result()));
+        knownGood.ifPresent(k -> ReviewJson.diagnostics(k.result()).stream().filter(d -> !diagnostics.contains(d))
+                .forEach(diagnostics::add));
         ObjectNode root = Json.header("audit", complete(), diagnostics);
         root.put("live", live);
         root.put("time", at.toString());
@@ -112,6 +117,20 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         n.set("againstHead", summary(head));
         knownGood.ifPresent(k -> n.set("againstKnownGood", summary(k)));
         secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
+        return line(n);
+    }
+
+    /** The history line of an audit that could not read the live source: incomplete, with why. */
+    public static String failedHistoryLine(String live, Instant at, String error) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("time", at.toString());
+        n.put("live", live);
+        n.put("complete", false);
+        n.put("error", error);
+        return line(n);
+    }
+
+    private static String line(ObjectNode n) {
         try {
             return Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Redaction.redact(n)) + "\n";
@@ -120,10 +139,40 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         }
     }
 
+    /**
+     * The textfile of an audit that could not read the live source: the analysis is incomplete and the live
+     * source unread, so that an alert fires instead of the last good numbers staying up.
+     */
+    public static String failedPrometheus(String live, Instant at) {
+        StringBuilder s = new StringBuilder();
+        String src = label(live);
+        liveRead(s, src, false);
+        gauge(s, "lbguard_analysis_complete", "1 when everything that may affect routing was read, else 0.");
+        s.append("lbguard_analysis_complete{").append(src).append("} 0\n");
+        timestamp(s, src, at);
+        return s.toString();
+    }
+
+    private static void liveRead(StringBuilder s, String src, boolean read) {
+        gauge(s, "lbguard_live_read", "1 when the live source could be read, else 0 (the other metrics are absent).");
+        s.append("lbguard_live_read{").append(src).append("} ").append(read ? 1 : 0).append('\n');
+    }
+
+    private static void timestamp(StringBuilder s, String src, Instant at) {
+        gauge(s, "lbguard_audit_timestamp_seconds", "When this audit ran (Unix time).");
+        s.append("lbguard_audit_timestamp_seconds{").append(src).append("} ").append(at.getEpochSecond()).append('\n');
+    }
+
+    /** {@code live="..."}, escaped as the exposition format wants: backslash, double quote and line feed. */
+    private static String label(String live) {
+        return "live=\"" + live.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
     /** The Prometheus text exposition format, for node_exporter's textfile collector. */
     public String prometheus() {
         StringBuilder s = new StringBuilder();
-        String src = "live=\"" + live.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String src = label(live);
+        liveRead(s, src, true);
         gauge(s, "lbguard_drift_elements", "Elements that differ between git and what runs.");
         sample(s, "lbguard_drift_elements", src, "head", head.result().resources().changes().size());
         knownGood.ifPresent(k -> sample(s, "lbguard_drift_elements", src, "known_good", k.result().resources().changes().size()));
@@ -140,8 +189,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
             gauge(s, "lbguard_seconds_since_known_good", "Seconds since the known-good revision was marked.");
             s.append("lbguard_seconds_since_known_good{").append(src).append("} ").append(sec).append('\n');
         });
-        gauge(s, "lbguard_audit_timestamp_seconds", "When this audit ran (Unix time).");
-        s.append("lbguard_audit_timestamp_seconds{").append(src).append("} ").append(at.getEpochSecond()).append('\n');
+        timestamp(s, src, at);
         return s.toString();
     }
 

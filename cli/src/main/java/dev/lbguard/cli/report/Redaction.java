@@ -1,10 +1,13 @@
 package dev.lbguard.cli.report;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lbguard.source.SensitiveValues;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
  * configuration and state hold them, reports must not.
  */
 public final class Redaction {
-    public static final String HIDDEN = "(sensitive value hidden)";
+    public static final String HIDDEN = SensitiveValues.HIDDEN;
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(^|_)(client_secret|secret|password|passwd|token|private_key|secret_key|access_key)($|_)");
     /** The answer for each field name met: a report repeats a few names many times over. */
@@ -25,7 +28,28 @@ public final class Redaction {
     }
 
     public static boolean isSecretKey(String key) {
-        return SECRET_KEYS.computeIfAbsent(key, k -> SECRET_KEY.matcher(k.toLowerCase(Locale.ROOT)).find());
+        return SECRET_KEYS.computeIfAbsent(key,
+                k -> SECRET_KEY.matcher(SensitiveValues.snakeCase(k).toLowerCase(Locale.ROOT)).find());
+    }
+
+    /**
+     * The report with every value the sources learnt is sensitive replaced, as written and as JSON escapes it:
+     * such a value can stand anywhere (a header condition, an example request, a patch), not only under a name.
+     */
+    public static String text(String report) {
+        List<String> secrets = SensitiveValues.all();
+        if (secrets.isEmpty()) {
+            return report;
+        }
+        String out = report;
+        for (String secret : secrets) {
+            out = out.replace(secret, HIDDEN);
+            String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(secret));
+            if (!escaped.equals(secret)) {
+                out = out.replace(escaped, HIDDEN);
+            }
+        }
+        return out;
     }
 
     /**

@@ -22,6 +22,7 @@ final class StateResources {
     private final SourceRef where;
     private final List<ResourceInstance> resources = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final java.util.Set<String> addresses = new java.util.HashSet<>();
 
     StateResources(String label, String path) {
         this.label = label;
@@ -34,8 +35,14 @@ final class StateResources {
     }
 
     void add(String module, String type, String name, Value indexKey, Value.Obj attributes) {
-        resources.add(new ResourceInstance(address(module, type, name, indexKey), module, type, name, indexKey, where,
-                attributes, Map.of()));
+        String address = address(module, type, name, indexKey);
+        if (!addresses.add(address)) {
+            // Terraform never writes one address twice; a hand-merged or corrupted file can. Which object runs?
+            error("tfstate-duplicate", address + " appears more than once in the state; only the first is compared. "
+                    + "Check the file (terraform state list) before trusting this drift");
+            return;
+        }
+        resources.add(new ResourceInstance(address, module, type, name, indexKey, where, attributes, Map.of()));
     }
 
     /** Replaces (or with an empty attribute set, removes) the instance at {@code address}. */

@@ -3,6 +3,7 @@ package dev.lbguard.source.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.source.SensitiveValues;
 import dev.lbguard.source.terraform.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns resource attributes of state, show and plan JSON into {@link Value}s, dropping every secret first:
- * whatever {@code sensitive_attributes} (state) or {@code sensitive_values} (show, plan) marks, and any
- * {@code client_secret} wherever it stands. A secret that is never read cannot reach a report, a log or a message.
+ * Turns resource attributes of state, show and plan JSON into {@link Value}s. Secret-named fields
+ * ({@code client_secret}, passwords, tokens) are dropped: routing never reads them. What {@code sensitive_attributes}
+ * (state) or {@code sensitive_values} (show, plan) marks is kept, as a rule may match on it (a secret header that
+ * proves a request came through the CDN), and every string in it is hidden in reports ({@link SensitiveValues}).
  */
 final class StateValues {
     private StateValues() {
     }
 
     /**
-     * The attributes with the paths of a state file's {@code sensitive_attributes} removed. Each path is a list of
+     * The attributes, the values at the paths of a state file's {@code sensitive_attributes} made sensitive. Each
+     * path is a list of
      * steps such as {@code {"type":"get_attr","value":"client_secret"}} or
      * {@code {"type":"index","value":{"value":0,"type":"number"}}}.
      */
@@ -27,16 +30,16 @@ final class StateValues {
         JsonNode copy = attributes.deepCopy();
         for (JsonNode path : sensitiveAttributes) {
             if (path.isArray()) {
-                removePath(copy, path, 0);
+                markPath(copy, path, 0);
             }
         }
         return object(copy);
     }
 
-    /** The values with whatever the mirror-shaped {@code sensitive_values} marks {@code true} removed. */
+    /** The values, whatever the mirror-shaped {@code sensitive_values} marks {@code true} made sensitive. */
     static Value.Obj fromShow(JsonNode values, JsonNode sensitiveValues) {
         JsonNode copy = values.deepCopy();
-        removeMarked(copy, sensitiveValues);
+        markMarked(copy, sensitiveValues);
         return object(copy);
     }
 
@@ -46,7 +49,7 @@ final class StateValues {
         return v instanceof Value.Obj o ? o : Value.Obj.object(Map.of());
     }
 
-    private static void removePath(JsonNode node, JsonNode path, int i) {
+    private static void markPath(JsonNode node, JsonNode path, int i) {
         if (i >= path.size() || node == null) {
             return;
         }
@@ -61,9 +64,9 @@ final class StateValues {
                 return;
             }
             if (last) {
-                o.putNull(name);
+                SensitiveValues.addAll(o.get(name));
             } else {
-                removePath(o.get(name), path, i + 1);
+                markPath(o.get(name), path, i + 1);
             }
         } else if (node instanceof ArrayNode a && keyValue.canConvertToInt()) {
             int index = keyValue.asInt();
@@ -71,35 +74,35 @@ final class StateValues {
                 return;
             }
             if (last) {
-                a.set(index, a.nullNode());
+                SensitiveValues.addAll(a.get(index));
             } else {
-                removePath(a.get(index), path, i + 1);
+                markPath(a.get(index), path, i + 1);
             }
-        } else if (node instanceof ArrayNode a && last) {
-            // A set element is addressed by its value, which Terraform cannot name; drop the whole set.
-            a.removeAll();
+        } else if (node instanceof ArrayNode a) {
+            // A set element is addressed by its value, which Terraform cannot name: the whole set is sensitive.
+            SensitiveValues.addAll(a);
         }
     }
 
-    private static void removeMarked(JsonNode node, JsonNode marks) {
+    private static void markMarked(JsonNode node, JsonNode marks) {
         if (node instanceof ObjectNode o && marks instanceof ObjectNode m) {
             List<String> names = new ArrayList<>();
             m.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode mark = m.get(name);
                 if (mark.isBoolean() && mark.booleanValue()) {
-                    o.putNull(name);
+                    SensitiveValues.addAll(o.get(name));
                 } else if (o.has(name)) {
-                    removeMarked(o.get(name), mark);
+                    markMarked(o.get(name), mark);
                 }
             }
         } else if (node instanceof ArrayNode a && marks instanceof ArrayNode m) {
             for (int i = 0; i < Math.min(a.size(), m.size()); i++) {
                 JsonNode mark = m.get(i);
                 if (mark.isBoolean() && mark.booleanValue()) {
-                    a.set(i, a.nullNode());
+                    SensitiveValues.addAll(a.get(i));
                 } else {
-                    removeMarked(a.get(i), mark);
+                    markMarked(a.get(i), mark);
                 }
             }
         }
@@ -107,7 +110,7 @@ final class StateValues {
 
     /** Names that always hold secrets, whatever the file marks: removed even from a state that forgot to mark them. */
     static boolean isSecretName(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
+        String n = SensitiveValues.snakeCase(name).toLowerCase(Locale.ROOT);
         return n.equals("client_secret") || n.endsWith("_secret") || n.equals("password") || n.endsWith("_password")
                 || n.equals("token") || n.endsWith("_token") || n.equals("private_key") || n.equals("secret_key");
     }

@@ -46,8 +46,19 @@ final class ModuleInstance implements Refs {
     Value variable(String name) {
         Block decl = config.variables().get(name);
         return state.compute(variables.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("var." + name),
-                state.ref(decl.range()), () -> Variables.value(state, decl, inputs),
+                state.ref(decl.range()), () -> sensitiveIfDeclared(decl, Variables.value(state, decl, inputs)),
                 () -> Value.Unknown.unevaluable("cycle through var." + name));
+    }
+
+    /** A variable or output declared {@code sensitive = true} has its value hidden in every report. */
+    private Value sensitiveIfDeclared(Block decl, Value value) {
+        Optional<Attribute> sensitive = decl.body().attribute("sensitive");
+        if (sensitive.isPresent()
+                && new ExprEvaluator(state).value(sensitive.get().expression(), Scope.of(this)) instanceof Value.Bool b
+                && b.value()) {
+            dev.lbguard.source.SensitiveValues.addAll(value);
+        }
+        return value;
     }
 
     Value local(String name) {
@@ -65,7 +76,8 @@ final class ModuleInstance implements Refs {
                     if (value.isEmpty()) {
                         return state.fail("tf-output", "output " + name + " has no value argument", b.range());
                     }
-                    return new ExprEvaluator(state).value(value.get().expression(), Scope.of(this));
+                    return sensitiveIfDeclared(b, new ExprEvaluator(state).value(value.get().expression(),
+                            Scope.of(this)));
                 }, () -> Value.Unknown.unevaluable("cycle through output." + name));
     }
 
