@@ -257,6 +257,32 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aCommittedVarFileIsReadAtEachRevisionSoChangingItIsARoutingChange() throws Exception {
+        RevCommit prod;
+        RevCommit moved;
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.write("envs/prod.tfvars", "domain = \"shop.example.com\"\n");
+            prod = h.commit(TestHistory.who("Ada Lovelace", "2026-03-02T14:40:00Z"), "envs: prod variables");
+            h.write("envs/prod.tfvars", "domain = \"shop.example.org\"\n");
+            moved = h.commit(TestHistory.who("Dan Deploy", "2026-03-02T14:50:00Z"), "envs: the new domain");
+        }
+        String varFile = repo.resolve("envs/prod.tfvars").toString();
+        JsonNode json = MAPPER.readTree(timeline("--range", prod.name() + "..HEAD", "--var-file", varFile,
+                "--format", "json").out());
+        assertThat(json.get("commits")).hasSize(1);
+        assertThat(json.get("commits").get(0).get("commit").asText()).isEqualTo(moved.name());
+        assertThat(json.get("commits").get(0).get("routeChanges")).isNotEmpty();
+        CliRun review = CliRun.run("review", "--repo", repo.toString(), "--base", "HEAD~1", "--var-file", varFile,
+                "--format", "json");
+        assertThat(MAPPER.readTree(review.out()).get("routeChanges")).as(review.out()).isNotEmpty();
+        CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", prod.name(), "--var-file",
+                varFile, "--format", "json");
+        JsonNode r = MAPPER.readTree(rollback.out());
+        assertThat(r.get("patch").asText()).contains("+domain = \"shop.example.com\"");
+        assertThat(r.get("proof").get("restoresTarget").asBoolean()).as(rollback.out()).isTrue();
+    }
+
+    @Test
     void dirIsNormalisedAndOneThatIsNowhereIsAnError() throws Exception {
         CliRun plain = timeline("--range", start.name() + "..HEAD", "--dir", "infra/edge", "--format", "json");
         CliRun spelled = timeline("--range", start.name() + "..HEAD", "--dir", "./infra/edge/", "--format", "json");

@@ -46,7 +46,7 @@ public final class ResourcesCommand implements Callable<Integer> {
             throw new UsageException("resources writes text or json, not " + options.format.name().toLowerCase());
         }
         Workspace ws = Workspace.open(options, rev);
-        TerraformInputs inputs = TerraformInputsReader.read(environment, options.varArguments());
+        TerraformInputs inputs = TerraformInputsReader.read(environment, options);
         List<TerraformEvaluation> modules = new ArrayList<>();
         TerraformEvaluator evaluator = new TerraformEvaluator();
         for (String dir : ws.moduleDirs()) {

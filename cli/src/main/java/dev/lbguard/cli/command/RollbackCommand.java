@@ -141,7 +141,8 @@ public final class RollbackCommand implements Callable<Integer> {
                 });
             }
         }
-        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs));
+        // A committed --var-file is part of what routes: the rollback brings it back too.
+        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), inputs.terraform().trackedFiles());
         RollbackPatch.Patched patched = patcher.between(head, target);
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));

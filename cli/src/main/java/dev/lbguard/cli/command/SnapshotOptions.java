@@ -33,7 +33,7 @@ final class SnapshotOptions {
 
     /** Terraform variables and Ansible options from the command line and the environment. */
     static Configurations.Inputs inputs(CommonOptions options, Map<String, String> environment) {
-        return new Configurations.Inputs(TerraformInputsReader.read(environment, options.varArguments()),
+        return new Configurations.Inputs(TerraformInputsReader.read(environment, options),
                 options.ansibleOptions());
     }
 

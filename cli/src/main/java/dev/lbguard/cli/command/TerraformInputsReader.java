@@ -1,6 +1,8 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.cli.UsageException;
+import dev.lbguard.source.SourceException;
+import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.terraform.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformInputs.CommandLineVar;
 import java.io.IOException;
@@ -19,7 +21,38 @@ final class TerraformInputsReader {
     private TerraformInputsReader() {
     }
 
-    static TerraformInputs read(Map<String, String> environment, List<Object> varArguments) {
+    /**
+     * The inputs of a command: a {@code --var-file} inside the repository's work tree that git tracks (at HEAD) is
+     * read from each revision the command reads, as a checkout of it would have the file; any other from disk.
+     */
+    static TerraformInputs read(Map<String, String> environment, CommonOptions options) {
+        if (options.varArguments().stream().noneMatch(a -> a instanceof Path)) {
+            return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        try (GitRepository git = GitRepository.open(options.repo == null ? cwd : options.repo)) {
+            java.util.Optional<Path> root = git.workTree().map(p -> p.toAbsolutePath().normalize());
+            dev.lbguard.source.SourceTree head;
+            try {
+                head = git.tree("HEAD");
+            } catch (SourceException e) {
+                return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+            }
+            return read(environment, options.varArguments(), file -> {
+                Path abs = cwd.resolve(file).normalize();
+                if (root.isEmpty() || !abs.startsWith(root.get())) {
+                    return java.util.Optional.empty();
+                }
+                String rel = root.get().relativize(abs).toString().replace('\\', '/');
+                return head.isFile(rel) ? java.util.Optional.of(rel) : java.util.Optional.empty();
+            });
+        } catch (SourceException e) {
+            return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+        }
+    }
+
+    private static TerraformInputs read(Map<String, String> environment, List<Object> varArguments,
+                                        java.util.function.Function<Path, java.util.Optional<String>> tracked) {
         Map<String, String> env = new TreeMap<>();
         environment.forEach((k, v) -> {
             if (k.startsWith(ENV_PREFIX) && k.length() > ENV_PREFIX.length()) {
@@ -29,7 +62,11 @@ final class TerraformInputsReader {
         List<CommandLineVar> vars = new ArrayList<>();
         for (Object a : varArguments) {
             if (a instanceof Path file) {
-                vars.add(new CommandLineVar.VarFile(file.toString(), readVarFile(file)));
+                String content = readVarFile(file);
+                java.util.Optional<String> inRepository = tracked.apply(file);
+                vars.add(inRepository.isPresent()
+                        ? new CommandLineVar.TrackedVarFile(file.toString(), content, inRepository.get())
+                        : new CommandLineVar.VarFile(file.toString(), content));
             } else {
                 String s = (String) a;
                 int eq = s.indexOf('=');

@@ -61,6 +61,7 @@ public final class HistorySnapshots {
     private final GitHistory history;
     private final Optional<String> dir;
     private final Configurations.Inputs inputs;
+    private final List<String> inputFiles;
     private final RootModuleFinder finder = new RootModuleFinder();
     private final Map<String, RoutingSnapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -76,6 +77,7 @@ public final class HistorySnapshots {
         this.history = new GitHistory(git);
         this.dir = dir;
         this.inputs = inputs;
+        this.inputFiles = inputs.terraform().trackedFiles();
     }
 
     /** How many module snapshots were evaluated (the rest came from the cache or were never needed). */
@@ -116,7 +118,9 @@ public final class HistorySnapshots {
         TreeSet<String> known = parent.allDirs();
         boolean terraformFile = changed.stream().anyMatch(HistorySnapshots::isTerraformFile);
         boolean kindFile = changed.stream().anyMatch(Configurations::mayChangeKind);
-        if (!terraformFile && !kindFile && changed.stream().noneMatch(p -> underAny(p, known))) {
+        // A committed --var-file is read by every root module: a change to it may change any of them.
+        boolean inputFile = changed.stream().anyMatch(inputFiles::contains);
+        if (!terraformFile && !kindFile && !inputFile && changed.stream().noneMatch(p -> underAny(p, known))) {
             return new Step(new State(commit.id(), parent.layout(), parent.others(), parent.dirs(), parent.keys(),
                     parent.snapshots()), List.of());
         }
@@ -137,7 +141,7 @@ public final class HistorySnapshots {
         List<String> changedRoots = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : dirs.entrySet()) {
             String root = e.getKey();
-            boolean touched = !e.getValue().equals(parent.dirs().get(root))
+            boolean touched = inputFile || !e.getValue().equals(parent.dirs().get(root))
                     || changed.stream().anyMatch(p -> underAny(p, e.getValue()));
             if (!touched) {
                 keys.put(root, parent.keys().get(root));
@@ -223,6 +227,9 @@ public final class HistorySnapshots {
         StringBuilder s = new StringBuilder();
         for (String d : dirs) {
             s.append(d).append('=').append(history.treeId(commit, d).orElse("-")).append(';');
+        }
+        for (String f : inputFiles) {
+            s.append(f).append('=').append(history.fileId(commit, f).orElse("-")).append(';');
         }
         return s.toString();
     }

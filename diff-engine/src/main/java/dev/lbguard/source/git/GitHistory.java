@@ -149,7 +149,16 @@ public final class GitHistory {
     }
 
     /** The id of the tree at {@code dir} in {@code commit} ({@code ""}: the root), or empty if there is none. */
-    public synchronized Optional<String> treeId(String commit, String dir) throws SourceException {
+    public Optional<String> treeId(String commit, String dir) throws SourceException {
+        return objectId(commit, dir, true);
+    }
+
+    /** The id of the file at {@code path} in {@code commit}, or empty if there is none. */
+    public Optional<String> fileId(String commit, String path) throws SourceException {
+        return objectId(commit, path, false);
+    }
+
+    private synchronized Optional<String> objectId(String commit, String dir, boolean tree) throws SourceException {
         try {
             RevWalk walk = trees();
             RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
@@ -157,7 +166,7 @@ public final class GitHistory {
                 return Optional.of(c.getTree().name());
             }
             try (TreeWalk tw = TreeWalk.forPath(walk.getObjectReader(), dir, c.getTree())) {
-                return tw == null || !tw.isSubtree() ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
+                return tw == null || tw.isSubtree() != tree ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
             }
         } catch (IOException e) {
             throw new SourceException("cannot read " + dir + " at " + commit + ": " + e.getMessage(), e);

@@ -43,9 +43,10 @@ public final class RollbackPatch {
     private final GitRepository git;
     private final Scope scope;
 
-    public RollbackPatch(GitRepository git, List<String> dirs) {
+    /** @param files files outside those directories that the patch covers too (a committed --var-file) */
+    public RollbackPatch(GitRepository git, List<String> dirs, List<String> files) {
         this.git = git;
-        this.scope = new Scope(dirs);
+        this.scope = new Scope(dirs, files);
     }
 
     /** Whether a path belongs to the directories the patch covers. */
@@ -122,13 +123,17 @@ public final class RollbackPatch {
         }
     }
 
-    /** The covered directories: their files and subdirectories, hidden ones (tool state) left out. */
-    private record Scope(List<String> dirs) {
+    /** The covered directories (their files and subdirectories, hidden ones (tool state) left out) and files. */
+    private record Scope(List<String> dirs, List<String> files) {
         Scope {
             dirs = List.copyOf(dirs);
+            files = List.copyOf(files);
         }
 
         boolean containsFile(String path) {
+            if (files.contains(path)) {
+                return true;
+            }
             for (String segment : path.split("/")) {
                 if (segment.startsWith(".")) {
                     return false;
@@ -144,6 +149,9 @@ public final class RollbackPatch {
         }
 
         boolean mayContain(String dir) {
+            if (files.stream().anyMatch(f -> f.startsWith(dir + "/"))) {
+                return true;
+            }
             if (dir.startsWith(".") || dir.contains("/.")) {
                 return false;
             }

@@ -48,6 +48,8 @@ final class RootInputs implements Variables.Source {
         for (TerraformInputs.CommandLineVar v : inputs.commandLine()) {
             if (v instanceof TerraformInputs.CommandLineVar.VarFile f) {
                 varFile(f);
+            } else if (v instanceof TerraformInputs.CommandLineVar.TrackedVarFile t) {
+                trackedVarFile(t);
             } else if (v instanceof TerraformInputs.CommandLineVar.Var var) {
                 SourceRef at = state.fileRef("--var " + var.name());
                 if (!root.variables().containsKey(var.name())) {
@@ -71,6 +73,20 @@ final class RootInputs implements Variables.Source {
         files.stream().filter(f -> f.endsWith(".auto.tfvars") || f.endsWith(".auto.tfvars.json"))
                 .sorted().forEach(out::add);
         return out;
+    }
+
+    /** A committed var file as the revision being read has it; files on disk as the caller read it. */
+    private void trackedVarFile(TerraformInputs.CommandLineVar.TrackedVarFile t) {
+        if (state.tree.revision().isEmpty()) {
+            varFile(new TerraformInputs.CommandLineVar.VarFile(t.path(), t.content()));
+        } else if (!state.tree.isFile(t.repositoryPath())) {
+            state.error("tf-var-file-missing", "--var-file " + t.path() + " does not exist at revision "
+                    + state.tree.revision() + " (it is " + t.repositoryPath() + " in the repository)",
+                    state.fileRef(t.repositoryPath()));
+        } else {
+            state.loader.readText(t.repositoryPath()).ifPresent(text ->
+                    varFile(new TerraformInputs.CommandLineVar.VarFile(t.repositoryPath(), text)));
+        }
     }
 
     private void varFile(TerraformInputs.CommandLineVar.VarFile f) {

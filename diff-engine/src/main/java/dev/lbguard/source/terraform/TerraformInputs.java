@@ -22,10 +22,25 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
         return new TerraformInputs(Map.of(), List.of());
     }
 
+    /** The repository paths of the committed {@code --var-file}s: the walk of a history watches them. */
+    public List<String> trackedFiles() {
+        return commandLine.stream().filter(v -> v instanceof CommandLineVar.TrackedVarFile)
+                .map(v -> ((CommandLineVar.TrackedVarFile) v).repositoryPath()).toList();
+    }
+
     /** One {@code --var-file} (its display path and content) or one {@code --var name=value}. */
     public sealed interface CommandLineVar {
         /** A {@code .tfvars} (HCL) or {@code .tfvars.json} file read by the caller. */
         record VarFile(String path, String content) implements CommandLineVar {
+        }
+
+        /**
+         * A {@code --var-file} committed in the repository: each revision reads it as a checkout of that revision
+         * would have it (a change to it is a change of routing); files on disk read {@code content}.
+         *
+         * @param repositoryPath the file's path from the repository root
+         */
+        record TrackedVarFile(String path, String content, String repositoryPath) implements CommandLineVar {
         }
 
         /** {@code --var name=value}: value is HCL for complex types, a plain string otherwise, as Terraform reads it. */
