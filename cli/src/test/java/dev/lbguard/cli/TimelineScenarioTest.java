@@ -283,6 +283,30 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aRollbackOverCrlfAndBinaryFilesAppliesWithGitAndNamesWhatItLeaves() throws Exception {
+        String variables = "infra/edge/variables.tf";
+        RevCommit crlf;
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.write(variables, h.read(variables).replace("\n", "\r\n"));
+            java.nio.file.Files.write(repo.resolve("infra/edge/logo.bin"), new byte[] {'B', 0, 1, 2});
+            crlf = h.commit(TestHistory.who("Win Dows", "2026-03-02T14:40:00Z"), "edge: CRLF, and a logo");
+            h.write(variables, h.read(variables).replace("shop.example.com", "shop.example.org"));
+            java.nio.file.Files.write(repo.resolve("infra/edge/logo.bin"), new byte[] {'B', 0, 3, 4});
+            h.commit(TestHistory.who("Dan Deploy", "2026-03-02T14:50:00Z"), "edge: the new domain");
+        }
+        CliRun run = CliRun.run("rollback", "--repo", repo.toString(), "--to", crlf.name(), "--no-color");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
+        assertThat(run.out()).contains("PROOF OK").contains("git checkout " + crlf.name().substring(0, 12)
+                + " -- infra/edge/logo.bin");
+        Path patch = temp.resolve("rollback.patch");
+        java.nio.file.Files.writeString(patch, run.out());
+        Process apply = new ProcessBuilder("git", "-C", repo.toString(), "apply", "--check", patch.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(apply.getInputStream().readAllBytes());
+        assertThat(apply.waitFor()).as(out).isZero();
+    }
+
+    @Test
     void dirIsNormalisedAndOneThatIsNowhereIsAnError() throws Exception {
         CliRun plain = timeline("--range", start.name() + "..HEAD", "--dir", "infra/edge", "--format", "json");
         CliRun spelled = timeline("--range", start.name() + "..HEAD", "--dir", "./infra/edge/", "--format", "json");

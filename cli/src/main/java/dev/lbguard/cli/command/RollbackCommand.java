@@ -153,7 +153,7 @@ public final class RollbackCommand implements Callable<Integer> {
         boolean known = undone(git, head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(git, headTree, patched) : List.of();
         return new Rollback(CommitInfo.of(head), CommitInfo.of(target), to, mark, patched.patch(), patched.paths(), review,
-                proof, undone, known, applied);
+                proof, undone, known, applied, patched.binaries(), patched.appliedInMemory());
     }
 
     /** The commits since the target that changed the patched files; false when the target is not an ancestor. */

@@ -18,10 +18,14 @@ import java.util.Optional;
  * @param proof the patched files against the target: empty when the rollback restores the target's routing
  * @param undone the commits since the target that changed the patched files, newest first; empty with
  *               {@code undoneKnown} false when the target is not an ancestor of HEAD
+ * @param binaries binary files that differ from the target and that the patch leaves as they are
+ * @param patchAppliedInMemory false when JGit could not apply the patch (CRLF files) and the proof read the
+ *                             target's files as the patch writes them
  */
 public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, Optional<Baselines.Mark> mark,
                        String patch, List<String> paths, ReviewResult review, RouteDiff proof,
-                       List<Undone> undone, boolean undoneKnown, List<String> applied) {
+                       List<Undone> undone, boolean undoneKnown, List<String> applied, List<String> binaries,
+                       boolean patchAppliedInMemory) {
     /** A commit since the target whose changes to the patched files the rollback takes away. */
     public record Undone(CommitInfo commit, List<String> paths, boolean movedRequests) {
         public Undone {
@@ -35,6 +39,7 @@ public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, O
         paths = List.copyOf(paths);
         undone = List.copyOf(undone);
         applied = List.copyOf(applied);
+        binaries = List.copyOf(binaries);
     }
 
     /** True when the patched files route exactly as the target and both were read completely. */

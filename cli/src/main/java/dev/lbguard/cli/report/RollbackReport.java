@@ -21,7 +21,7 @@ public final class RollbackReport {
                 + r.target().shortId() + " " + r.target().subject() + ")")).append('\n');
         r.mark().ifPresent(m -> s.append("  known-good marked by ").append(m.marker().isEmpty() ? "(unknown)" : m.marker())
                 .append(" at ").append(m.when()).append(m.note().isEmpty() ? "" : ": " + m.note()).append('\n'));
-        if (r.paths().isEmpty()) {
+        if (r.paths().isEmpty() && r.binaries().isEmpty()) {
             s.append(style.green("Nothing to roll back: the load-balancer definition files are as at the target."))
                     .append('\n');
             return s.append(Status.text(ReviewJson.diagnostics(review), style)).toString();
@@ -46,6 +46,7 @@ public final class RollbackReport {
             s.append('\n');
         }
         undone(s, r, style);
+        binaries(s, r, style);
         s.append(style.bold("Files (" + r.paths().size() + ")")).append('\n');
         r.paths().forEach(p -> s.append("  ").append(p).append('\n'));
         s.append('\n');
@@ -83,11 +84,25 @@ public final class RollbackReport {
         s.append('\n');
     }
 
+    private static void binaries(StringBuilder s, Rollback r, Style style) {
+        if (r.binaries().isEmpty()) {
+            return;
+        }
+        s.append(style.yellow("Binary files that differ from the target are not in the patch (a text patch cannot "
+                + "carry them) and stay as at HEAD; restore each with:")).append('\n');
+        r.binaries().forEach(p -> s.append("  git checkout ").append(r.target().shortId()).append(" -- ").append(p)
+                .append('\n'));
+        s.append('\n');
+    }
+
     private static String proof(Rollback r) {
         int compared = r.proof().classesCompared();
         if (r.proven()) {
-            return "with the patch applied (in memory, by JGit's git apply), all " + compared + " request classes "
-                    + "compared route exactly as at " + r.targetLabel() + ".";
+            return (r.patchAppliedInMemory() ? "with the patch applied (in memory, by JGit's git apply)"
+                    : "with the target's files as the patch writes them (JGit cannot apply patches to CRLF files in "
+                    + "memory; check this one with git apply --check)") + ", " + (compared == 0
+                    ? "every listener is the same as at " + r.targetLabel() + "."
+                    : "all " + compared + " request classes compared route exactly as at " + r.targetLabel() + ".");
         }
         if (!r.proof().isEmpty()) {
             return r.proof().changes().size() + " of " + compared + " request classes still route differently from "
@@ -109,6 +124,10 @@ public final class RollbackReport {
                     .append(u.commit().author()).append("): ").append(u.movedRequests() ? "moved requests"
                             : "**moved no request; its changes are undone too**").append('\n');
         }
+        for (String b : r.binaries()) {
+            s.append("- binary file `").append(b).append("` is not in the patch; restore it with `git checkout ")
+                    .append(r.target().shortId()).append(" -- ").append(b).append("`\n");
+        }
         s.append("\n```diff\n").append(r.patch()).append("```\n");
         return s.toString();
     }
@@ -128,10 +147,13 @@ public final class RollbackReport {
         root.set("findings", ReviewJson.findings(review.findings()));
         ObjectNode proof = root.putObject("proof");
         proof.put("restoresTarget", r.proven());
+        proof.put("patchAppliedInMemory", r.patchAppliedInMemory());
         proof.put("requestClassesCompared", r.proof().classesCompared());
         proof.set("remainingRouteChanges", ReviewJson.routeChanges(r.proof().changes(), review.head(), review.head()));
         ArrayNode files = root.putArray("files");
         r.paths().forEach(files::add);
+        ArrayNode binaries = root.putArray("binaryFilesNotInPatch");
+        r.binaries().forEach(binaries::add);
         ArrayNode undone = root.putArray("undoneCommits");
         for (Rollback.Undone u : r.undone()) {
             ObjectNode n = TimelineJson.commit(u.commit());

@@ -33,10 +33,18 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * checked without touching the repository or the work tree.
  */
 public final class RollbackPatch {
-    /** The patch text and the paths it changes (added, deleted or modified), sorted. */
-    public record Patched(String patch, List<String> paths, SourceTree tree) {
+    /**
+     * The patch text and the paths it changes (added, deleted or modified), sorted; and the binary files that
+     * differ from the target, which a text patch cannot carry (JGit writes no binary patches, and git apply
+     * refuses "Binary files differ"): they are left as they are, and named. {@code appliedInMemory} is false when
+     * JGit's applier could not apply the patch to files with CRLF line endings (git apply can): the tree is then
+     * the target's files, as the patch writes them.
+     */
+    public record Patched(String patch, List<String> paths, SourceTree tree, List<String> binaries,
+                          boolean appliedInMemory) {
         public Patched {
             paths = List.copyOf(paths);
+            binaries = List.copyOf(binaries);
         }
     }
 
@@ -59,12 +67,18 @@ public final class RollbackPatch {
         Repository repo = git.jgit();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> paths = new ArrayList<>();
+        List<String> binaries = new ArrayList<>();
         try (DiffFormatter f = new DiffFormatter(out)) {
             f.setRepository(repo);
             f.setPathFilter(scope.filter());
             f.setDetectRenames(false);
             for (DiffEntry e : f.scan(from.getTree(), to.getTree())) {
-                paths.add(e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath());
+                String path = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+                if (isBinary(repo, e.getOldId().toObjectId()) || isBinary(repo, e.getNewId().toObjectId())) {
+                    binaries.add(path);
+                    continue;
+                }
+                paths.add(path);
                 f.format(e);
             }
             f.flush();
@@ -73,9 +87,45 @@ public final class RollbackPatch {
         }
         String patch = out.toString(StandardCharsets.UTF_8);
         SourceTree fromTree = git.tree(from.name());
-        SourceTree applied = applyInMemory(repo, from, patch);
+        SourceTree applied;
+        boolean inMemory = true;
+        try {
+            applied = applyInMemory(repo, from, patch);
+        } catch (SourceException e) {
+            if (!touchesCrlf(repo, from, paths)) {
+                throw e;
+            }
+            // JGit's applier misreads hunks of CRLF files that git apply takes; the target's files are what the
+            // patch writes (binary files aside, which stay as in from).
+            applied = new OverlayTree(git.tree(to.name()), fromTree, binaries::contains, "target");
+            inMemory = false;
+        }
         return new Patched(patch, paths.stream().sorted().toList(),
-                new OverlayTree(fromTree, applied, scope::containsFile, "patched " + from.name()));
+                new OverlayTree(fromTree, applied, scope::containsFile, "patched " + from.name()),
+                binaries.stream().sorted().toList(), inMemory);
+    }
+
+    private static boolean touchesCrlf(Repository repo, RevCommit from, List<String> paths) throws SourceException {
+        try {
+            for (String path : paths) {
+                try (TreeWalk tw = TreeWalk.forPath(repo, path, from.getTree())) {
+                    if (tw != null && new String(repo.open(tw.getObjectId(0)).getCachedBytes(Integer.MAX_VALUE),
+                            StandardCharsets.ISO_8859_1).contains("\r\n")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + from.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBinary(Repository repo, ObjectId blob) throws IOException {
+        if (blob.equals(ObjectId.zeroId())) {
+            return false;
+        }
+        return org.eclipse.jgit.diff.RawText.isBinary(repo.open(blob).getCachedBytes(Integer.MAX_VALUE));
     }
 
     /**
