@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Times {@code lbguard timeline} over a generated history of 10,000 commits (50 load balancers, 2,000 rules)
  * against {@code git log -p -- '*.tf'} on the same repository in the same run, and reports lbguard's peak
- * resident memory (from {@code /usr/bin/time -v} when present). lbguard runs through its launcher, as users run
- * it (the launcher picks the JVM's compiler and heap settings). Usage:
+ * resident memory (from {@code /usr/bin/time -v} when present) and the floor under any timeline built on JGit
+ * ({@link JGitWalkFloor}: the walk and tree diffs alone, in a process of its own). lbguard runs through its
+ * launcher, as users run it (the launcher picks the JVM's compiler and heap settings). Usage:
  * {@code TimelineBench <path to the lbguard launcher> [commits] [one LB commit every N]}.
  */
 public final class TimelineBench {
@@ -34,6 +35,12 @@ public final class TimelineBench {
         Path out = repo.resolve("../" + repo.getFileName() + ".out");
         double git = run(List.of("git", "-C", repo.toString(), "log", "-p", "--", "*.tf"), out).seconds();
         System.out.printf(Locale.ROOT, "%-52s %7.2f s%n", "git log -p -- '*.tf' (baseline)", git);
+        // What JGit alone costs for the walk and tree diffs, in a JVM started as lbguard's is: the floor.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double floor = run(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), JGitWalkFloor.class.getName(), repo.toString()), out).seconds();
+        System.out.printf(Locale.ROOT, "%-52s %7.2f s  %5.2fx git%n", "JGit walk and tree diffs alone (the floor)",
+                floor, floor / git);
         // Once untimed: the launcher builds its class-data archive on its first run after a build.
         run(List.of(launcher.toString(), "--version"), out);
         List<String> timeline = new ArrayList<>(List.of(launcher.toString(), "timeline", "--repo",
