@@ -31,8 +31,19 @@ public final class SensitiveValues {
         VALUES.clear();
     }
 
+    /**
+     * Words of the configuration's own vocabulary, which a marked block holds beside its secret (Terraform marks a
+     * whole condition set sensitive when one value in it is): hiding them would hide every protocol and method.
+     */
+    private static final Set<String> VOCABULARY = Set.of("true", "false", "null", "none", "http", "https", "tcp", "udp",
+            "tls", "tcp_udp", "geneve", "get", "post", "put", "delete", "patch", "head", "options", "forward",
+            "redirect", "fixed-response", "authenticate-oidc", "authenticate-cognito", "instance", "ip", "lambda",
+            "text/plain", "application/json", "text/html", "http_301", "http_302", "#{host}", "#{path}", "#{port}",
+            "#{query}", "#{protocol}");
+
     public static void add(String value) {
-        if (value != null && value.length() >= MIN_LENGTH) {
+        if (value != null && value.length() >= MIN_LENGTH
+                && !VOCABULARY.contains(value.toLowerCase(java.util.Locale.ROOT))) {
             VALUES.add(value);
         }
     }
@@ -75,6 +86,11 @@ public final class SensitiveValues {
             }
         }
         return s.toString();
+    }
+
+    /** Whether no value is known to be sensitive (the usual case: reports are then left as they are). */
+    public static boolean none() {
+        return VALUES.isEmpty();
     }
 
     /** The values known, longest first (so that a secret containing another is hidden whole). */

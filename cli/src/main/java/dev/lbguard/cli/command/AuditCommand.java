@@ -112,7 +112,7 @@ public final class AuditCommand implements Callable<Integer> {
             append(history, report.historyLine());
         }
         if (prom != null) {
-            ReportOutput.writeAtomically(prom, report.prometheus(), "--prom");
+            ReportOutput.writeAtomically(prom, dev.lbguard.cli.report.Redaction.text(report.prometheus()), "--prom");
         }
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         boolean failing = failOn.failsOn(head.result().findings())
@@ -126,7 +126,7 @@ public final class AuditCommand implements Callable<Integer> {
     /** Appends one line, starting a new line first if the file's last one was left without its line feed. */
     private static void append(Path file, String line) {
         try {
-            String text = dev.lbguard.cli.report.Redaction.text(line);
+            String text = line; // built from JSON whose values are hidden as it was written
             if (Files.isRegularFile(file) && Files.size(file) > 0) {
                 try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
                     f.seek(f.length() - 1);

@@ -136,6 +136,17 @@ public final class DriftCommand implements Callable<Integer> {
 
     /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */
     private void save(RoutingSnapshot snapshot) {
-        ReportOutput.writeAtomically(saveLive, SnapshotJson.write(snapshot), "--save-live");
+        String json = SnapshotJson.write(snapshot);
+        if (!dev.lbguard.source.SensitiveValues.none()) {
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+                json = mapper.writeValueAsString(dev.lbguard.cli.report.Redaction.hideSensitive(mapper.readTree(json)))
+                        + "\n";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a snapshot", e);
+            }
+        }
+        ReportOutput.writeAtomically(saveLive, json, "--save-live");
     }
 }

@@ -22,26 +22,37 @@ final class ReportOutput {
         return new Style(color);
     }
 
+    /**
+     * Writes a report to standard output or {@code --output}. JSON and SARIF reports hide sensitive values as
+     * they are built (whole string values, so that the document stays valid); text and markdown here.
+     */
     static void write(CommonOptions options, PrintWriter out, String report) {
+        write(options, out, report, "");
+    }
+
+    /** As {@link #write(CommonOptions, PrintWriter, String)}, followed by text written as it is (a patch). */
+    static void write(CommonOptions options, PrintWriter out, String report, String verbatim) {
+        boolean json = options.format == OutputFormat.JSON || options.format == OutputFormat.SARIF;
+        String text = (json ? report : dev.lbguard.cli.report.Redaction.text(report)) + verbatim;
         if (options.output == null) {
-            out.print(dev.lbguard.cli.report.Redaction.text(report));
+            out.print(text);
             out.flush();
             return;
         }
-        writeAtomically(options.output, report, "--output");
+        writeAtomically(options.output, text, "--output");
     }
 
     /**
      * Writes beside the target and moves the file into place, so that a reader (a collector, a CI step) never sees
      * half of it. The file keeps the target's permissions, or is readable by all as a new file would be (a temporary
-     * file is made for its owner alone). Sensitive values are hidden first.
+     * file is made for its owner alone).
      */
     static void writeAtomically(Path file, String written, String option) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(target.getParent(), ".lbguard-", ".tmp");
-            Files.writeString(tmp, dev.lbguard.cli.report.Redaction.text(written), StandardCharsets.UTF_8);
+            Files.writeString(tmp, written, StandardCharsets.UTF_8);
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
                         : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -90,11 +90,14 @@ public final class RollbackCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-        ReportOutput.write(options, spec.commandLine().getOut(), switch (options.format) {
-            case JSON -> RollbackReport.json(rollback);
-            case MARKDOWN -> RollbackReport.markdown(rollback);
-            default -> RollbackReport.text(rollback, ReportOutput.style(options, environment, System.console() != null));
-        });
+        if (options.format == OutputFormat.TEXT) {
+            ReportOutput.write(options, spec.commandLine().getOut(), RollbackReport.text(rollback,
+                    ReportOutput.style(options, environment, System.console() != null)),
+                    rollback.patch()); // never redacted: it must apply as proven
+        } else {
+            ReportOutput.write(options, spec.commandLine().getOut(), options.format == OutputFormat.JSON
+                    ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback));
+        }
         if (!rollback.proven()) {
             return ExitCode.INCOMPLETE.code();
         }
@@ -128,21 +131,12 @@ public final class RollbackCommand implements Callable<Integer> {
                     ? "--dir " + dir.get() + " is not a directory at HEAD or at " + to
                     : "no root with load-balancer definitions (Terraform, Ansible or HAProxy) at HEAD or at " + to);
         }
-        // A root outside --dir that reads a patched directory (a module both call) changes with the patch too:
-        // what the rollback does to it is reviewed, though the proof is about the roots rolled back.
-        TreeSet<String> affected = new TreeSet<>(roots);
-        if (dir.isPresent()) {
-            HistorySnapshots all = new HistorySnapshots(git, Optional.empty(), inputs);
-            for (SourceTree tree : List.of(headTree, targetTree)) {
-                all.roots(tree).forEach((root, read) -> {
-                    if (read.stream().anyMatch(dirs::contains)) {
-                        affected.add(root);
-                    }
-                });
-            }
-        }
+        boolean wholeRoot = roots.contains("") && List.of(headTree, targetTree).stream()
+                .anyMatch(t -> Configurations.kindOf(t, "").filter(k -> k != Configurations.Kind.TERRAFORM).isPresent());
+        TreeSet<String> affected = affected(git, dir, inputs, List.of(headTree, targetTree), roots, dirs, wholeRoot);
         // A committed --var-file is part of what routes: the rollback brings it back too.
-        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), inputs.terraform().trackedFiles());
+        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), inputs.terraform().trackedFiles(),
+                wholeRoot);
         RollbackPatch.Patched patched = patcher.between(head, target);
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));
@@ -154,6 +148,32 @@ public final class RollbackCommand implements Callable<Integer> {
         List<String> applied = apply ? applyToWorkTree(git, headTree, patched) : List.of();
         return new Rollback(CommitInfo.of(head), CommitInfo.of(target), to, mark, patched.patch(), patched.paths(), review,
                 proof, undone, known, applied, patched.binaries(), patched.appliedInMemory());
+    }
+
+    /**
+     * The roots the patch changes: those rolled back and, outside {@code --dir}, every root that reads a patched
+     * directory or one below it (a module both call), or every root when a committed var file is patched (every
+     * root module reads it). What the rollback does to them is reviewed; the proof is about the roots rolled back.
+     */
+    private static TreeSet<String> affected(GitRepository git, Optional<String> dir, Configurations.Inputs inputs,
+                                            List<SourceTree> trees, TreeSet<String> roots, TreeSet<String> dirs,
+                                            boolean wholeRoot) {
+        TreeSet<String> affected = new TreeSet<>(roots);
+        if (dir.isEmpty()) {
+            return affected;
+        }
+        HistorySnapshots all = new HistorySnapshots(git, Optional.empty(), inputs);
+        boolean varFiles = !inputs.terraform().trackedFiles().isEmpty();
+        for (SourceTree tree : trees) {
+            all.roots(tree).forEach((root, read) -> {
+                boolean patched = read.stream().anyMatch(r -> dirs.stream().anyMatch(d -> d.isEmpty()
+                        ? wholeRoot || r.isEmpty() : r.equals(d) || r.startsWith(d + "/")));
+                if (varFiles || patched) {
+                    affected.add(root);
+                }
+            });
+        }
+        return affected;
     }
 
     /** The commits since the target that changed the patched files; false when the target is not an ancestor. */

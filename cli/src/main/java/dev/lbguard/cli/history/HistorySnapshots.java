@@ -133,7 +133,8 @@ public final class HistorySnapshots {
         if (terraformFile || kindFile) {
             tree = git.tree(commit.id());
             layout = terraformFile ? finder.layout(tree, parent.layout(), changed) : layout;
-            others = kindFile ? Configurations.others(tree) : others;
+            // Whether a directory is an HAProxy dir or an Ansible tree depends on its .tf files too.
+            others = Configurations.others(tree);
             dirs = restrict(layout, others, tree);
         }
         Map<String, String> keys = new TreeMap<>();

@@ -4,6 +4,7 @@ import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.RollbackPatch;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, Optional<Baselines.Mark> mark,
                        String patch, List<String> paths, ReviewResult review, RouteDiff proof,
-                       List<Undone> undone, boolean undoneKnown, List<String> applied, List<String> binaries,
+                       List<Undone> undone, boolean undoneKnown, List<String> applied, List<RollbackPatch.BinaryFile> binaries,
                        boolean patchAppliedInMemory) {
     /** A commit since the target whose changes to the patched files the rollback takes away. */
     public record Undone(CommitInfo commit, List<String> paths, boolean movedRequests) {
@@ -42,8 +43,11 @@ public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, O
         binaries = List.copyOf(binaries);
     }
 
-    /** True when the patched files route exactly as the target and both were read completely. */
+    /**
+     * True when the patch, applied in memory, routes exactly as the target and both were read completely. A patch
+     * JGit could not apply (CRLF files) is not proven: its proof would compare the target with itself.
+     */
     public boolean proven() {
-        return proof.isEmpty() && proof.decided() && review.complete();
+        return patchAppliedInMemory && proof.isEmpty() && proof.decided() && review.complete();
     }
 }

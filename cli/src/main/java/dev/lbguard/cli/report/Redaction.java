@@ -33,21 +33,46 @@ public final class Redaction {
     }
 
     /**
-     * The report with every value the sources learnt is sensitive replaced, as written and as JSON escapes it:
-     * such a value can stand anywhere (a header condition, an example request, a patch), not only under a name.
+     * A text report with every value the sources learnt is sensitive replaced wherever it stands (a header
+     * condition, an example request), in any letter case and as markdown or JSON escape it. Not for JSON: a
+     * value there is hidden whole by {@link #redact}, so that the document stays valid.
      */
     public static String text(String report) {
-        List<String> secrets = SensitiveValues.all();
-        if (secrets.isEmpty()) {
-            return report;
+        return hide(report, patterns());
+    }
+
+    private static String hide(String text, List<Pattern> secrets) {
+        String out = text;
+        for (Pattern secret : secrets) {
+            out = secret.matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(HIDDEN));
         }
-        String out = report;
-        for (String secret : secrets) {
-            out = out.replace(secret, HIDDEN);
-            String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(secret));
-            if (!escaped.equals(secret)) {
-                out = out.replace(escaped, HIDDEN);
+        return out;
+    }
+
+    /** Whether a text holds a sensitive value. */
+    public static boolean holdsSensitive(String text) {
+        for (Pattern secret : patterns()) {
+            if (secret.matcher(text).find()) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static List<Pattern> patterns() {
+        if (SensitiveValues.none()) {
+            return List.of();
+        }
+        List<Pattern> out = new java.util.ArrayList<>();
+        for (String secret : SensitiveValues.all()) {
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>(List.of(secret,
+                    new String(JsonStringEncoder.getInstance().quoteAsString(secret)),
+                    secret.replace("|", "\\|"), secret.replace("`", "'")));
+            StringBuilder alternatives = new StringBuilder();
+            for (String f : forms) {
+                alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(f));
+            }
+            out.add(Pattern.compile(alternatives.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return out;
     }
@@ -57,26 +82,39 @@ public final class Redaction {
      * secret-named field (a list of tokens, say) is hidden, and the names themselves are kept.
      */
     public static JsonNode redact(JsonNode node) {
-        return copy(node, false);
+        return copy(node, false, true, patterns());
+    }
+
+    /**
+     * A copy of {@code node} with only the sensitive values the sources learnt hidden, not secret-named fields: for
+     * a saved snapshot, which must read back as it was (an OIDC {@code tokenEndpoint} is routing, not a secret).
+     */
+    public static JsonNode hideSensitive(JsonNode node) {
+        return copy(node, false, false, patterns());
     }
 
     // Copied and redacted in one pass; value nodes are immutable, so the copy shares them.
-    private static JsonNode copy(JsonNode node, boolean secret) {
+    private static JsonNode copy(JsonNode node, boolean secret, boolean byName, List<Pattern> secrets) {
         if (node instanceof ObjectNode o) {
             ObjectNode copy = o.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                copy.set(field.getKey(), copy(field.getValue(), secret || isSecretKey(field.getKey())));
+                copy.set(field.getKey(), copy(field.getValue(), secret || byName && isSecretKey(field.getKey()), byName,
+                        secrets));
             }
             return copy;
         }
         if (node instanceof ArrayNode a) {
             ArrayNode copy = a.arrayNode(a.size());
             for (JsonNode v : a) {
-                copy.add(copy(v, secret));
+                copy.add(copy(v, secret, byName, secrets));
             }
             return copy;
         }
-        return secret && !node.isNull() ? TextNode.valueOf(HIDDEN) : node;
+        if (secret && !node.isNull()) {
+            return TextNode.valueOf(HIDDEN);
+        }
+        // A string holding a sensitive value (a condition, an example request) is hidden within the string.
+        return node.isTextual() && !secrets.isEmpty() ? TextNode.valueOf(hide(node.asText(), secrets)) : node;
     }
 }

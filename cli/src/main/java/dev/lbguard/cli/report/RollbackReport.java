@@ -21,14 +21,15 @@ public final class RollbackReport {
                 + r.target().shortId() + " " + r.target().subject() + ")")).append('\n');
         r.mark().ifPresent(m -> s.append("  known-good marked by ").append(m.marker().isEmpty() ? "(unknown)" : m.marker())
                 .append(" at ").append(m.when()).append(m.note().isEmpty() ? "" : ": " + m.note()).append('\n'));
-        if (r.paths().isEmpty() && r.binaries().isEmpty()) {
+        if (r.paths().isEmpty() && r.binaries().isEmpty() && r.proven()) {
             s.append(style.green("Nothing to roll back: the load-balancer definition files are as at the target."))
                     .append('\n');
             return s.append(Status.text(ReviewJson.diagnostics(review), style)).toString();
         }
         s.append(ReviewText.riskStyle(review.risk(), style, "RISK " + review.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  Rolling back: ").append(Verdict.sentence(review)).append('\n');
-        s.append(r.proven() ? style.green("PROOF OK") : style.red("PROOF FAILED")).append("  ").append(proof(r))
+        s.append(r.proven() ? style.green("PROOF OK") : r.patchAppliedInMemory() ? style.red("PROOF FAILED")
+                : style.yellow("NOT PROVEN")).append("  ").append(proof(r))
                 .append("\n\n");
         if (!r.proof().isEmpty()) {
             s.append(style.bold("Still routed differently from the target after the patch")).append('\n');
@@ -56,8 +57,16 @@ public final class RollbackReport {
             s.append("Apply with: git apply <this report saved to a file>, or lbguard rollback --apply.\n");
         }
         s.append(Status.text(ReviewJson.diagnostics(review), style)).append('\n');
-        return s.append(r.patch()).toString();
+        if (Redaction.holdsSensitive(r.patch())) {
+            s.append(style.yellow(SENSITIVE_PATCH)).append("\n\n");
+        }
+        return s.toString();
     }
+
+    /** Why the patch, unlike the rest of a report, is not redacted, and what that asks of the reader. */
+    private static final String SENSITIVE_PATCH = "The patch below carries sensitive values from the repository's "
+            + "own files, as it must to apply: keep it out of tickets and chat.";
+
 
     private static void undone(StringBuilder s, Rollback r, Style style) {
         if (!r.undoneKnown()) {
@@ -90,17 +99,22 @@ public final class RollbackReport {
         }
         s.append(style.yellow("Binary files that differ from the target are not in the patch (a text patch cannot "
                 + "carry them) and stay as at HEAD; restore each with:")).append('\n');
-        r.binaries().forEach(p -> s.append("  git checkout ").append(r.target().shortId()).append(" -- ").append(p)
-                .append('\n'));
+        r.binaries().forEach(b -> s.append("  ").append(restore(r, b)).append('\n'));
         s.append('\n');
+    }
+
+    private static String restore(Rollback r, dev.lbguard.source.git.RollbackPatch.BinaryFile b) {
+        return b.atTarget() ? "git checkout " + r.target().shortId() + " -- " + b.path() : "git rm -- " + b.path();
     }
 
     private static String proof(Rollback r) {
         int compared = r.proof().classesCompared();
+        if (!r.patchAppliedInMemory()) {
+            return "JGit cannot apply patches to files with CRLF line endings in memory, so lbguard could not check "
+                    + "this patch: check it with git apply --check before applying it.";
+        }
         if (r.proven()) {
-            return (r.patchAppliedInMemory() ? "with the patch applied (in memory, by JGit's git apply)"
-                    : "with the target's files as the patch writes them (JGit cannot apply patches to CRLF files in "
-                    + "memory; check this one with git apply --check)") + ", " + (compared == 0
+            return "with the patch applied (in memory, by JGit's git apply), " + (compared == 0
                     ? "every listener is the same as at " + r.targetLabel() + "."
                     : "all " + compared + " request classes compared route exactly as at " + r.targetLabel() + ".");
         }
@@ -124,13 +138,21 @@ public final class RollbackReport {
                     .append(u.commit().author()).append("): ").append(u.movedRequests() ? "moved requests"
                             : "**moved no request; its changes are undone too**").append('\n');
         }
-        for (String b : r.binaries()) {
-            s.append("- binary file `").append(b).append("` is not in the patch; restore it with `git checkout ")
-                    .append(r.target().shortId()).append(" -- ").append(b).append("`\n");
+        for (dev.lbguard.source.git.RollbackPatch.BinaryFile b : r.binaries()) {
+            s.append("- binary file `").append(b.path()).append("` is not in the patch; restore it with `")
+                    .append(restore(r, b)).append("`\n");
         }
-        s.append("\n```diff\n").append(r.patch()).append("```\n");
+        if (Redaction.holdsSensitive(r.patch())) {
+            // A comment is read by many; a patch with a hidden value would apply and break the configuration.
+            s.append("\nThe patch carries sensitive values from the repository's files, so it is not shown here: "
+                    + "get it with `lbguard rollback > rollback.patch`, or apply it with `lbguard rollback --apply`.\n");
+        } else {
+            s.append("\n```diff\n").append(r.patch()).append("```\n");
+        }
         return s.toString();
     }
+
+    private static final String PATCH_SLOT = "@@lbguard-rollback-patch@@";
 
     public static String json(Rollback r) {
         ReviewResult review = r.review();
@@ -153,7 +175,7 @@ public final class RollbackReport {
         ArrayNode files = root.putArray("files");
         r.paths().forEach(files::add);
         ArrayNode binaries = root.putArray("binaryFilesNotInPatch");
-        r.binaries().forEach(binaries::add);
+        r.binaries().forEach(b -> binaries.add(b.path()));
         ArrayNode undone = root.putArray("undoneCommits");
         for (Rollback.Undone u : r.undone()) {
             ObjectNode n = TimelineJson.commit(u.commit());
@@ -165,7 +187,13 @@ public final class RollbackReport {
         root.put("undoneCommitsKnown", r.undoneKnown());
         ArrayNode applied = root.putArray("applied");
         r.applied().forEach(applied::add);
-        root.put("patch", r.patch());
-        return Json.write(root);
+        root.put("patchHasSensitiveValues", Redaction.holdsSensitive(r.patch()));
+        // The patch is written as it is (it must apply as proven), the rest with sensitive values hidden.
+        root.put("patch", PATCH_SLOT);
+        try {
+            return Json.write(root).replace("\"" + PATCH_SLOT + "\"", Json.MAPPER.writeValueAsString(r.patch()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the patch", e);
+        }
     }
 }

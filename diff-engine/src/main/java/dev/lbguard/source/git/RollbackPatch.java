@@ -40,7 +40,7 @@ public final class RollbackPatch {
      * JGit's applier could not apply the patch to files with CRLF line endings (git apply can): the tree is then
      * the target's files, as the patch writes them.
      */
-    public record Patched(String patch, List<String> paths, SourceTree tree, List<String> binaries,
+    public record Patched(String patch, List<String> paths, SourceTree tree, List<BinaryFile> binaries,
                           boolean appliedInMemory) {
         public Patched {
             paths = List.copyOf(paths);
@@ -48,13 +48,21 @@ public final class RollbackPatch {
         }
     }
 
+    /** A binary file left out of the patch; {@code atTarget} false when the target has no such file. */
+    public record BinaryFile(String path, boolean atTarget) {
+    }
+
     private final GitRepository git;
     private final Scope scope;
 
-    /** @param files files outside those directories that the patch covers too (a committed --var-file) */
-    public RollbackPatch(GitRepository git, List<String> dirs, List<String> files) {
+    /**
+     * @param files files outside those directories that the patch covers too (a committed --var-file)
+     * @param wholeRoot whether the repository root, when among {@code dirs}, covers its subdirectories too (an
+     *                  Ansible tree or HAProxy dir there reads them; a Terraform root module only its own files)
+     */
+    public RollbackPatch(GitRepository git, List<String> dirs, List<String> files, boolean wholeRoot) {
         this.git = git;
-        this.scope = new Scope(dirs, files);
+        this.scope = new Scope(dirs, files, wholeRoot);
     }
 
     /** Whether a path belongs to the directories the patch covers. */
@@ -67,15 +75,16 @@ public final class RollbackPatch {
         Repository repo = git.jgit();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> paths = new ArrayList<>();
-        List<String> binaries = new ArrayList<>();
+        List<BinaryFile> binaries = new ArrayList<>();
         try (DiffFormatter f = new DiffFormatter(out)) {
             f.setRepository(repo);
             f.setPathFilter(scope.filter());
             f.setDetectRenames(false);
             for (DiffEntry e : f.scan(from.getTree(), to.getTree())) {
                 String path = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
-                if (isBinary(repo, e.getOldId().toObjectId()) || isBinary(repo, e.getNewId().toObjectId())) {
-                    binaries.add(path);
+                if (isBinary(repo, e.getOldMode(), e.getOldId().toObjectId())
+                        || isBinary(repo, e.getNewMode(), e.getNewId().toObjectId())) {
+                    binaries.add(new BinaryFile(path, e.getChangeType() != DiffEntry.ChangeType.DELETE));
                     continue;
                 }
                 paths.add(path);
@@ -97,12 +106,13 @@ public final class RollbackPatch {
             }
             // JGit's applier misreads hunks of CRLF files that git apply takes; the target's files are what the
             // patch writes (binary files aside, which stay as in from).
-            applied = new OverlayTree(git.tree(to.name()), fromTree, binaries::contains, "target");
+            List<String> binaryPaths = binaries.stream().map(BinaryFile::path).toList();
+            applied = new OverlayTree(git.tree(to.name()), fromTree, binaryPaths::contains, "target");
             inMemory = false;
         }
         return new Patched(patch, paths.stream().sorted().toList(),
                 new OverlayTree(fromTree, applied, scope::containsFile, "patched " + from.name()),
-                binaries.stream().sorted().toList(), inMemory);
+                binaries.stream().sorted(java.util.Comparator.comparing(BinaryFile::path)).toList(), inMemory);
     }
 
     private static boolean touchesCrlf(Repository repo, RevCommit from, List<String> paths) throws SourceException {
@@ -121,11 +131,20 @@ public final class RollbackPatch {
         }
     }
 
-    private static boolean isBinary(Repository repo, ObjectId blob) throws IOException {
-        if (blob.equals(ObjectId.zeroId())) {
+    /** As git decides it: a NUL byte among the first 8,000. Submodule commits are no files of ours. */
+    private static boolean isBinary(Repository repo, org.eclipse.jgit.lib.FileMode mode, ObjectId blob)
+            throws IOException {
+        if (blob.equals(ObjectId.zeroId()) || (mode.getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
             return false;
         }
-        return org.eclipse.jgit.diff.RawText.isBinary(repo.open(blob).getCachedBytes(Integer.MAX_VALUE));
+        byte[] bytes = repo.open(blob).getCachedBytes(Integer.MAX_VALUE);
+        for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -174,7 +193,7 @@ public final class RollbackPatch {
     }
 
     /** The covered directories (their files and subdirectories, hidden ones (tool state) left out) and files. */
-    private record Scope(List<String> dirs, List<String> files) {
+    private record Scope(List<String> dirs, List<String> files, boolean wholeRoot) {
         Scope {
             dirs = List.copyOf(dirs);
             files = List.copyOf(files);
@@ -191,7 +210,7 @@ public final class RollbackPatch {
             }
             for (String d : dirs) {
                 // The repository root as a module covers only its own files: its subdirectories are other things.
-                if (d.isEmpty() ? path.indexOf('/') < 0 : path.startsWith(d + "/")) {
+                if (d.isEmpty() ? wholeRoot || path.indexOf('/') < 0 : path.startsWith(d + "/")) {
                     return true;
                 }
             }
@@ -206,7 +225,7 @@ public final class RollbackPatch {
                 return false;
             }
             for (String d : dirs) {
-                if (!d.isEmpty() && (d.equals(dir) || d.startsWith(dir + "/") || dir.startsWith(d + "/"))) {
+                if (d.isEmpty() ? wholeRoot : d.equals(dir) || d.startsWith(dir + "/") || dir.startsWith(d + "/")) {
                     return true;
                 }
             }

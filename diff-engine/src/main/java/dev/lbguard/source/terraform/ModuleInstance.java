@@ -50,7 +50,7 @@ final class ModuleInstance implements Refs {
                 () -> Value.Unknown.unevaluable("cycle through var." + name));
     }
 
-    /** A variable or output declared {@code sensitive = true} has its value hidden in every report. */
+    /** A variable declared {@code sensitive = true} has its value hidden in every report. */
     private Value sensitiveIfDeclared(Block decl, Value value) {
         Optional<Attribute> sensitive = decl.body().attribute("sensitive");
         if (sensitive.isPresent()
@@ -76,8 +76,9 @@ final class ModuleInstance implements Refs {
                     if (value.isEmpty()) {
                         return state.fail("tf-output", "output " + name + " has no value argument", b.range());
                     }
-                    return sensitiveIfDeclared(b, new ExprEvaluator(state).value(value.get().expression(),
-                            Scope.of(this)));
+                    // A sensitive output holds values that are sensitive where they come from (a variable,
+                    // sensitive()), and those are hidden already; its other strings are not secrets.
+                    return new ExprEvaluator(state).value(value.get().expression(), Scope.of(this));
                 }, () -> Value.Unknown.unevaluable("cycle through output." + name));
     }
 

@@ -24,10 +24,14 @@ import java.util.regex.Pattern;
  * a call of a remote module, and a {@code .tf.json} file naming a load-balancer resource or a module.
  */
 public final class RootModuleFinder {
-    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"aws_(lb|alb|elb)(_[a-z_]+)?\"");
-    private static final Pattern LOCAL_SOURCE = Pattern.compile("source\\s*=\\s*\"(\\.{1,2}/[^\"]*)\"");
-    private static final Pattern MODULE_BLOCK = Pattern.compile("(?m)^\\s*module\\s+\"[^\"]*\"\\s*\\{");
-    private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(aws_(lb|alb)(_[a-z_]+)?|module)\"\\s*:");
+    /** Load-balancer types, read or not (the Classic Load Balancer's are reported unread by the evaluator). */
+    private static final String LB_TYPES = "aws_(lb|alb|elb|load_balancer|proxy_protocol_policy|app_cookie_stickiness_policy)"
+            + "(_[a-z_]+)?";
+    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"" + LB_TYPES + "\"");
+    private static final Pattern MODULE_BLOCK = Pattern.compile(
+            "(?m)^\\s*module\\s+(\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_-]*)\\s*\\{");
+    private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(" + LB_TYPES + "|module)\"\\s*:");
     /** Facts remembered per file content; bounded so that a walk over a long history stays small. */
     private static final int MEMO_LIMIT = 20_000;
 
@@ -205,18 +209,48 @@ public final class RootModuleFinder {
         return facts;
     }
 
+    /**
+     * The local modules a file calls, and whether it may define a load balancer: a resource of a load-balancer
+     * type, or a module call whose source is not a local path (a registry or git module, or a computed source).
+     * Each module block's own {@code source} is read, so that another resource's {@code source} (a file upload)
+     * does not count as one.
+     */
     private static Facts hclFacts(String text) {
         List<String> sources = new ArrayList<>();
-        Matcher m = LOCAL_SOURCE.matcher(text);
-        while (m.find()) {
-            sources.add(m.group(1));
+        boolean unread = false;
+        for (Matcher m = MODULE_BLOCK.matcher(text); m.find(); ) {
+            String body = text.substring(m.end(), blockEnd(text, m.end()));
+            Matcher source = SOURCE.matcher(body);
+            if (source.find() && (source.group(1).startsWith("./") || source.group(1).startsWith("../"))) {
+                sources.add(source.group(1));
+            } else {
+                unread = true;
+            }
         }
-        // More module blocks than local sources: a module comes from a registry or elsewhere, unread.
-        int modules = 0;
-        for (Matcher b = MODULE_BLOCK.matcher(text); b.find(); ) {
-            modules++;
+        return new Facts(unread || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
+    }
+
+    /** Where the block whose body starts at {@code from} ends: its closing brace, strings skipped. */
+    private static int blockEnd(String text, int from) {
+        int depth = 1;
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
         }
-        return new Facts(modules > sources.size() || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
+        return text.length();
     }
 
     private static String resolve(String dir, String relative) {

@@ -61,17 +61,23 @@ class RootModuleFinderTest {
 
     @Test
     void whatTheScanCannotSeeIntoMayDefineLoadBalancersSoItsDirectoryIsARoot() throws IOException {
-        Map<String, String> files = Map.of(
-                "registry/main.tf", "module \"alb\" {\n  source  = \"terraform-aws-modules/alb/aws\"\n}\n",
-                "computed/main.tf", "module \"lb\" {\n  source = \"${path.module}/lb\"\n}\n",
-                "cdktf/cdk.tf.json", "{\"resource\": {\"aws_lb\": {\"edge\": {\"name\": \"edge\"}}}}",
-                "cdktf-modules/cdk.tf.json", "{\"module\": {\"net\": {\"source\": \"./net\"}}}",
-                "json-other/cdk.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {}}}}",
-                "providers/main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n",
-                "local/main.tf", CONTENTS.get(4),
-                "modules/net/main.tf", CONTENTS.get(5));
+        Map<String, String> files = Map.ofEntries(
+                Map.entry("registry/main.tf", "module \"alb\" {\n  source  = \"terraform-aws-modules/alb/aws\"\n}\n"),
+                Map.entry("computed/main.tf", "module \"lb\" {\n  source = \"${path.module}/lb\"\n}\n"),
+                Map.entry("cdktf/cdk.tf.json", "{\"resource\": {\"aws_lb\": {\"edge\": {\"name\": \"edge\"}}}}"),
+                Map.entry("cdktf-modules/cdk.tf.json", "{\"module\": {\"net\": {\"source\": \"./net\"}}}"),
+                Map.entry("json-other/cdk.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {}}}}"),
+                Map.entry("providers/main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n"),
+                Map.entry("local/main.tf", CONTENTS.get(4)),
+                Map.entry("modules/net/main.tf", CONTENTS.get(5)),
+                // Another resource's source is no module call: the registry module still counts.
+                Map.entry("site/main.tf", "module \"alb\" {\n  source = \"terraform-aws-modules/alb/aws\"\n}\n"
+                        + "resource \"aws_s3_object\" \"index\" {\n  source = \"./dist/index.html\"\n}\n"),
+                // A label without quotes, and a source after a nested object: a local call, no root.
+                Map.entry("bare/main.tf", "module net {\n  providers = { aws = aws.eu }\n  source = \"../modules/net\"\n}\n"),
+                Map.entry("classic/elb.tf.json", "{\"resource\": {\"aws_elb\": {\"legacy\": {}}}}"));
         RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
-        assertThat(layout.roots()).containsExactly("cdktf", "cdktf-modules", "computed", "registry");
+        assertThat(layout.roots()).containsExactly("cdktf", "cdktf-modules", "classic", "computed", "registry", "site");
     }
 
     @Property(tries = 200)
