@@ -133,8 +133,12 @@ public final class HistorySnapshots {
         if (terraformFile || kindFile) {
             tree = git.tree(commit.id());
             layout = terraformFile ? finder.layout(tree, parent.layout(), changed) : layout;
-            // Whether a directory is an HAProxy dir or an Ansible tree depends on its .tf files too.
-            others = Configurations.others(tree);
+            // Whether a directory is an HAProxy dir or an Ansible tree depends on whether it has .tf files too: an
+            // edit of a .tf file changes neither, adding or deleting one may.
+            SourceTree now = tree;
+            boolean tfAddedOrDeleted = changed.stream().filter(RootModuleFinder::isConfiguration)
+                    .anyMatch(p -> parent.layout().files().containsKey(p) != now.isFile(p));
+            others = kindFile || tfAddedOrDeleted ? Configurations.others(tree) : others;
             dirs = restrict(layout, others, tree);
         }
         Map<String, String> keys = new TreeMap<>();

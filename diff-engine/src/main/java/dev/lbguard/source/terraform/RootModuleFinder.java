@@ -143,7 +143,7 @@ public final class RootModuleFinder {
      * Whether a path names a file the scan reads: a {@code .tf} or {@code .tf.json} file outside hidden
      * directories, which hold tool state ({@code .git}, {@code .terraform}), never configuration of the repository.
      */
-    static boolean isConfiguration(String path) {
+    public static boolean isConfiguration(String path) {
         if (!path.endsWith(".tf") && !path.endsWith(".tf.json")) {
             return false;
         }
