@@ -370,6 +370,26 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aChangeThatDeletesTheLastLoadBalancerIsReviewedNotRefused() throws Exception {
+        try (TestHistory h = TestHistory.init(repo)) {
+            for (String f : List.of("lb.tf", "rules.tf", "target_groups.tf", "variables.tf", "payments.tf")) {
+                h.delete("infra/edge/" + f);
+            }
+            h.delete("ops/haproxy/site.yml");
+            h.commit(TestHistory.who("Dan Deploy", "2026-03-02T14:40:00Z"), "networking updates");
+        }
+        CliRun review = CliRun.run("review", "--repo", repo.toString(), "--base", "HEAD~1", "--format", "json");
+        assertThat(review.exitCode()).as(review.err()).isEqualTo(1);
+        JsonNode json = MAPPER.readTree(review.out());
+        assertThat(json.get("routeChanges")).isNotEmpty();
+        assertThat(json.get("risk").asText()).isIn("high", "critical");
+        CliRun none = CliRun.run("review", "--repo", repo.toString(), "--base", "HEAD", "--head", "HEAD",
+                "--dir", "infra/nowhere");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--dir infra/nowhere does not exist at HEAD or at HEAD");
+    }
+
+    @Test
     void dirIsNormalisedAndOneThatIsNowhereIsAnError() throws Exception {
         CliRun plain = timeline("--range", start.name() + "..HEAD", "--dir", "infra/edge", "--format", "json");
         CliRun spelled = timeline("--range", start.name() + "..HEAD", "--dir", "./infra/edge/", "--format", "json");

@@ -22,10 +22,17 @@ final class SnapshotOptions {
      */
     static List<RoutingSnapshot> loadPair(CommonOptions options, Map<String, String> environment, String baseRev,
                                           String headRev) {
-        Workspace base = Workspace.open(options, baseRev);
-        Workspace head = Workspace.open(options, headRev);
+        // Either side may have no root: a change that adds the first load balancer or deletes the last.
+        Workspace base = Workspace.open(options, baseRev, false);
+        Workspace head = Workspace.open(options, headRev, false);
         TreeSet<String> dirs = new TreeSet<>(base.moduleDirs());
         dirs.addAll(head.moduleDirs());
+        if (dirs.isEmpty()) {
+            throw new dev.lbguard.cli.UsageException((options.dir == null
+                    ? "no Terraform root module with load-balancer resources, Ansible tree or HAProxy config found"
+                    : "--dir " + options.dir + " does not exist") + " at " + baseRev + " or at " + headRev
+                    + (options.dir == null ? "; give --dir PATH" : ""));
+        }
         List<String> all = List.copyOf(dirs);
         Configurations.Inputs inputs = inputs(options, environment);
         return List.of(read(base.withModules(all), inputs), read(head.withModules(all), inputs));

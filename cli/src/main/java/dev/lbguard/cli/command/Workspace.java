@@ -18,6 +18,14 @@ import java.util.List;
 record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin) {
 
     static Workspace open(CommonOptions options, String rev) {
+        return open(options, rev, true);
+    }
+
+    /**
+     * @param required whether a revision without any root (or without {@code --dir}) is an error; one side of a
+     *                 comparison may have none (a change that deletes the last load balancer), so it is not
+     */
+    static Workspace open(CommonOptions options, String rev, boolean required) {
         Path cwd = Path.of("").toAbsolutePath();
         if (rev == null) {
             return onDisk(options, cwd);
@@ -30,7 +38,7 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
                     ? new SnapshotOrigin(SnapshotOrigin.Kind.WORKTREE, root.toString(), rev)
                     : new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), rev);
             return new Workspace(tree, modules(tree, options.dir == null ? null
-                    : relativeDir(root, options.repo == null ? cwd : root, options.dir)),
+                    : relativeDir(root, options.repo == null ? cwd : root, options.dir), required),
                     origin);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
@@ -44,7 +52,7 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         }
         if (options.dir == null) {
             DiskTree tree = new DiskTree(root);
-            return new Workspace(tree, modules(tree, null), disk(root));
+            return new Workspace(tree, modules(tree, null, true), disk(root));
         }
         Path dir = (options.repo == null ? cwd : root).resolve(options.dir).normalize();
         if (!Files.isDirectory(dir)) {
@@ -92,8 +100,11 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         return slashes(root.relativize(abs));
     }
 
-    private static List<String> modules(SourceTree tree, String dir) {
+    private static List<String> modules(SourceTree tree, String dir, boolean required) {
         if (dir != null) {
+            if (!dir.isEmpty() && !tree.isDirectory(dir) && !required) {
+                return List.of();
+            }
             if (!dir.isEmpty() && !tree.isDirectory(dir)) {
                 throw new UsageException("--dir " + dir + " does not exist"
                         + (tree.revision().isEmpty() ? "" : " at revision " + tree.revision()));
@@ -101,7 +112,7 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
             return List.of(dir);
         }
         List<String> found = Configurations.find(tree);
-        if (found.isEmpty()) {
+        if (found.isEmpty() && required) {
             throw new UsageException("no Terraform root module with load-balancer resources and no HAProxy config found"
                     + (tree.revision().isEmpty() ? "" : " at revision " + tree.revision()) + "; give --dir PATH");
         }
