@@ -79,7 +79,7 @@ class AuditCommandTest {
                 "--prom", prom.toString());
         assertThat(ok.exitCode()).isEqualTo(1);
         assertThat(Files.readString(prom)).contains("lbguard_analysis_complete{live=\"" + live + "\"} 1")
-                .contains("lbguard_live_read{live=\"" + live + "\"} 1");
+                .contains("lbguard_audit_inputs_read{live=\"" + live + "\"} 1");
         // A collector running as another user reads it, as it reads a file written by hand.
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(prom)))
                 .isEqualTo("rw-r--r--");
@@ -87,10 +87,21 @@ class AuditCommandTest {
                 "--prom", prom.toString(), "--history", history.toString());
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(Files.readString(prom)).contains("lbguard_analysis_complete{live=\"tfstate:/nonexistent.tfstate\"} 0")
-                .contains("lbguard_live_read{live=\"tfstate:/nonexistent.tfstate\"} 0");
+                .contains("lbguard_audit_inputs_read{live=\"tfstate:/nonexistent.tfstate\"} 0");
         List<String> lines = Files.readAllLines(history);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("\"complete\":false").contains("\"error\":");
+    }
+
+    @Test
+    void anUnreadableRepositoryAlsoTurnsTheTextfileIncomplete() throws Exception {
+        Path prom = temp.resolve("norepo.prom");
+        Path notARepo = temp.resolve("not-a-repo");
+        Files.createDirectories(notARepo);
+        CliRun run = CliRun.run(ENV, "audit", "--repo", notARepo.toString(), "--live", live, "--prom", prom.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(prom)).contains("lbguard_analysis_complete{live=\"" + live + "\"} 0")
+                .contains("lbguard_audit_inputs_read{live=\"" + live + "\"} 0");
     }
 
     @Test

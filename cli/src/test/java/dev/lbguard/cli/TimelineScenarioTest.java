@@ -177,6 +177,16 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void anAgeWithoutItsUnitOrWithAnUnknownOneIsAnErrorNotARevision() {
+        for (String when : List.of("13", "1y", "2H", "3 days")) {
+            CliRun run = timeline("--since", when);
+            assertThat(run.exitCode()).as(when).isEqualTo(2);
+            assertThat(run.err()).as(when).contains("give an age with its unit (30m, 2h, 1d, 1w)");
+        }
+        assertThat(timeline("--since", start.name().substring(0, 7), "--format", "json").exitCode()).isIn(0, 1);
+    }
+
+    @Test
     void anUntilBeforeTheSinceIsAnError() {
         CliRun run = timeline("--since", "2h", "--until", "1d");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no drift at or above --fail-on", "1:drift at or above --fail-on",
             "2:usage error, or the live source or the repository cannot be read (the --prom file then says "
-                + "lbguard_live_read 0)", "3:the analysis is incomplete", "70:internal error"})
+                + "lbguard_audit_inputs_read 0)", "3:the analysis is incomplete", "70:internal error"})
 public final class AuditCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -76,22 +76,13 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Baselines.Mark> mark;
-        try (GitRepository repo = BaselineCommand.open(options)) {
-            mark = new Baselines(repo).current();
-        } catch (SourceException e) {
-            throw new UsageException(e.getMessage());
-        }
         if (options.format != OutputFormat.TEXT && options.format != OutputFormat.JSON) {
             throw new UsageException("audit writes text or json; use drift for markdown and sarif");
         }
         Instant now = When.now(environment);
-        RoutingSnapshot liveSnapshot;
-        Map<String, ElementId> knownIds;
         try {
-            liveSnapshot = LiveSources.open(live, environment).read();
-            knownIds = DriftCommand.knownIds(state);
-        } catch (SourceException e) {
+            return audit(now);
+        } catch (UsageException e) {
             // The scheduler sees the failure, and so does monitoring: the last good numbers must not stay up.
             if (history != null) {
                 append(history, AuditReport.failedHistoryLine(live, now, e.getMessage()));
@@ -99,6 +90,23 @@ public final class AuditCommand implements Callable<Integer> {
             if (prom != null) {
                 ReportOutput.writeAtomically(prom, AuditReport.failedPrometheus(live, now), "--prom");
             }
+            throw e;
+        }
+    }
+
+    private int audit(Instant now) {
+        Optional<Baselines.Mark> mark;
+        try (GitRepository repo = BaselineCommand.open(options)) {
+            mark = new Baselines(repo).current();
+        } catch (SourceException e) {
+            throw new UsageException(e.getMessage());
+        }
+        RoutingSnapshot liveSnapshot;
+        Map<String, ElementId> knownIds;
+        try {
+            liveSnapshot = LiveSources.open(live, environment).read();
+            knownIds = DriftCommand.knownIds(state);
+        } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
         DriftReport head = DriftCommand.compare(SnapshotOptions.load(options, environment, rev), liveSnapshot,

@@ -34,6 +34,12 @@ record When(Optional<Instant> time, Optional<String> revision, String label) {
             };
             return new When(Optional.of(now(environment).minus(age)), Optional.empty(), text);
         }
+        if (text.trim().matches("\\d{1,6}") || text.trim().matches("\\d+\\s*[A-Za-z]*[g-zG-Z][A-Za-z]*")) {
+            // A number alone is an age without its unit (a commit id wants 7 hex digits), and a number with a word
+            // that is no hex (1y, 2H, 3 days) an age with a unit lbguard does not know: neither is a revision.
+            throw new UsageException("'" + text + "' is not a time lbguard knows: give an age with its unit (30m, "
+                    + "2h, 1d, 1w), an ISO date-time (2026-11-24T14:00:00Z) or a revision");
+        }
         Optional<Instant> t = dateTime(text.trim());
         return t.map(i -> new When(Optional.of(i), Optional.<String>empty(), text))
                 .orElseGet(() -> new When(Optional.empty(), Optional.of(text), text));

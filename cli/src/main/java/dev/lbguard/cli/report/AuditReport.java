@@ -120,7 +120,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         return line(n);
     }
 
-    /** The history line of an audit that could not read the live source: incomplete, with why. */
+    /** The history line of an audit that could not read the live source or git: incomplete, with why. */
     public static String failedHistoryLine(String live, Instant at, String error) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("time", at.toString());
@@ -140,8 +140,8 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
     }
 
     /**
-     * The textfile of an audit that could not read the live source: the analysis is incomplete and the live
-     * source unread, so that an alert fires instead of the last good numbers staying up.
+     * The textfile of an audit that could not read the live source or git: the analysis is incomplete and its
+     * inputs unread, so that an alert fires instead of the last good numbers staying up.
      */
     public static String failedPrometheus(String live, Instant at) {
         StringBuilder s = new StringBuilder();
@@ -154,8 +154,9 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
     }
 
     private static void liveRead(StringBuilder s, String src, boolean read) {
-        gauge(s, "lbguard_live_read", "1 when the live source could be read, else 0 (the other metrics are absent).");
-        s.append("lbguard_live_read{").append(src).append("} ").append(read ? 1 : 0).append('\n');
+        gauge(s, "lbguard_audit_inputs_read", "1 when the audit read the live source and git, else 0 (the other "
+                + "metrics are then absent).");
+        s.append("lbguard_audit_inputs_read{").append(src).append("} ").append(read ? 1 : 0).append('\n');
     }
 
     private static void timestamp(StringBuilder s, String src, Instant at) {
