@@ -400,6 +400,27 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aFileAnAnsibleTreeReadsFromOutsideItsDirectoryIsWatched() throws Exception {
+        // The inventory lives beside the tree (ansible.cfg: inventory = ../hosts.ini); a commit changing only it
+        // changes the tree's routing, and must not be listed as touching no load-balancer definition.
+        RevCommit moved;
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.delete("ops/haproxy/inventory.ini");
+            h.write("ops/haproxy/ansible.cfg", "[defaults]\ninventory = ../hosts.ini\n");
+            h.write("ops/hosts.ini", "[ops_lb]\nops-lb1.shop.internal\n\n[ops_lb:vars]\nhaproxy_frontend_port=8080\n");
+            String vars = "ops/haproxy/group_vars/ops_lb.yml";
+            h.write(vars, h.read(vars).replace("haproxy_frontend_port: 8080\n", ""));
+            h.commit(TestHistory.who("Ops Person", "2026-03-02T14:40:00Z"), "ops: the inventory moves up");
+            h.write("ops/hosts.ini", h.read("ops/hosts.ini").replace("=8080", "=9090"));
+            moved = h.commit(TestHistory.who("Ops Person", "2026-03-02T14:50:00Z"), "ops: a new port");
+        }
+        JsonNode json = MAPPER.readTree(timeline("--range", "HEAD~1..HEAD", "--format", "json").out());
+        assertThat(json.get("unrelatedCommits")).isEmpty();
+        assertThat(json.get("commits").get(0).get("commit").asText()).isEqualTo(moved.name());
+        assertThat(json.get("commits").get(0).get("resourceChanges").toString()).contains("9090");
+    }
+
+    @Test
     void dirIsNormalisedAndOneThatIsNowhereIsAnError() throws Exception {
         CliRun plain = timeline("--range", start.name() + "..HEAD", "--dir", "infra/edge", "--format", "json");
         CliRun spelled = timeline("--range", start.name() + "..HEAD", "--dir", "./infra/edge/", "--format", "json");

@@ -8,6 +8,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.source.Configurations;
+import dev.lbguard.source.RecordingTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.CommitInfo;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -38,9 +40,9 @@ public final class HistorySnapshots {
      */
     public record State(String commit, RootModuleFinder.Layout layout, List<String> others,
                         Map<String, List<String>> dirs, Map<String, String> keys,
-                        Map<String, RoutingSnapshot> snapshots) {
+                        Map<String, RoutingSnapshot> snapshots, Map<String, Reads> reads) {
         static final State EMPTY = new State("", RootModuleFinder.Layout.EMPTY, List.of(), Map.of(), Map.of(),
-                Map.of());
+                Map.of(), Map.of());
 
         /** Every directory a root module reads. */
         TreeSet<String> allDirs() {
@@ -48,6 +50,22 @@ public final class HistorySnapshots {
             dirs.values().forEach(all::addAll);
             return all;
         }
+    }
+
+    /**
+     * The paths outside a root's own directories that reading it asked for (an inventory beside an Ansible tree, a
+     * file a Terraform function reads), existing or not: a change to one of them changes the root.
+     */
+    public record Reads(Set<String> files, Set<String> dirs) {
+        static final Reads NONE = new Reads(Set.of(), Set.of());
+
+        boolean touches(String path) {
+            return files.contains(path) || underAny(path, dirs);
+        }
+    }
+
+    /** A snapshot and what reading it asked for outside its root. */
+    private record Built(RoutingSnapshot snapshot, Reads reads) {
     }
 
     /** What a commit did: nothing to load-balancer definitions, or changed these root modules. */
@@ -63,9 +81,9 @@ public final class HistorySnapshots {
     private final Configurations.Inputs inputs;
     private final List<String> inputFiles;
     private final RootModuleFinder finder = new RootModuleFinder();
-    private final Map<String, RoutingSnapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Built> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RoutingSnapshot> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
             return size() > CACHE_LIMIT;
         }
     };
@@ -98,12 +116,12 @@ public final class HistorySnapshots {
         Map<String, List<String>> dirs = restrict(layout, others, tree);
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
+        Map<String, Reads> reads = new TreeMap<>();
         for (String root : dirs.keySet()) {
-            String key = key(commit, dirs.get(root));
+            String key = build(tree, commit, root, dirs.get(root), Reads.NONE, snapshots, reads);
             keys.put(root, key);
-            snapshots.put(root, snapshot(tree, root, key));
         }
-        return new State(commit, layout, others, dirs, keys, snapshots);
+        return new State(commit, layout, others, dirs, keys, snapshots, reads);
     }
 
     /** The roots of a tree that this history reads ({@code --dir}'s, or all), each with the directories it reads. */
@@ -120,9 +138,12 @@ public final class HistorySnapshots {
         boolean kindFile = changed.stream().anyMatch(Configurations::mayChangeKind);
         // A committed --var-file is read by every root module: a change to it may change any of them.
         boolean inputFile = changed.stream().anyMatch(inputFiles::contains);
-        if (!terraformFile && !kindFile && !inputFile && changed.stream().noneMatch(p -> underAny(p, known))) {
+        boolean readElsewhere = changed.stream().anyMatch(p -> parent.reads().values().stream()
+                .anyMatch(r -> r.touches(p)));
+        if (!terraformFile && !kindFile && !inputFile && !readElsewhere
+                && changed.stream().noneMatch(p -> underAny(p, known))) {
             return new Step(new State(commit.id(), parent.layout(), parent.others(), parent.dirs(), parent.keys(),
-                    parent.snapshots()), List.of());
+                    parent.snapshots(), parent.reads()), List.of());
         }
         // A changed .tf file may add, remove or rewire root modules, and a playbook or .cfg file make or unmake an
         // Ansible tree or an HAProxy dir; anything else only changes files within the roots.
@@ -143,26 +164,23 @@ public final class HistorySnapshots {
         }
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
+        Map<String, Reads> reads = new TreeMap<>();
         List<String> changedRoots = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : dirs.entrySet()) {
             String root = e.getKey();
+            Reads before = parent.reads().getOrDefault(root, Reads.NONE);
             boolean touched = inputFile || !e.getValue().equals(parent.dirs().get(root))
-                    || changed.stream().anyMatch(p -> underAny(p, e.getValue()));
-            if (!touched) {
+                    || changed.stream().anyMatch(p -> underAny(p, e.getValue()) || before.touches(p));
+            if (!touched || key(commit.id(), e.getValue(), before).equals(parent.keys().get(root))) {
                 keys.put(root, parent.keys().get(root));
                 snapshots.put(root, parent.snapshots().get(root));
-                continue;
-            }
-            String key = key(commit.id(), e.getValue());
-            keys.put(root, key);
-            if (key.equals(parent.keys().get(root))) {
-                snapshots.put(root, parent.snapshots().get(root));
+                reads.put(root, before);
                 continue;
             }
             if (tree == null) {
                 tree = git.tree(commit.id());
             }
-            snapshots.put(root, snapshot(tree, root, key));
+            keys.put(root, build(tree, commit.id(), root, e.getValue(), before, snapshots, reads));
             changedRoots.add(root);
         }
         for (String gone : parent.dirs().keySet()) {
@@ -170,7 +188,7 @@ public final class HistorySnapshots {
                 changedRoots.add(gone);
             }
         }
-        return new Step(new State(commit.id(), layout, others, dirs, keys, snapshots),
+        return new Step(new State(commit.id(), layout, others, dirs, keys, snapshots, reads),
                 List.copyOf(new TreeSet<>(changedRoots)));
     }
 
@@ -228,7 +246,11 @@ public final class HistorySnapshots {
         return !d.isEmpty() && !tree.isDirectory(d) ? Map.of() : Map.of(d, List.of(d));
     }
 
-    private String key(String commit, List<String> dirs) throws SourceException {
+    /**
+     * The key of a root's content at a commit: the ids of the directories it reads and of the paths outside them
+     * that reading it asked for. Equal keys, equal snapshots: reading is deterministic in what it reads.
+     */
+    private String key(String commit, List<String> dirs, Reads reads) throws SourceException {
         StringBuilder s = new StringBuilder();
         for (String d : dirs) {
             s.append(d).append('=').append(history.treeId(commit, d).orElse("-")).append(';');
@@ -236,20 +258,50 @@ public final class HistorySnapshots {
         for (String f : inputFiles) {
             s.append(f).append('=').append(history.fileId(commit, f).orElse("-")).append(';');
         }
+        for (String f : reads.files()) {
+            s.append("f:").append(f).append('=').append(history.fileId(commit, f).orElse("-")).append(';');
+        }
+        for (String d : reads.dirs()) {
+            s.append("d:").append(d).append('=').append(history.treeId(commit, d).orElse("-")).append(';');
+        }
         return s.toString();
     }
 
-    private RoutingSnapshot snapshot(SourceTree tree, String root, String key) {
-        String cacheKey = root + "@" + key;
-        RoutingSnapshot known = cache.get(cacheKey);
-        if (known != null) {
-            return known;
+    /**
+     * The snapshot of one root at a commit, from the cache when a build with the same key is there (looked up with
+     * what the root read outside itself before), else read; puts it and what it read into the maps, and returns
+     * its key.
+     */
+    private String build(SourceTree tree, String commit, String root, List<String> dirs, Reads before,
+                         Map<String, RoutingSnapshot> snapshots, Map<String, Reads> reads) throws SourceException {
+        String guess = root + "@" + key(commit, dirs, before);
+        Built known = cache.get(guess);
+        if (known == null || !known.reads().equals(before)) {
+            built++;
+            RecordingTree recorded = new RecordingTree(tree);
+            SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(),
+                    tree.revision());
+            RoutingSnapshot s = Configurations.read(recorded, List.of(root), inputs, origin);
+            Reads outside = new Reads(outside(recorded.files(), dirs, true), outside(recorded.dirs(), dirs, false));
+            known = new Built(s, outside);
+            cache.put(root + "@" + key(commit, dirs, outside), known);
         }
-        built++;
-        SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(), tree.revision());
-        RoutingSnapshot s = Configurations.read(tree, List.of(root), inputs, origin);
-        cache.put(cacheKey, s);
-        return s;
+        snapshots.put(root, known.snapshot());
+        reads.put(root, known.reads());
+        return key(commit, dirs, known.reads());
+    }
+
+    /** The paths not within the root's directories (a directory itself or above one is not outside). */
+    private static Set<String> outside(Set<String> paths, List<String> dirs, boolean files) {
+        Set<String> out = new TreeSet<>();
+        for (String p : paths) {
+            boolean inside = underAny(p, dirs) || !files && dirs.stream().anyMatch(d -> d.equals(p)
+                    || p.isEmpty() || d.startsWith(p + "/"));
+            if (!inside) {
+                out.add(p);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     static boolean isTerraformFile(String path) {

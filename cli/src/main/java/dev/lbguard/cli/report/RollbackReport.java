@@ -53,6 +53,8 @@ public final class RollbackReport {
         s.append('\n');
         if (!r.applied().isEmpty()) {
             s.append("Applied to the work tree (not committed): review with 'git diff', then commit.\n");
+        } else if (r.paths().isEmpty()) {
+            s.append("The patch is empty: only the binary files above differ; restore them as shown.\n");
         } else {
             s.append("Apply with: git apply <this report saved to a file>, or lbguard rollback --apply.\n");
         }
