@@ -32,16 +32,18 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
     }
 
     /**
-     * Pairs listeners by id; then the rest by load balancer id and port, then by load balancer name and port
-     * (a listener re-created under a new address still takes the port's traffic). Symmetric, so that swapping
-     * base and head swaps the sides of each pair and nothing else.
+     * Pairs listeners by id where they stay on their load balancer's port; then the rest by load balancer id and
+     * port, then by load balancer name and port (a listener re-created under a new address still takes the port's
+     * traffic). Symmetric, so that swapping base and head swaps the sides of each pair and nothing else.
      */
     static List<ListenerPair> match(RoutingSnapshot base, RoutingSnapshot head) {
         Map<String, Placed> b = byId(base);
         Map<String, Placed> h = byId(head);
         List<ListenerPair> pairs = new ArrayList<>();
         for (String id : new ArrayList<>(b.keySet())) {
-            if (h.containsKey(id)) {
+            // The same listener moved to another port (or load balancer) takes other requests: its old port's
+            // requests now reach no listener, and the new port's are new. Pairing it would hide both.
+            if (h.containsKey(id) && samePlace(b.get(id), h.get(id))) {
                 pairs.add(new ListenerPair(Optional.of(b.remove(id)), Optional.of(h.remove(id))));
             }
         }
@@ -51,6 +53,11 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         h.values().forEach(p -> pairs.add(new ListenerPair(Optional.empty(), Optional.of(p))));
         pairs.sort(Comparator.comparing(ListenerPair::sortKey));
         return pairs;
+    }
+
+    private static boolean samePlace(Placed a, Placed b) {
+        return a.listener().port() == b.listener().port()
+                && a.loadBalancer().id().value().equals(b.loadBalancer().id().value());
     }
 
     private String sortKey() {

@@ -211,6 +211,17 @@ class RouteDifferTest {
     }
 
     @Test
+    void theSameListenerMovedToAnotherPortLeavesItsOldPortsRequestsWithNoListener() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        RoutingSnapshot base = snapshot(listener("https", 443, NOT_FOUND, List.of(api)));
+        RoutingSnapshot head = snapshot(listener("https", 8443, NOT_FOUND, List.of(api)));
+        RouteDiff moved = diff(base, head);
+        assertThat(moved.changes()).hasSize(4);
+        assertThat(moved.changes()).filteredOn(c -> c.after().kind() == Destination.Kind.NO_LISTENER).hasSize(2);
+        assertThat(moved.changes()).filteredOn(c -> c.before().kind() == Destination.Kind.NO_LISTENER).hasSize(2);
+    }
+
+    @Test
     void renamingRulesWithoutMovingTrafficIsNoChange() {
         RoutingSnapshot base = snapshot(http(rule("api", 10, Condition.hostHeader("api.example.com")),
                 rule("web", 20, forward("tg-web"), Condition.hostHeader("www.example.com"))));
