@@ -90,6 +90,14 @@ class TimelineScenarioTest {
                 """;
     }
 
+    /** The real git checks the patch against the work tree, as a user's git apply would. */
+    private void assertGitApplies(Path patch) throws Exception {
+        Process apply = new ProcessBuilder("git", "-C", repo.toString(), "apply", "--check", patch.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(apply.getInputStream().readAllBytes());
+        assertThat(apply.waitFor()).as(out).isZero();
+    }
+
     private CliRun timeline(String... extra) {
         List<String> args = new ArrayList<>(List.of("timeline", "--repo", repo.toString(), "--no-color"));
         args.addAll(List.of(extra));
@@ -311,10 +319,7 @@ class TimelineScenarioTest {
                 + " -- infra/edge/logo.bin");
         Path patch = temp.resolve("rollback.patch");
         java.nio.file.Files.writeString(patch, run.out());
-        Process apply = new ProcessBuilder("git", "-C", repo.toString(), "apply", "--check", patch.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(apply.getInputStream().readAllBytes());
-        assertThat(apply.waitFor()).as(out).isZero();
+        assertGitApplies(patch);
     }
 
     @Test
@@ -371,10 +376,7 @@ class TimelineScenarioTest {
         assertThat(rollback.out()).contains("+  default   = \"" + secret + "\"");
         Path patch = temp.resolve("origin.patch");
         java.nio.file.Files.writeString(patch, rollback.out());
-        Process apply = new ProcessBuilder("git", "-C", repo.toString(), "apply", "--check", patch.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(apply.getInputStream().readAllBytes());
-        assertThat(apply.waitFor()).as(out).isZero();
+        assertGitApplies(patch);
         assertThat(CliRun.run("rollback", "--repo", repo.toString(), "--to", guarded.name(), "--format", "markdown")
                 .out()).contains("so it is not shown here");
     }
