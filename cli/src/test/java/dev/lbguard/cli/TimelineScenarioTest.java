@@ -293,6 +293,11 @@ class TimelineScenarioTest {
         CliRun review = CliRun.run("review", "--repo", repo.toString(), "--base", "HEAD~1", "--var-file", varFile,
                 "--format", "json");
         assertThat(MAPPER.readTree(review.out()).get("routeChanges")).as(review.out()).isNotEmpty();
+        // The same repository reached through a symbolic link is the same repository.
+        Path link = java.nio.file.Files.createSymbolicLink(temp.resolve("link"), repo);
+        CliRun linked = CliRun.run("review", "--repo", link.toString(), "--base", "HEAD~1", "--var-file", varFile,
+                "--format", "json");
+        assertThat(MAPPER.readTree(linked.out()).get("routeChanges")).as(linked.out()).isNotEmpty();
         CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", prod.name(), "--var-file",
                 varFile, "--format", "json");
         JsonNode r = MAPPER.readTree(rollback.out());
@@ -420,6 +425,10 @@ class TimelineScenarioTest {
         assertThat(json.get("unrelatedCommits")).isEmpty();
         assertThat(json.get("commits").get(0).get("commit").asText()).isEqualTo(moved.name());
         assertThat(json.get("commits").get(0).get("resourceChanges").toString()).contains("9090");
+        JsonNode rollback = MAPPER.readTree(CliRun.run("rollback", "--repo", repo.toString(), "--to", "HEAD~1",
+                "--format", "json").out());
+        assertThat(rollback.get("files").toString()).contains("ops/hosts.ini");
+        assertThat(rollback.get("proof").get("restoresTarget").asBoolean()).isTrue();
     }
 
     @Test

@@ -18,8 +18,8 @@ public final class SensitiveValues {
     /** What reports and saved snapshots write instead of a sensitive value. */
     public static final String HIDDEN = "(sensitive value hidden)";
 
-    /** Shorter strings are too common to hide everywhere they appear ("on", "api"), and guard little. */
-    public static final int MIN_LENGTH = 4;
+    /** Shorter strings are too common to hide everywhere they appear ("risk", "prod"), and guard little. */
+    public static final int MIN_LENGTH = 6;
 
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
 
@@ -35,16 +35,29 @@ public final class SensitiveValues {
      * Words of the configuration's own vocabulary, which a marked block holds beside its secret (Terraform marks a
      * whole condition set sensitive when one value in it is): hiding them would hide every protocol and method.
      */
-    private static final Set<String> VOCABULARY = Set.of("true", "false", "null", "none", "http", "https", "tcp", "udp",
+    private static final Set<String> VOCABULARY = Set.copyOf(List.of("true", "false", "null", "none", "http", "https", "tcp", "udp",
             "tls", "tcp_udp", "geneve", "get", "post", "put", "delete", "patch", "head", "options", "forward",
             "redirect", "fixed-response", "authenticate-oidc", "authenticate-cognito", "instance", "ip", "lambda",
             "text/plain", "application/json", "text/html", "http_301", "http_302", "#{host}", "#{path}", "#{port}",
-            "#{query}", "#{protocol}");
+            "#{query}", "#{protocol}", "critical", "medium", "complete", "incomplete", "analysis", "lbguard",
+            "sensitive", "hidden", "failed", "proven", "listener", "forward", "default", "action", "condition",
+            "priority", "target", "request", "requests", "routes", "changes", "findings", "finding"));
 
     public static void add(String value) {
-        if (value != null && value.length() >= MIN_LENGTH
-                && !VOCABULARY.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() >= MIN_LENGTH && !VOCABULARY.contains(value.toLowerCase(java.util.Locale.ROOT))) {
             VALUES.add(value);
+        }
+        // A value with ALB wildcards is a pattern: reports show requests it matches, with the wildcards filled in,
+        // so each literal run between them is hidden too.
+        if (value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+            for (String run : value.split("[*?]")) {
+                if (!run.equals(value)) {
+                    add(run);
+                }
+            }
         }
     }
 

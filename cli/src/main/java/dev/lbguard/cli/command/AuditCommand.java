@@ -120,7 +120,8 @@ public final class AuditCommand implements Callable<Integer> {
             append(history, report.historyLine());
         }
         if (prom != null) {
-            ReportOutput.writeAtomically(prom, dev.lbguard.cli.report.Redaction.text(report.prometheus()), "--prom");
+            // Metric names, labels and numbers only: nothing sensitive, and redaction could break the format.
+            ReportOutput.writeAtomically(prom, report.prometheus(), "--prom");
         }
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         boolean failing = failOn.failsOn(head.result().findings())

@@ -120,10 +120,17 @@ public final class RollbackCommand implements Callable<Integer> {
         HistorySnapshots snapshots = new HistorySnapshots(git, dir, inputs);
         TreeSet<String> roots = new TreeSet<>();
         TreeSet<String> dirs = new TreeSet<>();
-        for (SourceTree tree : List.of(headTree, targetTree)) {
-            snapshots.roots(tree).forEach((root, read) -> {
+        // What the roots read outside their directories (an Ansible inventory beside the tree) is rolled back too.
+        TreeSet<String> files = new TreeSet<>(inputs.terraform().trackedFiles());
+        for (String rev : List.of(head.name(), target.name())) {
+            HistorySnapshots.State state = snapshots.at(rev);
+            state.dirs().forEach((root, read) -> {
                 roots.add(root);
                 dirs.addAll(read);
+            });
+            state.reads().values().forEach(r -> {
+                files.addAll(r.files());
+                dirs.addAll(r.dirs());
             });
         }
         if (roots.isEmpty()) {
@@ -135,8 +142,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 .anyMatch(t -> Configurations.kindOf(t, "").filter(k -> k != Configurations.Kind.TERRAFORM).isPresent());
         TreeSet<String> affected = affected(git, dir, inputs, List.of(headTree, targetTree), roots, dirs, wholeRoot);
         // A committed --var-file is part of what routes: the rollback brings it back too.
-        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), inputs.terraform().trackedFiles(),
-                wholeRoot);
+        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), List.copyOf(files), wholeRoot);
         RollbackPatch.Patched patched = patcher.between(head, target);
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));

@@ -31,7 +31,7 @@ final class TerraformInputsReader {
         }
         Path cwd = Path.of("").toAbsolutePath();
         try (GitRepository git = GitRepository.open(options.repo == null ? cwd : options.repo)) {
-            java.util.Optional<Path> root = git.workTree().map(p -> p.toAbsolutePath().normalize());
+            java.util.Optional<Path> root = git.workTree().map(TerraformInputsReader::real);
             dev.lbguard.source.SourceTree head;
             try {
                 head = git.tree("HEAD");
@@ -39,7 +39,7 @@ final class TerraformInputsReader {
                 return read(environment, options.varArguments(), f -> java.util.Optional.empty());
             }
             return read(environment, options.varArguments(), file -> {
-                Path abs = cwd.resolve(file).normalize();
+                Path abs = real(cwd.resolve(file));
                 if (root.isEmpty() || !abs.startsWith(root.get())) {
                     return java.util.Optional.empty();
                 }
@@ -77,6 +77,15 @@ final class TerraformInputsReader {
             }
         }
         return new TerraformInputs(env, vars);
+    }
+
+    /** The path with symbolic links resolved (a repository reached through a link is the same repository). */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private static String readVarFile(Path file) {

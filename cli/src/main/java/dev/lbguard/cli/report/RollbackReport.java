@@ -122,7 +122,9 @@ public final class RollbackReport {
         }
         if (!r.proof().isEmpty()) {
             return r.proof().changes().size() + " of " + compared + " request classes still route differently from "
-                    + r.targetLabel() + " with the patch applied: something outside the patched files affects routing.";
+                    + r.targetLabel() + " with the patch applied: " + (r.binaries().isEmpty()
+                    ? "something outside the patched files affects routing."
+                    : "the files left out of the patch (below) hold routing too; restore them as shown.");
         }
         return "lbguard could not read everything that may affect routing, so it cannot promise the patch restores "
                 + r.targetLabel() + "'s routing.";

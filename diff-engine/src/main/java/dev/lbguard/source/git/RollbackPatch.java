@@ -95,6 +95,12 @@ public final class RollbackPatch {
             throw new SourceException("cannot write the rollback patch: " + e.getMessage(), e);
         }
         String patch = out.toString(StandardCharsets.UTF_8);
+        if (patch.startsWith("Binary files ") || patch.contains("\nBinary files ")) {
+            // JGit judged a file binary that lbguard did not (a file beyond its size limit, say): git apply cannot
+            // use such a patch, and no patch is better than one that does not apply.
+            throw new SourceException("the rollback patch would hold a binary diff git apply cannot use; restore the "
+                    + "files with git checkout " + to.name().substring(0, 12) + " -- <paths> instead");
+        }
         SourceTree fromTree = git.tree(from.name());
         SourceTree applied;
         boolean inMemory = true;
@@ -131,20 +137,17 @@ public final class RollbackPatch {
         }
     }
 
-    /** As git decides it: a NUL byte among the first 8,000. Submodule commits are no files of ours. */
+    /**
+     * As JGit's diff decides it (it writes "Binary files differ" for such a file, which git apply cannot use): a NUL
+     * byte, or a carriage return alone. Submodule commits are no files of ours.
+     */
     private static boolean isBinary(Repository repo, org.eclipse.jgit.lib.FileMode mode, ObjectId blob)
             throws IOException {
         if (blob.equals(ObjectId.zeroId()) || (mode.getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
                 != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
             return false;
         }
-        byte[] bytes = repo.open(blob).getCachedBytes(Integer.MAX_VALUE);
-        for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
-        }
-        return false;
+        return org.eclipse.jgit.diff.RawText.isBinary(repo.open(blob).getCachedBytes(Integer.MAX_VALUE));
     }
 
     /**

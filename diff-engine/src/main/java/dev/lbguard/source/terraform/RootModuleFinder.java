@@ -27,7 +27,8 @@ public final class RootModuleFinder {
     /** Load-balancer types, read or not (the Classic Load Balancer's are reported unread by the evaluator). */
     private static final String LB_TYPES = "aws_(lb|alb|elb|load_balancer|proxy_protocol_policy|app_cookie_stickiness_policy)"
             + "(_[a-z_]+)?";
-    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+\"" + LB_TYPES + "\"");
+    // HCL takes a label quoted or bare: resource "aws_lb" "x" and resource aws_lb x are the same block.
+    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+(\"" + LB_TYPES + "\"|" + LB_TYPES + "\\s)");
     private static final Pattern MODULE_BLOCK = Pattern.compile(
             "(?m)^\\s*module\\s+(\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_-]*)\\s*\\{");
     private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");

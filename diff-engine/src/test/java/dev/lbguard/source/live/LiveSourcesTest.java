@@ -57,22 +57,22 @@ class LiveSourcesTest {
         dev.lbguard.source.SensitiveValues.clear();
         ObjectMapper m = new ObjectMapper();
         Value.Obj v = StateValues.fromState(m.readTree("""
-                {"action": [{"authenticate_oidc": [{"client_id": "id-1", "client_secret": "sec-1", "issuer": "i"}],
-                             "fixed_response": [{"message_body": "sec-2"}]}],
-                 "tags": {"k": "sec-3"}, "name": "keep", "other": {"clientSecret": "sec-6"}}"""), m.readTree("""
+                {"action": [{"authenticate_oidc": [{"client_id": "id-1", "client_secret": "secret-1", "issuer": "i"}],
+                             "fixed_response": [{"message_body": "secret-2"}]}],
+                 "tags": {"k": "secret-3"}, "name": "keep", "other": {"clientSecret": "secret-6"}}"""), m.readTree("""
                 [[{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 0, "type": "number"}},
                   {"type": "get_attr", "value": "fixed_response"}, {"type": "index", "value": {"value": 0, "type": "number"}},
                   {"type": "get_attr", "value": "message_body"}],
                  [{"type": "get_attr", "value": "tags"}]]"""));
         String all = v.toString();
-        assertThat(all).doesNotContain("sec-1").doesNotContain("sec-6").contains("sec-2").contains("sec-3")
+        assertThat(all).doesNotContain("secret-1").doesNotContain("secret-6").contains("secret-2").contains("secret-3")
                 .contains("keep").contains("id-1");
         Value.Obj shown = StateValues.fromShow(m.readTree("""
-                {"a": [{"b": "sec-4", "c": "keep"}], "d": "sec-5"}"""), m.readTree("""
+                {"a": [{"b": "secret-4", "c": "keep"}], "d": "secret-5"}"""), m.readTree("""
                 {"a": [{"b": true}], "d": true}"""));
-        assertThat(shown.toString()).contains("sec-4").contains("sec-5").contains("keep");
+        assertThat(shown.toString()).contains("secret-4").contains("secret-5").contains("keep");
         assertThat(dev.lbguard.source.SensitiveValues.all())
-                .containsExactlyInAnyOrder("sec-2", "sec-3", "sec-4", "sec-5");
+                .containsExactlyInAnyOrder("secret-2", "secret-3", "secret-4", "secret-5");
         dev.lbguard.source.SensitiveValues.clear();
     }
 

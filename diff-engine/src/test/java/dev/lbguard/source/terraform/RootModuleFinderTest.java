@@ -75,9 +75,11 @@ class RootModuleFinderTest {
                         + "resource \"aws_s3_object\" \"index\" {\n  source = \"./dist/index.html\"\n}\n"),
                 // A label without quotes, and a source after a nested object: a local call, no root.
                 Map.entry("bare/main.tf", "module net {\n  providers = { aws = aws.eu }\n  source = \"../modules/net\"\n}\n"),
-                Map.entry("classic/elb.tf.json", "{\"resource\": {\"aws_elb\": {\"legacy\": {}}}}"));
+                Map.entry("classic/elb.tf.json", "{\"resource\": {\"aws_elb\": {\"legacy\": {}}}}"),
+                Map.entry("bare-labels/main.tf", "resource aws_lb edge {\n  name = \"edge\"\n}\n"));
         RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
-        assertThat(layout.roots()).containsExactly("cdktf", "cdktf-modules", "classic", "computed", "registry", "site");
+        assertThat(layout.roots()).containsExactly("bare-labels", "cdktf", "cdktf-modules", "classic", "computed",
+                "registry", "site");
     }
 
     @Property(tries = 200)
