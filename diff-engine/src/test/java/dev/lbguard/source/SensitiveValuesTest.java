@@ -3,10 +3,13 @@ package dev.lbguard.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which values reports hide: secrets, and the literal runs of a secret pattern; never the common words. */
 class SensitiveValuesTest {
+    // The set is one per run; other tests in this JVM evaluated sensitive variables before.
+    @BeforeEach
     @AfterEach
     void forget() {
         SensitiveValues.clear();
