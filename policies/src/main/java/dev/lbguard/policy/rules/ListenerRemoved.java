@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * LBG011, high: a port that accepted connections in base does not in head: its listener is removed (or its
- * whole load balancer), and no listener of the same load balancer takes over the port. High because every
+ * whole load balancer) or moved to another port, and no listener of the same load balancer takes over the port. High because every
  * client of that port gets connection refused. Reported on the listener's line in base.
  */
 public final class ListenerRemoved implements PolicyRule {
@@ -33,15 +33,18 @@ public final class ListenerRemoved implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         for (PlacedListener p : Elements.listeners(ctx.base()).values()) {
             Listener l = p.listener();
-            if (ctx.head().listener(Elements.headId(l.id(), ctx.resources())).isPresent()) {
+            Optional<Listener> same = ctx.head().listener(Elements.headId(l.id(), ctx.resources()));
+            // Kept on its port: nothing closes. Moved to another port, its old port closes as if it were removed.
+            if (same.isPresent() && (l.port() == 0 || same.get().port() == l.port())) {
                 continue;
             }
             Optional<LoadBalancer> lb = ctx.head().loadBalancer(Elements.headId(p.loadBalancer().id(), ctx.resources()));
             if (lb.isPresent() && l.port() != 0 && !lb.get().listenersOnPort(l.port()).isEmpty()) {
                 continue;
             }
-            String why = lb.isPresent() ? "" : " together with its load balancer";
-            out.add(INFO.finding(l.id() + " (" + l.label() + " on " + p.loadBalancer().name() + ") is removed" + why
+            String what = same.isPresent() ? " moves to port " + same.get().port()
+                    : lb.isPresent() ? " is removed" : " is removed together with its load balancer";
+            out.add(INFO.finding(l.id() + " (" + l.label() + " on " + p.loadBalancer().name() + ")" + what
                     + "; connections to port " + (l.port() == 0 ? "?" : Integer.toString(l.port())) + " will be refused",
                     l.id(), l.source()));
         }

@@ -203,6 +203,17 @@ class ChangeRulesTest {
         }
 
         @Test
+        void aListenerMovedToAnotherPortClosesItsOldPort() {
+            var head = one(listener("aws_lb_listener.http", 5, "HTTP", 80, fixed("404")),
+                    https("aws_lb_listener.https", 9, "ELBSecurityPolicy-TLS13-1-2-2021-06", fixed("404")));
+            assertThat(rule.evaluate(ctx(base, head)).findings()).isEmpty();
+            var moved = one(listener("aws_lb_listener.http", 5, "HTTP", 8080, fixed("404")),
+                    https("aws_lb_listener.https", 9, "ELBSecurityPolicy-TLS13-1-2-2021-06", fixed("404")));
+            assertThat(rule.evaluate(ctx(base, moved)).findings()).singleElement().satisfies(f ->
+                    assertThat(f.message()).contains("moves to port 8080").contains("port 80 will be refused"));
+        }
+
+        @Test
         void aReplacementOnTheSamePortOrARenameIsNot() {
             var replaced = one(listener("aws_lb_listener.http", 5, "HTTP", 80, fixed("404")),
                     https("aws_lb_listener.tls", 9, "ELBSecurityPolicy-TLS13-1-2-2021-06", fixed("404")));
