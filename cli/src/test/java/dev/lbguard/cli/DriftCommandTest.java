@@ -158,7 +158,8 @@ class DriftCommandTest {
         Path sensitive = LIVE.resolve("sensitive");
         Path repoDir = temp.resolve("sensitive-repo");
         try (TestHistory h = TestHistory.init(repoDir)) {
-            h.copy(sensitive.resolve("main.tf").getParent(), "").delete("terraform.tfstate");
+            h.write("main.tf", Files.readString(LIVE.resolve("domain/tf-main.tf")) + "\n"
+                    + Files.readString(sensitive.resolve("origin.tf")));
             h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T09:00:00Z"), "origin verify");
         }
         String secret = "S3CR3T-ORIGIN-VERIFY";
