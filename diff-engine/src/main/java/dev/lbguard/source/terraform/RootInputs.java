@@ -6,6 +6,7 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclParser;
 import dev.lbguard.source.hcl.HclSyntaxException;
@@ -185,9 +186,21 @@ final class RootInputs implements Variables.Source {
         return Optional.ofNullable(given.get(name));
     }
 
+    /** The one command-line flag that gives {@code name} a value, with a placeholder of its type. */
+    static String flag(String name, Block declaration) {
+        if (Variables.literalMode(declaration)) {
+            return "--var " + name + "=VALUE";
+        }
+        String type = declaration.body().attribute("type").map(a -> a.expression() instanceof Expression.FunctionCall f
+                ? f.name() : a.expression() instanceof Expression.Variable v ? v.name() : "").orElse("");
+        String example = type.equals("list") || type.equals("set") || type.equals("tuple") ? "[...]" : "{...}";
+        return "--var '" + name + "=" + example + "'";
+    }
+
     @Override
     public Value.Unknown missing(String name, Block declaration) {
-        String message = "variable " + name + " has no value; pass --var or --var-file";
+        String message = "variable " + name + " has no value; supply it with " + flag(name, declaration)
+                + " (or in a --var-file)";
         state.error("tf-variable-missing", message, state.ref(declaration.range()));
         return Value.Unknown.unevaluable(message);
     }

@@ -123,7 +123,7 @@ class TerraformVariablesTest {
                 variable "name" {
                 }
                 """).evaluate();
-        single(e, "main.tf:5:", "error", "variable name has no value; pass --var or --var-file");
+        single(e, "main.tf:5:", "error", "variable name has no value; supply it with --var name=VALUE");
         assertThat(attr(e, "aws_lb.x", "name")).isInstanceOf(Value.Unknown.class);
         assertThat(ValueJson.unevaluated(attr(e, "aws_lb.x", "alt"))).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("variable name has no value"));
