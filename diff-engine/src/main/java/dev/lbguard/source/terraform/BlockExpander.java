@@ -70,10 +70,12 @@ final class BlockExpander {
                 continue;
             }
             if (b.type().equals("dynamic")) {
-                traced(b.labels().isEmpty() ? "dynamic" : b.labels().get(0), topErrors, () -> {
-                    dynamic(b, scope, blocks, unknownBlocks);
-                    return null;
-                });
+                // A dynamic block without its label names no attribute: its error stays the resource's own.
+                traced(b.labels().isEmpty() ? null : b.labels().get(0), b.labels().isEmpty() ? null : topErrors,
+                        () -> {
+                            dynamic(b, scope, blocks, unknownBlocks);
+                            return null;
+                        });
             } else {
                 Value block = traced(b.type(), topErrors, () -> body(b.body(), scope));
                 blocks.computeIfAbsent(b.type(), k -> new ArrayList<>()).add(block);
