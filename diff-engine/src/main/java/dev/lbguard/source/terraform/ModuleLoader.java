@@ -25,9 +25,24 @@ import java.util.Optional;
 final class ModuleLoader {
     private final EvalState state;
     private final Map<String, ModuleConfig> cache = new HashMap<>();
+    /**
+     * {@code terraform.workspace} in every module of the evaluation. Kept here because the loader is the one part of
+     * an evaluation's shared state that reads its configuration: the root's inputs choose the workspace before any
+     * module is evaluated ({@link RootInputs}).
+     */
+    private String workspace = TerraformWorkspace.DEFAULT;
 
     ModuleLoader(EvalState state) {
         this.state = state;
+    }
+
+    /** The workspace this evaluation reads its modules in. */
+    String workspace() {
+        return workspace;
+    }
+
+    void workspace(String name) {
+        workspace = name;
     }
 
     ModuleConfig load(String dir) {

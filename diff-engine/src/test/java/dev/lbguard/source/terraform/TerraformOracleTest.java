@@ -290,13 +290,16 @@ class TerraformOracleTest {
                 throw new AssertionError(fixture + "/args: unsupported argument " + arg);
             }
         }
-        // As the CLI does: TF_VAR_name in the environment sets variable name.
+        // As the CLI does: TF_VAR_name in the environment sets variable name, TF_WORKSPACE the workspace.
         Map<String, String> environment = new TreeMap<>();
-        envFile(fixture).forEach((k, v) -> {
+        Map<String, String> env = envFile(fixture);
+        env.forEach((k, v) -> {
             if (k.startsWith("TF_VAR_")) {
                 environment.put(k.substring("TF_VAR_".length()), v);
             }
         });
-        return new TerraformInputs(environment, vars);
+        TerraformWorkspace workspace = new TerraformWorkspace(
+                java.util.Optional.ofNullable(env.get("TF_WORKSPACE")), java.util.Optional.empty(), ".terraform");
+        return new TerraformInputs(environment, vars, workspace);
     }
 }
