@@ -76,18 +76,20 @@ class BrokenInputTest {
                 name, path, line, substring, all).hasSize(1);
     }
 
-    /** Copies the case, decoding {@code *.base64} and leaving out {@code expected}. */
+    /** Copies the case, decoding {@code *.base64}, keeping symbolic links as links and leaving out {@code expected}. */
     private static Path materialize(Path brokenCase, Path target) throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.walk(brokenCase)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p)).toList()) {
                 String relative = brokenCase.relativize(file).toString();
                 if (relative.equals("expected")) {
                     continue;
                 }
                 Path out = target.resolve(relative.replaceFirst("\\.base64$", ""));
                 Files.createDirectories(out.getParent());
-                if (relative.endsWith(".base64")) {
+                if (Files.isSymbolicLink(file)) {
+                    Files.createSymbolicLink(out, Files.readSymbolicLink(file));
+                } else if (relative.endsWith(".base64")) {
                     Files.write(out, Base64.getMimeDecoder().decode(Files.readString(file).strip()));
                 } else {
                     Files.copy(file, out);
