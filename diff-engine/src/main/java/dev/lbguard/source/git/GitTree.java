@@ -167,6 +167,25 @@ public final class GitTree implements SourceTree {
         if (!wellFormed(path)) {
             return new Walk(List.of(), Optional.of(path), null, null, Optional.empty());
         }
+        // Most paths meet no link: looked up name by name, as before links were followed, without the walk's lists.
+        TreeListings.Dir d = root;
+        ObjectId file = null;
+        for (int start = 0; start < path.length() && d != null; ) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            String name = path.substring(start, end);
+            if (!d.links().isEmpty() && d.links().containsKey(name)) {
+                return walkThroughLinks(path);
+            }
+            file = slash < 0 ? d.files().get(name) : null;
+            d = file != null ? null : d.dirs().get(name);
+            start = end + 1;
+        }
+        return new Walk(List.of(), Optional.of(path), d, file, Optional.empty());
+    }
+
+    /** {@link #walk} for a path that meets a link. */
+    private Walk walkThroughLinks(String path) {
         Deque<String> pending = new ArrayDeque<>(List.of(path.isEmpty() ? new String[0] : path.split("/")));
         List<String> links = List.of();
         StringBuilder reached = new StringBuilder();
