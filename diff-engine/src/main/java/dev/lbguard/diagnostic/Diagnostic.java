@@ -7,13 +7,23 @@ import java.util.Objects;
  * an error diagnostic means the analysis is incomplete and every report says so.
  *
  * @param code a short stable identifier such as {@code hcl-syntax} or {@code tf-unknown-function}
+ * @param affectsRouting false for what lbguard could not read but that reaches nothing routing reads (a DNS
+ *                       record, an IAM policy, the subnets of a load balancer): always a warning, listed apart
+ *                       under "not read; cannot affect routing"
  */
-public record Diagnostic(Severity severity, String code, String message, SourceRef source) {
+public record Diagnostic(Severity severity, String code, String message, SourceRef source, boolean affectsRouting) {
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(source, "source");
+        if (!affectsRouting && severity == Severity.ERROR) {
+            throw new IllegalArgumentException("an error always affects routing: " + code);
+        }
+    }
+
+    public Diagnostic(Severity severity, String code, String message, SourceRef source) {
+        this(severity, code, message, source, true);
     }
 
     public static Diagnostic error(String code, String message, SourceRef source) {
@@ -24,12 +34,22 @@ public record Diagnostic(Severity severity, String code, String message, SourceR
         return new Diagnostic(Severity.WARNING, code, message, source);
     }
 
+    /** What could not be read but is shown not to reach routing: a warning kept apart, the verdict unchanged. */
+    public static Diagnostic notRouting(String code, String message, SourceRef source) {
+        return new Diagnostic(Severity.WARNING, code, message, source, false);
+    }
+
+    /** This problem, shown not to reach anything routing reads. */
+    public Diagnostic withoutRoutingReach() {
+        return notRouting(code, message, source);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** The one-line form {@code path:line: level: message [code]}. */
+    /** The one-line form {@code path:line: level: message [code]}; "not read" for what cannot affect routing. */
     public String render() {
-        return source + ": " + severity.label() + ": " + message + " [" + code + "]";
+        return source + ": " + (affectsRouting ? severity.label() : "not read") + ": " + message + " [" + code + "]";
     }
 }

@@ -43,6 +43,9 @@ public final class Json {
                 n.put("column", d.source().column());
             }
             n.put("message", d.message());
+            if (!d.affectsRouting()) {
+                n.put("affectsRouting", false);
+            }
         }
         return a;
     }

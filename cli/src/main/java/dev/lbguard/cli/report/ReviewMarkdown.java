@@ -1,12 +1,12 @@
 package dev.lbguard.cli.report;
 
-import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diff.ResourceChange;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.Inconclusive;
 import dev.lbguard.policy.ReviewResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,18 +91,11 @@ public final class ReviewMarkdown {
         }
         s.append(extra);
         diagrams(s, r);
-        List<Diagnostic> diagnostics = Status.once(ReviewJson.diagnostics(r));
-        if (!diagnostics.isEmpty() || !r.inconclusives().isEmpty()) {
-            s.append("<details><summary>What lbguard could not analyse (").append(diagnostics.size()
-                    + r.inconclusives().size()).append(")</summary>\n\n");
-            for (Diagnostic d : diagnostics) {
-                s.append("- ").append(code(d.render())).append('\n');
-            }
-            for (Inconclusive i : r.inconclusives()) {
-                s.append("- ").append(i.ruleId()).append(": ").append(cell(i.reason())).append('\n');
-            }
-            s.append("\n</details>\n");
+        List<String> inconclusive = new ArrayList<>();
+        for (Inconclusive i : r.inconclusives()) {
+            inconclusive.add(i.ruleId() + ": " + cell(i.reason()));
         }
+        s.append(Status.markdown(ReviewJson.diagnostics(r), inconclusive));
         return s.toString();
     }
 

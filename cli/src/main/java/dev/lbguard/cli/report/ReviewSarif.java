@@ -83,8 +83,11 @@ public final class ReviewSarif {
         for (Diagnostic d : ReviewJson.diagnostics(r)) {
             Set<Location> where = new LinkedHashSet<>();
             where.add(location(d.source()));
-            notifications.add(new Notification().withMessage(new Message().withText(d.message() + " [" + d.code() + "]"))
-                    .withLevel(d.isError() ? Notification.Level.ERROR : Notification.Level.WARNING)
+            String prefix = d.affectsRouting() ? "" : Status.NOT_ROUTING + ": ";
+            notifications.add(new Notification().withMessage(new Message().withText(prefix + d.message() + " ["
+                            + d.code() + "]"))
+                    .withLevel(d.isError() ? Notification.Level.ERROR
+                            : d.affectsRouting() ? Notification.Level.WARNING : Notification.Level.NOTE)
                     .withLocations(where));
         }
         r.inconclusives().forEach(i -> notifications.add(new Notification().withLevel(Notification.Level.WARNING)

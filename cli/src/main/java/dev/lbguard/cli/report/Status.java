@@ -3,10 +3,16 @@ package dev.lbguard.cli.report;
 import dev.lbguard.diagnostic.Diagnostic;
 import java.util.List;
 
-/** The closing lines of every text report: complete or not, and each diagnostic as {@code path:line: level: message}. */
+/**
+ * The closing lines of every text report: complete or not, each diagnostic as {@code path:line: level: message},
+ * and apart, under {@link #NOT_ROUTING}, what lbguard could not read but that cannot affect routing.
+ */
 public final class Status {
     private Status() {
     }
+
+    /** The heading of what was not read but reaches nothing routing reads, in every report format. */
+    public static final String NOT_ROUTING = "Not read; cannot affect routing";
 
     public static String text(List<Diagnostic> all, Style style) {
         List<Diagnostic> diagnostics = once(all);
@@ -18,8 +24,42 @@ public final class Status {
         } else {
             s.append(style.green("Analysis complete.")).append('\n');
         }
-        for (Diagnostic d : diagnostics) {
-            s.append("  ").append(d.render()).append('\n');
+        diagnostics.stream().filter(Diagnostic::affectsRouting)
+                .forEach(d -> s.append("  ").append(d.render()).append('\n'));
+        List<Diagnostic> notRouting = notRouting(diagnostics);
+        if (!notRouting.isEmpty()) {
+            s.append(NOT_ROUTING).append(" (").append(notRouting.size()).append("):\n");
+            notRouting.forEach(d -> s.append("  ").append(d.render()).append('\n'));
+        }
+        return s.toString();
+    }
+
+    /** What could not be read but reaches nothing routing reads. */
+    public static List<Diagnostic> notRouting(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().filter(d -> !d.affectsRouting()).toList();
+    }
+
+    /**
+     * The markdown {@code <details>} sections of a report: what lbguard could not analyse (plus {@code extra}
+     * lines), then what it did not read that cannot affect routing. Empty sections are left out.
+     */
+    public static String markdown(List<Diagnostic> all, List<String> extra) {
+        List<Diagnostic> diagnostics = once(all);
+        List<Diagnostic> routing = diagnostics.stream().filter(Diagnostic::affectsRouting).toList();
+        StringBuilder s = new StringBuilder();
+        if (!routing.isEmpty() || !extra.isEmpty()) {
+            s.append("<details><summary>What lbguard could not analyse (").append(routing.size() + extra.size())
+                    .append(")</summary>\n\n");
+            routing.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
+            extra.forEach(e -> s.append("- ").append(e).append('\n'));
+            s.append("\n</details>\n");
+        }
+        List<Diagnostic> notRouting = notRouting(diagnostics);
+        if (!notRouting.isEmpty()) {
+            s.append(s.length() == 0 ? "" : "\n").append("<details><summary>").append(NOT_ROUTING).append(" (")
+                    .append(notRouting.size()).append(")</summary>\n\n");
+            notRouting.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
+            s.append("\n</details>\n");
         }
         return s.toString();
     }

@@ -3,7 +3,6 @@ package dev.lbguard.cli.report;
 import dev.lbguard.cli.history.RequestProbe;
 import dev.lbguard.cli.history.TimelineEntry;
 import dev.lbguard.cli.history.TimelineResult;
-import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.ReviewResult;
@@ -64,12 +63,9 @@ public final class TimelineMarkdown {
         s.append("#### Net change over the window\n\n").append(net.risk().label().toUpperCase(Locale.ROOT))
                 .append(" risk. ").append(Verdict.sentence(net)).append("\n\n");
         routes(s, net);
-        List<Diagnostic> diagnostics = Status.once(TimelineText.diagnostics(t));
+        String diagnostics = Status.markdown(TimelineText.diagnostics(t), List.of());
         if (!diagnostics.isEmpty()) {
-            s.append("<details><summary>What lbguard could not analyse (").append(diagnostics.size())
-                    .append(")</summary>\n\n");
-            diagnostics.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
-            s.append("\n</details>\n\n");
+            s.append(diagnostics).append('\n');
         }
         if (!t.unrelated().isEmpty()) {
             s.append("<details><summary>Commits that touched no load-balancer definition (").append(t.unrelated().size())

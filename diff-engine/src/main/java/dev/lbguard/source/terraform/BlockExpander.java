@@ -27,8 +27,12 @@ final class BlockExpander {
         this.state = state;
     }
 
-    /** The top-level body of a resource; records the line of each top-level attribute and block in {@code sources}. */
-    Value.Obj resourceBody(Body body, Scope scope, Map<String, SourceRef> sources) {
+    /**
+     * The top-level body of a resource; records the line of each top-level attribute and block in {@code sources}
+     * and the errors each met in {@code errors}, so that an error's reach is known attribute by attribute.
+     */
+    Value.Obj resourceBody(Body body, Scope scope, Map<String, SourceRef> sources,
+                           Map<String, Set<List<Object>>> errors) {
         for (Attribute a : body.attributes()) {
             if (!META_ATTRIBUTES.contains(a.name())) {
                 sources.put(a.name(), state.ref(a.nameRange()));
@@ -41,16 +45,23 @@ final class BlockExpander {
                 sources.putIfAbsent(b.type(), state.ref(b.range()));
             }
         }
-        return body(body, scope, true);
+        return body(body, scope, errors);
     }
 
-    Value.Obj body(Body body, Scope scope, boolean resourceTop) {
+    Value.Obj body(Body body, Scope scope) {
+        return body(body, scope, null);
+    }
+
+    /** A body; {@code topErrors} is set for a resource's top-level body only, where meta-arguments are left out. */
+    private Value.Obj body(Body body, Scope scope, Map<String, Set<List<Object>>> topErrors) {
+        boolean resourceTop = topErrors != null;
         Map<String, Value> fields = new LinkedHashMap<>();
         for (Attribute a : body.attributes()) {
             if (resourceTop && META_ATTRIBUTES.contains(a.name())) {
                 continue;
             }
-            fields.put(a.name(), new ExprEvaluator(state).value(a.expression(), scope));
+            fields.put(a.name(), traced(a.name(), topErrors,
+                    () -> new ExprEvaluator(state).value(a.expression(), scope)));
         }
         Map<String, List<Value>> blocks = new LinkedHashMap<>();
         Map<String, Value.Unknown> unknownBlocks = new LinkedHashMap<>();
@@ -59,9 +70,13 @@ final class BlockExpander {
                 continue;
             }
             if (b.type().equals("dynamic")) {
-                dynamic(b, scope, blocks, unknownBlocks);
+                traced(b.labels().isEmpty() ? "dynamic" : b.labels().get(0), topErrors, () -> {
+                    dynamic(b, scope, blocks, unknownBlocks);
+                    return null;
+                });
             } else {
-                blocks.computeIfAbsent(b.type(), k -> new ArrayList<>()).add(body(b.body(), scope, false));
+                Value block = traced(b.type(), topErrors, () -> body(b.body(), scope));
+                blocks.computeIfAbsent(b.type(), k -> new ArrayList<>()).add(block);
             }
         }
         blocks.forEach((type, list) -> {
@@ -73,6 +88,17 @@ final class BlockExpander {
         });
         fields.putAll(unknownBlocks);
         return Value.Obj.object(fields);
+    }
+
+    /** Runs {@code body}, adding the errors it met to {@code name}'s in {@code errors} when that is given. */
+    private <T> T traced(String name, Map<String, Set<List<Object>>> errors, java.util.function.Supplier<T> body) {
+        if (errors == null) {
+            return body.get();
+        }
+        EvalState.Traced<T> t = state.trace(body);
+        state.read(t.errors());
+        errors.merge(name, t.errors(), ErrorReach::union);
+        return t.value();
     }
 
     private void dynamic(Block b, Scope scope, Map<String, List<Value>> blocks,
@@ -118,7 +144,7 @@ final class BlockExpander {
             Map<String, Value> iter = new LinkedHashMap<>();
             iter.put("key", el.getKey());
             iter.put("value", el.getValue());
-            list.add(body(contents.get(0).body(), scope.with(iterator, Value.Obj.object(iter)), false));
+            list.add(body(contents.get(0).body(), scope.with(iterator, Value.Obj.object(iter))));
         }
     }
 }

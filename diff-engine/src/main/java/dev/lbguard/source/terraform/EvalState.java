@@ -7,11 +7,13 @@ import dev.lbguard.source.hcl.Range;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,11 @@ final class EvalState {
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
+    // Which errors each value in progress met, itself or through the values it read: how an error's reach is
+    // traced to routing (see ErrorReach). An error met outside every frame (a file that does not parse, a
+    // moved block) is never shown harmless.
+    private final Deque<Set<List<Object>>> frames = new ArrayDeque<>();
+    private final Set<List<Object>> unframed = new HashSet<>();
 
     EvalState(SourceTree tree, String rootDir) {
         this.tree = tree;
@@ -53,11 +60,52 @@ final class EvalState {
         add(Diagnostic.warning(code, message, at));
     }
 
+    /** Something not read that is known to reach nothing routing reads. */
+    void notRouting(String code, String message, SourceRef at) {
+        add(Diagnostic.notRouting(code, message, at));
+    }
+
     private void add(Diagnostic d) {
         SourceRef at = d.source();
         List<Object> key = at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
                 : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
         diagnostics.putIfAbsent(key, d);
+        if (d.isError()) {
+            (frames.isEmpty() ? unframed : frames.peek()).add(key);
+        }
+    }
+
+    /** The errors met while {@code body} ran, its own and those of every value it read, cached or not. */
+    <T> Traced<T> trace(Supplier<T> body) {
+        frames.push(new HashSet<>());
+        Set<List<Object>> met;
+        T value;
+        try {
+            value = body.get();
+        } finally {
+            met = frames.pop();
+        }
+        return new Traced<>(value, Set.copyOf(met));
+    }
+
+    /** A value and the errors it met. */
+    record Traced<T>(T value, Set<List<Object>> errors) {
+    }
+
+    /** Records that what is being computed now read a value that met {@code errors}. */
+    void read(Set<List<Object>> errors) {
+        if (!frames.isEmpty()) {
+            frames.peek().addAll(errors);
+        }
+    }
+
+    /**
+     * Demotes every error that reaches nothing in {@code routing} (errors met outside every frame, and those
+     * {@code alwaysRouting} names, stay errors) to a warning that cannot affect routing.
+     */
+    void settle(Set<List<Object>> routing, Set<String> alwaysRouting) {
+        diagnostics.replaceAll((key, d) -> d.isError() && !routing.contains(key) && !unframed.contains(key)
+                && !alwaysRouting.contains(d.code()) ? d.withoutRoutingReach() : d);
     }
 
     boolean hasErrors() {
@@ -92,8 +140,27 @@ final class EvalState {
 
     /** A value computed on first use; a request while it is being computed is a reference cycle. */
     static final class Slot<T> {
+        private final boolean isolated;
         private boolean running;
         private Optional<T> value = Optional.empty();
+        private Set<List<Object>> errors = Set.of();
+
+        Slot() {
+            this(false);
+        }
+
+        /**
+         * An isolated slot does not pass its errors on to what reads it: its reader takes the part it reads (a
+         * resource's count and one attribute) with {@link #read}.
+         */
+        Slot(boolean isolated) {
+            this.isolated = isolated;
+        }
+
+        /** The errors met computing this value, its own and those of what it read. */
+        Set<List<Object>> errors() {
+            return errors;
+        }
     }
 
     /**
@@ -102,6 +169,9 @@ final class EvalState {
      */
     <T> T compute(Slot<T> slot, String label, SourceRef at, Supplier<T> body, Supplier<T> onCycle) {
         if (slot.value.isPresent()) {
+            if (!slot.isolated) {
+                read(slot.errors);
+            }
             return slot.value.get();
         }
         if (slot.running) {
@@ -121,9 +191,13 @@ final class EvalState {
         slot.running = true;
         inProgress.push(label);
         try {
-            T v = body.get();
-            slot.value = Optional.of(v);
-            return v;
+            Traced<T> v = trace(body);
+            slot.value = Optional.of(v.value());
+            slot.errors = v.errors();
+            if (!slot.isolated) {
+                read(v.errors());
+            }
+            return v.value();
         } finally {
             inProgress.pop();
             slot.running = false;

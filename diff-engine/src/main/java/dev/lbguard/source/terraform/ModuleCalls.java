@@ -20,14 +20,18 @@ final class ModuleCalls {
     // Terraform has no limit, but a module that calls itself would otherwise never end.
     private static final int MAX_DEPTH = 32;
 
-    /** The instances of one module call keyed by instance key ({@code Null} for a call without count/for_each). */
-    record Result(Expansion.Mode mode, Map<Value, ModuleInstance> instances, Optional<Value.Unknown> failure) {
+    /**
+     * The instances of one module call keyed by instance key ({@code Null} for a call without count/for_each),
+     * and the called module where it could be loaded.
+     */
+    record Result(Expansion.Mode mode, Map<Value, ModuleInstance> instances, Optional<Value.Unknown> failure,
+                  Optional<ModuleConfig> child) {
         Result {
             instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
         }
 
         static Result failed(Value.Unknown why) {
-            return new Result(Expansion.Mode.SINGLE, Map.of(), Optional.of(why));
+            return new Result(Expansion.Mode.SINGLE, Map.of(), Optional.of(why), Optional.empty());
         }
     }
 
@@ -77,7 +81,7 @@ final class ModuleCalls {
         String base = (parent.path.isEmpty() ? "" : parent.path + ".") + "module." + name;
         Expansion expansion = Expansion.of(b, Scope.of(parent), state, base);
         if (expansion.failure().isPresent()) {
-            return new Result(expansion.mode(), Map.of(), expansion.failure());
+            return new Result(expansion.mode(), Map.of(), expansion.failure(), Optional.of(child));
         }
         Map<Value, ModuleInstance> instances = new LinkedHashMap<>();
         for (Expansion.Instance inst : expansion.instances()) {
@@ -88,7 +92,7 @@ final class ModuleCalls {
             instances.put(inst.key(), new ModuleInstance(state, child, base + inst.suffix(),
                     relative(state.rootDir, dir.get()), parent.depth + 1, inputs(name, b, scope)));
         }
-        return new Result(expansion.mode(), instances, Optional.empty());
+        return new Result(expansion.mode(), instances, Optional.empty(), Optional.of(child));
     }
 
     private Variables.Source inputs(String name, Block b, Scope scope) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One instance of a module (the root, or {@code module.svc["api"]}) and the references inside it. Every
@@ -92,16 +93,17 @@ final class ModuleInstance implements Refs {
     ResourceEvaluator.Result resource(String key) {
         Block b = config.resources().get(key);
         String address = label(key);
-        return state.compute(resources.computeIfAbsent(key, k -> new EvalState.Slot<>()), address,
+        // Isolated: a reference reads the resource's count and the one attribute it names, not all it met.
+        return state.compute(resources.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
                 state.ref(b.range()), () -> {
                     try {
                         return new ResourceEvaluator(this).evaluate(b);
                     } catch (RuntimeException e) {
-                        return new ResourceEvaluator.Result(state.fail("tf-internal",
-                                "internal error evaluating " + address + ": " + e, b.range()), List.of());
+                        return ResourceEvaluator.Result.failed(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()), Set.of());
                     }
-                }, () -> new ResourceEvaluator.Result(
-                        Value.Unknown.unevaluable("cycle through " + address), List.of()));
+                }, () -> ResourceEvaluator.Result.failed(
+                        Value.Unknown.unevaluable("cycle through " + address), Set.of()));
     }
 
     ModuleCalls.Result call(String name) {
@@ -137,6 +139,30 @@ final class ModuleInstance implements Refs {
         }
         for (String name : config.moduleCalls().keySet()) {
             call(name).instances().values().forEach(c -> c.collect(resourcesOut, movedOut));
+        }
+    }
+
+    /**
+     * Adds the errors that reach routing here and in child modules: what the routing model reads of each
+     * load-balancer resource and its count, every error of a resource type lbguard does not read, and the
+     * expansion of each module call that may declare load-balancer resources.
+     */
+    void errorsReachingRouting(Set<List<Object>> out) {
+        for (String key : config.resources().keySet()) {
+            String type = key.substring(0, key.indexOf('.'));
+            if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
+                out.addAll(resource(key).errorsReaching(ErrorReach.routingAttributes(type)));
+            } else if (TerraformEvaluation.UNREAD_LOAD_BALANCER_TYPES.contains(type)) {
+                out.addAll(resource(key).allErrors());
+            }
+        }
+        for (String name : config.moduleCalls().keySet()) {
+            ModuleCalls.Result r = call(name);
+            EvalState.Slot<ModuleCalls.Result> slot = calls.get(name);
+            if (r.child().map(c -> ErrorReach.mayRoute(state.loader, c, 0)).orElse(true)) {
+                out.addAll(slot.errors());
+            }
+            r.instances().values().forEach(c -> c.errorsReachingRouting(out));
         }
     }
 
@@ -188,7 +214,9 @@ final class ModuleInstance implements Refs {
                     return undeclared(root, steps, name.isEmpty() ? "unknown name " + r
                             : "reference to undeclared resource " + key);
                 }
-                return new Resolved(resource(key).reference(), 1);
+                ResourceEvaluator.Result resource = resource(key);
+                state.read(resource.errorsReadBy(steps));
+                return new Resolved(resource.reference(), 1);
             }
         }
     }

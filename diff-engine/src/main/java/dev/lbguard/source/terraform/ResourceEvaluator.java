@@ -3,9 +3,12 @@ package dev.lbguard.source.terraform;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.hcl.Block;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Expands one {@code resource} block into its instances and builds the value references to it see: the
@@ -18,10 +21,50 @@ final class ResourceEvaluator {
      */
     static final List<String> COMPUTED = List.of("id", "arn", "arn_suffix", "dns_name", "zone_id");
 
-    /** The value of {@code TYPE.NAME} and the instances it planned. */
-    record Result(Value reference, List<ResourceInstance> instances) {
+    /**
+     * The value of {@code TYPE.NAME} and the instances it planned, with the errors its {@code count} or
+     * {@code for_each} met, those each top-level attribute or block met, and all it met (those and the rest).
+     */
+    record Result(Value reference, List<ResourceInstance> instances, Set<List<Object>> expansionErrors,
+                  Map<String, Set<List<Object>>> attributeErrors, Set<List<Object>> allErrors) {
         Result {
             instances = List.copyOf(instances);
+            expansionErrors = Set.copyOf(expansionErrors);
+            attributeErrors = Map.copyOf(attributeErrors);
+            allErrors = Set.copyOf(allErrors);
+        }
+
+        /** A resource that could not be evaluated at all: whatever reads it reads the failure. */
+        static Result failed(Value reference, Set<List<Object>> errors) {
+            return new Result(reference, List.of(), errors, Map.of(), errors);
+        }
+
+        /**
+         * The errors a reference reads that goes on with {@code steps} after {@code TYPE.NAME}: the expansion's,
+         * and the one attribute it names ({@code .arn}, {@code [k].name}), or every attribute's when it names none.
+         */
+        Set<List<Object>> errorsReadBy(List<Refs.Step> steps) {
+            Optional<String> attribute = ModuleInstance.attr(steps, 1);
+            if (attribute.isEmpty() && steps.size() > 1 && steps.get(1) instanceof Refs.Step.Key) {
+                attribute = ModuleInstance.attr(steps, 2);
+            }
+            if (attribute.isEmpty()) {
+                return allErrors;
+            }
+            return ErrorReach.union(expansionErrors, attributeErrors.getOrDefault(attribute.get(), Set.of()));
+        }
+
+        /** The errors that reach what the routing model reads of this resource. */
+        Set<List<Object>> errorsReaching(Set<String> routingAttributes) {
+            Set<List<Object>> out = new java.util.HashSet<>(allErrors);
+            attributeErrors.forEach((name, errors) -> {
+                if (!routingAttributes.contains(name)) {
+                    out.removeAll(errors);
+                }
+            });
+            out.addAll(expansionErrors);
+            routingAttributes.forEach(a -> out.addAll(attributeErrors.getOrDefault(a, Set.of())));
+            return out;
         }
     }
 
@@ -34,15 +77,27 @@ final class ResourceEvaluator {
     }
 
     Result evaluate(Block block) {
+        Map<String, Set<List<Object>>> attributeErrors = new HashMap<>();
+        EvalState.Traced<Planned> all = state.trace(() -> plan(block, attributeErrors));
+        Planned p = all.value();
+        return new Result(p.reference(), p.instances(), p.expansionErrors(), attributeErrors, all.errors());
+    }
+
+    private record Planned(Value reference, List<ResourceInstance> instances, Set<List<Object>> expansionErrors) {
+    }
+
+    private Planned plan(Block block, Map<String, Set<List<Object>>> attributeErrors) {
         String type = block.labels().get(0);
         String name = block.labels().get(1);
         String base = (module.path.isEmpty() ? "" : module.path + ".") + type + "." + name;
         Scope scope = Scope.of(module);
-        Expansion expansion = Expansion.of(block, scope, state, base);
-        if (expansion.failure().isPresent()) {
-            return new Result(expansion.failure().get(), List.of());
-        }
+        EvalState.Traced<Expansion> traced = state.trace(() -> Expansion.of(block, scope, state, base));
+        state.read(traced.errors());
+        Expansion expansion = traced.value();
         List<ResourceInstance> instances = new ArrayList<>();
+        if (expansion.failure().isPresent()) {
+            return new Planned(expansion.failure().get(), instances, traced.errors());
+        }
         List<Value> tuple = new ArrayList<>();
         Map<String, Value> map = new LinkedHashMap<>();
         Value single = Value.Values.NULL;
@@ -53,9 +108,9 @@ final class ResourceEvaluator {
             }
             String address = base + inst.suffix();
             Map<String, SourceRef> sources = new LinkedHashMap<>();
-            Value.Obj attributes = new BlockExpander(state).resourceBody(block.body(), s, sources);
+            Value.Obj attributes = new BlockExpander(state).resourceBody(block.body(), s, sources, attributeErrors);
             if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
-                reportDataSources(attributes, sources, block);
+                reportDataSources(type, attributes, sources, block);
             }
             instances.add(new ResourceInstance(address, module.path, type, name, inst.key(),
                     state.ref(block.range()), attributes, sources));
@@ -71,7 +126,7 @@ final class ResourceEvaluator {
             case COUNT -> Value.Values.tuple(tuple);
             case FOR_EACH -> Value.Obj.object(map);
         };
-        return new Result(reference, instances);
+        return new Planned(reference, instances, traced.errors());
     }
 
     private Value.Obj referenceObject(Value.Obj attributes, String address) {
@@ -86,16 +141,21 @@ final class ResourceEvaluator {
 
     /**
      * A data source is read during plan, so Terraform knows its value and lbguard does not. That only makes
-     * the result incomplete where it reaches a load-balancer resource, so it is reported here, once per line.
+     * the result incomplete where it reaches what routing reads of a load-balancer resource, so it is reported
+     * here, once per line: an error there, a warning that cannot affect routing elsewhere (the subnets).
      */
-    private void reportDataSources(Value.Obj attributes, Map<String, SourceRef> sources, Block block) {
+    private void reportDataSources(String type, Value.Obj attributes, Map<String, SourceRef> sources, Block block) {
         for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(attributes)) {
             if (!p.reason().startsWith("data source ")) {
                 continue;
             }
             String top = p.path().split("[.\\[]", 2)[0];
             SourceRef at = sources.getOrDefault(top, state.ref(block.range()));
-            state.error("tf-data-source", p.reason(), at);
+            if (ErrorReach.routingAttributes(type).contains(top)) {
+                state.error("tf-data-source", p.reason(), at);
+            } else {
+                state.notRouting("tf-data-source", p.reason() + " (" + top + ")", at);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclParser;
 import dev.lbguard.source.hcl.HclSyntaxException;
@@ -27,6 +28,10 @@ final class RootInputs implements Variables.Source {
     private final EvalState state;
     private final ModuleConfig root;
     private final Map<String, Variables.Given> given = new HashMap<>();
+    // Where a value that is not in the repository came from (the environment, --var, a var file outside git),
+    // so that reports say which of their answers hold only for the values given.
+    private final Map<String, String> outside = new HashMap<>();
+    private String reading = "";
 
     RootInputs(EvalState state, ModuleConfig root, TerraformInputs inputs) {
         this.state = state;
@@ -35,9 +40,11 @@ final class RootInputs implements Variables.Source {
         inputs.environment().forEach((name, raw) -> {
             // Terraform ignores TF_VAR_ values of undeclared variables without a word.
             if (root.variables().containsKey(name)) {
+                reading = "the environment (TF_VAR_" + name + ")";
                 raw(name, raw, state.fileRef("TF_VAR_" + name));
             }
         });
+        reading = "";
         for (String file : autoFiles()) {
             String path = SourceTree.join(root.dir(), file);
             if (file.endsWith(".json")) {
@@ -48,10 +55,13 @@ final class RootInputs implements Variables.Source {
         }
         for (TerraformInputs.CommandLineVar v : inputs.commandLine()) {
             if (v instanceof TerraformInputs.CommandLineVar.VarFile f) {
+                reading = "--var-file " + fileName(f.path());
                 varFile(f);
             } else if (v instanceof TerraformInputs.CommandLineVar.TrackedVarFile t) {
+                reading = state.tree.revision().isEmpty() ? "--var-file " + fileName(t.path()) : "";
                 trackedVarFile(t);
             } else if (v instanceof TerraformInputs.CommandLineVar.Var var) {
+                reading = "--var " + var.name();
                 SourceRef at = state.fileRef("--var " + var.name());
                 if (!root.variables().containsKey(var.name())) {
                     state.error("tf-variable-undeclared", "--var sets variable " + var.name()
@@ -111,7 +121,7 @@ final class RootInputs implements Variables.Source {
         for (Attribute a : file.body().attributes()) {
             SourceRef at = state.ref(a.nameRange());
             if (declared(a.name(), at)) {
-                given.put(a.name(), new Variables.Given(Variables.constant(state, a.expression()), at));
+                put(a.name(), new Variables.Given(Variables.constant(state, a.expression()), at));
             }
         }
     }
@@ -132,7 +142,7 @@ final class RootInputs implements Variables.Source {
             Map.Entry<String, JsonNode> e = it.next();
             SourceRef at = state.fileRef(path);
             if (declared(e.getKey(), at)) {
-                given.put(e.getKey(), new Variables.Given(fromJson(e.getValue()), at));
+                put(e.getKey(), new Variables.Given(fromJson(e.getValue()), at));
             }
         }
     }
@@ -149,16 +159,31 @@ final class RootInputs implements Variables.Source {
     private void raw(String name, String raw, SourceRef at) {
         Block decl = root.variables().get(name);
         if (Variables.literalMode(decl)) {
-            given.put(name, new Variables.Given(new Value.Str(raw), at));
+            put(name, new Variables.Given(new Value.Str(raw), at));
             return;
         }
         try {
-            given.put(name, new Variables.Given(
+            put(name, new Variables.Given(
                     Variables.constant(state, HclParser.parseExpression(at.path(), raw)), at));
         } catch (HclSyntaxException e) {
             String message = "the value for variable " + name + " is not a valid HCL expression: " + e.detail();
             state.error("tf-variable-type", message, at);
-            given.put(name, new Variables.Given(Value.Unknown.unevaluable(message), at));
+            put(name, new Variables.Given(Value.Unknown.unevaluable(message), at));
+        }
+    }
+
+    /** The name of a var file, as reports name it: where it lies on this machine says nothing to a reader. */
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A value given later wins, and with it where it came from. */
+    private void put(String name, Variables.Given value) {
+        given.put(name, value);
+        if (reading.isEmpty()) {
+            outside.remove(name);
+        } else {
+            outside.put(name, reading);
         }
     }
 
@@ -183,12 +208,30 @@ final class RootInputs implements Variables.Source {
 
     @Override
     public Optional<Variables.Given> given(String name) {
+        String from = outside.get(name);
+        if (from != null) {
+            state.warning("tf-variable-from-command-line", "variable " + name + ": value from " + from
+                    + ", not from the repository; this report holds for that value",
+                    state.ref(root.variables().get(name).range()));
+        }
         return Optional.ofNullable(given.get(name));
+    }
+
+    /** The one command-line flag that gives {@code name} a value, with a placeholder of its type. */
+    static String flag(String name, Block declaration) {
+        if (Variables.literalMode(declaration)) {
+            return "--var " + name + "=VALUE";
+        }
+        String type = declaration.body().attribute("type").map(a -> a.expression() instanceof Expression.FunctionCall f
+                ? f.name() : a.expression() instanceof Expression.Variable v ? v.name() : "").orElse("");
+        String example = type.equals("list") || type.equals("set") || type.equals("tuple") ? "[...]" : "{...}";
+        return "--var '" + name + "=" + example + "'";
     }
 
     @Override
     public Value.Unknown missing(String name, Block declaration) {
-        String message = "variable " + name + " has no value; pass --var or --var-file";
+        String message = "variable " + name + " has no value; supply it with " + flag(name, declaration)
+                + " (or in a --var-file)";
         state.error("tf-variable-missing", message, state.ref(declaration.range()));
         return Value.Unknown.unevaluable(message);
     }

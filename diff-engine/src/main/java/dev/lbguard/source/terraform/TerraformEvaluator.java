@@ -2,8 +2,10 @@ package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.SourceTree;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates a Terraform root module as {@code terraform plan} would: variables, locals, references,
@@ -29,6 +31,9 @@ public final class TerraformEvaluator {
                     new RootInputs(state, root, inputs));
             instance.evaluateAll();
             instance.collect(resources, moved);
+            Set<List<Object>> routing = new HashSet<>();
+            instance.errorsReachingRouting(routing);
+            state.settle(routing, ErrorReach.ALWAYS_ROUTING);
             reportUnread(state, resources);
             ensureReported(state, resources);
         } catch (RuntimeException | StackOverflowError e) {
@@ -54,9 +59,10 @@ public final class TerraformEvaluator {
     }
 
     /**
-     * Guarantees that a load-balancer resource with a value lbguard could not evaluate never comes with a
-     * complete evaluation: every such value has its cause reported where it failed, and this catches any
-     * path where that did not happen. Apply-time functions ({@code timestamp()}) are unknown to Terraform too.
+     * Guarantees that a load-balancer resource with a value routing reads that lbguard could not evaluate never
+     * comes with a complete evaluation: every such value has its cause reported where it failed, and this
+     * catches any path where that did not happen. Apply-time functions ({@code timestamp()}) are unknown to
+     * Terraform too.
      */
     private static void ensureReported(EvalState state, List<ResourceInstance> resources) {
         if (state.hasErrors()) {
@@ -71,6 +77,9 @@ public final class TerraformEvaluator {
                     continue;
                 }
                 String top = p.path().split("[.\\[]", 2)[0];
+                if (!ErrorReach.routingAttributes(r.type()).contains(top)) {
+                    continue;
+                }
                 state.error("tf-eval", r.address() + "." + p.path() + " could not be evaluated: " + p.reason(),
                         r.attributeSources().getOrDefault(top, r.source()));
             }

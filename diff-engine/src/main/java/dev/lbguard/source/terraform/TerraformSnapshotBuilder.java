@@ -82,6 +82,7 @@ public final class TerraformSnapshotBuilder {
                     listeners.add(listener(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
                             certsByListener.getOrDefault(l.address(), List.of()), readers, diagnostics));
                 }
+                duplicatePorts(r, listeners, diagnostics);
                 loadBalancers.add(new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
                         TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
             }
@@ -164,6 +165,29 @@ public final class TerraformSnapshotBuilder {
                 dev.lbguard.model.RuleAction.of(new dev.lbguard.model.RouteAction.Unresolved(
                         "listener " + listener + " is not managed by this configuration")),
                 rules(ruleResources, readers, diagnostics));
+    }
+
+    /**
+     * AWS refuses a second listener on a port a load balancer listens on already, so which of them routes depends
+     * on the order of apply: an error on the later one, never a table that shows both.
+     */
+    private static void duplicatePorts(ResourceInstance lb, List<Listener> listeners, List<Diagnostic> diagnostics) {
+        Map<Integer, Listener> byPort = new TreeMap<>();
+        List<Listener> inFileOrder = new ArrayList<>(listeners);
+        inFileOrder.sort(java.util.Comparator.comparing((Listener l) -> l.source().path())
+                .thenComparingInt(l -> l.source().line()).thenComparing(l -> l.id().value()));
+        for (Listener l : inFileOrder) {
+            if (l.port() <= 0) {
+                continue;
+            }
+            Listener first = byPort.putIfAbsent(l.port(), l);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error("tf-duplicate-listener", l.id().value() + ": load balancer "
+                        + lb.address() + " already listens on port " + l.port() + " (" + first.id().value()
+                        + "); AWS rejects a second listener on a port, so which one routes depends on the order of "
+                        + "apply. Remove one or give it another port", l.source()));
+            }
+        }
     }
 
     /** The load balancer's name in a listener ARN ({@code ...:listener/app/NAME/id/id}), else the reference itself. */
