@@ -53,6 +53,15 @@ class WorkspaceOptionTest {
     }
 
     @Test
+    void theReportSaysWhichWorkspaceItHoldsFor() {
+        CliRun run = CliRun.run(Map.of(), "routes", "--repo", repo.toString(), "--workspace", "staging");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("warning: terraform.workspace is \"staging\", given by --workspace, not from "
+                + "the repository; this report holds for that workspace");
+        assertThat(CliRun.run(Map.of(), "routes", "--repo", repo.toString()).out()).doesNotContain("workspace");
+    }
+
+    @Test
     void theSelectionIsReadWhereTerraformKeepsIt() throws Exception {
         select(repo.resolve("tfdata"), "staging");
         assertThat(hosts(Map.of())).isEqualTo(DEFAULT_HOSTS);

@@ -23,12 +23,12 @@ final class TerraformWorkspaces {
     static TerraformWorkspace choose(Map<String, String> environment, CommonOptions options) {
         String dataDir = nonEmpty(environment.get("TF_DATA_DIR")).orElse(".terraform");
         if (options.workspace != null) {
-            return given(options.workspace, "--workspace " + options.workspace, dataDir);
+            return given(options.workspace, "--workspace", " ", dataDir);
         }
         // As terraform: an empty TF_WORKSPACE is no selection.
         Optional<String> fromEnvironment = nonEmpty(environment.get("TF_WORKSPACE"));
         if (fromEnvironment.isPresent()) {
-            return given(fromEnvironment.get(), "TF_WORKSPACE=" + fromEnvironment.get(), dataDir);
+            return given(fromEnvironment.get(), "TF_WORKSPACE", "=", dataDir);
         }
         return new TerraformWorkspace(Optional.empty(), workTree(options), dataDir);
     }
@@ -42,12 +42,13 @@ final class TerraformWorkspaces {
                 : inputs;
     }
 
-    private static TerraformWorkspace given(String name, String where, String dataDir) {
+    /** A workspace named by {@code by} ({@code --workspace} or {@code TF_WORKSPACE}), written {@code by + sep + name}. */
+    private static TerraformWorkspace given(String name, String by, String sep, String dataDir) {
         if (!TerraformWorkspace.isValidName(name)) {
-            throw new UsageException(where + ": not a valid workspace name (terraform allows letters, digits and "
-                    + "-_.~$&+:=@)");
+            throw new UsageException(by + sep + name + ": not a valid workspace name (terraform allows letters, "
+                    + "digits and -_.~$&+:=@)");
         }
-        return new TerraformWorkspace(Optional.of(name), Optional.empty(), dataDir);
+        return new TerraformWorkspace(Optional.of(name), by, Optional.empty(), dataDir);
     }
 
     /** The work tree of the repository read: where {@code terraform init} and {@code workspace select} ran. */

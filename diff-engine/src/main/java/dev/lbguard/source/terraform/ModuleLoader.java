@@ -31,18 +31,31 @@ final class ModuleLoader {
      * module is evaluated ({@link RootInputs}).
      */
     private String workspace = TerraformWorkspace.DEFAULT;
+    private String workspaceOrigin = "the default";
+    private boolean workspaceNoted;
 
     ModuleLoader(EvalState state) {
         this.state = state;
     }
 
-    /** The workspace this evaluation reads its modules in. */
-    String workspace() {
-        return workspace;
+    /**
+     * {@code terraform.workspace}, read at {@code at}. A workspace other than {@code default} comes from outside the
+     * repository (the command line, the environment, a selection on disk), so the first place that reads it says so,
+     * as a variable given from outside does: the report holds for that workspace.
+     */
+    Value workspace(dev.lbguard.source.hcl.Range at) {
+        if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
+            workspaceNoted = true;
+            state.warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
+                    + workspaceOrigin + ", not from the repository; this report holds for that workspace",
+                    state.ref(at));
+        }
+        return new Value.Str(workspace);
     }
 
-    void workspace(String name) {
+    void workspace(String name, String origin) {
         workspace = name;
+        workspaceOrigin = origin;
     }
 
     ModuleConfig load(String dir) {

@@ -13,12 +13,13 @@ import java.util.Optional;
  * {@code default}.
  *
  * @param given    the workspace named by {@code --workspace} or {@code TF_WORKSPACE}, when either names one
+ * @param givenBy  which of them named it, for reports
  * @param workTree the directory on disk that the paths of the trees read are relative to (a repository's work
  *                 tree), where each root module's selection is looked up; empty when there is none
  * @param dataDir  terraform's data directory, {@code .terraform} unless {@code TF_DATA_DIR} says otherwise;
  *                 relative to the root module, as terraform runs there
  */
-public record TerraformWorkspace(Optional<String> given, Optional<Path> workTree, String dataDir) {
+public record TerraformWorkspace(Optional<String> given, String givenBy, Optional<Path> workTree, String dataDir) {
     /** The workspace every configuration has, and the one terraform uses when nothing selects another. */
     public static final String DEFAULT = "default";
 
@@ -30,6 +31,11 @@ public record TerraformWorkspace(Optional<String> given, Optional<Path> workTree
         });
     }
 
+    /** A workspace given on the command line ({@code --workspace}), or none. */
+    public TerraformWorkspace(Optional<String> given, Optional<Path> workTree, String dataDir) {
+        this(given, "--workspace", workTree, dataDir);
+    }
+
     /** Nothing selects a workspace: every root module is read in {@code default}. */
     public static TerraformWorkspace unselected() {
         return new TerraformWorkspace(Optional.empty(), Optional.empty(), ".terraform");
@@ -37,7 +43,7 @@ public record TerraformWorkspace(Optional<String> given, Optional<Path> workTree
 
     /** The same choice, looking up selections under another directory on disk. */
     public TerraformWorkspace withWorkTree(Path dir) {
-        return new TerraformWorkspace(given, Optional.of(dir), dataDir);
+        return new TerraformWorkspace(given, givenBy, Optional.of(dir), dataDir);
     }
 
     /**
@@ -62,6 +68,18 @@ public record TerraformWorkspace(Optional<String> given, Optional<Path> workTree
     /** The workspace the root module in {@code moduleDir} (relative to the tree, {@code ""} for its root) is read in. */
     public String forRootModule(String moduleDir) {
         return given.or(() -> selected(moduleDir)).orElse(DEFAULT);
+    }
+
+    /**
+     * Where the workspace of {@link #forRootModule} comes from, for reports: never the repository, so an answer that
+     * depends on it holds for that workspace only.
+     */
+    public String origin(String moduleDir) {
+        if (given.isPresent()) {
+            return "given by " + givenBy;
+        }
+        return selected(moduleDir).isPresent() ? "selected in " + (moduleDir.isEmpty() ? "" : moduleDir + "/")
+                + dataDir + "/environment" : "the default";
     }
 
     /**

@@ -298,8 +298,8 @@ class TerraformOracleTest {
                 environment.put(k.substring("TF_VAR_".length()), v);
             }
         });
-        TerraformWorkspace workspace = new TerraformWorkspace(
-                java.util.Optional.ofNullable(env.get("TF_WORKSPACE")), java.util.Optional.empty(), ".terraform");
+        TerraformWorkspace workspace = new TerraformWorkspace(java.util.Optional.ofNullable(env.get("TF_WORKSPACE")),
+                "TF_WORKSPACE", java.util.Optional.empty(), ".terraform");
         return new TerraformInputs(environment, vars, workspace);
     }
 }

@@ -84,9 +84,28 @@ class TerraformWorkspaceTest {
         Files.copy(FIXTURE.resolve("main.tf"), module.resolve("main.tf"));
         select(module.resolve(".terraform"), "staging\n");
         TerraformWorkspace onDisk = TerraformWorkspace.unselected().withWorkTree(temp);
-        assertThat(evaluate(onDisk, temp, "stack").loadBalancerResources().stream()
+        TerraformEvaluation selected = evaluate(onDisk, temp, "stack");
+        assertThat(selected.loadBalancerResources().stream()
                 .filter(r -> r.address().equals("aws_lb.edge")).findFirst().orElseThrow()
                 .attributes().get("name")).isEqualTo(new Value.Str("shop-staging"));
+        assertThat(selected.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).isEqualTo(
+                "terraform.workspace is \"staging\", selected in stack/.terraform/environment, not from the "
+                + "repository; this report holds for that workspace"));
+    }
+
+    /** As for a variable given from outside: the report says which workspace its answer holds for, once. */
+    @Test
+    void aWorkspaceFromOutsideTheRepositoryIsNamedOnceWhereItIsRead() {
+        TerraformEvaluation staging = evaluate(new TerraformWorkspace(Optional.of("staging"), "TF_WORKSPACE",
+                Optional.empty(), ".terraform"), FIXTURE, "");
+        assertThat(staging.complete()).isTrue();
+        assertThat(staging.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isFalse();
+            assertThat(d.source().path()).isEqualTo("main.tf");
+            assertThat(d.source().line()).isPositive();
+            assertThat(d.message()).contains("\"staging\", given by TF_WORKSPACE, not from the repository");
+        });
+        assertThat(evaluate(TerraformWorkspace.unselected(), FIXTURE, "").diagnostics()).isEmpty();
     }
 
     /** A workspace no map key names fails as terraform's lookup does: an error, and the result is incomplete. */
