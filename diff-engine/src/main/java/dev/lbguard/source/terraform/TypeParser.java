@@ -79,13 +79,13 @@ final class TypeParser {
             case "any":
                 return new TypeConstraint.Any();
             case "list", "map", "set":
-                throw new EvalException("Missing type constraint: The " + name + " type constructor requires one "
+                throw new EvalException("Invalid type specification: The " + name + " type constructor requires one "
                         + "argument specifying the element type.");
             case "object":
-                throw new EvalException("Missing type constraint: The object type constructor requires one "
+                throw new EvalException("Invalid type specification: The object type constructor requires one "
                         + "argument specifying the attribute types as a map.");
             case "tuple":
-                throw new EvalException("Missing type constraint: The tuple type constructor requires one "
+                throw new EvalException("Invalid type specification: The tuple type constructor requires one "
                         + "argument specifying the element types as a list.");
             default:
                 throw new EvalException("Invalid type specification: The keyword \"" + name
