@@ -41,10 +41,12 @@ final class CollectionFunctions {
         r.strict("transpose", 1, 1, CollectionFunctions::transpose);
         r.lenient("coalesce", 1, VARIADIC, CollectionFunctions::coalesce);
         r.lenient("coalescelist", 1, VARIADIC, args -> {
-            for (int i = 0; i < args.size(); i++) {
-                Value v = args.get(i);
+            List<Value> candidates = new ArrayList<>();
+            for (Value v : args) {
                 if (v instanceof Value.Unknown) {
-                    return v;
+                    // It may turn out null or empty, so what follows may still be chosen.
+                    candidates.add(v);
+                    continue;
                 }
                 if (v instanceof Value.Null) {
                     continue;
@@ -54,14 +56,19 @@ final class CollectionFunctions {
                             + Convert.typeName(v));
                 }
                 if (!seq.items().isEmpty()) {
-                    return v;
+                    candidates.add(v);
+                    break;
                 }
             }
-            throw new EvalException("no non-null arguments");
+            if (candidates.isEmpty()) {
+                throw new EvalException("no non-null arguments");
+            }
+            return chosen("coalescelist", candidates);
         });
         r.lenient("one", 1, 1, args -> {
-            if (args.get(0) instanceof Value.Unknown) {
-                return args.get(0);
+            if (args.get(0) instanceof Value.Unknown u) {
+                // The element of an unknown list is not the list.
+                return ValueOps.derived(u);
             }
             List<Value> items = Convert.sequence(args.get(0), "list");
             if (items.size() > 1) {
@@ -121,7 +128,8 @@ final class CollectionFunctions {
         Value map = args.get(0);
         Value key = args.get(1);
         if (map instanceof Value.Unknown || key instanceof Value.Unknown) {
-            return Convert.unknownOf(map, key);
+            // Which element (or the default) is chosen is not known yet: the result is computed from the unknowns.
+            return ValueOps.derived(Convert.unknownOf(map, key));
         }
         Value.Obj o = Convert.mapping(map, "inputMap");
         String k = Convert.string(key, "key");
@@ -177,22 +185,54 @@ final class CollectionFunctions {
         return Value.Obj.map(result);
     }
 
+    /**
+     * The first argument that is neither null nor an empty string. An unknown argument may turn out null or empty,
+     * so the arguments after it remain candidates, except after an id or ARN, which never is (see
+     * {@link ValueOps#isIdentity}).
+     */
     private static Value coalesce(List<Value> args) throws EvalException {
         List<Value> known = args.stream().filter(a -> !(a instanceof Value.Unknown)).toList();
         List<Value> unified = TypeConversion.unify(known, "", "arguments", "list");
+        List<Value> candidates = new ArrayList<>();
         int k = 0;
         for (Value v : args) {
-            if (v instanceof Value.Unknown) {
-                // It may turn out null or empty, so what follows may still be chosen.
-                return v;
+            if (v instanceof Value.Unknown u) {
+                candidates.add(u);
+                if (ValueOps.isIdentity(u)) {
+                    break;
+                }
+                continue;
             }
             Value u = unified.get(k++);
             if (u instanceof Value.Null || u instanceof Value.Str s && s.value().isEmpty()) {
                 continue;
             }
-            return u;
+            candidates.add(u);
+            break;
         }
-        throw new EvalException("no non-null, non-empty-string arguments");
+        if (candidates.isEmpty()) {
+            throw new EvalException("no non-null, non-empty-string arguments");
+        }
+        return chosen("coalesce", candidates);
+    }
+
+    /**
+     * What a coalescing function gives when {@code candidates} are the arguments it may choose, in order: the only
+     * one, which keeps a reference what it is; or, when the first (an unknown) may turn out null or empty, a value
+     * known only after apply, computed from the first: it is not the first's attribute, as a later argument may
+     * be chosen instead.
+     */
+    private static Value chosen(String function, List<Value> candidates) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Value.Unknown first = (Value.Unknown) candidates.get(0);
+        if (!first.isReference()) {
+            return first;
+        }
+        String name = first.attribute().isEmpty() ? first.ref() : first.ref() + "." + first.attribute();
+        return new Value.Unknown(first.ref(), "", name + " or, where that is null or empty, a later argument of "
+                + function);
     }
 
     /** The index an element function uses, when known. */

@@ -250,7 +250,7 @@ final class ExprEvaluator {
     private Value conditional(Expression.Conditional c, Scope s) throws EvalException {
         Value cond = eval(c.condition(), s);
         if (cond instanceof Value.Unknown u) {
-            return ValueOps.derived(u);
+            return unknownCondition(u, c, s);
         }
         if (cond instanceof Value.Null) {
             throw new EvalException("the condition is null");
@@ -268,6 +268,28 @@ final class ExprEvaluator {
             return Operations.templateString(taken);
         }
         return taken;
+    }
+
+    /**
+     * {@code c ? a : b} with {@code c} unknown: Terraform plans an unknown, or null when both results are null. When
+     * both results are the same apply-stable value (the same reference), that is the result whichever way the
+     * condition goes; otherwise the result is known only after apply, computed from the condition.
+     */
+    private Value unknownCondition(Value.Unknown condition, Expression.Conditional c, Scope s) {
+        Attempt whenTrue = attempt(c.whenTrue(), s);
+        Attempt whenFalse = attempt(c.whenFalse(), s);
+        if (whenTrue.value().isPresent() && whenFalse.value().isPresent()) {
+            Value t = whenTrue.value().get();
+            Value f = whenFalse.value().get();
+            if (t instanceof Value.Null && f instanceof Value.Null) {
+                return t;
+            }
+            if (t.equals(f) && !ValueOps.whollyKnown(t)
+                    && ValueOps.applyStable(t, o -> state.resourceAddress(o).isPresent())) {
+                return t;
+            }
+        }
+        return ValueOps.derived(condition);
     }
 
     private Value object(Expression.ObjectCons o, Scope s) throws EvalException {

@@ -53,19 +53,33 @@ final class FunctionCalls {
         }
         // The library frames its errors as Terraform does ("Call to function ... failed: ...").
         Value result = ValueOps.explain(function.get().call(args), args);
-        if (result instanceof Value.Unknown u && u.isReference() && !u.attribute().isEmpty()) {
-            // lower(aws_lb.x.arn) is known after apply but is not that arn; element([a.arn, b.arn], 0) is.
-            boolean selected = args.stream().anyMatch(a -> ValueOps.containsInside(a, u))
-                    || PASS_THROUGH.contains(f.name()) && args.contains(u);
+        if (ValueOps.isSelection(result)) {
+            // lower(aws_lb.x.arn) is known after apply but is not that arn; element([a.arn, b.arn], 0) is. Only a
+            // function that picks one of its arguments, or an element of one, can give an attribute itself: any
+            // other merely depends on the unknowns in its arguments (join(",", [a.arn]) is not a.arn).
+            Value.Unknown u = (Value.Unknown) result;
+            boolean selected = SELECTING.contains(f.name())
+                    && args.stream().anyMatch(a -> a.equals(u) || ValueOps.containsInside(a, u));
             return selected ? u : ValueOps.derived(u);
         }
         return result;
     }
 
-    /** Functions that return one of their arguments unchanged. */
-    private static final java.util.Set<String> PASS_THROUGH = java.util.Set.of("coalesce", "sensitive",
-            "nonsensitive", "tostring", "tonumber", "tobool", "one");
+    /**
+     * Functions that return one of their arguments, or an element of one, unchanged. Each decides in the library
+     * what it returns when the choice itself is not known yet (an unknown index or key): then it returns a value
+     * computed from the unknowns, never one of the elements.
+     */
+    private static final java.util.Set<String> SELECTING = java.util.Set.of("coalesce", "coalescelist", "element",
+            "lookup", "one", "sensitive", "nonsensitive", "tostring", "tonumber", "tobool");
 
+    /**
+     * {@code try()}: the first argument that evaluates without an error. Terraform returns an unknown as soon as an
+     * argument depends on one (it cannot tell yet whether that argument fails), and lbguard does too, except where
+     * the argument's value is apply-stable (see {@link ValueOps#applyStable}): then it is what the argument gives
+     * after apply, and so what {@code try()} gives. That keeps
+     * {@code try(each.value.listener_arn, aws_lb_listener.this[each.value.listener_key].arn)} the listener's ARN.
+     */
     private Value tryCall(Expression.FunctionCall f, Scope s) throws EvalException {
         if (f.arguments().isEmpty()) {
             throw new EvalException("try needs at least one argument");
@@ -73,13 +87,18 @@ final class FunctionCalls {
         List<String> errors = new ArrayList<>();
         for (Expression arg : f.arguments()) {
             ExprEvaluator.Attempt a = evaluator.attempt(arg, s);
-            if (a.dependsOnUnknown().isPresent()) {
-                // Terraform cannot tell yet whether this argument succeeds, so the whole try() is unknown.
-                return ValueOps.derived(a.dependsOnUnknown().get());
-            }
             if (a.value().isPresent()) {
-                Optional<Value.Unknown> unknown = ValueOps.firstUnknown(List.of(a.value().get()));
-                return unknown.<Value>map(ValueOps::derived).orElse(a.value().get());
+                Value v = a.value().get();
+                if (!ValueOps.whollyKnown(v)
+                        && ValueOps.applyStable(v, o -> evaluator.state().resourceAddress(o).isPresent())) {
+                    return v;
+                }
+                Optional<Value.Unknown> unknown = a.dependsOnUnknown().or(() -> ValueOps.firstUnknown(List.of(v)));
+                return unknown.<Value>map(ValueOps::derived).orElse(v);
+            }
+            if (a.dependsOnUnknown().isPresent()) {
+                // Terraform cannot tell yet whether this argument fails, so the whole try() is unknown.
+                return ValueOps.derived(a.dependsOnUnknown().get());
             }
             errors.add(a.error().orElse("error"));
         }

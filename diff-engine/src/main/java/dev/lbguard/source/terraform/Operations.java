@@ -119,7 +119,8 @@ public final class Operations {
                     + "indices.");
         }
         if (collection instanceof Value.Unknown u) {
-            return key instanceof Value.Unknown ? Convert.unknownOf(collection, key) : refine(u, keyText(key));
+            return key instanceof Value.Unknown ? ValueOps.derived(Convert.unknownOf(collection, key))
+                    : refine(u, keyText(key));
         }
         if (key instanceof Value.Null) {
             throw new EvalException("Invalid index: Can't use a null value as an indexing key.");
@@ -130,8 +131,9 @@ public final class Operations {
                         + "don't have any separate index or key to select with, so it's only possible to perform "
                         + "operations across all elements of the set.");
             }
-            if (key instanceof Value.Unknown) {
-                return key;
+            if (key instanceof Value.Unknown k) {
+                // The element at a key known only after apply is not that key.
+                return ValueOps.derived(k);
             }
             Value n;
             try {
@@ -149,8 +151,8 @@ public final class Operations {
             return seq.items().get(i.intValueExact());
         }
         if (collection instanceof Value.Obj obj) {
-            if (key instanceof Value.Unknown) {
-                return key;
+            if (key instanceof Value.Unknown k) {
+                return ValueOps.derived(k);
             }
             Value s;
             try {

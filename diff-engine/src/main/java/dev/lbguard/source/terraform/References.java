@@ -20,6 +20,11 @@ final class References {
         EXTERNAL,
         /** A reference to a managed resource that is not in this evaluation (or of the wrong type). */
         MISSING,
+        /**
+         * A value known only after apply from a resource here that is not its ARN or id, or the ARN of a resource
+         * of another type: computed from one ({@code lower(x.arn)}), or another attribute. It names no resource.
+         */
+        MISMATCHED,
         /** The value could not be evaluated. */
         UNEVALUABLE,
         /** Not set. */
@@ -62,6 +67,11 @@ final class References {
             if (r != null && canonical(r.type()).equals(canonicalType)
                     && (u.attribute().equals("arn") || u.attribute().equals("id"))) {
                 return new Link(Kind.RESOLVED, r.address(), Optional.of(r));
+            }
+            if (r != null) {
+                String what = u.attribute().isEmpty() ? "a value " + (u.reason().isEmpty() ? "computed from " + u.ref()
+                        : u.reason()) : u.ref() + "." + u.attribute();
+                return Link.of(Kind.MISMATCHED, what);
             }
             if (isDataSource(u.ref())) {
                 return Link.of(Kind.EXTERNAL, u.ref());

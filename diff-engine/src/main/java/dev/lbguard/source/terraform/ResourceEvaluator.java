@@ -114,7 +114,7 @@ final class ResourceEvaluator {
             }
             instances.add(new ResourceInstance(address, module.path, type, name, inst.key(),
                     state.ref(block.range()), attributes, sources));
-            Value.Obj object = referenceObject(attributes, address);
+            Value.Obj object = referenceObject(type, attributes, address);
             tuple.add(object);
             if (inst.key() instanceof Value.Str k) {
                 map.put(k.value(), object);
@@ -129,8 +129,9 @@ final class ResourceEvaluator {
         return new Planned(reference, instances, traced.errors());
     }
 
-    private Value.Obj referenceObject(Value.Obj attributes, String address) {
+    private Value.Obj referenceObject(String type, Value.Obj attributes, String address) {
         Map<String, Value> fields = new LinkedHashMap<>(attributes.fields());
+        PlanTimeAttributes.of(type, attributes, address).forEach(fields::putIfAbsent);
         for (String c : COMPUTED) {
             fields.putIfAbsent(c, Value.Unknown.reference(address, c));
         }

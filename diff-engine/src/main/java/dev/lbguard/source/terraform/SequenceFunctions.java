@@ -179,7 +179,8 @@ final class SequenceFunctions {
 
     private static Value element(List<Value> args) throws EvalException {
         if (args.get(0) instanceof Value.Unknown || args.get(1) instanceof Value.Unknown) {
-            return Convert.unknownOf(args);
+            // Which element is chosen is not known yet: the result is computed from the unknowns, none of them.
+            return ValueOps.derived(Convert.unknownOf(args));
         }
         Value.Seq seq = sequence(args.get(0), "list");
         int index = Convert.integer(args.get(1), "index");

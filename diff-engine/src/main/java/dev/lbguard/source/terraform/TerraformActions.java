@@ -138,6 +138,7 @@ final class TerraformActions {
                 yield Optional.empty();
             }
             case MISSING -> Optional.of("target group " + name + " is not in this configuration");
+            case MISMATCHED -> Optional.of(name + " is not the ARN of a target group here");
             case UNEVALUABLE -> Optional.of("target group could not be evaluated: " + name);
             case ABSENT -> Optional.of("no target group given");
         };
@@ -147,7 +148,8 @@ final class TerraformActions {
         }
         if (problem.isPresent()) {
             diagnostics.add(Diagnostic.error("tf-unlinked-target-group", owner.address() + ": " + problem.get(), at));
-            if (link.kind() == References.Kind.UNEVALUABLE || link.kind() == References.Kind.ABSENT) {
+            if (link.kind() == References.Kind.UNEVALUABLE || link.kind() == References.Kind.ABSENT
+                    || link.kind() == References.Kind.MISMATCHED) {
                 name = "(unknown target group: " + name + ")";
             }
             return WeightedTarget.unresolved(ElementId.of(name), weight, problem.get());

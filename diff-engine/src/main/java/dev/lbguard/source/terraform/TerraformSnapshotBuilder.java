@@ -119,6 +119,7 @@ public final class TerraformSnapshotBuilder {
             String what = switch (link.kind()) {
                 case EXTERNAL -> link.name() + ", which this configuration does not manage, so its routing cannot be evaluated";
                 case MISSING -> link.name() + ", which is not in this configuration";
+                case MISMATCHED -> link.name() + ", which is not the ARN of an " + parentType + " here";
                 case UNEVALUABLE -> "a value that could not be evaluated: " + link.name();
                 default -> "nothing: " + attribute + " is not set";
             };

@@ -5,9 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Small value helpers the evaluator needs beyond {@code Operations}: iteration, keys and unknown bookkeeping. */
 final class ValueOps {
+    /** A resource's own attribute name, as opposed to a path into one ({@code access_logs[0].bucket}). */
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    /** Attributes every resource that exports them has, never null or empty, once it exists. */
+    private static final java.util.Set<String> IDENTITIES = java.util.Set.of("id", "arn");
+
     private ValueOps() {
     }
 
@@ -129,5 +136,38 @@ final class ValueOps {
         values.forEach(v -> unknowns(v, found));
         Optional<Value.Unknown> unevaluable = found.stream().filter(x -> !x.isReference()).findFirst();
         return unevaluable.isPresent() ? unevaluable : found.stream().findFirst();
+    }
+
+    /** A known-after-apply attribute itself, as a reference gives it: {@code aws_lb.x.arn}, not a value computed from it. */
+    static boolean isSelection(Value v) {
+        return v instanceof Value.Unknown u && u.isReference() && !u.attribute().isEmpty();
+    }
+
+    /**
+     * True for the id or ARN of a resource: once the resource exists it has one, never null or empty, so a
+     * {@code coalesce} that reaches it goes no further.
+     */
+    static boolean isIdentity(Value.Unknown u) {
+        return u.isReference() && IDENTITIES.contains(u.attribute());
+    }
+
+    /**
+     * True when {@code v}, the value of an expression evaluated now, is what that expression gives after apply with
+     * its unknowns filled in, so that it cannot fail then: every unknown in it is an attribute of a resource itself
+     * ({@code aws_lb.x.arn}, which exists once the resource does, not {@code aws_lb.x.access_logs[0].bucket}, whose
+     * block may be absent) that no operation consumed (an operation on an unknown drops the attribute, see
+     * {@link #derived}, and may fail after apply). An object that stands for a resource (see
+     * {@link EvalState#resourceAddress}) is stable whatever its attributes hold: they were evaluated with the
+     * resource, not here. This is what lets {@code try()} keep a reference where Terraform plans an unknown.
+     */
+    static boolean applyStable(Value v, Predicate<Value.Obj> isResource) {
+        if (v instanceof Value.Unknown u) {
+            return u.isReference() && ATTRIBUTE_NAME.matcher(u.attribute()).matches();
+        } else if (v instanceof Value.Seq s) {
+            return s.items().stream().allMatch(i -> applyStable(i, isResource));
+        } else if (v instanceof Value.Obj o) {
+            return isResource.test(o) || o.fields().values().stream().allMatch(i -> applyStable(i, isResource));
+        }
+        return true;
     }
 }

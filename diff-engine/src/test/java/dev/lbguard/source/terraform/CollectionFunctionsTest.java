@@ -57,7 +57,8 @@ class CollectionFunctionsTest {
         assertThat(call("lookup", map("a", s("ay"), "b", s("bee")), s("a"), s("what?"))).isEqualTo(s("ay"));
         assertThat(call("lookup", map("a", s("ay")), s("c"), s("what?"))).isEqualTo(s("what?"));
         assertThat(call("lookup", obj("port", n(80)), s("port"))).isEqualTo(n(80));
-        assertThat(call("lookup", TG, s("a"))).isEqualTo(TG);
+        // An element of an unknown map is known after apply, computed from it, but it is not the map.
+        assertThat(call("lookup", TG, s("a"))).isEqualTo(ValueOps.derived(TG));
         assertThatThrownBy(() -> call("lookup", map("a", s("ay")), s("c")))
                 .hasMessageContaining("lookup failed to find key \"c\"");
     }
@@ -134,6 +135,48 @@ class CollectionFunctionsTest {
         assertThatThrownBy(() -> call("coalesce", s(""), nul())).hasMessageContaining("no non-null, non-empty-string");
         assertThat(call("coalescelist", list(), strings("c"))).isEqualTo(strings("c"));
         assertThatThrownBy(() -> call("coalescelist", list())).hasMessageContaining("no non-null arguments");
+    }
+
+    @Test
+    void coalesceWithUnknownsKeepsTheReferenceOnlyWhenNothingElseCanBeChosen() throws Exception {
+        Value.Unknown dns = ref("aws_lb.edge", "dns_name");
+        Value.Unknown computed = ValueOps.derived(ref("aws_lb.edge", "name"));
+        // An ARN is never null or empty, so nothing after it can be chosen.
+        assertThat(call("coalesce", nul(), s(""), TG, s("b"))).isEqualTo(TG);
+        // The only candidate: the reference, whether or not it could be empty.
+        assertThat(call("coalesce", nul(), dns)).isEqualTo(dns);
+        assertThat(call("coalesce", dns, nul(), s(""))).isEqualTo(dns);
+        // A known argument before it wins; one after it may win if it turns out empty.
+        assertThat(call("coalesce", s("a"), dns)).isEqualTo(s("a"));
+        assertThat(call("coalesce", dns, s("b"))).isInstanceOfSatisfying(Value.Unknown.class, u -> {
+            assertThat(u.ref()).isEqualTo("aws_lb.edge");
+            assertThat(u.attribute()).isEmpty();
+            assertThat(u.reason()).isEqualTo("aws_lb.edge.dns_name or, where that is null or empty, a later argument "
+                    + "of coalesce");
+        });
+        assertThat(((Value.Unknown) call("coalesce", computed, TG)).attribute()).isEmpty();
+        Value.Unknown failed = Value.Unknown.unevaluable("data source x");
+        assertThat(call("coalesce", failed, s("b"))).isEqualTo(failed);
+        assertThat(call("coalescelist", nul(), list(), TG)).isEqualTo(TG);
+        assertThat(((Value.Unknown) call("coalescelist", TG, strings("c"))).attribute()).isEmpty();
+        assertThat(call("coalescelist", strings("c"), TG)).isEqualTo(strings("c"));
+    }
+
+    @Test
+    void selectingWithAnUnknownChoicePicksNoElement() throws Exception {
+        Value.Unknown index = ref("aws_lb.edge", "id");
+        Value arns = list(TG, ref("aws_lb_target_group.api", "arn"));
+        assertThat(call("element", arns, n(1))).isEqualTo(ref("aws_lb_target_group.api", "arn"));
+        assertThat(((Value.Unknown) call("element", arns, index)).attribute()).isEmpty();
+        assertThat(((Value.Unknown) call("element", TG, n(0))).attribute()).isEmpty();
+        assertThat(call("lookup", map("a", TG), s("a"), nul())).isEqualTo(TG);
+        assertThat(call("lookup", map("a", s("x")), s("b"), TG)).isEqualTo(TG);
+        assertThat(call("lookup", map("a", TG), index, nul())).isEqualTo(ValueOps.derived(TG));
+        assertThat(call("one", list(TG))).isEqualTo(TG);
+        assertThat(call("one", set(TG))).isEqualTo(TG);
+        // The element of an unknown list is not the list.
+        assertThat(call("one", ref("aws_lb.edge", "subnet_mapping")))
+                .isEqualTo(ValueOps.derived(ref("aws_lb.edge", "subnet_mapping")));
     }
 
     @Test

@@ -40,7 +40,9 @@ final class PlanComparator {
      * Optional and computed attributes (schema {@code optional: true, computed: true}): set to {@code null} or left
      * out, the provider picks the value at apply, so Terraform plans them unknown while lbguard, which has no
      * schema, rightly says null. Only these may be null in lbguard and unknown in Terraform. Taken from the same
-     * schema; the listener's many {@code routing_http_*} header names are left out as no fixture sets them.
+     * schema; the listener's many {@code routing_http_*} header names are left out as no fixture sets them. A nested
+     * block listed here (the target group's {@code health_check}, optional and computed in the provider) may be
+     * {@code []} in lbguard, a {@code dynamic} block that made no block: the provider then plans its defaults.
      */
     static final Map<String, Set<String>> COMPUTED_PATHS = Map.of(
             "aws_lb", Set.of("enforce_security_group_inbound_rules_on_private_link_traffic", "internal",
@@ -61,8 +63,8 @@ final class PlanComparator {
                     "action.authenticate_oidc.on_unauthenticated_request", "action.fixed_response.status_code"),
             "aws_lb_target_group", Set.of("connection_termination", "ip_address_type", "load_balancing_algorithm_type",
                     "load_balancing_anomaly_mitigation", "load_balancing_cross_zone_enabled", "name", "name_prefix",
-                    "preserve_client_ip", "protocol_version", "health_check.matcher", "health_check.path",
-                    "health_check.timeout"));
+                    "preserve_client_ip", "protocol_version", "health_check", "health_check.matcher",
+                    "health_check.path", "health_check.timeout"));
 
     /** One disagreement between lbguard and Terraform. */
     record Mismatch(String address, String path, String problem, JsonNode lbguard, JsonNode terraform) {
@@ -116,7 +118,8 @@ final class PlanComparator {
             return;
         }
         if (isTrue(unknown)) {
-            if (!containsReference(lb) && !(lb.isNull() && computedPaths.contains(schemaPath))) {
+            boolean unset = lb.isNull() || lb.isArray() && lb.isEmpty();
+            if (!containsReference(lb) && !(unset && computedPaths.contains(schemaPath))) {
                 mismatch(path, "Terraform only knows this after apply, lbguard has a known value", lb,
                         unknownMarker());
             }

@@ -144,6 +144,18 @@ class TerraformOracleTest {
         extra.removeAll(plan.instances().keySet());
         missing.forEach(a -> problems.add(a + ": planned by Terraform, missing from lbguard"));
         extra.forEach(a -> problems.add(a + ": evaluated by lbguard, not planned by Terraform"));
+        // The other resources need no values compared, but the same instances: a for_each over what a provider
+        // knows at plan time (docs/terraform-plan-time.md) must expand to Terraform's keys.
+        Set<String> evaluated = new TreeSet<>();
+        evaluation.resources().forEach(r -> evaluated.add(r.address()));
+        Set<String> missingOther = new TreeSet<>(plan.managedAddresses());
+        missingOther.removeAll(evaluated);
+        missingOther.removeAll(missing);
+        Set<String> extraOther = new TreeSet<>(evaluated);
+        extraOther.removeAll(plan.managedAddresses());
+        extraOther.removeAll(extra);
+        missingOther.forEach(a -> problems.add(a + ": planned by Terraform, not expanded by lbguard"));
+        extraOther.forEach(a -> problems.add(a + ": expanded by lbguard, not planned by Terraform"));
 
         List<Mismatch> mismatches = new ArrayList<>();
         for (TerraformPlan.Planned planned : plan.instances().values()) {

@@ -25,14 +25,24 @@ final class TerraformPlan {
     }
 
     private final Map<String, Planned> instances;
+    private final java.util.SortedSet<String> managed;
 
-    private TerraformPlan(Map<String, Planned> instances) {
+    private TerraformPlan(Map<String, Planned> instances, java.util.SortedSet<String> managed) {
         this.instances = instances;
+        this.managed = managed;
     }
 
     /** Instances of load-balancer types by address, sorted. */
     Map<String, Planned> instances() {
         return instances;
+    }
+
+    /**
+     * The address of every managed resource instance Terraform planned, of any type: lbguard must expand every
+     * {@code count} and {@code for_each} as Terraform does, not only those of load balancers.
+     */
+    java.util.SortedSet<String> managedAddresses() {
+        return managed;
     }
 
     static TerraformPlan parse(String showJson) {
@@ -50,8 +60,12 @@ final class TerraformPlan {
         collect(root.path("planned_values").path("root_module"), resources);
         JsonNode configuration = root.path("configuration").path("root_module");
         Map<String, Planned> out = new TreeMap<>();
+        java.util.SortedSet<String> managed = new java.util.TreeSet<>();
         for (JsonNode r : resources) {
             String type = r.path("type").asText();
+            if (r.path("mode").asText().equals("managed")) {
+                managed.add(r.path("address").asText());
+            }
             if (!r.path("mode").asText().equals("managed")
                     || !TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
                 continue;
@@ -63,7 +77,7 @@ final class TerraformPlan {
                     unknown.getOrDefault(address, JSON.createObjectNode()),
                     expressions(configuration, module, type, name)));
         }
-        return new TerraformPlan(out);
+        return new TerraformPlan(out, managed);
     }
 
     private static void collect(JsonNode module, List<JsonNode> out) {
