@@ -6,9 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A {@link SourceTree} over a directory on disk. */
+/**
+ * A {@link SourceTree} over a directory on disk. Symbolic links are followed by the file system, but only within the
+ * tree, as {@link dev.lbguard.source.git.GitTree} follows them in a commit: a link that leads out of the tree or
+ * dangles is listed as a file whose read fails, naming the link, so that the reader reports it rather than reading
+ * a file the repository does not hold or silently missing one. Links to directories resolve but are not listed, so
+ * that a walk of the tree neither loops nor finds one module twice.
+ */
 public final class DiskTree implements SourceTree {
     private final Path root;
+    private Path realRoot;
 
     public DiskTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -38,11 +45,12 @@ public final class DiskTree implements SourceTree {
 
     private List<String> list(String dir, boolean regularFiles) {
         Path d = resolve(dir);
-        if (!Files.isDirectory(d)) {
+        if (!isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> regularFiles ? Files.isRegularFile(p) : Files.isDirectory(p))
+            return s.filter(p -> regularFiles ? Files.isRegularFile(p) || brokenLink(p)
+                            : Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString())
                     .filter(n -> regularFiles || !n.equals(".git"))
                     .sorted()
@@ -54,21 +62,63 @@ public final class DiskTree implements SourceTree {
 
     @Override
     public boolean isFile(String path) {
-        return Files.isRegularFile(resolve(path));
+        Path p = resolve(path);
+        return Files.isRegularFile(p) && inside(p);
     }
 
     @Override
     public boolean isDirectory(String path) {
-        return Files.isDirectory(resolve(path));
+        return isDirectoryInside(resolve(path));
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        return Files.readAllBytes(resolve(path));
+        Path p = resolve(path);
+        if (!Files.exists(p) && Files.isSymbolicLink(p)) {
+            throw new java.io.FileNotFoundException("a symbolic link to " + Files.readSymbolicLink(p)
+                    + ", which does not exist");
+        }
+        if (!inside(p)) {
+            throw new IOException(Files.isSymbolicLink(p) ? "a symbolic link to " + Files.readSymbolicLink(p)
+                    + ", which leaves the repository" : "it goes through a symbolic link that leaves the repository");
+        }
+        return Files.readAllBytes(p);
     }
 
     @Override
     public String revision() {
         return "";
+    }
+
+    private boolean isDirectoryInside(Path p) {
+        return Files.isDirectory(p) && inside(p);
+    }
+
+    /**
+     * A link that leads to no directory of the tree: to a file outside it, outside altogether, or nowhere. It is
+     * listed as a file so that reading it reports it, as a commit's tree does.
+     */
+    private boolean brokenLink(Path p) {
+        return Files.isSymbolicLink(p) && !isDirectoryInside(p);
+    }
+
+    /** Whether {@code p}, with every link followed, is within the tree. */
+    private boolean inside(Path p) {
+        try {
+            return p.toRealPath().startsWith(realRoot());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path realRoot() {
+        if (realRoot == null) {
+            try {
+                realRoot = root.toRealPath();
+            } catch (IOException e) {
+                realRoot = root;
+            }
+        }
+        return realRoot;
     }
 }

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 /**
  * A tree that remembers what a reader asked of it: the files it read or looked for, and the directories it listed
  * or looked for. A history walk learns from it which paths outside a root's own directories a snapshot depends on
- * (an Ansible inventory beside the playbooks, a file a Terraform function reads), so that a commit changing only
- * one of them is seen to change that root.
+ * (an Ansible inventory beside the playbooks, a file a Terraform function reads, the target of a symbolic link), so
+ * that a commit changing only one of them is seen to change that root.
  */
 public final class RecordingTree implements SourceTree {
     private final SourceTree tree;
@@ -33,38 +33,58 @@ public final class RecordingTree implements SourceTree {
 
     @Override
     public List<String> files(String dir) {
-        dirs.add(dir);
+        recordDir(dir);
         return tree.files(dir);
     }
 
     @Override
     public List<String> directories(String dir) {
-        dirs.add(dir);
+        recordDir(dir);
         return tree.directories(dir);
     }
 
     @Override
     public boolean isFile(String path) {
-        files.add(path);
+        recordFile(path);
         return tree.isFile(path);
     }
 
     @Override
     public boolean isDirectory(String path) {
-        dirs.add(path);
+        recordDir(path);
         return tree.isDirectory(path);
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        files.add(path);
+        recordFile(path);
         return tree.read(path);
     }
 
     @Override
     public Optional<String> contentId(String path) {
-        files.add(path);
+        recordFile(path);
         return tree.contentId(path);
+    }
+
+    @Override
+    public Followed follow(String path) {
+        return tree.follow(path);
+    }
+
+    /** A file, and where its symbolic links lead: a change to a link (a file in git) or to its target changes it. */
+    private void recordFile(String path) {
+        files.add(path);
+        Followed f = tree.follow(path);
+        files.addAll(f.links());
+        f.reached().ifPresent(files::add);
+    }
+
+    private void recordDir(String dir) {
+        dirs.add(dir);
+        Followed f = tree.follow(dir);
+        files.addAll(f.links());
+        f.reached().ifPresent(dirs::add);
     }
 
     @Override

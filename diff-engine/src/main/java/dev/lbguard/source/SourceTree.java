@@ -30,6 +30,25 @@ public interface SourceTree {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Where {@code path} leads once symbolic links are followed, as a checkout has it. A reader that must notice
+     * changes to what it read (a history walk) watches these paths too: a link's target may lie outside the
+     * directories it reads. Trees that follow links themselves, or have none, answer with no links.
+     */
+    default Followed follow(String path) {
+        return new Followed(List.of(), java.util.Optional.of(path));
+    }
+
+    /**
+     * @param links   the symbolic links followed on the way, as paths in the tree ({@code path} itself when it is one)
+     * @param reached the path finally reached, which may not exist; empty when a link leads out of the tree
+     */
+    record Followed(List<String> links, java.util.Optional<String> reached) {
+        public Followed {
+            links = List.copyOf(links);
+        }
+    }
+
     /** The revision this tree was read at: a commit id, or {@code ""} for files on disk. */
     String revision();
 

@@ -28,6 +28,11 @@ public final class CommonOptions {
         varArguments.add(assignment);
     }
 
+    @Option(names = "--workspace", paramLabel = "NAME", description = "The Terraform workspace that "
+            + "terraform.workspace names (default: TF_WORKSPACE, else the workspace selected in the root module's "
+            + ".terraform/environment on disk, else default).")
+    String workspace;
+
     @Option(names = "--ansible-group", paramLabel = "NAME",
             description = "The inventory group whose group_vars apply to an Ansible tree (they differ per environment).")
     String ansibleGroup;

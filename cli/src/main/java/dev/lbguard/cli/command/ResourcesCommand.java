@@ -46,7 +46,8 @@ public final class ResourcesCommand implements Callable<Integer> {
             throw new UsageException("resources writes text or json, not " + options.format.name().toLowerCase());
         }
         Workspace ws = Workspace.open(options, rev);
-        TerraformInputs inputs = TerraformInputsReader.read(environment, options);
+        TerraformInputs inputs = TerraformWorkspaces.forTree(TerraformInputsReader.read(environment, options),
+                ws.tree());
         List<TerraformEvaluation> modules = new ArrayList<>();
         TerraformEvaluator evaluator = new TerraformEvaluator();
         for (String dir : ws.moduleDirs()) {

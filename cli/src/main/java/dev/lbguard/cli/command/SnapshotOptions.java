@@ -45,6 +45,8 @@ final class SnapshotOptions {
     }
 
     private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs) {
-        return Configurations.read(ws.tree(), ws.moduleDirs(), inputs, ws.origin());
+        Configurations.Inputs forTree = new Configurations.Inputs(
+                TerraformWorkspaces.forTree(inputs.terraform(), ws.tree()), inputs.ansible());
+        return Configurations.read(ws.tree(), ws.moduleDirs(), forTree, ws.origin());
     }
 }

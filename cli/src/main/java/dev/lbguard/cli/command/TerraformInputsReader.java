@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns {@code TF_VAR_*}, {@code --var-file} and {@code --var} into {@link TerraformInputs}, as terraform reads them. */
+/**
+ * Turns {@code TF_VAR_*}, {@code --var-file}, {@code --var} and the workspace options into {@link TerraformInputs}, as
+ * terraform reads them.
+ */
 final class TerraformInputsReader {
     private static final String ENV_PREFIX = "TF_VAR_";
 
@@ -26,6 +29,10 @@ final class TerraformInputsReader {
      * read from each revision the command reads, as a checkout of it would have the file; any other from disk.
      */
     static TerraformInputs read(Map<String, String> environment, CommonOptions options) {
+        return variables(environment, options).withWorkspace(TerraformWorkspaces.choose(environment, options));
+    }
+
+    private static TerraformInputs variables(Map<String, String> environment, CommonOptions options) {
         if (options.varArguments().stream().noneMatch(a -> a instanceof Path)) {
             return read(environment, options.varArguments(), f -> java.util.Optional.empty());
         }

@@ -22,12 +22,13 @@ final class TreeListings {
     private static final int LIMIT = 1024;
 
     /**
-     * One directory: its regular and executable files by name (symlinks and submodules hold no configuration
-     * we can read) and its subdirectories that hold such files somewhere below, both sorted by name.
+     * One directory: its regular and executable files by name, its symbolic links by name (the blob of a link holds
+     * its target path; {@link GitTree} follows them as a checkout would), and its subdirectories that hold such
+     * entries somewhere below, all sorted by name. Submodules hold nothing lbguard can read at this commit.
      */
-    record Dir(SortedMap<String, ObjectId> files, SortedMap<String, Dir> dirs) {
+    record Dir(SortedMap<String, ObjectId> files, SortedMap<String, ObjectId> links, SortedMap<String, Dir> dirs) {
         boolean isEmpty() {
-            return files.isEmpty() && dirs.isEmpty();
+            return files.isEmpty() && links.isEmpty() && dirs.isEmpty();
         }
     }
 
@@ -56,11 +57,14 @@ final class TreeListings {
             return known;
         }
         SortedMap<String, ObjectId> files = new TreeMap<>();
+        SortedMap<String, ObjectId> links = new TreeMap<>();
         SortedMap<String, Dir> dirs = new TreeMap<>();
         for (CanonicalTreeParser p = new CanonicalTreeParser(null, reader, tree); !p.eof(); p.next()) {
             FileMode mode = p.getEntryFileMode();
             if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
                 files.put(p.getEntryPathString(), p.getEntryObjectId());
+            } else if (mode == FileMode.SYMLINK) {
+                links.put(p.getEntryPathString(), p.getEntryObjectId());
             } else if (mode == FileMode.TREE) {
                 ObjectId sub = p.getEntryObjectId();
                 Dir d = list(reader, sub);
@@ -69,8 +73,14 @@ final class TreeListings {
                 }
             }
         }
-        Dir d = new Dir(Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(dirs));
+        Dir d = new Dir(Collections.unmodifiableSortedMap(files), unmodifiable(links),
+                Collections.unmodifiableSortedMap(dirs));
         byId.put(tree, d);
         return d;
+    }
+
+    /** Most directories hold no link: they share one empty map. */
+    private static SortedMap<String, ObjectId> unmodifiable(SortedMap<String, ObjectId> map) {
+        return map.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(map);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The values given to the root module's variables, in Terraform's precedence (later wins): {@code TF_VAR_*},
  * {@code terraform.tfvars}, {@code terraform.tfvars.json}, {@code *.auto.tfvars(.json)} in lexical order,
- * then {@code --var-file} and {@code --var} in command-line order.
+ * then {@code --var-file} and {@code --var} in command-line order; and the workspace the root module is read in.
  */
 final class RootInputs implements Variables.Source {
     private final EvalState state;
@@ -36,6 +36,7 @@ final class RootInputs implements Variables.Source {
     RootInputs(EvalState state, ModuleConfig root, TerraformInputs inputs) {
         this.state = state;
         this.root = root;
+        state.loader.workspace(inputs.workspace().forRootModule(root.dir()), inputs.workspace().origin(root.dir()));
         inputs.environment().forEach((name, raw) -> {
             // Terraform ignores TF_VAR_ values of undeclared variables without a word.
             if (root.variables().containsKey(name)) {

@@ -46,10 +46,13 @@ public final class RootModuleFinder {
     /**
      * The root modules of a tree and, for each, the directories it reads: itself and every local module it calls,
      * directly or not, sorted. {@code files} are the {@code .tf} files scanned, each with its content id
-     * ({@code ""} where the tree has none), from which the layout of a changed tree is derived.
+     * ({@code ""} where the tree has none), from which the layout of a changed tree is derived; {@code links} are
+     * those reached through symbolic links, each with the links and the target it leads through (a change to any of
+     * them changes the file, though not its own path).
      */
-    public record Layout(List<String> roots, Map<String, List<String>> moduleDirs, Map<String, String> files) {
-        public static final Layout EMPTY = new Layout(List.of(), Map.of(), Map.of());
+    public record Layout(List<String> roots, Map<String, List<String>> moduleDirs, Map<String, String> files,
+                         Map<String, List<String>> links) {
+        public static final Layout EMPTY = new Layout(List.of(), Map.of(), Map.of(), Map.of());
 
         public Layout {
             roots = List.copyOf(roots);
@@ -57,6 +60,9 @@ public final class RootModuleFinder {
             moduleDirs.forEach((k, v) -> copy.put(k, List.copyOf(new TreeSet<>(v))));
             moduleDirs = java.util.Collections.unmodifiableMap(copy);
             files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+            Map<String, List<String>> linksCopy = new TreeMap<>();
+            links.forEach((k, v) -> linksCopy.put(k, List.copyOf(v)));
+            links = java.util.Collections.unmodifiableMap(linksCopy);
         }
 
         /** Every directory any root module reads, sorted. */
@@ -86,8 +92,9 @@ public final class RootModuleFinder {
     /** The root modules of {@code tree} and the directories each reads. */
     public Layout layout(SourceTree tree) {
         Map<String, String> files = new TreeMap<>();
-        collect(tree, "", files);
-        return build(tree, files);
+        Map<String, List<String>> links = new TreeMap<>();
+        collect(tree, "", files, links);
+        return build(tree, files, links);
     }
 
     /**
@@ -96,20 +103,37 @@ public final class RootModuleFinder {
      */
     public Layout layout(SourceTree tree, Layout before, java.util.Collection<String> changedPaths) {
         Map<String, String> files = new TreeMap<>(before.files());
-        for (String path : changedPaths) {
-            if (!isConfiguration(path)) {
-                continue;
+        Map<String, List<String>> links = new TreeMap<>(before.links());
+        Set<String> changed = new HashSet<>(changedPaths);
+        Set<String> rescan = new TreeSet<>();
+        changed.stream().filter(RootModuleFinder::isConfiguration).forEach(rescan::add);
+        before.links().forEach((path, through) -> {
+            if (through.stream().anyMatch(changed::contains)) {
+                rescan.add(path);
             }
-            if (tree.isFile(path)) {
-                files.put(path, tree.contentId(path).orElse(""));
-            } else {
-                files.remove(path);
+        });
+        for (String path : rescan) {
+            files.remove(path);
+            links.remove(path);
+            // A link is listed whatever it leads to, so that its read reports a broken one.
+            if (tree.isFile(path) || tree.follow(path).links().contains(path)) {
+                scan(tree, path, files, links);
             }
         }
-        return build(tree, files);
+        return build(tree, files, links);
     }
 
-    private Layout build(SourceTree tree, Map<String, String> files) {
+    private static void scan(SourceTree tree, String path, Map<String, String> files, Map<String, List<String>> links) {
+        files.put(path, tree.contentId(path).orElse(""));
+        SourceTree.Followed followed = tree.follow(path);
+        if (!followed.links().isEmpty()) {
+            List<String> through = new ArrayList<>(followed.links());
+            followed.reached().ifPresent(through::add);
+            links.put(path, through);
+        }
+    }
+
+    private Layout build(SourceTree tree, Map<String, String> files, Map<String, List<String>> links) {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
         Set<String> modules = new TreeSet<>();
@@ -137,7 +161,7 @@ public final class RootModuleFinder {
                 dirs.put(dir, List.copyOf(reached));
             }
         }
-        return new Layout(roots, dirs, files);
+        return new Layout(roots, dirs, files, links);
     }
 
     /**
@@ -172,16 +196,16 @@ public final class RootModuleFinder {
         return found;
     }
 
-    private void collect(SourceTree tree, String dir, Map<String, String> files) {
+    private void collect(SourceTree tree, String dir, Map<String, String> files, Map<String, List<String>> links) {
         for (String name : tree.files(dir)) {
             String path = SourceTree.join(dir, name);
             if (isConfiguration(path)) {
-                files.put(path, tree.contentId(path).orElse(""));
+                scan(tree, path, files, links);
             }
         }
         for (String sub : tree.directories(dir)) {
             if (!sub.startsWith(".")) {
-                collect(tree, SourceTree.join(dir, sub), files);
+                collect(tree, SourceTree.join(dir, sub), files, links);
             }
         }
     }

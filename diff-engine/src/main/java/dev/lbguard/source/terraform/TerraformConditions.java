@@ -6,19 +6,52 @@ import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.QueryPair;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** Reads the {@code condition} blocks of an {@code aws_lb_listener_rule} into model conditions. */
+/**
+ * Reads the {@code condition} blocks of an {@code aws_lb_listener_rule} into model conditions, and says where the
+ * AWS provider would refuse them: a condition without values, or the provider-2 {@code field}/{@code values} form
+ * where the provider terraform installs is 3.0 or later.
+ */
 final class TerraformConditions {
-    private TerraformConditions() {
-    }
-
     private static final List<String> BODIES = List.of(
             "host_header", "http_header", "http_request_method", "path_pattern", "query_string", "source_ip");
+    /** The bodies whose {@code values} the provider (5.100, checked) requires to hold one item at least, at plan. */
+    private static final Set<ConditionType> AT_LEAST_ONE_VALUE = Set.of(ConditionType.HOST_HEADER,
+            ConditionType.PATH_PATTERN);
 
-    static List<Condition> read(ResourceInstance rule, List<Diagnostic> diagnostics) {
+    private final Supplier<AwsProviderRequirement.Verdict> provider;
+
+    /** @param provider what the root module says of the AWS provider's version; asked only for provider-2 syntax */
+    TerraformConditions(Supplier<AwsProviderRequirement> provider) {
+        Supplier<AwsProviderRequirement.Verdict> verdict = () -> provider.get().verdict();
+        this.provider = new Supplier<>() {
+            private AwsProviderRequirement.Verdict known;
+
+            @Override
+            public AwsProviderRequirement.Verdict get() {
+                known = known == null ? verdict.get() : known;
+                return known;
+            }
+        };
+    }
+
+    /** One rule's reading: its address, where its conditions are, and the errors already said of its conditions. */
+    private record Reading(ResourceInstance rule, SourceRef at, List<Diagnostic> diagnostics, Set<Condition> reported) {
+        void error(String code, String message, Condition c) {
+            diagnostics.add(Diagnostic.error(code, rule.address() + ": " + message, at));
+            reported.add(c);
+        }
+    }
+
+    List<Condition> read(ResourceInstance rule, List<Diagnostic> diagnostics) {
         SourceRef at = rule.attributeSources().getOrDefault("condition", rule.source());
+        Reading reading = new Reading(rule, at, diagnostics, Collections.newSetFromMap(new IdentityHashMap<>()));
         Value all = rule.attributes().get("condition");
         List<Condition> out = new ArrayList<>();
         Optional<String> unknownBlock = TfValues.unknownIn(all);
@@ -30,29 +63,28 @@ final class TerraformConditions {
                     rule.address() + ": a condition block could not be evaluated: " + unknownBlock.get(), at));
         }
         for (Value.Obj block : TfValues.blocks(all)) {
-            List<Condition> read = readBlock(block);
+            List<Condition> read = readBlock(block, reading);
             if (read.isEmpty()) {
                 diagnostics.add(Diagnostic.error("tf-empty-condition",
                         rule.address() + ": a condition block sets no condition", at));
                 out.add(Condition.pathPattern().withUnknown("empty condition block"));
             }
             for (Condition c : read) {
-                c.unknownReason().ifPresent(why -> diagnostics.add(Diagnostic.error("tf-unknown-condition",
-                        rule.address() + ": " + c.type().label() + " values could not be evaluated: " + why, at)));
+                if (!reading.reported().contains(c)) {
+                    c.unknownReason().ifPresent(why -> diagnostics.add(Diagnostic.error("tf-unknown-condition",
+                            rule.address() + ": " + c.type().label() + " values could not be evaluated: " + why, at)));
+                }
                 out.add(c);
             }
         }
         return out;
     }
 
-    private static List<Condition> readBlock(Value.Obj block) {
+    private List<Condition> readBlock(Value.Obj block, Reading reading) {
         List<Condition> out = new ArrayList<>();
-        // Provider 1.x wrote `field = "path-pattern"` and `values = [...]` directly in the condition block.
         Optional<String> field = TfValues.str(block.get("field"));
         if (field.isPresent()) {
-            ConditionType.fromLabel(field.get()).ifPresentOrElse(
-                    t -> out.add(values(t, "", block.get("values"))),
-                    () -> out.add(Condition.pathPattern().withUnknown("unknown field " + field.get())));
+            out.add(provider2(field.get(), block.get("values"), reading));
         } else if (TfValues.isUnknown(block.get("field"))) {
             out.add(Condition.pathPattern().withUnknown("field " + TfValues.display(block.get("field")).orElse("")));
         }
@@ -81,10 +113,70 @@ final class TerraformConditions {
                     // Newer providers accept regex_values; lbguard does not evaluate regexes yet.
                     c = c.withUnknown("regex_values are not supported");
                 }
-                out.add(c);
+                out.add(withValues(c, body, reading));
             }
         }
         return out;
+    }
+
+    /**
+     * A condition block must hold a value: with none, the provider refuses host_header and path_pattern at plan
+     * ("Not enough list items"), and for the other bodies terraform plans a condition whose matching AWS does not
+     * document, so lbguard cannot say which requests it takes.
+     */
+    private static Condition withValues(Condition c, String body, Reading reading) {
+        if (!c.values().isEmpty() || c.unknownReason().isPresent()) {
+            return c;
+        }
+        Condition unknown = c.withUnknown("the " + body + " condition has no values");
+        String leaveOut = "; give it a value, or leave the condition out (a dynamic \"condition\" block over an empty "
+                + "list writes none)";
+        reading.error("tf-condition-without-values", AT_LEAST_ONE_VALUE.contains(c.type())
+                ? "the " + body + " condition has no values, and the AWS provider requires at least one, so terraform "
+                + "plan fails (Not enough list items)" + leaveOut
+                : "the " + body + " condition has no values: terraform plans it, but which requests a condition "
+                + "without values matches is not documented by AWS, so lbguard cannot say" + leaveOut, unknown);
+        return unknown;
+    }
+
+    /**
+     * The provider-2 form {@code condition { field = "host-header", values = [...] }}, which provider 3.0 removed: read
+     * as its {@code host_header} or {@code path_pattern} block with a warning where terraform would still install a
+     * 2.x provider, an error where it installs 3.0 or later (or has no constraint, and so installs the newest).
+     */
+    private Condition provider2(String field, Value values, Reading reading) {
+        Optional<ConditionType> type = ConditionType.fromLabel(field)
+                .filter(t -> t == ConditionType.HOST_HEADER || t == ConditionType.PATH_PATTERN)
+                .filter(t -> t.label().equalsIgnoreCase(field));
+        if (type.isEmpty()) {
+            Condition c = Condition.pathPattern().withUnknown("unknown field " + field);
+            reading.error("tf-provider2-condition", "condition field \"" + field + "\" is neither host-header nor "
+                    + "path-pattern, the two the provider-2 syntax takes; write the condition as a "
+                    + String.join(", ", BODIES) + " block", c);
+            return c;
+        }
+        String body = type.get().label().replace('-', '_');
+        Condition c = values(type.get(), "", values);
+        AwsProviderRequirement.Verdict verdict = provider.get();
+        String syntax = "condition { field = \"" + field + "\" } is the AWS provider 2 syntax, which provider 3.0 "
+                + "removed";
+        String instead = "write condition { " + body + " { values = [...] } }";
+        if (verdict.before3()) {
+            reading.diagnostics().add(Diagnostic.warning("tf-provider2-condition", reading.rule().address() + ": "
+                    + syntax + "; read as " + body + ", since " + verdict.because() + "; " + instead
+                    + " before upgrading the provider", reading.at()));
+        } else {
+            c = c.withUnknown("provider 2 syntax, which the provider terraform installs rejects");
+            reading.error("tf-provider2-condition", syntax + ", and " + verdict.because() + ", so terraform rejects "
+                    + "it (An argument named \"field\" is not expected here); " + instead, c);
+            return c;
+        }
+        if (c.values().isEmpty() && c.unknownReason().isEmpty()) {
+            c = c.withUnknown("no values");
+            reading.error("tf-condition-without-values", "the " + field + " condition has no values, so lbguard "
+                    + "cannot say which requests it matches; give it a value", c);
+        }
+        return c;
     }
 
     private static Condition values(ConditionType type, String header, Value values) {

@@ -11,15 +11,27 @@ import java.util.TreeMap;
  *
  * @param environment the {@code TF_VAR_name} values, keyed by {@code name}; only the CLI reads the environment
  * @param commandLine {@code --var-file} and {@code --var} in the order given
+ * @param workspace   how each root module's {@code terraform.workspace} is chosen
  */
-public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine) {
+public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
+                              TerraformWorkspace workspace) {
     public TerraformInputs {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         commandLine = List.copyOf(commandLine);
     }
 
+    /** Variables only; every root module is read in the {@code default} workspace. */
+    public TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine) {
+        this(environment, commandLine, TerraformWorkspace.unselected());
+    }
+
     public static TerraformInputs none() {
         return new TerraformInputs(Map.of(), List.of());
+    }
+
+    /** The same variables, with the workspace chosen by {@code workspace}. */
+    public TerraformInputs withWorkspace(TerraformWorkspace workspace) {
+        return new TerraformInputs(environment, commandLine, workspace);
     }
 
     /** The repository paths of the committed {@code --var-file}s: the walk of a history watches them. */

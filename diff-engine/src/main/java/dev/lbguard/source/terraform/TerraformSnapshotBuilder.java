@@ -44,10 +44,19 @@ public final class TerraformSnapshotBuilder {
      * parse may hide load-balancer resources.
      */
     public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin) {
+        return build(evaluation, origin, AwsProviderRequirement::none);
+    }
+
+    /**
+     * As {@link #build(TerraformEvaluation, SnapshotOrigin)}, knowing what the root module says of the AWS provider's
+     * version (read only if a rule's syntax depends on it).
+     */
+    RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
+                          java.util.function.Supplier<AwsProviderRequirement> provider) {
         List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
         List<ResourceInstance> resources = evaluation.loadBalancerResources();
         References refs = new References(resources);
-        TerraformActions actions = new TerraformActions(refs, diagnostics);
+        Readers readers = new Readers(new TerraformActions(refs, diagnostics), new TerraformConditions(provider));
 
         // Group children under their parent's address; TreeMaps keep everything in address order.
         Map<String, List<ResourceInstance>> listenersByLb = new TreeMap<>();
@@ -71,7 +80,7 @@ public final class TerraformSnapshotBuilder {
                 List<Listener> listeners = new ArrayList<>();
                 for (ResourceInstance l : listenersByLb.getOrDefault(r.address(), List.of())) {
                     listeners.add(listener(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
-                            certsByListener.getOrDefault(l.address(), List.of()), actions, diagnostics));
+                            certsByListener.getOrDefault(l.address(), List.of()), readers, diagnostics));
                 }
                 duplicatePorts(r, listeners, diagnostics);
                 loadBalancers.add(new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
@@ -81,7 +90,7 @@ public final class TerraformSnapshotBuilder {
         Map<String, List<Listener>> externalByLb = new TreeMap<>();
         rulesByExternalListener.forEach((listener, rules) -> externalByLb
                 .computeIfAbsent(externalLoadBalancerName(listener), k -> new ArrayList<>())
-                .add(externalListener(listener, rules, actions, diagnostics)));
+                .add(externalListener(listener, rules, readers, diagnostics)));
         externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of("external:" + name),
                 listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
         // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
@@ -89,6 +98,10 @@ public final class TerraformSnapshotBuilder {
                 .map(m -> Move.of(m.from(), m.to(), m.source()))
                 .toList();
         return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves);
+    }
+
+    /** How one snapshot reads the actions and conditions of its listeners and rules. */
+    private record Readers(TerraformActions actions, TerraformConditions conditions) {
     }
 
     /** Files each child resource of {@code childType} under the parent its {@code attribute} names. */
@@ -142,7 +155,7 @@ public final class TerraformSnapshotBuilder {
      * are not. Requests no rule takes get an unknown answer, never a guess.
      */
     private static Listener externalListener(String listener, List<ResourceInstance> ruleResources,
-                                                 TerraformActions actions, List<Diagnostic> diagnostics) {
+                                                 Readers readers, List<Diagnostic> diagnostics) {
         ResourceInstance first = ruleResources.get(0);
         SourceRef where = at(first, "listener_arn");
         diagnostics.add(Diagnostic.warning("tf-external-listener", ruleResources.size()
@@ -152,7 +165,7 @@ public final class TerraformSnapshotBuilder {
         return new Listener(ElementId.of(listener), where, "HTTP", 0, Optional.empty(), List.of(),
                 dev.lbguard.model.RuleAction.of(new dev.lbguard.model.RouteAction.Unresolved(
                         "listener " + listener + " is not managed by this configuration")),
-                rules(ruleResources, actions, diagnostics));
+                rules(ruleResources, readers, diagnostics));
     }
 
     /**
@@ -189,7 +202,7 @@ public final class TerraformSnapshotBuilder {
     }
 
     private static Listener listener(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,
-                                     List<ResourceInstance> certs, TerraformActions actions, List<Diagnostic> diagnostics) {
+                                     List<ResourceInstance> certs, Readers readers, List<Diagnostic> diagnostics) {
         Value.Obj a = l.attributes();
         Value protocolValue = a.get("protocol");
         String protocol = TfValues.str(protocolValue).orElse(switch (lbType) {
@@ -213,8 +226,8 @@ public final class TerraformSnapshotBuilder {
         for (ResourceInstance c : certs) {
             TfValues.display(c.attributes().get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
         }
-        RuleAction defaultAction = actions.read(l, "default_action");
-        List<Rule> rules = rules(ruleResources, actions, diagnostics);
+        RuleAction defaultAction = readers.actions().read(l, "default_action");
+        List<Rule> rules = rules(ruleResources, readers, diagnostics);
         Listener listener = new Listener(ElementId.of(l.address()), l.source(), protocol, port,
                 TfValues.str(a.get("ssl_policy")).filter(s -> !s.isEmpty()), certificates, defaultAction, rules);
         if (!listener.evaluatesRules() && !rules.isEmpty()) {
@@ -229,7 +242,7 @@ public final class TerraformSnapshotBuilder {
      * one in the listener, in address order. That approximates the provider, which assigns it at apply time
      * against the rules that exist then, so a warning says so.
      */
-    private static List<Rule> rules(List<ResourceInstance> ruleResources, TerraformActions actions,
+    private static List<Rule> rules(List<ResourceInstance> ruleResources, Readers readers,
                                     List<Diagnostic> diagnostics) {
         int highest = 0;
         for (ResourceInstance r : ruleResources) {
@@ -258,8 +271,9 @@ public final class TerraformSnapshotBuilder {
                             + priority.value() + " is also used by " + other + "; AWS rejects this", at(r, "priority")));
                 }
             }
-            List<Condition> conditions = TerraformConditions.read(r, diagnostics);
-            rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions, actions.read(r, "action")));
+            List<Condition> conditions = readers.conditions().read(r, diagnostics);
+            rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions,
+                    readers.actions().read(r, "action")));
         }
         return rules;
     }

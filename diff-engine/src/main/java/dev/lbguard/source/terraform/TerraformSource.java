@@ -19,7 +19,9 @@ public final class TerraformSource {
     public RoutingSnapshot read(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs, SnapshotOrigin origin) {
         List<RoutingSnapshot> parts = new ArrayList<>();
         for (String dir : moduleDirs) {
-            parts.add(builder.build(evaluator.evaluate(tree, dir, inputs), origin));
+            // The provider's version matters only to provider-2 syntax: read when a rule uses it, once per module.
+            java.util.function.Supplier<AwsProviderRequirement> provider = () -> AwsProviderRequirement.read(tree, dir);
+            parts.add(builder.build(evaluator.evaluate(tree, dir, inputs), origin, provider));
         }
         return SnapshotMerger.merge(origin, parts);
     }

@@ -11,9 +11,12 @@ import java.util.TreeMap;
 /** A variable's {@code type = ...} constraint, which converts given values as Terraform does. */
 public sealed interface TypeConstraint {
 
-    /** Reads a type expression: keywords, collection and structural constructors, and {@code optional(...)}. */
+    /**
+     * Reads a variable's type expression: keywords, collection and structural constructors, {@code optional(...)},
+     * and the bare {@code list} and {@code map} that Terraform still reads as {@code list(any)} and {@code map(any)}.
+     */
     static TypeConstraint parse(Expression typeExpression) throws EvalException {
-        return TypeParser.parse(typeExpression, false).type();
+        return TypeParser.variableType(typeExpression);
     }
 
     /** Terraform's conversion (unsafe conversions such as string to number included); unknowns pass through. */

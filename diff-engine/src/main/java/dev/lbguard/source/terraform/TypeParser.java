@@ -13,25 +13,55 @@ final class TypeParser {
     private TypeParser() {
     }
 
-    static TypeConstraint.Attribute parse(Expression e, boolean inObjectAttribute) throws EvalException {
-        if (e instanceof Expression.Parenthesized p) {
-            return parse(p.inner(), inObjectAttribute);
+    /**
+     * A variable's {@code type}, as Terraform's configuration loader reads it before its type parser: the quoted
+     * spellings of Terraform 0.11 are errors with their own advice, and a bare {@code list} or {@code map} (0.11's
+     * "a list or map of anything") is {@code list(any)} or {@code map(any)}. A bare {@code set} was never such a
+     * shorthand, so Terraform refuses it like any constructor without its argument.
+     */
+    static TypeConstraint variableType(Expression e) throws EvalException {
+        if (e instanceof Expression.Template t) {
+            throw quoted(t);
         }
+        if (e instanceof Expression.Variable v && (v.name().equals("list") || v.name().equals("map"))) {
+            return new TypeConstraint.Collection(v.name().equals("list") ? TypeConstraint.Collection.Kind.LIST
+                    : TypeConstraint.Collection.Kind.MAP, new TypeConstraint.Any());
+        }
+        return parse(e, false).type();
+    }
+
+    /** Terraform's messages for {@code type = "string"}, {@code "list"}, {@code "map"} and other quoted types. */
+    private static EvalException quoted(Expression.Template t) {
+        if (t.parts().size() > 1 || t.parts().size() == 1 && !(t.parts().get(0) instanceof TemplatePart.Literal)) {
+            return invalid();
+        }
+        String text = t.parts().isEmpty() ? "" : ((TemplatePart.Literal) t.parts().get(0)).text();
+        String prefix = "Invalid quoted type constraints: Terraform 0.11 and earlier required type constraints to be "
+                + "given in quotes, but that form is now deprecated and will be removed in a future version of "
+                + "Terraform. Remove the quotes around \"" + text + "\"";
+        return switch (text) {
+            case "string" -> new EvalException(prefix + ".");
+            case "list", "map" -> new EvalException(prefix + " and write " + text + "(string) instead to explicitly "
+                    + "indicate that the " + text + " elements are strings.");
+            default -> new EvalException("Invalid legacy variable type hint: To provide a full type expression, "
+                    + "remove the surrounding quotes and give the type expression directly.");
+        };
+    }
+
+    private static EvalException invalid() {
+        return new EvalException("Invalid type specification: A type specification is either a primitive type "
+                + "keyword (bool, number, string) or a complex type constructor call, like list(string).");
+    }
+
+    static TypeConstraint.Attribute parse(Expression e, boolean inObjectAttribute) throws EvalException {
+        // No parentheses: Terraform's type parser refuses "(string)" as it refuses any other expression.
         if (e instanceof Expression.Variable v) {
             return plain(keyword(v.name()));
-        }
-        if (e instanceof Expression.Template t) {
-            String text = t.parts().size() == 1 && t.parts().get(0) instanceof TemplatePart.Literal l ? l.text() : "";
-            throw new EvalException("Invalid quoted type constraints: Terraform 0.11 and earlier required type "
-                    + "constraints to be given in quotes, but that form is now deprecated and will be removed in a "
-                    + "future version of Terraform. Remove the quotes around \"" + text + "\" and write " + text
-                    + " instead.");
         }
         if (e instanceof Expression.FunctionCall call) {
             return constructor(call, inObjectAttribute);
         }
-        throw new EvalException("Invalid type specification: A type specification is either a primitive type "
-                + "keyword (bool, number, string) or a complex type constructor call, like list(string).");
+        throw invalid();
     }
 
     private static TypeConstraint.Attribute plain(TypeConstraint t) {
@@ -49,13 +79,13 @@ final class TypeParser {
             case "any":
                 return new TypeConstraint.Any();
             case "list", "map", "set":
-                throw new EvalException("Missing type constraint: The " + name + " type constructor requires one "
+                throw new EvalException("Invalid type specification: The " + name + " type constructor requires one "
                         + "argument specifying the element type.");
             case "object":
-                throw new EvalException("Missing type constraint: The object type constructor requires one "
+                throw new EvalException("Invalid type specification: The object type constructor requires one "
                         + "argument specifying the attribute types as a map.");
             case "tuple":
-                throw new EvalException("Missing type constraint: The tuple type constructor requires one "
+                throw new EvalException("Invalid type specification: The tuple type constructor requires one "
                         + "argument specifying the element types as a list.");
             default:
                 throw new EvalException("Invalid type specification: The keyword \"" + name

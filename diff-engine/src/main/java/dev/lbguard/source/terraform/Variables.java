@@ -69,7 +69,8 @@ final class Variables {
         try {
             return Optional.of(TypeConstraint.parse(t.get().expression()));
         } catch (EvalException e) {
-            state.error("tf-variable-type", "invalid type for variable " + decl.labels().get(0) + ": "
+            // A type terraform cannot read fails terraform validate whatever the values, so it is never harmless.
+            state.error("tf-variable", "invalid type for variable " + decl.labels().get(0) + ": "
                     + e.getMessage(), state.ref(t.get().range()));
             return Optional.empty();
         }

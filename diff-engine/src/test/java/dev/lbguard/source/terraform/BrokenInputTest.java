@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each case under {@code fixtures/broken} is a root module Terraform itself rejects. lbguard must not throw,
- * must call the evaluation incomplete, and must report the error where Terraform does: its {@code expected}
+ * must call the evaluation (and the routes built from it) incomplete, and must report the error where Terraform does: its {@code expected}
  * file holds {@code path:line: message substring} (case-insensitive substring; path {@code .} means the
  * module directory itself, line 0 means no line).
  *
@@ -57,16 +59,21 @@ class BrokenInputTest {
         String substring = m.group(3).toLowerCase(Locale.ROOT);
 
         Path module = materialize(brokenCase, temp.resolve(name));
+        DiskTree tree = new DiskTree(module);
         TerraformEvaluation evaluation;
+        RoutingSnapshot snapshot;
         try {
-            evaluation = new TerraformEvaluator().evaluate(new DiskTree(module), "", TerraformInputs.none());
+            evaluation = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
+            // Built into routes too: some verdicts (a condition the provider refuses) are the builder's.
+            snapshot = new TerraformSnapshotBuilder().build(evaluation, SnapshotOrigin.other(name),
+                    () -> AwsProviderRequirement.read(tree, ""));
         } catch (RuntimeException e) {
             throw new AssertionError("evaluating broken input " + name + " threw; bad input must give diagnostics",
                     e);
         }
-        // What the provider or AWS rejects (two listeners on one port) is found when the routing model is built.
-        List<Diagnostic> diagnostics = new TerraformSnapshotBuilder().build(evaluation,
-                dev.lbguard.model.SnapshotOrigin.other("broken")).diagnostics();
+        // What the provider or AWS rejects (two listeners on one port, a condition the provider refuses) is found
+        // when the routing model is built.
+        List<Diagnostic> diagnostics = snapshot.diagnostics();
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
         String all = diagnostics.stream().map(Diagnostic::render).reduce("", (a, b) -> a + "\n  " + b);
         assertThat(errors).as("%s: the analysis must be incomplete; diagnostics:%s", name, all).isNotEmpty();
@@ -80,18 +87,20 @@ class BrokenInputTest {
                 name, path, line, substring, all).hasSize(1);
     }
 
-    /** Copies the case, decoding {@code *.base64} and leaving out {@code expected}. */
+    /** Copies the case, decoding {@code *.base64}, keeping symbolic links as links and leaving out {@code expected}. */
     private static Path materialize(Path brokenCase, Path target) throws IOException {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.walk(brokenCase)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p)).toList()) {
                 String relative = brokenCase.relativize(file).toString();
                 if (relative.equals("expected")) {
                     continue;
                 }
                 Path out = target.resolve(relative.replaceFirst("\\.base64$", ""));
                 Files.createDirectories(out.getParent());
-                if (relative.endsWith(".base64")) {
+                if (Files.isSymbolicLink(file)) {
+                    Files.createSymbolicLink(out, Files.readSymbolicLink(file));
+                } else if (relative.endsWith(".base64")) {
                     Files.write(out, Base64.getMimeDecoder().decode(Files.readString(file).strip()));
                 } else {
                     Files.copy(file, out);

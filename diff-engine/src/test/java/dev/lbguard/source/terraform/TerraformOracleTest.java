@@ -85,10 +85,27 @@ class TerraformOracleTest {
         throw new AssertionError(fixture.getFileName() + " now agrees with terraform: remove it from KNOWN_GAPS");
     }
 
+    /**
+     * Files that keep what {@code terraform fmt} rewrites on purpose: the legacy bare {@code type = list} and
+     * {@code type = map}, which fmt spells {@code list(any)} and {@code map(any)}. Each must be formatted once
+     * that spelling is replaced, so nothing else can hide here.
+     */
+    private static final Map<String, String> LEGACY_SPELLINGS = Map.of(
+            "legacy-types/variables.tf", "(?m)^(\\s*type\\s*=\\s*)(list|map)[ \\t]*$");
+
     @Test
     void fixturesAreFormattedAndProviderFree() throws IOException {
-        String unformatted = TerraformCli.locate(WORK).unformattedFiles(TERRAFORM_FIXTURES);
-        assertThat(unformatted).as("terraform fmt -check -recursive fixtures/terraform").isEmpty();
+        TerraformCli terraform = TerraformCli.locate(WORK);
+        String unformatted = terraform.unformattedFiles(TERRAFORM_FIXTURES);
+        assertThat(unformatted.lines().filter(f -> !LEGACY_SPELLINGS.containsKey(f.replace('\\', '/'))).toList())
+                .as("terraform fmt -check -recursive fixtures/terraform").isEmpty();
+        for (Map.Entry<String, String> legacy : LEGACY_SPELLINGS.entrySet()) {
+            Path copy = Files.createDirectories(WORK.resolve("fmt-legacy")).resolve("legacy.tf");
+            Files.writeString(copy, Files.readString(TERRAFORM_FIXTURES.resolve(legacy.getKey()))
+                    .replaceAll(legacy.getValue(), "$1$2(any)"));
+            assertThat(terraform.unformattedFiles(copy.getParent())).as("%s, legacy types spelled out",
+                    legacy.getKey()).isEmpty();
+        }
         for (Path fixture : fixtureDirs()) {
             try (Stream<Path> files = Files.walk(fixture)) {
                 for (Path tf : files.filter(p -> p.toString().endsWith(".tf")).toList()) {
@@ -285,13 +302,16 @@ class TerraformOracleTest {
                 throw new AssertionError(fixture + "/args: unsupported argument " + arg);
             }
         }
-        // As the CLI does: TF_VAR_name in the environment sets variable name.
+        // As the CLI does: TF_VAR_name in the environment sets variable name, TF_WORKSPACE the workspace.
         Map<String, String> environment = new TreeMap<>();
-        envFile(fixture).forEach((k, v) -> {
+        Map<String, String> env = envFile(fixture);
+        env.forEach((k, v) -> {
             if (k.startsWith("TF_VAR_")) {
                 environment.put(k.substring("TF_VAR_".length()), v);
             }
         });
-        return new TerraformInputs(environment, vars);
+        TerraformWorkspace workspace = new TerraformWorkspace(java.util.Optional.ofNullable(env.get("TF_WORKSPACE")),
+                "TF_WORKSPACE", java.util.Optional.empty(), ".terraform");
+        return new TerraformInputs(environment, vars, workspace);
     }
 }

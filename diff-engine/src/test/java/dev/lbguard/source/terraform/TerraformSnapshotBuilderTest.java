@@ -87,6 +87,58 @@ class TerraformSnapshotBuilderTest {
         return new TerraformSnapshotBuilder().build(eval, SnapshotOrigin.other("test"));
     }
 
+    private static RoutingSnapshot build(AwsProviderRequirement provider, ResourceInstance... resources) {
+        TerraformEvaluation eval = new TerraformEvaluation("", List.of(resources), List.of(), List.of());
+        return new TerraformSnapshotBuilder().build(eval, SnapshotOrigin.other("test"), () -> provider);
+    }
+
+    private ResourceInstance ruleWith(Value condition) {
+        return res("aws_lb_listener_rule.x", obj("listener_arn", ref("aws_lb_listener.http"), "priority", n(1),
+                "action", fixed("200"), "condition", list(condition)));
+    }
+
+    private RoutingSnapshot withRule(AwsProviderRequirement provider, Value condition) {
+        return build(provider, lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"), ruleWith(condition));
+    }
+
+    @Test
+    void theProvider2FormIsAnErrorWhereTheProviderTerraformInstallsIsNewer() {
+        Value legacy = obj("field", s("host-header"), "values", strs("a.example.com"));
+        RoutingSnapshot required3 = withRule(AwsProviderRequirement.of(">= 3.0, < 6.0", "versions.tf:4"), legacy);
+        assertThat(required3.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isTrue();
+            assertThat(d.source().line()).isPositive();
+            assertThat(d.message()).contains("provider 3.0 removed").contains("requires aws \">= 3.0, < 6.0\"")
+                    .contains("terraform rejects it").contains("write condition { host_header { values = [...] } }");
+        });
+        assertThat(onlyListener(required3).rules().get(0).conditions().get(0).isUnknown()).isTrue();
+        // No constraint: terraform installs the newest provider, which rejects the form too.
+        assertThat(withRule(AwsProviderRequirement.none(), legacy).diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("sets no version for the aws provider"));
+        // Provider 2 took host-header and path-pattern only.
+        assertThat(withRule(AwsProviderRequirement.of("~> 2.0", "v.tf:1"),
+                obj("field", s("source-ip"), "values", strs("10.0.0.0/8"))).diagnostics())
+                .singleElement().satisfies(d -> assertThat(d.message()).contains("neither host-header nor path-pattern"));
+    }
+
+    @Test
+    void aConditionWithoutValuesIsAnErrorSayingWhatTheProviderDoes() {
+        for (String body : List.of("host_header", "path_pattern")) {
+            RoutingSnapshot snap = withRule(AwsProviderRequirement.none(),
+                    obj(body, list(obj("values", Value.Values.list(List.of())))));
+            assertThat(snap.diagnostics()).as(body).singleElement().satisfies(d -> {
+                assertThat(d.isError()).isTrue();
+                assertThat(d.message()).contains("the " + body + " condition has no values")
+                        .contains("AWS provider requires at least one").contains("give it a value");
+            });
+            assertThat(onlyListener(snap).rules().get(0).conditions().get(0).isUnknown()).isTrue();
+        }
+        RoutingSnapshot method = withRule(AwsProviderRequirement.none(),
+                obj("http_request_method", list(obj("values", Value.Values.list(List.of())))));
+        assertThat(method.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("terraform plans it").contains("lbguard cannot say"));
+    }
+
     private static Value forwardTo(String tg) {
         return list(obj("type", s("forward"), "target_group_arn", ref(tg)));
     }
@@ -285,8 +337,15 @@ class TerraformSnapshotBuilderTest {
                 obj("field", s("path-pattern"), "values", strs("/old/*")));
         ResourceInstance r = res("aws_alb_listener_rule.x", obj("listener_arn", ref("aws_alb_listener.http"),
                 "priority", n(1), "action", fixed("200"), "condition", cond));
-        RoutingSnapshot snap = build(lb("aws_alb.main"), http("aws_alb_listener.http", "aws_alb.main"), r);
-        assertThat(snap.diagnostics()).isEmpty();
+        RoutingSnapshot snap = build(AwsProviderRequirement.of("~> 2.70", "versions.tf:4"), lb("aws_alb.main"),
+                http("aws_alb_listener.http", "aws_alb.main"), r);
+        // Provider 2 still takes the field form: read, with a warning that says why and what to write instead.
+        assertThat(snap.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isFalse();
+            assertThat(d.message()).contains("AWS provider 2 syntax").contains("read as path_pattern")
+                    .contains("requires aws \"~> 2.70\" (versions.tf:4)")
+                    .contains("write condition { path_pattern { values = [...] } }");
+        });
         assertThat(onlyListener(snap).rules().get(0).conditions()).containsExactly(
                 Condition.pathPattern("/old/*"),
                 Condition.httpHeader("X-Canary", "on"),

@@ -74,7 +74,11 @@ class TypeConstraintTest {
     @Test
     void refusesInvalidTypeExpressions() {
         assertThatThrownBy(() -> parse(str("string"))).hasMessageContaining("Invalid quoted type constraints");
-        assertThatThrownBy(() -> parse(kw("list"))).hasMessageContaining("requires one argument");
+        assertThatThrownBy(() -> parse(kw("set"))).hasMessageContaining("The set type constructor requires one "
+                + "argument specifying the element type");
+        assertThatThrownBy(() -> parse(fn("map", kw("list")))).hasMessageContaining("requires one argument");
+        assertThatThrownBy(() -> parse(new Expression.Parenthesized(kw("string"), R)))
+                .hasMessageContaining("Invalid type specification");
         assertThatThrownBy(() -> parse(kw("strin"))).hasMessageContaining("\"strin\" is not a valid type");
         assertThatThrownBy(() -> parse(fn("optional", kw("string"))))
                 .hasMessageContaining("valid only as a modifier for object type attributes");
@@ -83,6 +87,29 @@ class TypeConstraintTest {
                 .hasMessageContaining("Invalid default value for optional attribute");
         assertThatThrownBy(() -> parse(fn("object", objectOf("a", fn("optional", kw("string"), kw("var"))))))
                 .hasMessageContaining("Variables not allowed");
+    }
+
+    /**
+     * Terraform 0.11 wrote {@code type = list} and {@code type = map}; Terraform still reads them as
+     * {@code list(any)} and {@code map(any)}, but only at the top of a variable's type, and never a bare {@code set}
+     * (checked with terraform 1.11). Its quoted spellings are errors with advice that depends on the word.
+     */
+    @Test
+    void readsLegacyBareListAndMapAsCollectionsOfAny() throws Exception {
+        assertThat(parse(kw("list"))).isEqualTo(parse(fn("list", kw("any")))).hasToString("list(any)");
+        assertThat(parse(kw("map"))).isEqualTo(parse(fn("map", kw("any")))).hasToString("map(any)");
+        // As Terraform plans them: the elements are unified to one type, here string.
+        assertThat(parse(kw("map")).convert(obj("a", s("x"), "b", n(1)))).isEqualTo(map("a", s("x"), "b", s("1")));
+        assertThat(parse(kw("list")).convert(tuple(n(1), s("a")))).isEqualTo(strings("1", "a"));
+    }
+
+    @Test
+    void refusesQuotedLegacyTypesWithTerraformsAdvice() {
+        assertThatThrownBy(() -> parse(str("string"))).hasMessageEndingWith("Remove the quotes around \"string\".");
+        assertThatThrownBy(() -> parse(str("list"))).hasMessageContaining("write list(string) instead");
+        assertThatThrownBy(() -> parse(str("map"))).hasMessageContaining("write map(string) instead");
+        assertThatThrownBy(() -> parse(str("number"))).hasMessageStartingWith("Invalid legacy variable type hint");
+        assertThatThrownBy(() -> parse(fn("list", str("string")))).hasMessageStartingWith("Invalid type specification");
     }
 
     @Test
