@@ -37,11 +37,36 @@ final class EvalState {
     // moved block) is never shown harmless.
     private final Deque<Set<List<Object>>> frames = new ArrayDeque<>();
     private final Set<List<Object>> unframed = new HashSet<>();
+    // terraform.workspace in every module of the evaluation; the root's inputs choose it before any module is
+    // evaluated (RootInputs).
+    private String workspace = TerraformWorkspace.DEFAULT;
+    private String workspaceOrigin = "the default";
+    private boolean workspaceNoted;
 
     EvalState(SourceTree tree, String rootDir) {
         this.tree = tree;
         this.rootDir = rootDir;
         this.loader = new ModuleLoader(this);
+    }
+
+    /**
+     * {@code terraform.workspace}, read at {@code at}. A workspace other than {@code default} comes from outside the
+     * repository (the command line, the environment, a selection on disk), so the first place that reads it says so,
+     * as a variable given from outside does: the report holds for that workspace.
+     */
+    Value workspace(dev.lbguard.source.hcl.Range at) {
+        if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
+            workspaceNoted = true;
+            warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
+                    + workspaceOrigin + ", not from the repository; this report holds for that workspace",
+                    ref(at));
+        }
+        return new Value.Str(workspace);
+    }
+
+    void workspace(String name, String origin) {
+        workspace = name;
+        workspaceOrigin = origin;
     }
 
     SourceRef ref(Range r) {

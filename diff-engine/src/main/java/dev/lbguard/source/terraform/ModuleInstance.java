@@ -246,7 +246,7 @@ final class ModuleInstance implements Refs {
             }
             default -> {
                 if (name.equals("workspace")) {
-                    return new Resolved(state.loader.workspace(root.range()), 1);
+                    return new Resolved(state.workspace(root.range()), 1);
                 }
                 return undeclared(root, steps, "unknown attribute terraform." + name);
             }

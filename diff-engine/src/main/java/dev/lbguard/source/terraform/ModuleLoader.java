@@ -25,37 +25,9 @@ import java.util.Optional;
 final class ModuleLoader {
     private final EvalState state;
     private final Map<String, ModuleConfig> cache = new HashMap<>();
-    /**
-     * {@code terraform.workspace} in every module of the evaluation. Kept here because the loader is the one part of
-     * an evaluation's shared state that reads its configuration: the root's inputs choose the workspace before any
-     * module is evaluated ({@link RootInputs}).
-     */
-    private String workspace = TerraformWorkspace.DEFAULT;
-    private String workspaceOrigin = "the default";
-    private boolean workspaceNoted;
 
     ModuleLoader(EvalState state) {
         this.state = state;
-    }
-
-    /**
-     * {@code terraform.workspace}, read at {@code at}. A workspace other than {@code default} comes from outside the
-     * repository (the command line, the environment, a selection on disk), so the first place that reads it says so,
-     * as a variable given from outside does: the report holds for that workspace.
-     */
-    Value workspace(dev.lbguard.source.hcl.Range at) {
-        if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
-            workspaceNoted = true;
-            state.warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
-                    + workspaceOrigin + ", not from the repository; this report holds for that workspace",
-                    state.ref(at));
-        }
-        return new Value.Str(workspace);
-    }
-
-    void workspace(String name, String origin) {
-        workspace = name;
-        workspaceOrigin = origin;
     }
 
     ModuleConfig load(String dir) {

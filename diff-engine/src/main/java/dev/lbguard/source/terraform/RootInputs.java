@@ -36,7 +36,7 @@ final class RootInputs implements Variables.Source {
     RootInputs(EvalState state, ModuleConfig root, TerraformInputs inputs) {
         this.state = state;
         this.root = root;
-        state.loader.workspace(inputs.workspace().forRootModule(root.dir()), inputs.workspace().origin(root.dir()));
+        state.workspace(inputs.workspace().forRootModule(root.dir()), inputs.workspace().origin(root.dir()));
         inputs.environment().forEach((name, raw) -> {
             // Terraform ignores TF_VAR_ values of undeclared variables without a word.
             if (root.variables().containsKey(name)) {
