@@ -80,10 +80,11 @@ public final class ScenarioHistory {
                     continue;
                 }
                 Path target = repoDir.resolve(tree.relativize(p).toString());
-                if (Files.isDirectory(p)) {
+                // A symbolic link is committed as a link, as git keeps it (a shared file linked into a stack).
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 }
             }
         }
