@@ -38,6 +38,8 @@ public final class Functions {
         EncodingFunctions.register(r);
         NetworkFunctions.register(r);
         TypeFunctions.register(r);
+        PathFunctions.register(r);
+        TimeFunctions.register(r);
         return Collections.unmodifiableMap(r.functions);
     }
 
