@@ -40,6 +40,9 @@ public final class Functions {
         TypeFunctions.register(r);
         PathFunctions.register(r);
         TimeFunctions.register(r);
+        CsvFunctions.register(r);
+        TextEncodingFunctions.register(r);
+        UuidFunctions.register(r);
         return Collections.unmodifiableMap(r.functions);
     }
 
