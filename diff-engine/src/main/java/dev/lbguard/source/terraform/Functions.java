@@ -41,6 +41,7 @@ public final class Functions {
         PathFunctions.register(r);
         TimeFunctions.register(r);
         CsvFunctions.register(r);
+        YamlFunctions.register(r);
         TextEncodingFunctions.register(r);
         UuidFunctions.register(r);
         return Collections.unmodifiableMap(r.functions);
