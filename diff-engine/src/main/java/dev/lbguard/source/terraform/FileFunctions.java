@@ -66,7 +66,7 @@ final class FileFunctions {
     }
 
     private void hash(Functions.Registry r, String name, String algorithm, boolean base64) {
-        r.strict(name, 1, 1, args -> read(args.get(0)).map(b -> {
+        r.strict(name, 1, 1, args -> readOpened(args.get(0)).map(b -> {
             byte[] digest = EncodingFunctions.digest(algorithm, b);
             return (Value) new Value.Str(base64 ? Base64.getEncoder().encodeToString(digest)
                     : HexFormat.of().formatHex(digest));
@@ -117,6 +117,18 @@ final class FileFunctions {
         } catch (IOException e) {
             throw new EvalException("failed to read file \"" + given + "\": " + e.getMessage());
         }
+    }
+
+    /** As {@link #read}, but a file that is not there fails as the hash functions' own {@code os.Open} does. */
+    private Optional<byte[]> readOpened(Value path) throws EvalException {
+        String given = Convert.string(path, "path");
+        Optional<String> resolved = resolve(given);
+        if (resolved.isPresent() && !state.tree.isFile(resolved.get())) {
+            String shown = PathFunctions.clean(given);
+            throw new EvalException(state.tree.isDirectory(resolved.get()) ? "read " + shown + ": is a directory"
+                    : "open " + shown + ": no such file or directory");
+        }
+        return read(path);
     }
 
     private static String utf8(byte[] bytes, Value path) throws EvalException {

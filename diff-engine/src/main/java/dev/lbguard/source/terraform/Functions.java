@@ -38,6 +38,12 @@ public final class Functions {
         EncodingFunctions.register(r);
         NetworkFunctions.register(r);
         TypeFunctions.register(r);
+        PathFunctions.register(r);
+        TimeFunctions.register(r);
+        CsvFunctions.register(r);
+        YamlFunctions.register(r);
+        TextEncodingFunctions.register(r);
+        UuidFunctions.register(r);
         return Collections.unmodifiableMap(r.functions);
     }
 

@@ -3,15 +3,21 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.V.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 class FunctionsProperties {
 
@@ -100,5 +106,77 @@ class FunctionsProperties {
         assertThat(Operations.binary(dev.lbguard.source.hcl.Expression.Operator.EQUAL, call("tonumber", text), v))
                 .isEqualTo(Value.Values.TRUE);
         assertThat(((Value.Str) text).value()).doesNotContain("E");
+    }
+
+    /** Strings of the characters YAML and CSV treat specially, and of none that Terraform would normalize. */
+    @Provide
+    Arbitrary<String> awkwardStrings() {
+        return Arbitraries.strings().withChars("ab :#-'\"\n\\\t,é€{}[]&*!|>%@`~?<.019").ofMaxLength(12);
+    }
+
+    /** Values as yamlencode writes them: primitives, tuples and objects, strings from {@link #awkwardStrings}. */
+    @Provide
+    Arbitrary<Value> yamlValues() {
+        Arbitrary<Value> primitives = Arbitraries.oneOf(
+                awkwardStrings().map(Value.Str::new),
+                Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1000), BigDecimal.valueOf(1000)).ofScale(3)
+                        .map(Convert::num),
+                Arbitraries.of(true, false).map(Value.Bool::new),
+                Arbitraries.just(Value.Values.NULL));
+        return Arbitraries.recursive(() -> primitives, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(Value.Values::tuple),
+                Arbitraries.maps(awkwardStrings().filter(k -> !k.equals("<<")), inner).ofMaxSize(4)
+                        .map(m -> (Value) Value.Obj.object(m))), 3);
+    }
+
+    @Property
+    void yamldecodeInvertsYamlencode(@ForAll("yamlValues") Value v) throws Exception {
+        assertThat(call("yamldecode", call("yamlencode", v))).isEqualTo(v);
+    }
+
+    @Property
+    void csvdecodeReadsBackAQuotedTable(@ForAll("awkwardStrings") String a, @ForAll("awkwardStrings") String b)
+            throws Exception {
+        String csv = "h1,h2\n" + quote(a) + "," + quote(b) + "\r\n";
+        assertThat(call("csvdecode", new Value.Str(csv))).isEqualTo(Value.Values.list(List.of(Value.Obj.object(
+                Map.of("h1", new Value.Str(a.replace("\r\n", "\n")), "h2", new Value.Str(b.replace("\r\n", "\n")))))));
+    }
+
+    private static String quote(String field) {
+        return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+
+    @Property
+    void timeaddMovesTheInstantBySeconds(@ForAll @LongRange(min = -4_000_000_000L, max = 4_000_000_000L) long epoch,
+                                         @ForAll @IntRange(min = -23, max = 23) int offsetHours,
+                                         @ForAll @LongRange(min = -9_000_000_000L, max = 9_000_000_000L) long seconds)
+            throws Exception {
+        Value t = new Value.Str(new GoTime.Timestamp(epoch, 0, offsetHours * 3600).rfc3339());
+        Value later = call("timeadd", t, new Value.Str(seconds + "s"));
+        assertThat(call("timecmp", later, t)).isEqualTo(Value.Num.of(Long.signum(seconds)));
+        assertThat(call("timeadd", later, new Value.Str(-seconds + "s"))).isEqualTo(t);
+        assertThat(call("formatdate", new Value.Str("YYYY-MM-DD'T'hh:mm:ssZ"), later)).isEqualTo(later);
+    }
+
+    @Property
+    void base64gzipDecompressesToTheUtf8Bytes(@ForAll("awkwardStrings") String s, @ForAll @IntRange(max = 300) int n)
+            throws Exception {
+        String text = s.repeat(n);
+        byte[] gz = Base64.getDecoder().decode(((Value.Str) call("base64gzip", new Value.Str(text))).value());
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+    }
+
+    @Property
+    void textdecodebase64InvertsTextencodebase64(@ForAll("awkwardStrings") String s,
+                                                 @ForAll("unicodeEncodings") String encoding) throws Exception {
+        Value encoded = call("textencodebase64", new Value.Str(s), new Value.Str(encoding));
+        assertThat(call("textdecodebase64", encoded, new Value.Str(encoding))).isEqualTo(new Value.Str(s));
+    }
+
+    @Provide
+    Arbitrary<String> unicodeEncodings() {
+        return Arbitraries.of("UTF-8", "UTF-16", "utf-16le", "UTF-16BE", "csUTF16");
     }
 }

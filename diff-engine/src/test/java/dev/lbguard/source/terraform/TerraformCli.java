@@ -190,6 +190,42 @@ public final class TerraformCli {
         return lockFile;
     }
 
+    /** What {@code terraform console} printed for one input: the last result on stdout, or its error. */
+    record ConsoleOutput(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs {@code terraform console} in {@code dir} (no configuration needed) with {@code input} on standard input.
+     * Terraform prints only the value of the last line, and stops at the first error.
+     */
+    ConsoleOutput console(Path dir, String input) throws IOException {
+        List<String> command = List.of(binary.toString(), "console", "-no-color");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        pb.environment().put("CHECKPOINT_DISABLE", "1");
+        pb.environment().keySet().removeIf(k -> k.startsWith("TF_VAR_") || k.startsWith("TF_CLI_ARGS"));
+        Path in = Files.createTempFile(workRoot, "tf", ".in");
+        Path out = Files.createTempFile(workRoot, "tf", ".out");
+        Path err = Files.createTempFile(workRoot, "tf", ".err");
+        Files.writeString(in, input + "\n");
+        pb.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("terraform console timed out in " + dir);
+            }
+            return new ConsoleOutput(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running terraform console", e);
+        } finally {
+            Files.deleteIfExists(in);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     private String run(Path dir, List<String> args) throws IOException {
         return run(dir, args, false);
     }
