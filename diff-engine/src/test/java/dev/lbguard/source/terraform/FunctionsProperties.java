@@ -3,13 +3,9 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.V.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -156,16 +152,6 @@ class FunctionsProperties {
         assertThat(call("timecmp", later, t)).isEqualTo(Value.Num.of(Long.signum(seconds)));
         assertThat(call("timeadd", later, new Value.Str(-seconds + "s"))).isEqualTo(t);
         assertThat(call("formatdate", new Value.Str("YYYY-MM-DD'T'hh:mm:ssZ"), later)).isEqualTo(later);
-    }
-
-    @Property
-    void base64gzipDecompressesToTheUtf8Bytes(@ForAll("awkwardStrings") String s, @ForAll @IntRange(max = 300) int n)
-            throws Exception {
-        String text = s.repeat(n);
-        byte[] gz = Base64.getDecoder().decode(((Value.Str) call("base64gzip", new Value.Str(text))).value());
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
-        }
     }
 
     @Property

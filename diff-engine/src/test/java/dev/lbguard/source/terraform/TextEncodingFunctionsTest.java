@@ -59,12 +59,8 @@ class TextEncodingFunctionsTest {
     }
 
     @Test
-    void base64gzipWritesGoGzipBytes() throws Exception {
-        // terraform console's answers: Go's flate picks its own blocks, then an empty sync block and a final one.
-        assertThat(call("base64gzip", s("test"))).isEqualTo(s("H4sIAAAAAAAA/ypJLS4BAAAA//8BAAD//wx+f9gEAAAA"));
-        assertThat(call("base64gzip", s(""))).isEqualTo(s("H4sIAAAAAAAA/wAAAP//AQAA//8AAAAAAAAAAA=="));
-        assertThat(call("base64gzip", s("a".repeat(48))))
-                .isEqualTo(s("H4sIAAAAAAAA/0okEQAAAAD//wEAAP//Vis4oDAAAAA="));
+    void base64gzipIsUnknownNeverAGuess() throws Exception {
+        assertThat(call("base64gzip", s("test"))).isInstanceOf(Value.Unknown.class);
     }
 
     @Test
