@@ -120,8 +120,24 @@ public sealed interface RouteAction
 
     /** An action the source could not read (no terminal action, an unevaluable type); routing to it is unknown. */
     record Unresolved(String reason) implements RouteAction {
+        /**
+         * What requests the rules of a configuration do not take reach on a listener it does not manage: the rules
+         * of other stacks or the default action, neither of which it sees.
+         */
+        public static final String NOT_TAKEN =
+                "not taken by these rules: the listener's other rules or its default action, managed elsewhere";
+
         public Unresolved {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The default action of a listener of another stack (see {@link #NOT_TAKEN}). */
+        public static Unresolved notTaken() {
+            return new Unresolved(NOT_TAKEN);
+        }
+
+        public boolean isNotTaken() {
+            return reason.equals(NOT_TAKEN);
         }
 
         @Override

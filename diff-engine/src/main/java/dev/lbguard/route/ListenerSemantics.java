@@ -29,6 +29,11 @@ interface ListenerSemantics {
 
     static RouteResult withAction(Optional<Rule> rule, RuleAction action) {
         if (!action.isKnown()) {
+            if (rule.isEmpty() && action.terminal() instanceof dev.lbguard.model.RouteAction.Unresolved u
+                    && u.isNotTaken()) {
+                // A listener of another stack: no destination is invented, the report says what is not seen.
+                return RouteResult.unknown(rule, Optional.of(action), u.reason());
+            }
             String who = rule.map(r -> r.id().value()).orElse("the default action");
             return RouteResult.unknown(rule, Optional.of(action), "the destination of " + who + " is unknown: " + action);
         }

@@ -44,7 +44,7 @@ public final class Destinations {
 
             @Override
             public String unresolved(RouteAction.Unresolved u) {
-                return "unknown (" + u.reason() + ")";
+                return u.isNotTaken() ? u.reason() : "unknown (" + u.reason() + ")";
             }
         });
         return auth.isEmpty() ? terminal : auth + ", then " + terminal;

@@ -153,7 +153,7 @@ public final class ReviewJson {
             }
             default -> {
                 n = d.action().map(a -> Destinations.json(a, snapshot)).orElse(Json.MAPPER.createObjectNode());
-                n.put("summary", "unknown: " + d.reason());
+                n.put("summary", unknown(d));
                 n.put("type", "unknown");
                 n.put("reason", d.reason());
             }
@@ -182,7 +182,12 @@ public final class ReviewJson {
         return switch (d.kind()) {
             case ACTION -> Destinations.summary(d.action().orElseThrow(), snapshot);
             case NO_LISTENER -> "no listener (connection refused)";
-            default -> "unknown: " + d.reason();
+            default -> unknown(d);
         };
+    }
+
+    /** An unknown destination in words; on a listener of another stack, what is not seen, not "unknown". */
+    private static String unknown(Destination d) {
+        return d.reason().equals(dev.lbguard.model.RouteAction.Unresolved.NOT_TAKEN) ? d.reason() : "unknown: " + d.reason();
     }
 }

@@ -29,6 +29,7 @@ final class ModuleInstance implements Refs {
     private final Map<String, EvalState.Slot<Value>> outputs = new HashMap<>();
     private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> resources = new HashMap<>();
     private final Map<String, EvalState.Slot<ModuleCalls.Result>> calls = new HashMap<>();
+    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> dataSources = new HashMap<>();
 
     ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
                    Variables.Source inputs) {
@@ -104,6 +105,30 @@ final class ModuleInstance implements Refs {
                     }
                 }, () -> ResourceEvaluator.Result.failed(
                         Value.Unknown.unevaluable("cycle through " + address), Set.of()));
+    }
+
+    /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */
+    ResourceEvaluator.Result dataSource(String key) {
+        Block b = config.dataSources().get(key);
+        String address = label("data." + key);
+        return state.compute(dataSources.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
+                state.ref(b.range()), () -> {
+                    try {
+                        return ResourceEvaluator.dataSource(this).evaluate(b);
+                    } catch (RuntimeException e) {
+                        return ResourceEvaluator.Result.failed(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()), Set.of());
+                    }
+                }, () -> ResourceEvaluator.Result.failed(
+                        Value.Unknown.unevaluable("cycle through " + address), Set.of()));
+    }
+
+    /** The data sources of load-balancer types that were read, here and in child modules. */
+    void collectDataSources(List<ResourceInstance> out) {
+        dataSources.keySet().stream().sorted().forEach(k -> out.addAll(dataSource(k).instances()));
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(c -> c.collectDataSources(out));
+        }
     }
 
     ModuleCalls.Result call(String name) {
@@ -197,6 +222,13 @@ final class ModuleInstance implements Refs {
                 String key = type.orElse("?") + "." + name.orElse("?");
                 if (type.isEmpty() || name.isEmpty() || !config.dataSources().containsKey(key)) {
                     return undeclared(root, steps, "reference to undeclared data source data." + key);
+                }
+                if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type.get())) {
+                    // Stable within a plan: the same lookup finds the same listener, so rules on it can be read.
+                    // What the lookup finds depends on all its arguments, so a reference to it reads them all.
+                    ResourceEvaluator.Result lookup = dataSource(key);
+                    state.read(lookup.allErrors());
+                    return new Resolved(lookup.reference(), 2);
                 }
                 // Not reported here: it matters only where it reaches a load-balancer resource (see ResourceEvaluator).
                 return new Resolved(Value.Unknown.unevaluable(

@@ -70,10 +70,26 @@ final class ResourceEvaluator {
 
     private final ModuleInstance module;
     private final EvalState state;
+    /** {@code data.} for a data source, whose instances are addressed {@code data.TYPE.NAME}; else empty. */
+    private final String mode;
 
     ResourceEvaluator(ModuleInstance module) {
+        this(module, "");
+    }
+
+    private ResourceEvaluator(ModuleInstance module, String mode) {
         this.module = module;
         this.state = module.state;
+        this.mode = mode;
+    }
+
+    /**
+     * Evaluates a data source of a load-balancer type as a resource addressed {@code data.TYPE.NAME}: its
+     * arguments are the lookup (a listener by load balancer and port), its ARN a stable reference to what the
+     * lookup finds at plan time.
+     */
+    static ResourceEvaluator dataSource(ModuleInstance module) {
+        return new ResourceEvaluator(module, "data.");
     }
 
     Result evaluate(Block block) {
@@ -89,7 +105,7 @@ final class ResourceEvaluator {
     private Planned plan(Block block, Map<String, Set<List<Object>>> attributeErrors) {
         String type = block.labels().get(0);
         String name = block.labels().get(1);
-        String base = (module.path.isEmpty() ? "" : module.path + ".") + type + "." + name;
+        String base = (module.path.isEmpty() ? "" : module.path + ".") + mode + type + "." + name;
         Scope scope = Scope.of(module);
         EvalState.Traced<Expansion> traced = state.trace(() -> Expansion.of(block, scope, state, base));
         state.read(traced.errors());
@@ -109,7 +125,7 @@ final class ResourceEvaluator {
             String address = base + inst.suffix();
             Map<String, SourceRef> sources = new LinkedHashMap<>();
             Value.Obj attributes = new BlockExpander(state).resourceBody(block.body(), s, sources, attributeErrors);
-            if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
+            if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type) && mode.isEmpty()) {
                 reportDataSources(type, attributes, sources, block);
             }
             instances.add(new ResourceInstance(address, module.path, type, name, inst.key(),

@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * What lbguard read from one root module: every managed resource instance (sorted by address), the
  * {@code moved} blocks, and the problems met. With an error diagnostic the evaluation is incomplete.
+ *
+ * @param dataSources the data sources of load-balancer types that were read (a listener looked up by load
+ *                    balancer and port): what is known of the listeners of other stacks
  */
 public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
-                                  List<Diagnostic> diagnostics) {
+                                  List<Diagnostic> diagnostics, List<ResourceInstance> dataSources) {
 
     /** The load-balancer resource types lbguard reads, with their {@code aws_alb*} aliases. */
     public static final Set<String> LOAD_BALANCER_TYPES = Set.of(
@@ -30,8 +33,14 @@ public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resou
             "aws_load_balancer_policy", "aws_load_balancer_listener_policy", "aws_load_balancer_backend_server_policy",
             "aws_proxy_protocol_policy", "aws_lb_ssl_negotiation_policy");
 
+    public TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
+                               List<Diagnostic> diagnostics) {
+        this(moduleDir, resources, moved, diagnostics, List.of());
+    }
+
     public TerraformEvaluation {
         resources = resources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
+        dataSources = dataSources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
         moved = List.copyOf(moved);
         diagnostics = List.copyOf(diagnostics);
     }

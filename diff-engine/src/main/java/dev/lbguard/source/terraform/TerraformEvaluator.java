@@ -21,6 +21,7 @@ public final class TerraformEvaluator {
         EvalState state = new EvalState(tree, dir);
         List<ResourceInstance> resources = new ArrayList<>();
         List<MovedBlock> moved = new ArrayList<>();
+        List<ResourceInstance> dataSources = new ArrayList<>();
         if (normalized.isEmpty()) {
             state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
             return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
@@ -31,6 +32,7 @@ public final class TerraformEvaluator {
                     new RootInputs(state, root, inputs));
             instance.evaluateAll();
             instance.collect(resources, moved);
+            instance.collectDataSources(dataSources);
             Set<List<Object>> routing = new HashSet<>();
             instance.errorsReachingRouting(routing);
             state.settle(routing, ErrorReach.ALWAYS_ROUTING);
@@ -40,10 +42,11 @@ public final class TerraformEvaluator {
             // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
             resources.clear();
             moved.clear();
+            dataSources.clear();
             state.error("tf-internal", "internal error evaluating " + (dir.isEmpty() ? "." : dir) + ": " + e,
                     state.fileRef(dir));
         }
-        return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
+        return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics(), dataSources);
     }
 
     /** An error for each declared resource of a type that routes requests but is not read. */

@@ -87,10 +87,19 @@ public final class TerraformSnapshotBuilder {
                         TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
             }
         }
+        // Lookups of one load balancer and port, in any data source, are one listener.
+        ExternalListeners external = new ExternalListeners(evaluation.dataSources());
+        Map<String, ExternalListeners.Named> names = new TreeMap<>();
+        Map<String, List<ResourceInstance>> rulesByKey = new TreeMap<>();
+        rulesByExternalListener.forEach((link, rules) -> {
+            ExternalListeners.Named named = external.name(link);
+            names.putIfAbsent(named.key(), named);
+            rulesByKey.computeIfAbsent(named.key(), k -> new ArrayList<>()).addAll(rules);
+        });
         Map<String, List<Listener>> externalByLb = new TreeMap<>();
-        rulesByExternalListener.forEach((listener, rules) -> externalByLb
-                .computeIfAbsent(externalLoadBalancerName(listener), k -> new ArrayList<>())
-                .add(externalListener(listener, rules, readers, diagnostics)));
+        rulesByKey.forEach((key, rules) -> externalByLb
+                .computeIfAbsent(names.get(key).loadBalancer(), k -> new ArrayList<>())
+                .add(externalListener(names.get(key), rules, readers, diagnostics)));
         externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of("external:" + name),
                 listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
         // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
@@ -154,18 +163,19 @@ public final class TerraformSnapshotBuilder {
      * A placeholder for a listener managed elsewhere: its rules are known, its protocol, port and default action
      * are not. Requests no rule takes get an unknown answer, never a guess.
      */
-    private static Listener externalListener(String listener, List<ResourceInstance> ruleResources,
-                                                 Readers readers, List<Diagnostic> diagnostics) {
-        ResourceInstance first = ruleResources.get(0);
+    private static Listener externalListener(ExternalListeners.Named listener, List<ResourceInstance> ruleResources,
+                                             Readers readers, List<Diagnostic> diagnostics) {
+        List<ResourceInstance> ordered = ruleResources.stream()
+                .sorted(java.util.Comparator.comparing(ResourceInstance::address)).toList();
+        ResourceInstance first = ordered.get(0);
         SourceRef where = at(first, "listener_arn");
-        diagnostics.add(Diagnostic.warning("tf-external-listener", ruleResources.size()
-                + (ruleResources.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener
-                + ", which this configuration does not manage; its default action and other rules are unknown, so "
-                + "requests none of these rules take get an unknown answer", where));
-        return new Listener(ElementId.of(listener), where, "HTTP", 0, Optional.empty(), List.of(),
-                dev.lbguard.model.RuleAction.of(new dev.lbguard.model.RouteAction.Unresolved(
-                        "listener " + listener + " is not managed by this configuration")),
-                rules(ruleResources, readers, diagnostics));
+        diagnostics.add(Diagnostic.warning("tf-external-listener", ordered.size()
+                + (ordered.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener.described()
+                + ", which this configuration does not manage; its default action and the rules of other stacks on it "
+                + "are not seen, so requests none of these rules take get an unknown answer", where));
+        return new Listener(ElementId.of(listener.key()), where, "HTTP", listener.port(), Optional.empty(), List.of(),
+                dev.lbguard.model.RuleAction.of(dev.lbguard.model.RouteAction.Unresolved.notTaken()),
+                rules(ordered, readers, diagnostics));
     }
 
     /**
@@ -189,16 +199,6 @@ public final class TerraformSnapshotBuilder {
                         + "apply. Remove one or give it another port", l.source()));
             }
         }
-    }
-
-    /** The load balancer's name in a listener ARN ({@code ...:listener/app/NAME/id/id}), else the reference itself. */
-    static String externalLoadBalancerName(String listener) {
-        int i = listener.indexOf(":listener/");
-        if (i < 0) {
-            return listener;
-        }
-        String[] parts = listener.substring(i + ":listener/".length()).split("/");
-        return parts.length >= 2 ? parts[1] : listener;
     }
 
     private static Listener listener(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,

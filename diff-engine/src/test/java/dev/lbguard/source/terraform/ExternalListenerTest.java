@@ -60,6 +60,95 @@ class ExternalListenerTest {
         assertThat(api.ruleId().orElseThrow().value()).isEqualTo("aws_lb_listener_rule.api");
         RouteResult other = evaluator.evaluate(l, Request.of("x.example.com", "/web"));
         assertThat(other.isMatched()).isFalse();
-        assertThat(other.reason()).contains("not managed by this configuration");
+        assertThat(other.reason()).startsWith("not taken by these rules");
+    }
+
+    private static final String RULE = """
+            resource "aws_lb_listener_rule" "%s" {
+              listener_arn = %s
+              priority     = %d
+              action {
+                type = "fixed-response"
+                fixed_response {
+                  content_type = "text/plain"
+                  status_code  = "200"
+                }
+              }
+              condition {
+                host_header {
+                  values = ["%s.shop.test"]
+                }
+              }
+            }
+            """;
+
+    @Test
+    void aListenerLookedUpByLoadBalancerAndPortIsNamedByThemAndItsRulesAreRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "aws_lb_listener" "shared" {
+                  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shared/50dc"
+                  port              = 443
+                }
+                """ + RULE.formatted("team", "data.aws_lb_listener.shared.arn", 42, "team"));
+        RoutingSnapshot s = read(dir);
+        assertThat(s.complete()).as("%s", s.diagnostics()).isTrue();
+        LoadBalancer lb = s.loadBalancers().get(0);
+        assertThat(lb.name()).isEqualTo("shared (external)");
+        Listener l = lb.listeners().get(0);
+        assertThat(l.port()).isEqualTo(443);
+        assertThat(l.id().value()).isEqualTo("shared:443");
+        assertThat(l.rules()).extracting(r -> r.id().value()).containsExactly("aws_lb_listener_rule.team");
+        assertThat(s.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("data.aws_lb_listener.shared (port 443 of load balancer shared)", "not seen"));
+    }
+
+    @Test
+    void twoLookupsOfOneLoadBalancerAndPortAreOneListener(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "aws_lb" "platform" {
+                  name = "platform-edge"
+                }
+                data "aws_lb_listener" "a" {
+                  load_balancer_arn = data.aws_lb.platform.arn
+                  port              = 443
+                }
+                data "aws_lb_listener" "b" {
+                  load_balancer_arn = data.aws_lb.platform.arn
+                  port              = 443
+                }
+                """ + RULE.formatted("orders", "data.aws_lb_listener.a.arn", 10, "orders")
+                + RULE.formatted("cart", "data.aws_lb_listener.b.arn", 20, "cart"));
+        RoutingSnapshot s = read(dir);
+        assertThat(s.complete()).isTrue();
+        assertThat(s.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.name()).isEqualTo("platform-edge (external)");
+            assertThat(lb.listeners()).singleElement().satisfies(l -> assertThat(l.rules())
+                    .extracting(r -> r.id().value())
+                    .containsExactlyInAnyOrder("aws_lb_listener_rule.orders", "aws_lb_listener_rule.cart"));
+        });
+    }
+
+    @Test
+    void whatTheLookupCannotReadReachesRouting(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "port" {
+                  type = number
+                }
+                data "aws_lb_listener" "shared" {
+                  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shared/50dc"
+                  port              = var.port
+                }
+                """ + RULE.formatted("team", "data.aws_lb_listener.shared.arn", 42, "team"));
+        RoutingSnapshot s = read(dir);
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).anySatisfy(d -> {
+            assertThat(d.isError()).isTrue();
+            assertThat(d.message()).contains("variable port has no value");
+        });
+    }
+
+    private static RoutingSnapshot read(Path dir) {
+        return new TerraformSource().read(new DiskTree(dir), List.of(""), TerraformInputs.none(),
+                SnapshotOrigin.other("test"));
     }
 }
