@@ -118,6 +118,11 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg
                     + " could not be evaluated (" + u.reason() + ")", a.range());
         }
+        if (u.ref().startsWith("data.") || u.ref().contains(".data.")) {
+            return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg + " reads "
+                    + u.ref() + (u.attribute().isEmpty() ? "" : "." + u.attribute())
+                    + ", a data source Terraform reads at plan time and lbguard cannot", a.range());
+        }
         // Terraform itself refuses to plan this ("Invalid count/for_each argument"), so the instances are unknown.
         return state.fail("tf-expansion", arg + " of " + what + " depends on " + u.ref()
                 + " which is known only after apply; Terraform cannot plan it either", a.range());

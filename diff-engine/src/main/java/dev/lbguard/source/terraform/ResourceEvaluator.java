@@ -20,6 +20,8 @@ final class ResourceEvaluator {
      * loses its identity (see {@link EvalState#resourceAddress}). Any other unset attribute is unknown as well.
      */
     static final List<String> COMPUTED = List.of("id", "arn", "arn_suffix", "dns_name", "zone_id");
+    /** The attributes that name what a data source finds, stable within a plan. */
+    private static final Set<String> IDENTITY = Set.of("id", "arn", "arn_suffix");
 
     /**
      * The value of {@code TYPE.NAME} and the instances it planned, with the errors its {@code count} or
@@ -162,7 +164,14 @@ final class ResourceEvaluator {
      * here, once per line: an error there, a warning that cannot affect routing elsewhere (the subnets).
      */
     private void reportDataSources(String type, Value.Obj attributes, Map<String, SourceRef> sources, Block block) {
-        for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(attributes)) {
+        // A lookup of a load-balancer data source stands for what it finds only by its ARN or id; any other of
+        // its attributes (a name, a port) is a value Terraform reads at plan time and lbguard does not.
+        List<ValueJson.UnevaluatedPath> unread = new ArrayList<>(ValueJson.unevaluated(attributes));
+        ValueJson.unknowns(attributes, u -> u.isReference()
+                && (u.ref().startsWith("data.") || u.ref().contains(".data."))
+                && !IDENTITY.contains(u.attribute())).forEach(p -> unread.add(new ValueJson.UnevaluatedPath(p.path(),
+                "data source " + p.reason() + " is read at plan time; lbguard cannot read it")));
+        for (ValueJson.UnevaluatedPath p : unread) {
             if (!p.reason().startsWith("data source ")) {
                 continue;
             }

@@ -58,25 +58,34 @@ public final class ValueJson {
 
     /** Every path (e.g. {@code action[0].forward[0].target_group}) whose value could not be evaluated. */
     public static List<UnevaluatedPath> unevaluated(Value v) {
+        return unknowns(v, u -> !u.isReference());
+    }
+
+    /** Every path whose value is an unknown {@code which} accepts, with the unknown's reason or reference. */
+    static List<UnevaluatedPath> unknowns(Value v, java.util.function.Predicate<Value.Unknown> which) {
         List<UnevaluatedPath> out = new ArrayList<>();
-        collect(new StringBuilder(), v, out);
+        collect(new StringBuilder(), v, which, out);
         return out;
     }
 
     // One builder, cut back after each child: a path is spelled only where something is unevaluated, which is
     // rare, while every load-balancer value of every evaluation is walked.
-    private static void collect(StringBuilder path, Value v, List<UnevaluatedPath> out) {
+    private static void collect(StringBuilder path, Value v, java.util.function.Predicate<Value.Unknown> which,
+                                List<UnevaluatedPath> out) {
         int length = path.length();
-        if (v instanceof Value.Unknown u && !u.isReference()) {
-            out.add(new UnevaluatedPath(path.toString(), u.reason()));
+        if (v instanceof Value.Unknown u) {
+            if (which.test(u)) {
+                out.add(new UnevaluatedPath(path.toString(), u.isReference() ? u.ref() + "." + u.attribute()
+                        : u.reason()));
+            }
         } else if (v instanceof Value.Seq seq) {
             for (int i = 0; i < seq.items().size(); i++) {
-                collect(path.append('[').append(i).append(']'), seq.items().get(i), out);
+                collect(path.append('[').append(i).append(']'), seq.items().get(i), which, out);
                 path.setLength(length);
             }
         } else if (v instanceof Value.Obj o) {
             for (Map.Entry<String, Value> e : o.fields().entrySet()) {
-                collect((length == 0 ? path : path.append('.')).append(e.getKey()), e.getValue(), out);
+                collect((length == 0 ? path : path.append('.')).append(e.getKey()), e.getValue(), which, out);
                 path.setLength(length);
             }
         }
