@@ -28,7 +28,8 @@ public final class RoutesReport {
         }
         for (LoadBalancer lb : snapshot.loadBalancers()) {
             // Whether HAProxy faces the internet depends on where it runs, which its config does not say.
-            String exposure = lb.type() == dev.lbguard.model.LoadBalancerType.HAPROXY ? ""
+            // Nor does a configuration say it of a load balancer of another stack.
+            String exposure = lb.type() == dev.lbguard.model.LoadBalancerType.HAPROXY || lb.managedElsewhere() ? ""
                     : ", " + (lb.internal() ? "internal" : "internet-facing");
             s.append(style.bold("load balancer " + lb.name())).append(" (").append(lb.type().label()).append(exposure)
                     .append(")  ")
@@ -75,6 +76,9 @@ public final class RoutesReport {
             n.put("name", lb.name());
             n.put("type", lb.type().label());
             n.put("internal", lb.internal());
+            if (lb.managedElsewhere()) {
+                n.put("external", true);
+            }
             location(n, lb.source());
             ArrayNode listeners = n.putArray("listeners");
             for (Listener l : lb.listeners()) {

@@ -100,7 +100,7 @@ public final class TerraformSnapshotBuilder {
         rulesByKey.forEach((key, rules) -> externalByLb
                 .computeIfAbsent(names.get(key).loadBalancer(), k -> new ArrayList<>())
                 .add(externalListener(names.get(key), rules, readers, diagnostics)));
-        externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of("external:" + name),
+        externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of(LoadBalancer.EXTERNAL + name),
                 listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
         // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
         List<Move> moves = evaluation.moved().stream()
