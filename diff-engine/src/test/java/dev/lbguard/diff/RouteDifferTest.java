@@ -300,6 +300,25 @@ class RouteDifferTest {
         assertThat(diff(base, unmoved).changes()).isNotEmpty();
     }
 
+    /** Issue 20: the class printed must be exactly the requests that move, not a wider pattern. */
+    @Test
+    void aClassIsNoWiderThanWhatMoves() {
+        Rule x = rule("x", 10, forward("svc-a"), Condition.hostHeader("?pi.example.com"));
+        RoutingSnapshot base = snapshot(http(x));
+        RoutingSnapshot head = snapshot(http(x, rule("y", 5, forward("svc-b"), Condition.hostHeader("*api.example.com"))));
+        RouteDiff d = diff(base, head);
+        Request zpi = Request.of("zpi.example.com", "/");
+        Request api = Request.of("api.example.com", "/");
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(zpi)).isEmpty();
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(api)).singleElement()
+                .satisfies(c -> assertThat(tg(c.after())).isEqualTo("forward svc-b (1)"));
+        // Written with one entry per field (as the JSON report keys them), the class is the one host that moves.
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(api)).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("host=api.example.com"));
+        assertThat(d.changes()).allSatisfy(c -> assertThat(c.match().fields().stream()
+                .map(RequestClass.FieldPatterns::field).toList()).doesNotHaveDuplicates());
+    }
+
     @Test
     void unknownConditionIsUndecidedNotAChange() {
         Rule unknown = new Rule(ElementId.of("aws_lb_listener_rule.u"), DiffFixtures.SRC, Priority.of(10),
