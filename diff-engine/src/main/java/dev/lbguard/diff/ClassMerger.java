@@ -122,9 +122,47 @@ final class ClassMerger {
                 lits.set(i, narrow(s.field(), lits, i));
             }
             lits = dropImplied(s.field(), lits);
+            lits = foldPositives(s.field(), lits);
             out = out.with(partition.conjunction(s.field(), lits).orElseThrow());
         }
         return out;
+    }
+
+    /** Up to how many strings a conjunction of patterns is written as the strings themselves. */
+    private static final int FEW_STRINGS = 16;
+
+    /**
+     * Two or more positive patterns of one field (a request matches each) written as one condition of the
+     * strings they share, where those are few: {@code ?pi.example.com} and {@code *api.example.com} together are
+     * {@code api.example.com}. A reader takes a class's patterns of one field as alternatives, and a report that
+     * keys patterns by field keeps one entry per field, so a conjunction left as two entries is easily read as
+     * either pattern alone, a class wider than what moves. The class keeps its requests exactly.
+     */
+    private List<Literal> foldPositives(String field, List<Literal> lits) {
+        List<Literal> positives = lits.stream().filter(Literal::positive).toList();
+        if (positives.size() < 2 || !(field.equals(Languages.HOST) || field.equals(Languages.PATH)
+                || field.equals(Languages.METHOD))) {
+            return lits;
+        }
+        Optional<FieldState> both = partition.conjunction(field, positives);
+        if (both.isEmpty() || !(both.get() instanceof FieldState.Text t)) {
+            return lits;
+        }
+        java.util.Set<String> strings = t.language().getFiniteStrings(FEW_STRINGS);
+        // A string with a wildcard character would read as a pattern; such a class keeps its patterns.
+        if (strings == null || strings.isEmpty()
+                || strings.stream().anyMatch(v -> v.indexOf('*') >= 0 || v.indexOf('?') >= 0)) {
+            return lits;
+        }
+        Condition first = positives.get(0).condition();
+        Condition folded = new Condition(first.type(), first.headerName(), List.copyOf(new java.util.TreeSet<>(strings)),
+                List.of(), Optional.empty());
+        List<Literal> out = new ArrayList<>();
+        out.add(new Literal(field, folded, true));
+        lits.stream().filter(l -> !l.positive()).forEach(out::add);
+        out.sort(null);
+        // The negatives the strings already exclude say nothing more.
+        return dropImplied(field, out);
     }
 
     private List<Literal> dropImplied(String field, List<Literal> lits) {

@@ -6,9 +6,12 @@ import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.route.RouteResult;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where a class of requests goes in one snapshot: the rule that takes it (empty for the listener's default
@@ -41,22 +44,45 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
      * traffic. The rule that takes them does not count (a renamed or re-prioritised rule moves nothing);
      * weights count as the traffic split (1 alone equals 100 alone; a group of weight 0 takes nothing);
      * stickiness counts only where traffic is split; authenticate steps count in order, not by order number.
+     * Target groups compare by id; {@link #routesAlike(Destination, Reach)} compares them as requests reach them.
      */
     public boolean routesAlike(Destination other) {
-        if (equals(other)) {
-            return true; // most classes of a diff go where they went; equality is far cheaper than routing()
-        }
-        return kind == other.kind && action.map(Destination::routing).equals(other.action.map(Destination::routing));
+        return routesAlike(other, Reach.IDENTITY);
     }
 
-    private static List<Object> routing(RuleAction a) {
+    /**
+     * As {@link #routesAlike(Destination)}, this destination in the base and {@code other} in the head, with
+     * target groups compared as {@code reach} says a request reaches them (identity after moves, name,
+     * protocol, port, targets), never by Terraform address alone.
+     */
+    boolean routesAlike(Destination other, Reach reach) {
+        if (equals(other) && action.map(a -> groupIds(a).stream().allMatch(reach::idsSuffice)).orElse(true)) {
+            return true; // most classes of a diff go where they went; equality is far cheaper than routing()
+        }
+        return kind == other.kind && action.map(a -> routing(a, id -> reach.key(id, true)))
+                .equals(other.action.map(a -> routing(a, id -> reach.key(id, false))));
+    }
+
+    private static List<ElementId> groupIds(RuleAction a) {
+        return a.terminal() instanceof RouteAction.Forward f
+                ? f.targets().stream().map(WeightedTarget::targetGroup).toList() : List.of();
+    }
+
+    private static List<Object> routing(RuleAction a, Function<ElementId, Reach.Key> group) {
         List<Object> steps = a.authenticate().stream()
                 .<Object>map(s -> List.of(s.kind(), s.settings()))
                 .toList();
-        return List.of(steps, a.terminal().accept(TERMINAL));
+        return List.of(steps, a.terminal().accept(new Terminal(group)));
     }
 
-    private static final RouteAction.Visitor<Object> TERMINAL = new RouteAction.Visitor<>() {
+    /** The part of a terminal action that decides where requests go. */
+    private static final class Terminal implements RouteAction.Visitor<Object> {
+        private final Function<ElementId, Reach.Key> group;
+
+        Terminal(Function<ElementId, Reach.Key> group) {
+            this.group = group;
+        }
+
         @Override
         public Object forward(RouteAction.Forward f) {
             int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
@@ -64,9 +90,11 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
                     : f.targets().stream().filter(t -> t.weight() > 0).toList();
             int gcd = taking.stream().mapToInt(WeightedTarget::weight)
                     .reduce(0, (x, y) -> BigInteger.valueOf(x).gcd(BigInteger.valueOf(y)).intValue());
-            List<WeightedTarget> split = taking.stream()
-                    .map(t -> new WeightedTarget(t.targetGroup(), gcd == 0 ? 0 : t.weight() / gcd, t.unresolved()))
-                    .toList();
+            // A set of (group, share): a rename may change the order the groups are listed in.
+            Set<List<Object>> split = new HashSet<>();
+            for (WeightedTarget t : taking) {
+                split.add(List.of(group.apply(t.targetGroup()), gcd == 0 ? 0 : t.weight() / gcd, t.unresolved()));
+            }
             return List.of("forward", split, split.size() > 1 ? f.stickiness() : Optional.empty());
         }
 
@@ -84,5 +112,5 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
         public Object unresolved(RouteAction.Unresolved unresolved) {
             return unresolved;
         }
-    };
+    }
 }

@@ -34,8 +34,8 @@ final class HaproxyRouteDiff {
     }
 
     /** Adds the pair's moved and undecided classes; returns how many classes were compared. */
-    static int compare(ListenerPair pair, Languages languages, RouteEvaluator evaluator, List<RouteChange> changes,
-                       List<RouteChange> undecided) {
+    static int compare(ListenerPair pair, Languages languages, RouteEvaluator evaluator, Reach reach,
+                       List<RouteChange> changes, List<RouteChange> undecided) {
         ListenerPair.Placed shown = pair.shown();
         List<Listener> listeners = new ArrayList<>();
         pair.base().ifPresent(p -> listeners.add(p.listener()));
@@ -66,7 +66,7 @@ final class HaproxyRouteDiff {
             }
             RouteChange change = new RouteChange(shown.loadBalancer().id(), shown.loadBalancer().name(),
                     shown.listener().id(), shown.listener().label(), describe(cell), witness.get(), before, after);
-            if (!before.routesAlike(after)) {
+            if (!before.routesAlike(after, reach)) {
                 changes.add(change);
             }
             if (before.kind() == Destination.Kind.UNKNOWN || after.kind() == Destination.Kind.UNKNOWN) {

@@ -26,6 +26,10 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         }
     }
 
+    /** A listener with its own and its load balancer's identity after the declared moves. */
+    private record Moved(Placed placed, String listenerId, String loadBalancerId) {
+    }
+
     /** Either side, the head when both exist: what a report names. */
     Placed shown() {
         return head.or(() -> base).orElseThrow();
@@ -34,30 +38,32 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
     /**
      * Pairs listeners by id where they stay on their load balancer's port; then the rest by load balancer id and
      * port, then by load balancer name and port (a listener re-created under a new address still takes the port's
-     * traffic). Symmetric, so that swapping base and head swaps the sides of each pair and nothing else.
+     * traffic). Identities are compared after the declared moves, so a listener or load balancer renamed with
+     * {@code moved} is paired with itself. Symmetric, so that swapping base and head swaps the sides of each
+     * pair and nothing else.
      */
-    static List<ListenerPair> match(RoutingSnapshot base, RoutingSnapshot head) {
-        Map<String, Placed> b = byId(base);
-        Map<String, Placed> h = byId(head);
+    static List<ListenerPair> match(RoutingSnapshot base, RoutingSnapshot head, Reach reach) {
+        Map<String, Moved> b = byId(base, reach);
+        Map<String, Moved> h = byId(head, reach);
         List<ListenerPair> pairs = new ArrayList<>();
         for (String id : new ArrayList<>(b.keySet())) {
             // The same listener moved to another port (or load balancer) takes other requests: its old port's
             // requests now reach no listener, and the new port's are new. Pairing it would hide both.
             if (h.containsKey(id) && samePlace(b.get(id), h.get(id))) {
-                pairs.add(new ListenerPair(Optional.of(b.remove(id)), Optional.of(h.remove(id))));
+                pairs.add(new ListenerPair(Optional.of(b.remove(id).placed()), Optional.of(h.remove(id).placed())));
             }
         }
-        pairUp(b, h, p -> p.loadBalancer().id().value() + "\u0000" + p.listener().port(), pairs);
-        pairUp(b, h, p -> p.loadBalancer().name() + "\u0000" + p.listener().port(), pairs);
-        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p), Optional.empty())));
-        h.values().forEach(p -> pairs.add(new ListenerPair(Optional.empty(), Optional.of(p))));
+        pairUp(b, h, p -> p.loadBalancerId() + "\u0000" + p.placed().listener().port(), pairs);
+        pairUp(b, h, p -> p.placed().loadBalancer().name() + "\u0000" + p.placed().listener().port(), pairs);
+        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p.placed()), Optional.empty())));
+        h.values().forEach(p -> pairs.add(new ListenerPair(Optional.empty(), Optional.of(p.placed()))));
         pairs.sort(Comparator.comparing(ListenerPair::sortKey));
         return pairs;
     }
 
-    private static boolean samePlace(Placed a, Placed b) {
-        return a.listener().port() == b.listener().port()
-                && a.loadBalancer().id().value().equals(b.loadBalancer().id().value());
+    private static boolean samePlace(Moved a, Moved b) {
+        return a.placed().listener().port() == b.placed().listener().port()
+                && a.loadBalancerId().equals(b.loadBalancerId());
     }
 
     private String sortKey() {
@@ -66,7 +72,7 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         return bk.compareTo(hk) <= 0 ? bk : hk;
     }
 
-    private static void pairUp(Map<String, Placed> b, Map<String, Placed> h, Function<Placed, String> key,
+    private static void pairUp(Map<String, Moved> b, Map<String, Moved> h, Function<Moved, String> key,
                                List<ListenerPair> pairs) {
         Map<String, List<String>> heads = new TreeMap<>();
         h.forEach((id, p) -> heads.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(id));
@@ -76,22 +82,22 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
             if (it.hasNext()) {
                 String match = it.next();
                 it.remove();
-                pairs.add(new ListenerPair(Optional.of(b.remove(id)), Optional.of(h.remove(match))));
+                pairs.add(new ListenerPair(Optional.of(b.remove(id).placed()), Optional.of(h.remove(match).placed())));
             }
         }
     }
 
-    private static Map<String, Placed> byId(RoutingSnapshot s) {
-        Map<String, Placed> m = new LinkedHashMap<>();
-        List<Placed> all = new ArrayList<>();
+    private static Map<String, Moved> byId(RoutingSnapshot s, Reach reach) {
+        Map<String, Moved> m = new LinkedHashMap<>();
+        List<Moved> all = new ArrayList<>();
         for (LoadBalancer lb : s.loadBalancers()) {
             for (Listener l : lb.listeners()) {
-                all.add(new Placed(lb, l));
+                all.add(new Moved(new Placed(lb, l), reach.identity(l.id()).value(), reach.identity(lb.id()).value()));
             }
         }
-        all.sort(Comparator.comparing(p -> p.listener().id()));
-        for (Placed p : all) {
-            m.putIfAbsent(p.listener().id().value(), p);
+        all.sort(Comparator.comparing(Moved::listenerId).thenComparing(p -> p.placed().listener().id()));
+        for (Moved p : all) {
+            m.putIfAbsent(p.listenerId(), p);
         }
         return m;
     }

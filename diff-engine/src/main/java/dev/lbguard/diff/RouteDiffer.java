@@ -49,9 +49,11 @@ public final class RouteDiffer {
         List<RouteChange> changes = new ArrayList<>();
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
-        for (ListenerPair pair : ListenerPair.match(base, head)) {
+        Reach reach = Reach.of(base, head);
+        for (ListenerPair pair : ListenerPair.match(base, head, reach)) {
             if (pair.base().isPresent() && pair.head().isPresent()
                     && sameRouting(pair.base().get().listener(), pair.head().get().listener())
+                    && reachesAlike(pair.head().get().listener(), reach)
                     && fullyKnown(pair.head().get().listener())) {
                 // Same known rules and default on both sides route every request alike, and none is undecided:
                 // nothing to partition. Most listeners of a large configuration are untouched by one change, and
@@ -59,13 +61,13 @@ public final class RouteDiffer {
                 continue;
             }
             compared += HaproxyRouteDiff.applies(pair)
-                    ? HaproxyRouteDiff.compare(pair, HAPROXY_LANGUAGES.get(), evaluator, changes, undecided)
-                    : compare(pair, changes, undecided);
+                    ? HaproxyRouteDiff.compare(pair, HAPROXY_LANGUAGES.get(), evaluator, reach, changes, undecided)
+                    : compare(pair, reach, changes, undecided);
         }
         return new RouteDiff(changes, compared, undecided);
     }
 
-    private int compare(ListenerPair pair, List<RouteChange> changes, List<RouteChange> undecided) {
+    private int compare(ListenerPair pair, Reach reach, List<RouteChange> changes, List<RouteChange> undecided) {
         TreeSet<List<Condition>> predicates = new TreeSet<>(PREDICATE_ORDER);
         pair.base().ifPresent(p -> addPredicates(p.listener(), predicates));
         pair.head().ifPresent(p -> addPredicates(p.listener(), predicates));
@@ -76,7 +78,7 @@ public final class RouteDiffer {
         List<Destination> after = destinations(classes, pair.head());
         for (int i = 0; i < classes.cells().size(); i++) {
             ClassMerger.Entry e = new ClassMerger.Entry(classes.cells().get(i).cell(), before.get(i), after.get(i));
-            if (!e.before().routesAlike(e.after())) {
+            if (!e.before().routesAlike(e.after(), reach)) {
                 moved.add(e);
             }
             if (e.before().kind() == Destination.Kind.UNKNOWN || e.after().kind() == Destination.Kind.UNKNOWN) {
@@ -137,6 +139,17 @@ public final class RouteDiffer {
             }
         }
         return true;
+    }
+
+    /**
+     * True when every target group the listener forwards to is, by id, the same group on both sides: same
+     * identity, name, protocol, port and targets. Otherwise equal rules may still send requests elsewhere.
+     */
+    private static boolean reachesAlike(Listener l, Reach reach) {
+        java.util.stream.Stream<dev.lbguard.model.RuleAction> actions = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(l.defaultAction()), l.rules().stream().map(Rule::action));
+        return actions.allMatch(a -> !(a.terminal() instanceof dev.lbguard.model.RouteAction.Forward f)
+                || f.targets().stream().allMatch(t -> reach.idsSuffice(t.targetGroup())));
     }
 
     private static boolean fullyKnown(Listener l) {

@@ -119,7 +119,7 @@ final class ConditionMatcher {
                 Optional<IPAddress> block = blocks.get(i);
                 if (block.isEmpty()) {
                     invalid = c.values().get(i);
-                } else if (block.get().contains(ip)) {
+                } else if (block.get().getIPVersion() == ip.getIPVersion() && block.get().contains(ip)) {
                     return Verdict.YES;
                 }
             }

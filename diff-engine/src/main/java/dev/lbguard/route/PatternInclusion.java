@@ -93,7 +93,10 @@ final class PatternInclusion {
     private static boolean cidrIncludes(String wide, String narrow) {
         Optional<IPAddress> w = ConditionMatcher.cidrBlock(wide);
         Optional<IPAddress> n = ConditionMatcher.cidrBlock(narrow);
-        return w.isPresent() && n.isPresent() && w.get().contains(n.get());
+        // Families never mix: no IPv4 client is in an IPv6 block (::/0 included) nor the reverse. The library's
+        // contains answers so too, but its other operations convert across families, so say it here.
+        return w.isPresent() && n.isPresent() && w.get().getIPVersion() == n.get().getIPVersion()
+                && w.get().contains(n.get());
     }
 
     /** Two members of a wildcard pattern's language: wildcards as short as possible, and longer. */

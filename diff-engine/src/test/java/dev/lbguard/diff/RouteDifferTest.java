@@ -30,7 +30,7 @@ class RouteDifferTest {
         for (RouteChange c : d.changes()) {
             // Every reported witness lies in its class and really moves.
             assertThat(c.match().contains(c.example())).as(c.match().describe()).isTrue();
-            assertThat(c.before().routesAlike(c.after())).isFalse();
+            assertThat(c.before().routesAlike(c.after(), Reach.of(base, head))).isFalse();
         }
         return d;
     }
@@ -228,6 +228,95 @@ class RouteDifferTest {
         RoutingSnapshot head = snapshot(http(rule("api_v2", 5, forward("tg-api"), Condition.hostHeader("api.example.com")),
                 rule("www", 30, forward("tg-web"), Condition.hostHeader("www.example.com"))));
         assertThat(diff(base, head).changes()).isEmpty();
+    }
+
+    private static dev.lbguard.model.TargetGroup group(String id, String name, int port, String... targets) {
+        List<dev.lbguard.model.Target> ts = new java.util.ArrayList<>();
+        for (String t : targets) {
+            ts.add(new dev.lbguard.model.Target(ElementId.of("aws_lb_target_group_attachment." + t), DiffFixtures.SRC, t,
+                    java.util.OptionalInt.empty()));
+        }
+        return new dev.lbguard.model.TargetGroup(ElementId.of(id), DiffFixtures.SRC, name, "HTTP", port, "ip",
+                new dev.lbguard.model.HealthCheck(true, "HTTP", "traffic-port", "/", "200", 30, 5, 3, 3), ts);
+    }
+
+    private static RoutingSnapshot withGroups(RoutingSnapshot s, List<dev.lbguard.model.Move> moves,
+                                              dev.lbguard.model.TargetGroup... groups) {
+        return RoutingSnapshot.of(s.origin(), s.loadBalancers(), List.of(groups), List.of(), moves);
+    }
+
+    /** Issue 20: a target group renamed with moved and otherwise unchanged reaches the same place. */
+    @Test
+    void aTargetGroupRenamedWithMovedIsNoChange() {
+        RoutingSnapshot base = withGroups(snapshot(http(rule("api", 10, weighted("aws_lb_target_group.a", 80,
+                "aws_lb_target_group.b", 20), Condition.hostHeader("api.example.com")))), List.of(),
+                group("aws_lb_target_group.a", "svc-a", 8080), group("aws_lb_target_group.b", "svc-b", 8080, "10.0.1.20"));
+        List<dev.lbguard.model.Move> moves = List.of(
+                dev.lbguard.model.Move.of("aws_lb_target_group.a", "aws_lb_target_group.z", DiffFixtures.SRC),
+                dev.lbguard.model.Move.of("aws_lb_target_group.b", "aws_lb_target_group.c", DiffFixtures.SRC));
+        // The rename also swaps the order the two groups sort in.
+        RoutingSnapshot head = withGroups(snapshot(http(rule("api", 10, weighted("aws_lb_target_group.c", 20,
+                "aws_lb_target_group.z", 80), Condition.hostHeader("api.example.com")))), moves,
+                group("aws_lb_target_group.z", "svc-a", 8080), group("aws_lb_target_group.c", "svc-b", 8080, "10.0.1.20"));
+        assertThat(diff(base, head).changes()).isEmpty();
+        assertThat(diff(head, base).changes()).isEmpty();
+        // Without the moves, the new addresses are new groups: Terraform destroys and re-creates them.
+        RoutingSnapshot unmoved = withGroups(head, List.of(), head.targetGroups().toArray(dev.lbguard.model.TargetGroup[]::new));
+        assertThat(diff(base, unmoved).changes()).hasSize(1);
+    }
+
+    /** What a request reaches is the group's name, protocol, port and targets, not its address alone. */
+    @Test
+    void aTargetGroupThatNowReachesOtherTargetsOrPortsIsAChange() {
+        RoutingSnapshot routes = snapshot(http(rule("api", 10, forward("aws_lb_target_group.a"),
+                Condition.hostHeader("api.example.com"))));
+        RoutingSnapshot base = withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 8080, "10.0.1.10"));
+        assertThat(diff(base, withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 8080, "10.0.1.10")))
+                .changes()).isEmpty();
+        assertThat(diff(base, withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 9090, "10.0.1.10")))
+                .changes()).singleElement().satisfies(c -> assertThat(c.match().describe()).isEqualTo("host=api.example.com"));
+        assertThat(diff(base, withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 8080, "10.0.1.11")))
+                .changes()).hasSize(1);
+    }
+
+    /** Issue 20: a load balancer and its listener renamed with moved are the same listener. */
+    @Test
+    void aListenerAndLoadBalancerRenamedWithMovedAreNoChange() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        RoutingSnapshot base = snapshot(listener("https", 443, NOT_FOUND, List.of(api)));
+        dev.lbguard.model.LoadBalancer lb = base.loadBalancers().get(0);
+        dev.lbguard.model.Listener l = lb.listeners().get(0);
+        dev.lbguard.model.Listener renamedListener = new dev.lbguard.model.Listener(ElementId.of("aws_lb_listener.tls"),
+                l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(), l.defaultAction(), l.rules());
+        // A new address and a new name tag: only the moves say it is the same load balancer.
+        dev.lbguard.model.LoadBalancer renamedLb = new dev.lbguard.model.LoadBalancer(ElementId.of("aws_lb.public"),
+                lb.source(), "web2", lb.type(), lb.internal(), List.of(renamedListener));
+        List<dev.lbguard.model.Move> moves = List.of(
+                dev.lbguard.model.Move.of("aws_lb.web", "aws_lb.public", DiffFixtures.SRC),
+                dev.lbguard.model.Move.of("aws_lb_listener.https", "aws_lb_listener.tls", DiffFixtures.SRC));
+        RoutingSnapshot head = RoutingSnapshot.of(base.origin(), List.of(renamedLb), List.of(), List.of(), moves);
+        assertThat(diff(base, head).changes()).isEmpty();
+        RoutingSnapshot unmoved = RoutingSnapshot.of(base.origin(), List.of(renamedLb), List.of(), List.of());
+        assertThat(diff(base, unmoved).changes()).isNotEmpty();
+    }
+
+    /** Issue 20: the class printed must be exactly the requests that move, not a wider pattern. */
+    @Test
+    void aClassIsNoWiderThanWhatMoves() {
+        Rule x = rule("x", 10, forward("svc-a"), Condition.hostHeader("?pi.example.com"));
+        RoutingSnapshot base = snapshot(http(x));
+        RoutingSnapshot head = snapshot(http(x, rule("y", 5, forward("svc-b"), Condition.hostHeader("*api.example.com"))));
+        RouteDiff d = diff(base, head);
+        Request zpi = Request.of("zpi.example.com", "/");
+        Request api = Request.of("api.example.com", "/");
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(zpi)).isEmpty();
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(api)).singleElement()
+                .satisfies(c -> assertThat(tg(c.after())).isEqualTo("forward svc-b (1)"));
+        // Written with one entry per field (as the JSON report keys them), the class is the one host that moves.
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(api)).singleElement()
+                .satisfies(c -> assertThat(c.match().describe()).isEqualTo("host=api.example.com"));
+        assertThat(d.changes()).allSatisfy(c -> assertThat(c.match().fields().stream()
+                .map(RequestClass.FieldPatterns::field).toList()).doesNotHaveDuplicates());
     }
 
     @Test

@@ -149,6 +149,16 @@ class RouteEvaluatorTest {
         assertThat(matches(Condition.sourceIp("192.168.1.7/32"), req("h", "/").withSourceIp("192.168.1.7"))).isTrue();
     }
 
+    /** Issue 20: address families never mix, whatever the library converts elsewhere. */
+    @Test
+    void anIpv6BlockNeverMatchesAnIpv4ClientNorTheReverse() {
+        assertThat(matches(Condition.sourceIp("::/0"), req("h", "/").withSourceIp("203.0.113.7"))).isFalse();
+        assertThat(matches(Condition.sourceIp("::ffff:0:0/96"), req("h", "/").withSourceIp("203.0.113.7"))).isFalse();
+        assertThat(matches(Condition.sourceIp("0.0.0.0/0"), req("h", "/").withSourceIp("2001:db8::1"))).isFalse();
+        assertThat(matches(Condition.sourceIp("2001:db8::/32", "203.0.113.7/32"), req("h", "/").withSourceIp("203.0.113.7")))
+                .isTrue();
+    }
+
     @Test
     void sourceIpWithoutAnAddressInTheRequestIsUnknown() {
         RouteResult r = evaluator.evaluate(http(rule("r", 1, Condition.sourceIp("10.0.0.0/8"))), req("h", "/"));

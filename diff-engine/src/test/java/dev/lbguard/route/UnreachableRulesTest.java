@@ -68,6 +68,15 @@ class UnreachableRulesTest {
         assertThat(unreachable(l)).containsExactly("b<a", "q2<q1");
     }
 
+    /** Issue 20: an IPv6 block never covers an IPv4 one (nor the reverse), even ::/0 and the v4-mapped range. */
+    @Test
+    void sourceIpFamiliesNeverShadowEachOther() {
+        Listener l = http(rule("c", 1, Condition.sourceIp("0.0.0.0/0")), rule("d", 2, Condition.sourceIp("::ffff:0:0/96")),
+                rule("a", 3, Condition.sourceIp("::/0", "2001:db8::/32")),
+                rule("b", 4, Condition.sourceIp("203.0.113.0/24")));
+        assertThat(unreachable(l)).containsExactly("b<c");
+    }
+
     @Test
     void unknownConditionsNeverShadow() {
         Listener l = http(rule("a", 1, Condition.pathPattern("/*").withUnknown("var.x")),

@@ -111,7 +111,13 @@ public final class ReviewJson {
     public static ObjectNode match(RequestClass rc) {
         ObjectNode m = Json.MAPPER.createObjectNode();
         for (RequestClass.FieldPatterns f : rc.fields()) {
-            if (f.anyOf().size() == 1 && f.noneOf().isEmpty()) {
+            if (m.has(f.field())) {
+                // A field the request must match several times over: all of them, never the last one alone.
+                JsonNode first = m.get(f.field());
+                ArrayNode all = first.has("allOf") ? (ArrayNode) first.get("allOf") : Json.MAPPER.createArrayNode().add(first);
+                all.add(match(new RequestClass(List.of(f))).get(f.field()));
+                m.putObject(f.field()).set("allOf", all);
+            } else if (f.anyOf().size() == 1 && f.noneOf().isEmpty()) {
                 m.put(f.field(), f.anyOf().get(0));
             } else {
                 ObjectNode fn = m.putObject(f.field());

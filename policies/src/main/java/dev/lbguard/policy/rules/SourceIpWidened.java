@@ -67,7 +67,7 @@ public final class SourceIpWidened implements PolicyRule {
             List<String> wider = new ArrayList<>();
             for (IPAddress block : b.get()) {
                 if (!covered(block, a.get())) {
-                    wider.add(block.toPrefixLengthString());
+                    wider.add(block.toCanonicalString());
                 }
             }
             if (!wider.isEmpty()) {
@@ -96,10 +96,18 @@ public final class SourceIpWidened implements PolicyRule {
         return Optional.of(out);
     }
 
-    /** True when every address of {@code block} is in one of {@code others}, whose union may be needed. */
-    private static boolean covered(IPAddress block, List<IPAddress> others) {
+    /**
+     * True when every address of {@code block} is in one of {@code others}, whose union may be needed. Only
+     * blocks of the block's own family count: an IPv4 client never matches an IPv6 CIDR nor the reverse (the
+     * evaluator compares them so), and the library's {@code subtract} throws on an IPv6 argument to an IPv4
+     * block while silently reading an IPv4 argument to an IPv6 block as its v4-mapped form.
+     */
+    static boolean covered(IPAddress block, List<IPAddress> others) {
         List<IPAddress> rest = List.of(block);
         for (IPAddress o : others) {
+            if (o.getIPVersion() != block.getIPVersion()) {
+                continue;
+            }
             List<IPAddress> next = new ArrayList<>();
             for (IPAddress r : rest) {
                 // The library answers null when nothing is left.

@@ -306,5 +306,26 @@ class ChangeRulesTest {
             assertThat(rule.evaluate(ctx(admin(Condition.sourceIp("10.0.0.0/8")), admin(Condition.sourceIp("not-a-cidr"))))
                     .inconclusives()).hasSize(1);
         }
+
+        /** Issue 20: a condition mixing address families, present on both sides, crashed the review. */
+        @Test
+        void mixedFamiliesAreComparedFamilyByFamily() {
+            var mixed = admin(Condition.sourceIp("2001:db8::/32", "203.0.113.7/32"));
+            assertThat(rule.evaluate(ctx(mixed, mixed)).findings()).isEmpty();
+            var v6ToV4 = rule.evaluate(ctx(admin(Condition.sourceIp("2001:db8:1::/48")),
+                    admin(Condition.sourceIp("198.51.100.0/24")))).findings();
+            assertThat(v6ToV4).singleElement().satisfies(x -> assertThat(x.message()).contains("198.51.100.0/24"));
+            var v4ToV6 = rule.evaluate(ctx(admin(Condition.sourceIp("203.0.113.7/32", "2001:db8::/32")),
+                    admin(Condition.sourceIp("2001:db8::/32", "::/0")))).findings();
+            assertThat(v4ToV6).singleElement().satisfies(x -> assertThat(x.message()).contains("::/0"));
+        }
+
+        /** The library reads an IPv4 block subtracted from IPv6 as v4-mapped: 0.0.0.0/0 must not cover them. */
+        @Test
+        void anIpv4RangeNeverCoversV4MappedIpv6Addresses() {
+            var f = rule.evaluate(ctx(admin(Condition.sourceIp("0.0.0.0/0")),
+                    admin(Condition.sourceIp("::ffff:0:0/96")))).findings();
+            assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).contains("::ffff:0:0/96"));
+        }
     }
 }
