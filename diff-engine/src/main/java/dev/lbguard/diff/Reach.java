@@ -19,6 +19,10 @@ import java.util.TreeSet;
  * group renamed with {@code moved} and otherwise unchanged reaches the same place; a Terraform address is never
  * compared alone.
  *
+ * <p>Targets count where both sides list some: a group whose targets a configuration does not list (an Auto
+ * Scaling group or an ECS service registers them) is compared by what it is, so a drift audit against live
+ * groups full of registered targets does not call every route changed.
+ *
  * <p>The moves of both snapshots apply to both sides, so that swapping base and head swaps the sides and
  * nothing else: Terraform rejects a move whose {@code from} is still declared, so a move never takes an
  * element that is meant to stay.
@@ -35,6 +39,8 @@ final class Reach {
     private final Map<ElementId, TargetGroup> base;
     private final Map<ElementId, TargetGroup> head;
     private final Map<ElementId, ElementId> followed = new HashMap<>();
+    private final Map<ElementId, TargetGroup> baseByIdentity = new HashMap<>();
+    private final Map<ElementId, TargetGroup> headByIdentity = new HashMap<>();
 
     private Reach(List<Move> moves, Map<ElementId, TargetGroup> base, Map<ElementId, TargetGroup> head) {
         this.moves = moves;
@@ -61,8 +67,10 @@ final class Reach {
 
     /** The target group {@code id} of the base (or head) snapshot as a request reaches it. */
     Key key(ElementId id, boolean inBase) {
+        ElementId identity = identity(id);
         Optional<TargetGroup> tg = Optional.ofNullable((inBase ? base : head).get(id));
-        return new Key(identity(id), tg.map(Reach::content));
+        Optional<TargetGroup> other = counterpart(identity, !inBase);
+        return new Key(identity, tg.map(t -> content(t, other)));
     }
 
     /**
@@ -70,8 +78,23 @@ final class Reach {
      * reach the same place without comparing keys.
      */
     boolean idsSuffice(ElementId id) {
-        return identity(id).equals(id) && Optional.ofNullable(base.get(id)).map(Reach::content)
-                .equals(Optional.ofNullable(head.get(id)).map(Reach::content));
+        Optional<TargetGroup> b = Optional.ofNullable(base.get(id));
+        Optional<TargetGroup> h = Optional.ofNullable(head.get(id));
+        return identity(id).equals(id) && b.map(t -> content(t, h)).equals(h.map(t -> content(t, b)));
+    }
+
+    /** The group of the base (or head) snapshot that is {@code identity} after the moves. */
+    private synchronized Optional<TargetGroup> counterpart(ElementId identity, boolean inBase) {
+        Map<ElementId, TargetGroup> byIdentity = inBase ? baseByIdentity : headByIdentity;
+        if (byIdentity.isEmpty()) {
+            (inBase ? base : head).forEach((id, tg) -> byIdentity.putIfAbsent(identity(id), tg));
+        }
+        return Optional.ofNullable(byIdentity.get(identity));
+    }
+
+    private static List<Object> content(TargetGroup tg, Optional<TargetGroup> other) {
+        boolean bothListTargets = !tg.targets().isEmpty() && other.map(o -> !o.targets().isEmpty()).orElse(false);
+        return bothListTargets ? content(tg) : List.of(tg.name(), tg.protocol(), tg.port());
     }
 
     private static List<Object> content(TargetGroup tg) {

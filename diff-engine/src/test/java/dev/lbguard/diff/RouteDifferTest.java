@@ -279,6 +279,24 @@ class RouteDifferTest {
                 .changes()).hasSize(1);
     }
 
+    /**
+     * Targets a configuration does not list (an Auto Scaling group registers them) are not compared: a drift audit
+     * of live groups full of targets against git, which lists none, is no route change.
+     */
+    @Test
+    void targetsCountOnlyWhereBothSidesListSome() {
+        RoutingSnapshot routes = snapshot(http(rule("api", 10, forward("aws_lb_target_group.a"),
+                Condition.hostHeader("api.example.com"))));
+        RoutingSnapshot git = withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 8080));
+        RoutingSnapshot live = withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 8080,
+                "10.0.1.10", "10.0.1.11"));
+        assertThat(diff(git, live).changes()).isEmpty();
+        assertThat(diff(live, git).changes()).isEmpty();
+        // What the group is still counts.
+        assertThat(diff(git, withGroups(routes, List.of(), group("aws_lb_target_group.a", "svc-a", 9090,
+                "10.0.1.10"))).changes()).hasSize(1);
+    }
+
     /** Issue 20: a load balancer and its listener renamed with moved are the same listener. */
     @Test
     void aListenerAndLoadBalancerRenamedWithMovedAreNoChange() {
