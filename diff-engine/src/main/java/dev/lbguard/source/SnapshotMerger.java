@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Joins the snapshots of several configuration roots of one revision (Terraform root modules, HAProxy configs,
- * Ansible trees) into one. Two roots that define the same element cannot be told apart, so that is an error.
+ * Ansible trees) into one. Two roots that define the same element cannot be told apart, so that is an error;
+ * except a listener of another stack that several roots attach rules to (the platform's HTTPS listener, found by
+ * the same lookup): there their rules are seen together, as AWS evaluates them.
  */
 public final class SnapshotMerger {
     private SnapshotMerger() {
@@ -30,7 +32,10 @@ public final class SnapshotMerger {
             diagnostics.addAll(one.diagnostics());
             moves.addAll(one.moves());
             for (LoadBalancer lb : one.loadBalancers()) {
-                if (loadBalancers.putIfAbsent(lb.id(), lb) != null) {
+                LoadBalancer earlier = loadBalancers.putIfAbsent(lb.id(), lb);
+                if (earlier != null && lb.managedElsewhere()) {
+                    loadBalancers.put(lb.id(), SharedListeners.join(earlier, lb, diagnostics));
+                } else if (earlier != null) {
                     diagnostics.add(clash("load balancer", lb.id(), lb.source()));
                 }
             }
@@ -43,7 +48,7 @@ public final class SnapshotMerger {
         return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves);
     }
 
-    private static Diagnostic clash(String what, ElementId id, SourceRef source) {
+    static Diagnostic clash(String what, ElementId id, SourceRef source) {
         return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one configuration root; "
                 + "give --dir to read one at a time", source);
     }
