@@ -2,6 +2,7 @@ package dev.lbguard.diff;
 
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.route.RouteResult;
@@ -48,6 +49,15 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
      */
     public boolean routesAlike(Destination other) {
         return routesAlike(other, Reach.IDENTITY);
+    }
+
+    /**
+     * As {@link #routesAlike(Destination)}, this destination in {@code base} and {@code other} in {@code head},
+     * target groups compared as a request reaches them (identity after the snapshots' moves, name, protocol, port,
+     * targets where both list some).
+     */
+    public boolean routesAlike(Destination other, RoutingSnapshot base, RoutingSnapshot head) {
+        return routesAlike(other, Reach.of(base, head));
     }
 
     /**

@@ -23,11 +23,11 @@ import java.util.TreeMap;
  */
 public record RequestProbe(Request request, Optional<String> loadBalancer, OptionalInt port) {
 
-    /** Where the request went before and goes after, on one listener. */
-    public record Move(String loadBalancer, String listener, Destination before, Destination after) {
-        public boolean moved() {
-            return !before.routesAlike(after);
-        }
+    /**
+     * Where the request went before and goes after, on one listener; {@code moved} when it reaches another place
+     * (target groups compared as a request reaches them, so a group renamed with {@code moved} is no move).
+     */
+    public record Move(String loadBalancer, String listener, Destination before, Destination after, boolean moved) {
     }
 
     /** The request on every listener it may reach in either snapshot, in listener order. */
@@ -37,9 +37,13 @@ public record RequestProbe(Request request, Optional<String> loadBalancer, Optio
         collect(head, listeners);
         RouteEvaluator evaluator = new RouteEvaluator();
         List<Move> moves = new ArrayList<>();
-        listeners.forEach((id, names) -> moves.add(new Move(names[0], names[1],
-                base.listener(id).map(l -> Destination.of(evaluator.evaluate(l, request))).orElseGet(Destination::noListener),
-                head.listener(id).map(l -> Destination.of(evaluator.evaluate(l, request))).orElseGet(Destination::noListener))));
+        listeners.forEach((id, names) -> {
+            Destination before = base.listener(id).map(l -> Destination.of(evaluator.evaluate(l, request)))
+                    .orElseGet(Destination::noListener);
+            Destination after = head.listener(id).map(l -> Destination.of(evaluator.evaluate(l, request)))
+                    .orElseGet(Destination::noListener);
+            moves.add(new Move(names[0], names[1], before, after, !before.routesAlike(after, base, head)));
+        });
         return moves;
     }
 
