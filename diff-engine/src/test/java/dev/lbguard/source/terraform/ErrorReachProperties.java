@@ -42,7 +42,7 @@ class ErrorReachProperties {
     /** Where the faulty value goes: into what routing reads, or not. */
     enum Site {
         RULE_HOST(true), RULE_PRIORITY(true), RULE_FOR_EACH_KEY(true), LISTENER_PORT(true), TARGET_GROUP_NAME(true),
-        MODULE_OUTPUT_TO_RULE(true), MODULE_INPUT_TO_RULE(true), LB_COUNT(true),
+        MODULE_OUTPUT_TO_RULE(true), MODULE_INPUT_TO_RULE(true), LB_COUNT(true), LISTENER_LOOKUP(true),
         DNS_RECORD_NAME(false), DNS_RECORD_COUNT(false), IAM_POLICY(false), LB_SUBNETS(false), TARGET_GROUP_TAGS(false),
         ROOT_OUTPUT(false), UNUSED_LOCAL(false), MODULE_WITHOUT_LOAD_BALANCER(false);
 
@@ -129,6 +129,9 @@ class ErrorReachProperties {
             default -> {
             }
         }
+        // A rule on a listener of another stack, found by a lookup whose port is the faulty value.
+        String listenerArn = site == Site.LISTENER_LOOKUP ? "data.aws_lb_listener.shared.arn"
+                : "aws_lb_listener.http.arn";
         String ruleHost = site == Site.MODULE_OUTPUT_TO_RULE || site == Site.MODULE_INPUT_TO_RULE
                 ? "\"${module.names.host}.example.com\"" : host;
         String main = locals + """
@@ -136,6 +139,10 @@ class ErrorReachProperties {
                   type = string
                 }
                 data "aws_caller_identity" "me" {}
+                data "aws_lb_listener" "shared" {
+                  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shared/1"
+                  port              = %s
+                }
                 resource "aws_lb" "edge" {
                   count   = %s
                   name    = "edge"
@@ -160,7 +167,7 @@ class ErrorReachProperties {
                 }
                 resource "aws_lb_listener_rule" "api" {
                   for_each     = toset([%s])
-                  listener_arn = aws_lb_listener.http.arn
+                  listener_arn = %s
                   priority     = %s
                   condition {
                     host_header {
@@ -195,8 +202,8 @@ class ErrorReachProperties {
                 output "rule_arn" {
                   value = %s
                 }
-                """.formatted(lbCount, site == Site.LB_SUBNETS ? v : "\"subnet-1\"", port, tgName,
-                site == Site.TARGET_GROUP_TAGS ? v : "\"ops\"", forEach, priority, ruleHost,
+                """.formatted(site == Site.LISTENER_LOOKUP ? v : "443", lbCount, site == Site.LB_SUBNETS ? v : "\"subnet-1\"", port, tgName,
+                site == Site.TARGET_GROUP_TAGS ? v : "\"ops\"", forEach, listenerArn, priority, ruleHost,
                 site == Site.DNS_RECORD_COUNT ? "length(" + v + ") > 0 ? 1 : 1" : "1",
                 site == Site.DNS_RECORD_NAME ? v : "\"api\"", site == Site.IAM_POLICY ? v : "\"*\"", moduleInput,
                 site == Site.MODULE_WITHOUT_LOAD_BALANCER ? v : "\"dns\"",
