@@ -230,6 +230,14 @@ final class ModuleInstance implements Refs {
                     state.read(lookup.allErrors());
                     return new Resolved(lookup.reference(), 2);
                 }
+                Optional<String> output = attr(steps, 3);
+                if (type.get().equals("terraform_remote_state") && attr(steps, 2).equals(Optional.of("outputs"))
+                        && output.isPresent() && config.dataSources().get(key).body().attribute("count").isEmpty()
+                        && config.dataSources().get(key).body().attribute("for_each").isEmpty()) {
+                    // An output of another stack's state, read at plan time: stable within a plan, so an ARN from
+                    // it names a listener or target group of that stack (see ResourceEvaluator#reportDataSources).
+                    return new Resolved(Value.Unknown.reference(label("data." + key), "outputs." + output.get()), 4);
+                }
                 // Not reported here: it matters only where it reaches a load-balancer resource (see ResourceEvaluator).
                 return new Resolved(Value.Unknown.unevaluable(
                         "data source " + key + " is read at plan time; lbguard cannot read it"), 2);

@@ -73,8 +73,13 @@ final class References {
                         : u.reason()) : u.ref() + "." + u.attribute();
                 return Link.of(Kind.MISMATCHED, what);
             }
+            // A data source's ARN or id (or a state output) names what it finds; a value computed from it does not.
+            if (isDataSource(u.ref()) && !u.attribute().isEmpty()) {
+                return Link.of(Kind.EXTERNAL, u.attribute().equals("arn") || u.attribute().equals("id") ? u.ref()
+                        : u.ref() + "." + u.attribute());
+            }
             if (isDataSource(u.ref())) {
-                return Link.of(Kind.EXTERNAL, u.ref());
+                return Link.of(Kind.UNEVALUABLE, "a value computed from " + u.ref());
             }
             return Link.of(Kind.MISSING, u.ref());
         }

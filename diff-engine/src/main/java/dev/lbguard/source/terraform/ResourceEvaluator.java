@@ -166,11 +166,14 @@ final class ResourceEvaluator {
     private void reportDataSources(String type, Value.Obj attributes, Map<String, SourceRef> sources, Block block) {
         // A lookup of a load-balancer data source stands for what it finds only by its ARN or id; any other of
         // its attributes (a name, a port) is a value Terraform reads at plan time and lbguard does not.
+        // An output of another stack's state stands for a listener or target group where an ARN goes.
         List<ValueJson.UnevaluatedPath> unread = new ArrayList<>(ValueJson.unevaluated(attributes));
         ValueJson.unknowns(attributes, u -> u.isReference()
                 && (u.ref().startsWith("data.") || u.ref().contains(".data."))
-                && !IDENTITY.contains(u.attribute())).forEach(p -> unread.add(new ValueJson.UnevaluatedPath(p.path(),
-                "data source " + p.reason() + " is read at plan time; lbguard cannot read it")));
+                && !IDENTITY.contains(u.attribute())).stream()
+                .filter(p -> !(p.reason().contains(".outputs.") && (p.path().endsWith("arn"))))
+                .forEach(p -> unread.add(new ValueJson.UnevaluatedPath(p.path(),
+                        "data source " + p.reason() + " is read at plan time; lbguard cannot read it")));
         for (ValueJson.UnevaluatedPath p : unread) {
             if (!p.reason().startsWith("data source ")) {
                 continue;

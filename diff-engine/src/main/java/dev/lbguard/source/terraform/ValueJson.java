@@ -75,8 +75,8 @@ public final class ValueJson {
         int length = path.length();
         if (v instanceof Value.Unknown u) {
             if (which.test(u)) {
-                out.add(new UnevaluatedPath(path.toString(), u.isReference() ? u.ref() + "." + u.attribute()
-                        : u.reason()));
+                out.add(new UnevaluatedPath(path.toString(), !u.isReference() ? u.reason()
+                        : u.attribute().isEmpty() ? u.ref() : u.ref() + "." + u.attribute()));
             }
         } else if (v instanceof Value.Seq seq) {
             for (int i = 0; i < seq.items().size(); i++) {

@@ -147,6 +147,32 @@ class ExternalListenerTest {
         });
     }
 
+    @Test
+    void anOutputOfAnotherStacksStateWhereAnArnGoesNamesItsListenerAndNothingElse(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "terraform_remote_state" "platform" {
+                  backend = "local"
+                  config = {
+                    path = "../platform/terraform.tfstate"
+                  }
+                }
+                """ + RULE.formatted("team", "data.terraform_remote_state.platform.outputs.https_listener_arn", 42,
+                "team") + RULE.formatted("computed",
+                "\"${data.terraform_remote_state.platform.outputs.https_listener_arn}-copy\"", 43, "computed")
+                + RULE.formatted("host", "data.terraform_remote_state.platform.outputs.https_listener_arn", 44,
+                "${data.terraform_remote_state.platform.outputs.zone}"));
+        RoutingSnapshot s = read(dir);
+        Listener l = s.loadBalancers().get(0).listeners().get(0);
+        assertThat(l.id().value()).isEqualTo("data.terraform_remote_state.platform.outputs.https_listener_arn");
+        assertThat(l.rules()).extracting(r -> r.id().value())
+                .containsExactlyInAnyOrder("aws_lb_listener_rule.team", "aws_lb_listener_rule.host");
+        // A value computed from the output is not the listener; an output used as a host is not read.
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).filteredOn(d -> d.isError()).extracting(d -> d.source().line())
+                .containsOnly(24, 49);
+    }
+
     private static RoutingSnapshot read(Path dir) {
         return new TerraformSource().read(new DiskTree(dir), List.of(""), TerraformInputs.none(),
                 SnapshotOrigin.other("test"));
