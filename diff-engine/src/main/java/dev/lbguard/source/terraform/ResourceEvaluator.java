@@ -129,6 +129,14 @@ final class ResourceEvaluator {
             Value.Obj attributes = new BlockExpander(state).resourceBody(block.body(), s, sources, attributeErrors);
             if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type) && mode.isEmpty()) {
                 reportDataSources(type, attributes, sources, block);
+            } else if (!mode.isEmpty()) {
+                // Every argument of a lookup decides what it finds; whoever reads the lookup reads this error.
+                for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(attributes)) {
+                    if (p.reason().startsWith("data source ")) {
+                        state.error("tf-data-source", p.reason(), sources.getOrDefault(p.path().split("[.\\[]", 2)[0],
+                                state.ref(block.range())));
+                    }
+                }
             }
             instances.add(new ResourceInstance(address, module.path, type, name, inst.key(),
                     state.ref(block.range()), attributes, sources));
