@@ -7,17 +7,22 @@ import java.util.Optional;
 
 /**
  * Names a listener this configuration attaches rules to but does not manage, by what is known of it: a literal
- * ARN, or a {@code data "aws_lb_listener"} looked up by ARN or by load balancer (itself a {@code data "aws_lb"} by
- * name or ARN, or a literal ARN) and port. Two lookups of the same load balancer and port are one listener.
+ * ARN, a {@code data "aws_lb_listener"} looked up by ARN or by load balancer (itself a {@code data "aws_lb"} by
+ * name or ARN, or a literal ARN) and port, or an output of another stack's state.
+ *
+ * <p>Only an ARN names one listener everywhere (it holds region and account). A load balancer's name is unique
+ * only within the region and account of a provider configuration, and an address such as
+ * {@code data.terraform_remote_state.platform} means what its root module's configuration says: such names are
+ * kept to their root module (and provider), so that two different listeners are never taken for one. Within a
+ * root module, two lookups of one load balancer and port through one provider are one listener.
  */
 final class ExternalListeners {
 
     /**
      * One external listener.
      *
-     * @param key          what identifies it across lookups and revisions ({@code platform-edge:443}, or the ARN, or the
-     *                     data source's address where the lookup says too little)
-     * @param loadBalancer the load balancer's name where known, else the key
+     * @param key          what identifies it: an ARN-based key everywhere, else qualified by its root module
+     * @param loadBalancer the load balancer's name where known, else the key (qualified as the key is)
      * @param port         the port where known, else 0
      * @param described    how reports name it
      */
@@ -25,12 +30,15 @@ final class ExternalListeners {
     }
 
     private final Map<String, ResourceInstance> dataSources = new HashMap<>();
+    private final String root;
 
-    ExternalListeners(List<ResourceInstance> dataSources) {
+    /** {@code root}: the root module's directory, {@code ""} for the repository's top. */
+    ExternalListeners(List<ResourceInstance> dataSources, String root) {
         dataSources.forEach(d -> this.dataSources.put(d.address(), d));
+        this.root = root;
     }
 
-    /** Names the listener that {@code link} (an ARN or a data source's address) stands for. */
+    /** Names the listener that {@code link} (an ARN, a data source's address or a state output) stands for. */
     Named name(String link) {
         ResourceInstance lookup = dataSources.get(link);
         if (lookup == null || !References.canonical(lookup.type()).equals("aws_lb_listener")) {
@@ -40,44 +48,47 @@ final class ExternalListeners {
         if (arn.isPresent()) {
             return fromArn(arn.get(), link + " (" + arn.get() + ")");
         }
-        Optional<String> loadBalancer = loadBalancerName(lookup.attributes().get("load_balancer_arn"));
         Optional<Integer> port = TfValues.integer(lookup.attributes().get("port"));
-        if (loadBalancer.isEmpty() || port.isEmpty()) {
-            return new Named(link, loadBalancer.orElse(link), port.orElse(0), link);
+        Value lbArn = lookup.attributes().get("load_balancer_arn");
+        Optional<String> literal = TfValues.str(lbArn).filter(s -> s.startsWith("arn:"));
+        Optional<ResourceInstance> lb = lbArn instanceof Value.Unknown u && u.isReference()
+                ? Optional.ofNullable(dataSources.get(u.ref())).filter(d -> References.canonical(d.type()).equals("aws_lb"))
+                : Optional.empty();
+        if (literal.isEmpty() && lb.isPresent()) {
+            literal = TfValues.str(lb.get().attributes().get("arn")).filter(s -> s.startsWith("arn:"));
         }
-        return new Named(loadBalancer.get() + ":" + port.get(), loadBalancer.get(), port.get(),
-                link + " (port " + port.get() + " of load balancer " + loadBalancer.get() + ")");
-    }
-
-    /** The name of the load balancer a lookup names: a data source by name or ARN, or a literal ARN. */
-    private Optional<String> loadBalancerName(Value v) {
-        if (v instanceof Value.Unknown u && u.isReference()) {
-            ResourceInstance lb = dataSources.get(u.ref());
-            if (lb == null || !References.canonical(lb.type()).equals("aws_lb")) {
-                return Optional.empty();
-            }
-            Optional<String> name = TfValues.str(lb.attributes().get("name")).filter(s -> !s.isEmpty());
-            return name.isPresent() ? name
-                    : TfValues.str(lb.attributes().get("arn")).flatMap(ExternalListeners::loadBalancerInArn);
+        if (literal.isPresent() && port.isPresent()) {
+            String name = segmentAfter(literal.get(), ":loadbalancer/").orElse(literal.get());
+            return new Named(literal.get() + ":" + port.get(), name, port.get(),
+                    link + " (port " + port.get() + " of load balancer " + name + ")");
         }
-        return TfValues.str(v).flatMap(ExternalListeners::loadBalancerInArn);
+        Optional<String> name = lb.flatMap(d -> TfValues.str(d.attributes().get("name")).filter(s -> !s.isEmpty()));
+        if (name.isEmpty() || port.isEmpty()) {
+            return new Named(local(link), local(name.orElse(link)), port.orElse(0), link);
+        }
+        // By name: one listener only through one provider configuration of one root module.
+        String provider = providerOf(lookup) + providerOf(lb.get());
+        return new Named(local(name.get() + ":" + port.get() + provider), local(name.get()), port.get(),
+                link + " (port " + port.get() + " of load balancer " + name.get() + ")");
     }
 
-    private static Named fromArn(String arn, String described) {
-        Optional<String> lb = listenerLoadBalancer(arn);
-        return new Named(arn, lb.orElse(arn), 0, described);
+    private static String providerOf(ResourceInstance d) {
+        return TfValues.str(d.attributes().get("provider")).map(p -> " via the provider set at " + p).orElse("");
     }
 
-    /** The load balancer's name in a listener ARN ({@code ...:listener/app/NAME/id/id}). */
-    private static Optional<String> listenerLoadBalancer(String arn) {
-        return segmentAfter(arn, ":listener/");
+    /** A name that means something only in this root module. */
+    private String local(String name) {
+        return root.isEmpty() ? name : name + " in " + root;
     }
 
-    /** The name in a load balancer ARN ({@code ...:loadbalancer/app/NAME/id}). */
-    private static Optional<String> loadBalancerInArn(String arn) {
-        return segmentAfter(arn, ":loadbalancer/");
+    private Named fromArn(String link, String described) {
+        if (!link.startsWith("arn:")) {
+            return new Named(local(link), local(link), 0, described);
+        }
+        return new Named(link, segmentAfter(link, ":listener/").orElse(link), 0, described);
     }
 
+    /** The name in an ARN ({@code ...:listener/app/NAME/id/id}, {@code ...:loadbalancer/app/NAME/id}). */
     private static Optional<String> segmentAfter(String arn, String marker) {
         int i = arn.indexOf(marker);
         if (i < 0) {

@@ -127,6 +127,14 @@ final class ResourceEvaluator {
             String address = base + inst.suffix();
             Map<String, SourceRef> sources = new LinkedHashMap<>();
             Value.Obj attributes = new BlockExpander(state).resourceBody(block.body(), s, sources, attributeErrors);
+            if (!mode.isEmpty() && block.body().attribute("provider").isPresent()) {
+                // A lookup through another provider configuration (another region or account) finds another
+                // listener of the same name: where it is set is kept, so that the two are never taken for one.
+                Map<String, Value> fields = new LinkedHashMap<>(attributes.fields());
+                fields.put("provider", new Value.Str(state.ref(block.body().attribute("provider").get().range())
+                        .toString()));
+                attributes = Value.Obj.object(fields);
+            }
             if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type) && mode.isEmpty()) {
                 reportDataSources(type, attributes, sources, block);
             } else if (!mode.isEmpty()) {

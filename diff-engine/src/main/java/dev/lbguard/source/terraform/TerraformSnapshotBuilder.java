@@ -88,7 +88,7 @@ public final class TerraformSnapshotBuilder {
             }
         }
         // Lookups of one load balancer and port, in any data source, are one listener.
-        ExternalListeners external = new ExternalListeners(evaluation.dataSources());
+        ExternalListeners external = new ExternalListeners(evaluation.dataSources(), evaluation.moduleDir());
         Map<String, ExternalListeners.Named> names = new TreeMap<>();
         Map<String, List<ResourceInstance>> rulesByKey = new TreeMap<>();
         rulesByExternalListener.forEach((link, rules) -> {

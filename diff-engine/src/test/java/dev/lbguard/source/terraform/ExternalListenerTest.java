@@ -96,7 +96,8 @@ class ExternalListenerTest {
         assertThat(lb.name()).isEqualTo("shared (external)");
         Listener l = lb.listeners().get(0);
         assertThat(l.port()).isEqualTo(443);
-        assertThat(l.id().value()).isEqualTo("shared:443");
+        assertThat(l.id().value()).isEqualTo(
+                "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shared/50dc:443");
         assertThat(l.rules()).extracting(r -> r.id().value()).containsExactly("aws_lb_listener_rule.team");
         assertThat(s.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
                 .contains("data.aws_lb_listener.shared (port 443 of load balancer shared)", "not seen"));
