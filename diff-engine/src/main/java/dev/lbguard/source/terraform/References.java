@@ -74,7 +74,7 @@ final class References {
                 return Link.of(Kind.MISMATCHED, what);
             }
             // A data source's ARN or id (or a state output) names what it finds; a value computed from it does not.
-            if (isDataSource(u.ref()) && !u.attribute().isEmpty()) {
+            if (isDataSource(u.ref()) && !u.attribute().isEmpty() && !dataSourceOfAnotherType(u.ref(), canonicalType)) {
                 return Link.of(Kind.EXTERNAL, u.attribute().equals("arn") || u.attribute().equals("id") ? u.ref()
                         : u.ref() + "." + u.attribute());
             }
@@ -97,6 +97,13 @@ final class References {
     /** {@code aws_alb*} types are aliases of {@code aws_lb*}. */
     static String canonical(String type) {
         return type.startsWith("aws_alb") ? "aws_lb" + type.substring("aws_alb".length()) : type;
+    }
+
+    /** A lookup of a load balancer given where a listener's ARN goes (AWS refuses it): never linked. */
+    private static boolean dataSourceOfAnotherType(String address, String canonicalType) {
+        int i = address.lastIndexOf("data.");
+        String[] parts = address.substring(i + "data.".length()).split("\\.");
+        return !parts[0].equals("terraform_remote_state") && !canonical(parts[0]).equals(canonicalType);
     }
 
     private static boolean isDataSource(String address) {

@@ -174,6 +174,18 @@ class ExternalListenerTest {
                 .containsOnly(24, 49);
     }
 
+    @Test
+    void aLoadBalancersArnWhereAListenersGoesIsNeverLinked(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                data "aws_lb" "edge" {
+                  name = "edge"
+                }
+                """ + RULE.formatted("team", "data.aws_lb.edge.arn", 42, "team"));
+        RoutingSnapshot s = read(dir);
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo("tf-unlinked-listener-rule"));
+    }
+
     private static RoutingSnapshot read(Path dir) {
         return new TerraformSource().read(new DiskTree(dir), List.of(""), TerraformInputs.none(),
                 SnapshotOrigin.other("test"));
