@@ -26,6 +26,9 @@ final class PlanTimeAttributes {
      * The attributes of a resource instance of {@code type} with the configured {@code attributes} that are known
      * at plan time although the configuration does not set them; empty for most types.
      */
+    /** The attributes {@link #of} may compute from configured ones: what reads them reads the whole resource. */
+    static final Set<String> DERIVED = Set.of("domain_validation_options");
+
     static Map<String, Value> of(String type, Value.Obj attributes, String address) {
         Map<String, Value> out = new LinkedHashMap<>();
         if (type.equals(CERTIFICATE)) {

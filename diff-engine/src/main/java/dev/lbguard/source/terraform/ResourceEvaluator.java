@@ -50,7 +50,8 @@ final class ResourceEvaluator {
             if (attribute.isEmpty() && steps.size() > 1 && steps.get(1) instanceof Refs.Step.Key) {
                 attribute = ModuleInstance.attr(steps, 2);
             }
-            if (attribute.isEmpty()) {
+            if (attribute.isEmpty() || PlanTimeAttributes.DERIVED.contains(attribute.get())) {
+                // A plan-time attribute is computed from configured ones (the certificate's domain names).
                 return allErrors;
             }
             return ErrorReach.union(expansionErrors, attributeErrors.getOrDefault(attribute.get(), Set.of()));
