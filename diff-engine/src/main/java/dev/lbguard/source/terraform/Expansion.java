@@ -118,7 +118,7 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg
                     + " could not be evaluated (" + u.reason() + ")", a.range());
         }
-        if (u.ref().startsWith("data.") || u.ref().contains(".data.")) {
+        if (References.isDataSource(u.ref())) {
             return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg + " reads "
                     + u.ref() + (u.attribute().isEmpty() ? "" : "." + u.attribute())
                     + ", a data source Terraform reads at plan time and lbguard cannot", a.range());

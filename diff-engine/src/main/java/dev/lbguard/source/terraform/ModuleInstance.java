@@ -92,29 +92,25 @@ final class ModuleInstance implements Refs {
     }
 
     ResourceEvaluator.Result resource(String key) {
-        Block b = config.resources().get(key);
-        String address = label(key);
-        // Isolated: a reference reads the resource's count and the one attribute it names, not all it met.
-        return state.compute(resources.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
-                state.ref(b.range()), () -> {
-                    try {
-                        return new ResourceEvaluator(this).evaluate(b);
-                    } catch (RuntimeException e) {
-                        return ResourceEvaluator.Result.failed(state.fail("tf-internal",
-                                "internal error evaluating " + address + ": " + e, b.range()), Set.of());
-                    }
-                }, () -> ResourceEvaluator.Result.failed(
-                        Value.Unknown.unevaluable("cycle through " + address), Set.of()));
+        return planned(resources, key, config.resources().get(key), label(key), new ResourceEvaluator(this));
     }
 
     /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */
     ResourceEvaluator.Result dataSource(String key) {
-        Block b = config.dataSources().get(key);
-        String address = label("data." + key);
-        return state.compute(dataSources.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
+        return planned(dataSources, key, config.dataSources().get(key), label("data." + key),
+                ResourceEvaluator.dataSource(this));
+    }
+
+    /**
+     * A resource or lookup planned once. Isolated: a reference reads its count and the attribute it names (a
+     * lookup: all its arguments), not everything it met.
+     */
+    private ResourceEvaluator.Result planned(Map<String, EvalState.Slot<ResourceEvaluator.Result>> slots, String key,
+                                             Block b, String address, ResourceEvaluator evaluator) {
+        return state.compute(slots.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
                 state.ref(b.range()), () -> {
                     try {
-                        return ResourceEvaluator.dataSource(this).evaluate(b);
+                        return evaluator.evaluate(b);
                     } catch (RuntimeException e) {
                         return ResourceEvaluator.Result.failed(state.fail("tf-internal",
                                 "internal error evaluating " + address + ": " + e, b.range()), Set.of());

@@ -106,7 +106,8 @@ final class References {
         return !parts[0].equals("terraform_remote_state") && !canonical(parts[0]).equals(canonicalType);
     }
 
-    private static boolean isDataSource(String address) {
+    /** True for the address of a data source, in the root or a module. */
+    static boolean isDataSource(String address) {
         // data sources may sit inside modules: module.x.data.aws_lb_target_group.y
         return address.startsWith("data.") || address.contains(".data.");
     }

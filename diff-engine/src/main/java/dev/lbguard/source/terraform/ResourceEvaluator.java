@@ -136,16 +136,11 @@ final class ResourceEvaluator {
                         .toString()));
                 attributes = Value.Obj.object(fields);
             }
-            if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type) && mode.isEmpty()) {
-                reportDataSources(type, attributes, sources, block);
-            } else if (!mode.isEmpty()) {
-                // Every argument of a lookup decides what it finds; whoever reads the lookup reads this error.
-                for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(attributes)) {
-                    if (p.reason().startsWith("data source ")) {
-                        state.error("tf-data-source", p.reason(), sources.getOrDefault(p.path().split("[.\\[]", 2)[0],
-                                state.ref(block.range())));
-                    }
-                }
+            if (!mode.isEmpty()) {
+                // Every argument of a lookup decides what it finds; whoever reads the lookup reads these errors.
+                reportDataSources(attributes, sources, block, top -> true);
+            } else if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
+                reportDataSources(attributes, sources, block, ErrorReach.routingAttributes(type)::contains);
             }
             instances.add(new ResourceInstance(address, module.path, type, name, inst.key(),
                     state.ref(block.range()), attributes, sources));
@@ -180,13 +175,13 @@ final class ResourceEvaluator {
      * the result incomplete where it reaches what routing reads of a load-balancer resource, so it is reported
      * here, once per line: an error there, a warning that cannot affect routing elsewhere (the subnets).
      */
-    private void reportDataSources(String type, Value.Obj attributes, Map<String, SourceRef> sources, Block block) {
+    private void reportDataSources(Value.Obj attributes, Map<String, SourceRef> sources, Block block,
+                                   java.util.function.Predicate<String> routes) {
         // A lookup of a load-balancer data source stands for what it finds only by its ARN or id; any other of
         // its attributes (a name, a port) is a value Terraform reads at plan time and lbguard does not.
         // An output of another stack's state stands for a listener or target group where an ARN goes.
         List<ValueJson.UnevaluatedPath> unread = new ArrayList<>(ValueJson.unevaluated(attributes));
-        ValueJson.unknowns(attributes, u -> u.isReference()
-                && (u.ref().startsWith("data.") || u.ref().contains(".data."))
+        ValueJson.unknowns(attributes, u -> u.isReference() && References.isDataSource(u.ref())
                 && !IDENTITY.contains(u.attribute())).stream()
                 .filter(p -> !(p.reason().contains(".outputs.") && (p.path().endsWith("arn"))))
                 .forEach(p -> unread.add(new ValueJson.UnevaluatedPath(p.path(),
@@ -197,7 +192,7 @@ final class ResourceEvaluator {
             }
             String top = p.path().split("[.\\[]", 2)[0];
             SourceRef at = sources.getOrDefault(top, state.ref(block.range()));
-            if (ErrorReach.routingAttributes(type).contains(top)) {
+            if (routes.test(top)) {
                 state.error("tf-data-source", p.reason(), at);
             } else {
                 state.notRouting("tf-data-source", p.reason() + " (" + top + ")", at);

@@ -57,4 +57,24 @@ class DataSourceLookupTest {
         assertThat(rendered(e)).singleElement().asString().contains("main.tf:5:",
                 "count reads data.aws_lb.edge", "a data source Terraform reads at plan time and lbguard cannot");
     }
+
+    @Test
+    void aLookupWhoseArgumentIsAnotherLookupsAttributeIsNotRead() {
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                data "aws_lb_listener" "http" {
+                  arn = "arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/edge/1/2"
+                }
+                data "aws_lb_listener" "https" {
+                  load_balancer_arn = data.aws_lb_listener.http.load_balancer_arn
+                  port              = 443
+                }
+                resource "aws_lb_listener_rule" "r" {
+                  listener_arn = data.aws_lb_listener.https.arn
+                  priority     = 1
+                }
+                """).evaluate();
+        assertThat(e.complete()).isFalse();
+        assertThat(rendered(e)).anySatisfy(d -> assertThat(d).contains("main.tf:5:",
+                "data.aws_lb_listener.http.load_balancer_arn is read at plan time"));
+    }
 }
