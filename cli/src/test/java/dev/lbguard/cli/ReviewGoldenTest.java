@@ -50,6 +50,7 @@ class ReviewGoldenTest {
                 ScenarioHistory.commitTree(git, sc.resolve("base"), Golden.AUTHOR, "base");
                 ScenarioHistory.commitTree(git, sc.resolve("head"), Golden.AUTHOR, "head");
             }
+            copyUntracked(sc.resolve("untracked"), repo);
             for (String format : List.of("text", "markdown", "json", "sarif")) {
                 List<String> args = new ArrayList<>(List.of("review", "--repo", repo.toString(), "--base", "HEAD~1",
                         "--head", "HEAD", "--format", format, "--no-color"));
@@ -66,6 +67,23 @@ class ReviewGoldenTest {
                 Golden.check(sc.resolve("expected/report." + FORMATS.get(format)), run.out());
             }
         }));
+    }
+
+    /**
+     * A scenario's {@code untracked/}: files of the work tree that git does not hold, such as the modules
+     * {@code terraform init} installed in {@code .terraform/modules} (the scenario's {@code .gitignore} ignores them).
+     */
+    private static void copyUntracked(Path untracked, Path repo) throws java.io.IOException {
+        if (!Files.isDirectory(untracked)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(untracked)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = repo.resolve(untracked.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
     }
 
     static void validateSarif(String sarif) throws Exception {

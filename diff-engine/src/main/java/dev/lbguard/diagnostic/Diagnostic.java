@@ -10,20 +10,34 @@ import java.util.Objects;
  * @param affectsRouting false for what lbguard could not read but that reaches nothing routing reads (a DNS
  *                       record, an IAM policy, the subnets of a load balancer): always a warning, listed apart
  *                       under "not read; cannot affect routing"
+ * @param unread         what an error leaves unread, when that is a whole part of the configuration (a module, a
+ *                       file): in that revision its elements are unknown, not absent, so a comparison with another
+ *                       revision leaves them out rather than calling them added or removed
  */
-public record Diagnostic(Severity severity, String code, String message, SourceRef source, boolean affectsRouting) {
+public record Diagnostic(Severity severity, String code, String message, SourceRef source, boolean affectsRouting,
+                         java.util.Optional<UnreadScope> unread) {
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(unread, "unread");
         if (!affectsRouting && severity == Severity.ERROR) {
             throw new IllegalArgumentException("an error always affects routing: " + code);
         }
     }
 
+    public Diagnostic(Severity severity, String code, String message, SourceRef source, boolean affectsRouting) {
+        this(severity, code, message, source, affectsRouting, java.util.Optional.empty());
+    }
+
     public Diagnostic(Severity severity, String code, String message, SourceRef source) {
         this(severity, code, message, source, true);
+    }
+
+    /** This problem, leaving {@code scope} unread. */
+    public Diagnostic leavingUnread(UnreadScope scope) {
+        return new Diagnostic(severity, code, message, source, affectsRouting, java.util.Optional.of(scope));
     }
 
     public static Diagnostic error(String code, String message, SourceRef source) {

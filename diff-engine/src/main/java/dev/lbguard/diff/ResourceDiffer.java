@@ -36,8 +36,9 @@ public final class ResourceDiffer {
      * Terraform applies when it moves from base to head.
      */
     public ResourceDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
-        RoutingSnapshot b = Normalise.snapshot(base);
-        RoutingSnapshot h = Normalise.snapshot(head);
+        RoutingSnapshot[] comparable = UnreadScopes.restrict(base, head);
+        RoutingSnapshot b = Normalise.snapshot(comparable[0]);
+        RoutingSnapshot h = Normalise.snapshot(comparable[1]);
         Map<ElementKind, SortedMap<ElementId, Elements.Element>> before = Elements.of(b);
         Map<ElementKind, SortedMap<ElementId, Elements.Element>> after = Elements.of(h);
         Map<ElementId, ElementId> renames = new HashMap<>();

@@ -45,7 +45,10 @@ public final class RouteDiffer {
     // HAProxy classes are not cached; their automata are mutable, so each thread keeps its own.
     private static final ThreadLocal<Languages> HAPROXY_LANGUAGES = ThreadLocal.withInitial(Languages::new);
 
-    public RouteDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
+    public RouteDiff diff(RoutingSnapshot baseRead, RoutingSnapshot headRead) {
+        RoutingSnapshot[] comparable = UnreadScopes.restrict(baseRead, headRead);
+        RoutingSnapshot base = comparable[0];
+        RoutingSnapshot head = comparable[1];
         List<RouteChange> changes = new ArrayList<>();
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;

@@ -251,6 +251,38 @@ class ResourceDifferTerraformTest {
                         Optional.of(ElementId.of("aws_lb_target_group.web[\"blue\"]")), true));
     }
 
+    @Test
+    void aFileThatNoLongerParsesIsUnknownNotRemoved() throws IOException {
+        RoutingSnapshot base = read("base", tree());
+        RoutingSnapshot head = read("head", tree(LB, GROUPS, RULES.replace("priority     = 10", "priority = = 10")));
+        assertThat(head.complete()).isFalse();
+        // The rules of rules.tf are unknown at head: neither removed nor rerouted, and the read error says why.
+        assertThat(DIFFER.diff(base, head).changes()).isEmpty();
+        assertThat(new RouteDiffer().diff(base, head).changes()).isEmpty();
+        // Everything else is still compared.
+        RoutingSnapshot widened = read("widened", tree(LB.replace("404", "503"),
+                GROUPS, RULES.replace("priority     = 10", "priority = = 10")));
+        assertThat(DIFFER.diff(base, widened).changes()).extracting(c -> c.id().value())
+                .containsExactly("aws_lb_listener.https");
+    }
+
+    @Test
+    void aModuleCallThatCannotBeReadIsUnknownNotRemoved() throws IOException {
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("main.tf", "module \"edge\" {\n  source = \"./edge\"\n}\n");
+        base.put("edge/lb.tf", LB);
+        base.put("edge/groups.tf", GROUPS);
+        base.put("edge/rules.tf", RULES);
+        Map<String, String> head = new LinkedHashMap<>();
+        head.put("main.tf", "module \"edge\" {\n  source  = \"acme/edge/aws\"\n  version = \"1.0.0\"\n}\n");
+        RoutingSnapshot before = read("module-base", base);
+        assertThat(before.loadBalancers()).isNotEmpty();
+        RoutingSnapshot after = read("module-head", head);
+        assertThat(after.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo("tf-remote-module"));
+        assertThat(DIFFER.diff(before, after).changes()).isEmpty();
+        assertThat(new RouteDiffer().diff(before, after).changes()).isEmpty();
+    }
+
     private static Map<String, String> tree() {
         return tree(LB, GROUPS, RULES);
     }
@@ -266,6 +298,7 @@ class ResourceDifferTerraformTest {
     private RoutingSnapshot read(String name, Map<String, String> files) throws IOException {
         Path root = Files.createDirectories(dir.resolve(name));
         for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.createDirectories(root.resolve(f.getKey()).getParent());
             Files.writeString(root.resolve(f.getKey()), f.getValue());
         }
         return new TerraformSource().read(new DiskTree(root), List.of(""), TerraformInputs.none(),

@@ -28,6 +28,12 @@ public final class CommonOptions {
         varArguments.add(assignment);
     }
 
+    @Option(names = "--module-dir", paramLabel = "KEY_OR_SOURCE=DIR", description = "Read the remote module that "
+            + "a module call names (by module key, such as alb or alb.sub, or by source address) from DIR, a copy of "
+            + "its files, instead of from .terraform/modules, where terraform init installs it (repeatable). "
+            + "lbguard never downloads modules.")
+    List<String> moduleDirs = new ArrayList<>();
+
     @Option(names = "--workspace", paramLabel = "NAME", description = "The Terraform workspace that "
             + "terraform.workspace names (default: TF_WORKSPACE, else the workspace selected in the root module's "
             + ".terraform/environment on disk, else default).")

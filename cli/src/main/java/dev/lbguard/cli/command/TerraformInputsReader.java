@@ -29,7 +29,27 @@ final class TerraformInputsReader {
      * read from each revision the command reads, as a checkout of it would have the file; any other from disk.
      */
     static TerraformInputs read(Map<String, String> environment, CommonOptions options) {
-        return variables(environment, options).withWorkspace(TerraformWorkspaces.choose(environment, options));
+        return variables(environment, options).withWorkspace(TerraformWorkspaces.choose(environment, options))
+                .withModuleDirs(moduleDirs(options.moduleDirs));
+    }
+
+    /** {@code --module-dir KEY_OR_SOURCE=DIR}: each DIR must be a directory, or the option is refused. */
+    static List<TerraformInputs.ModuleDir> moduleDirs(List<String> options) {
+        List<TerraformInputs.ModuleDir> out = new ArrayList<>();
+        for (String o : options) {
+            int eq = o.lastIndexOf('=');
+            if (eq <= 0 || eq == o.length() - 1) {
+                throw new UsageException("--module-dir '" + o + "' must have the form KEY_OR_SOURCE=DIR, e.g. "
+                        + "--module-dir alb=vendor/alb");
+            }
+            Path dir = real(Path.of(o.substring(eq + 1)));
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException("--module-dir " + o + ": " + o.substring(eq + 1)
+                        + " is not a directory; give the directory that holds the module's .tf files");
+            }
+            out.add(new TerraformInputs.ModuleDir(o.substring(0, eq), dir));
+        }
+        return out;
     }
 
     private static TerraformInputs variables(Map<String, String> environment, CommonOptions options) {

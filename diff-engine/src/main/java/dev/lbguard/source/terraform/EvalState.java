@@ -25,6 +25,8 @@ final class EvalState {
     final SourceTree tree;
     final String rootDir;
     final ModuleLoader loader;
+    /** The remote modules that can be read: installed by {@code terraform init} or given with --module-dir. */
+    final InstalledModules installed;
     // Keyed by severity, code and position: one diagnostic per spot, even when the instances of a counted
     // resource fail there with different messages.
     private final Map<List<Object>, Diagnostic> diagnostics = new LinkedHashMap<>();
@@ -44,8 +46,14 @@ final class EvalState {
     private boolean workspaceNoted;
 
     EvalState(SourceTree tree, String rootDir) {
+        this(tree, rootDir, InstalledModules.none());
+    }
+
+    /** {@code tree} must already hold the modules of {@code installed} ({@link InstalledModules#mount}). */
+    EvalState(SourceTree tree, String rootDir, InstalledModules installed) {
         this.tree = tree;
         this.rootDir = rootDir;
+        this.installed = installed;
         this.loader = new ModuleLoader(this);
     }
 
@@ -79,6 +87,11 @@ final class EvalState {
 
     void error(String code, String message, SourceRef at) {
         add(Diagnostic.error(code, message, at));
+    }
+
+    /** An error that leaves a whole part of the configuration unread: a module call, a file. */
+    void error(String code, String message, SourceRef at, dev.lbguard.diagnostic.UnreadScope unread) {
+        add(Diagnostic.error(code, message, at).leavingUnread(unread));
     }
 
     void warning(String code, String message, SourceRef at) {
@@ -135,6 +148,12 @@ final class EvalState {
 
     boolean hasErrors() {
         return diagnostics.values().stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** {@link #fail}, for a failure that leaves {@code unread} unread as a whole. */
+    Value.Unknown fail(String code, String message, Range at, dev.lbguard.diagnostic.UnreadScope unread) {
+        error(code, message, ref(at), unread);
+        return Value.Unknown.unevaluable(message);
     }
 
     /** Reports an error at {@code at} and returns the unknown value that stands in for what failed. */

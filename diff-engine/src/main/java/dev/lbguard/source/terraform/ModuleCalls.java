@@ -1,5 +1,6 @@
 package dev.lbguard.source.terraform;
 
+import dev.lbguard.diagnostic.UnreadScope;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Expression;
@@ -13,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Expands {@code module} blocks with local sources into child {@link ModuleInstance}s, and resolves {@code module.X}. */
+/**
+ * Expands {@code module} blocks into child {@link ModuleInstance}s, and resolves {@code module.X}: local sources from
+ * the tree, remote ones from their installed copies ({@link InstalledModules}).
+ */
 final class ModuleCalls {
     private static final Set<String> META = Set.of("source", "version", "providers", "count", "for_each",
             "depends_on");
@@ -44,33 +48,52 @@ final class ModuleCalls {
     }
 
     Result expand(String name, Block b) {
+        String base = (parent.path.isEmpty() ? "" : parent.path + ".") + "module." + name;
+        // What a call that cannot be read declares is unknown in this revision, not gone.
+        UnreadScope unread = UnreadScope.address(base);
         Optional<Attribute> src = b.body().attribute("source");
         if (src.isEmpty()) {
-            return Result.failed(state.fail("tf-module", "module " + name + " has no source", b.range()));
+            return Result.failed(state.fail("tf-module", "module " + name + " has no source", b.range(), unread));
         }
         Optional<String> source = literal(src.get().expression());
         if (source.isEmpty()) {
             return Result.failed(state.fail("tf-module", "the source of module " + name
-                    + " must be a literal string", src.get().range()));
+                    + " must be a literal string", src.get().range(), unread));
         }
         String s = source.get();
-        if (!(s.startsWith("./") || s.startsWith("../"))) {
-            return Result.failed(state.fail("tf-remote-module", "remote module " + name + " (" + s
-                    + ") is not read; vendor it or pass --dir", b.range()));
-        }
-        Optional<String> dir = join(parent.config.dir(), s);
-        if (dir.isEmpty()) {
-            return Result.failed(state.fail("tf-module", "the source of module " + name
-                    + " leaves the repository: " + s, src.get().range()));
+        String key = parent.key.isEmpty() ? name : parent.key + "." + name;
+        Optional<String> dir;
+        if (s.startsWith("./") || s.startsWith("../")) {
+            dir = join(parent.config.dir(), s);
+            if (dir.isEmpty()) {
+                return Result.failed(state.fail("tf-module", "the source of module " + name
+                        + " leaves the repository: " + s, src.get().range(), unread));
+            }
+        } else {
+            Optional<Attribute> versionAttribute = b.body().attribute("version");
+            Optional<String> version = versionAttribute.flatMap(a -> literal(a.expression()));
+            if (versionAttribute.isPresent() && version.isEmpty()) {
+                return Result.failed(state.fail("tf-module", "the version of module " + name
+                        + " must be a literal string", versionAttribute.get().range(), unread));
+            }
+            InstalledModules.Resolution r = state.installed.resolve(key, s, version);
+            if (r instanceof InstalledModules.Resolution.Unavailable u) {
+                return Result.failed(state.fail("tf-remote-module", u.message(), b.range(), unread));
+            }
+            InstalledModules.Resolution.Found found = (InstalledModules.Resolution.Found) r;
+            state.warning("tf-module-outside-repository", "module " + key + " (" + s + ") is read from the copy "
+                    + found.origin() + ", not from the repository; this report holds for that copy",
+                    state.ref(src.get().range()));
+            dir = Optional.of(found.dir());
         }
         if (parent.depth >= MAX_DEPTH) {
             return Result.failed(state.fail("tf-module", "modules nest more than " + MAX_DEPTH
-                    + " deep; does module " + name + " call itself?", b.range()));
+                    + " deep; does module " + name + " call itself?", b.range(), unread));
         }
         ModuleConfig child = state.loader.load(dir.get());
         if (!child.hasFiles()) {
             return Result.failed(state.fail("tf-module", "module " + name + " reads " + dir.get()
-                    + ", which holds no Terraform files", b.range()));
+                    + ", which holds no Terraform files", b.range(), unread));
         }
         for (Attribute a : b.body().attributes()) {
             if (!META.contains(a.name()) && !child.variables().containsKey(a.name())) {
@@ -78,7 +101,6 @@ final class ModuleCalls {
                         state.ref(a.nameRange()));
             }
         }
-        String base = (parent.path.isEmpty() ? "" : parent.path + ".") + "module." + name;
         Expansion expansion = Expansion.of(b, Scope.of(parent), state, base);
         if (expansion.failure().isPresent()) {
             return new Result(expansion.mode(), Map.of(), expansion.failure(), Optional.of(child));
@@ -90,7 +112,7 @@ final class ModuleCalls {
                 scope = scope.with(n.getKey(), n.getValue());
             }
             instances.put(inst.key(), new ModuleInstance(state, child, base + inst.suffix(),
-                    relative(state.rootDir, dir.get()), parent.depth + 1, inputs(name, b, scope)));
+                    relative(state.rootDir, dir.get()), parent.depth + 1, key, inputs(name, b, scope)));
         }
         return new Result(expansion.mode(), instances, Optional.empty(), Optional.of(child));
     }

@@ -23,6 +23,8 @@ final class ModuleInstance implements Refs {
     /** What {@code path.module} gives: the module directory relative to the root module, {@code "."} for it. */
     final String pathModule;
     final int depth;
+    /** The module key as terraform writes it in {@code modules.json}: call names joined with dots, {@code ""} for the root. */
+    final String key;
     private final Variables.Source inputs;
     private final Map<String, EvalState.Slot<Value>> variables = new HashMap<>();
     private final Map<String, EvalState.Slot<Value>> locals = new HashMap<>();
@@ -31,13 +33,20 @@ final class ModuleInstance implements Refs {
     private final Map<String, EvalState.Slot<ModuleCalls.Result>> calls = new HashMap<>();
     private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> dataSources = new HashMap<>();
 
+    /** The root module. */
     ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
+                   Variables.Source inputs) {
+        this(state, config, path, pathModule, depth, "", inputs);
+    }
+
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth, String key,
                    Variables.Source inputs) {
         this.state = state;
         this.config = config;
         this.path = path;
         this.pathModule = pathModule;
         this.depth = depth;
+        this.key = key;
         this.inputs = inputs;
     }
 

@@ -2,6 +2,7 @@ package dev.lbguard.source.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.diagnostic.UnreadScope;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
@@ -40,13 +41,14 @@ final class ModuleLoader {
         try {
             bytes = state.tree.read(path);
         } catch (IOException | RuntimeException e) {
-            state.error("tf-unreadable-file", "cannot read " + path + ": " + e.getMessage(), state.fileRef(path));
+            state.error("tf-unreadable-file", "cannot read " + path + ": " + e.getMessage(), state.fileRef(path),
+                    UnreadScope.path(path));
             return Optional.empty();
         }
         for (byte b : bytes) {
             if (b == 0) {
                 state.error("tf-unreadable-file", path + " is a binary file (it contains NUL bytes); not read",
-                        state.fileRef(path));
+                        state.fileRef(path), UnreadScope.path(path));
                 return Optional.empty();
             }
         }
@@ -57,7 +59,8 @@ final class ModuleLoader {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
-            state.error("tf-unreadable-file", path + " is not valid UTF-8; not read", state.fileRef(path));
+            state.error("tf-unreadable-file", path + " is not valid UTF-8; not read", state.fileRef(path),
+                    UnreadScope.path(path));
             return Optional.empty();
         }
     }
@@ -72,10 +75,10 @@ final class ModuleLoader {
             return Optional.of(HclParser.parse(path, text.get()));
         } catch (HclSyntaxException e) {
             state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
-                    Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()));
+                    Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path));
             return Optional.empty();
         } catch (RuntimeException e) {
-            state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path));
+            state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path), UnreadScope.path(path));
             return Optional.empty();
         }
     }

@@ -18,7 +18,8 @@ public final class TerraformEvaluator {
     public TerraformEvaluation evaluate(SourceTree tree, String moduleDir, TerraformInputs inputs) {
         Optional<String> normalized = ModuleCalls.join("", moduleDir);
         String dir = normalized.orElse("");
-        EvalState state = new EvalState(tree, dir);
+        InstalledModules installed = InstalledModules.of(inputs, dir);
+        EvalState state = new EvalState(installed.mount(tree), dir, installed);
         List<ResourceInstance> resources = new ArrayList<>();
         List<MovedBlock> moved = new ArrayList<>();
         List<ResourceInstance> dataSources = new ArrayList<>();
@@ -44,7 +45,7 @@ public final class TerraformEvaluator {
             moved.clear();
             dataSources.clear();
             state.error("tf-internal", "internal error evaluating " + (dir.isEmpty() ? "." : dir) + ": " + e,
-                    state.fileRef(dir));
+                    state.fileRef(dir), dev.lbguard.diagnostic.UnreadScope.path(dir));
         }
         return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics(), dataSources);
     }

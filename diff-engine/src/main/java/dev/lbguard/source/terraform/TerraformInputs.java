@@ -11,13 +11,22 @@ import java.util.TreeMap;
  *
  * @param environment the {@code TF_VAR_name} values, keyed by {@code name}; only the CLI reads the environment
  * @param commandLine {@code --var-file} and {@code --var} in the order given
- * @param workspace   how each root module's {@code terraform.workspace} is chosen
+ * @param workspace   how each root module's {@code terraform.workspace} is chosen; its work tree and data directory
+ *                    also say where {@code terraform init} installed each root module's modules
+ * @param moduleDirs  {@code --module-dir}: copies of remote modules on disk, for jobs that do not run
+ *                    {@code terraform init}
  */
 public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
-                              TerraformWorkspace workspace) {
+                              TerraformWorkspace workspace, List<ModuleDir> moduleDirs) {
     public TerraformInputs {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         commandLine = List.copyOf(commandLine);
+        moduleDirs = List.copyOf(moduleDirs);
+    }
+
+    public TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
+                           TerraformWorkspace workspace) {
+        this(environment, commandLine, workspace, List.of());
     }
 
     /** Variables only; every root module is read in the {@code default} workspace. */
@@ -31,7 +40,20 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
 
     /** The same variables, with the workspace chosen by {@code workspace}. */
     public TerraformInputs withWorkspace(TerraformWorkspace workspace) {
-        return new TerraformInputs(environment, commandLine, workspace);
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs);
+    }
+
+    /** The same inputs, with remote modules read from these copies on disk. */
+    public TerraformInputs withModuleDirs(List<ModuleDir> dirs) {
+        return new TerraformInputs(environment, commandLine, workspace, dirs);
+    }
+
+    /**
+     * {@code --module-dir KEY_OR_SOURCE=DIR}: the module a call names (by its module key, such as {@code alb} or
+     * {@code alb.sub}, or by its source address, without version) is read from {@code dir}, the directory of the
+     * module's own files.
+     */
+    public record ModuleDir(String keyOrSource, java.nio.file.Path dir) {
     }
 
     /** The repository paths of the committed {@code --var-file}s: the walk of a history watches them. */

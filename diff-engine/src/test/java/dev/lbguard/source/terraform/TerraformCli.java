@@ -129,7 +129,10 @@ public final class TerraformCli {
                 copyTree(fixture, dir);
                 Files.writeString(dir.resolve(PROVIDER_FILE_NAME), PROVIDER_FILE);
                 Files.writeString(dir.resolve(".terraform.lock.hcl"), lockFile);
-                if (callsModules(dir)) {
+                if (Files.isRegularFile(dir.resolve(".terraform/modules/modules.json"))) {
+                    // Modules installed by hand, as terraform init would (nothing may be downloaded): keep them.
+                    run(dir, List.of("init", "-input=false", "-no-color", "-backend=false", "-get=false"));
+                } else if (callsModules(dir)) {
                     run(dir, List.of("init", "-input=false", "-no-color", "-backend=false"));
                 } else {
                     // Without module calls init only links the provider; linking it ourselves saves a fifth

@@ -311,7 +311,7 @@ class TerraformOracleTest {
             }
         });
         TerraformWorkspace workspace = new TerraformWorkspace(java.util.Optional.ofNullable(env.get("TF_WORKSPACE")),
-                "TF_WORKSPACE", java.util.Optional.empty(), ".terraform");
+                "TF_WORKSPACE", java.util.Optional.of(fixture), ".terraform");
         return new TerraformInputs(environment, vars, workspace);
     }
 }
