@@ -32,7 +32,7 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
         Optional<Attribute> forEach = block.body().attribute("for_each");
         if (count.isPresent() && forEach.isPresent()) {
             return failed(Mode.COUNT, state.fail("tf-expansion",
-                    what + " sets both count and for_each", count.get().range()));
+                    what + " sets both count and for_each", count.get().range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         if (count.isPresent()) {
             return count(count.get(), scope, state, what);
@@ -65,7 +65,7 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             }
         } catch (ArithmeticException | EvalException e) {
             return failed(Mode.COUNT, state.fail("tf-expansion",
-                    "count of " + what + " must be a whole number >= 0, not " + describe(v), a.range()));
+                    "count of " + what + " must be a whole number >= 0, not " + describe(v), a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         List<Instance> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -92,14 +92,14 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
                 if (!(item instanceof Value.Str str)) {
                     return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what
                             + " must be a map or a set of strings; this set holds a " + ValueOps.typeName(item),
-                            a.range()));
+                            a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
                 }
                 entries.put(str.value(), item);
             }
         } else {
             String hint = v instanceof Value.Seq ? "; convert a list with toset()" : "";
             return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what
-                    + " must be a map or a set of strings, not a " + ValueOps.typeName(v) + hint, a.range()));
+                    + " must be a map or a set of strings, not a " + ValueOps.typeName(v) + hint, a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         List<Instance> out = new ArrayList<>();
         entries.keySet().stream().sorted().forEach(k -> {
@@ -116,16 +116,16 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
         if (!u.isReference()) {
             // The cause may be reported elsewhere, but not that it leaves the instances unknown.
             return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg
-                    + " could not be evaluated (" + u.reason() + ")", a.range());
+                    + " could not be evaluated (" + u.reason() + ")", a.range(), dev.lbguard.diagnostic.UnreadScope.address(what));
         }
         if (References.isDataSource(u.ref())) {
             return state.fail("tf-expansion", "the instances of " + what + " are unknown: " + arg + " reads "
                     + u.ref() + (u.attribute().isEmpty() ? "" : "." + u.attribute())
-                    + ", a data source Terraform reads at plan time and lbguard cannot", a.range());
+                    + ", a data source Terraform reads at plan time and lbguard cannot", a.range(), dev.lbguard.diagnostic.UnreadScope.address(what));
         }
         // Terraform itself refuses to plan this ("Invalid count/for_each argument"), so the instances are unknown.
         return state.fail("tf-expansion", arg + " of " + what + " depends on " + u.ref()
-                + " which is known only after apply; Terraform cannot plan it either", a.range());
+                + " which is known only after apply; Terraform cannot plan it either", a.range(), dev.lbguard.diagnostic.UnreadScope.address(what));
     }
 
     private static String describe(Value v) {

@@ -163,7 +163,7 @@ class TerraformModulesTest {
                   listener_arn = module.alb.listener_arns[0]
                 }
                 """).evaluate();
-        single(e, "main.tf:1:", "remote module alb (terraform-aws-modules/alb/aws) is not read; vendor it or pass --dir");
+        single(e, "main.tf:1:", "remote module alb (terraform-aws-modules/alb/aws) is not installed in .terraform/modules/modules.json, and lbguard never downloads modules");
         assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb_listener_rule.r");
         assertThat(attr(e, "aws_lb_listener_rule.r", "listener_arn")).isInstanceOf(Value.Unknown.class);
     }
