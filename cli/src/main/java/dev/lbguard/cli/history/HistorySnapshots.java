@@ -305,7 +305,8 @@ public final class HistorySnapshots {
     }
 
     static boolean isTerraformFile(String path) {
-        return path.endsWith(".tf") || path.endsWith(".tf.json");
+        // Terragrunt's .hcl files make and unmake units as .tf files make root modules.
+        return path.endsWith(".tf") || path.endsWith(".tf.json") || RootModuleFinder.isConfiguration(path);
     }
 
     private static boolean underAny(String path, java.util.Collection<String> dirs) {
