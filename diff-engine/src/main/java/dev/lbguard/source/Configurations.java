@@ -77,12 +77,14 @@ public final class Configurations {
     }
 
     /**
-     * Terraform when the directory holds {@code .tf} or {@code .tf.json} files, else Ansible when it is an Ansible tree (an
+     * Terraform when the directory holds {@code .tf} or {@code .tf.json} files or a Terragrunt unit's
+     * {@code terragrunt.hcl}, else Ansible when it is an Ansible tree (an
      * {@code ansible.cfg}, roles, or a playbook), else HAProxy when it holds an HAProxy config.
      */
     public static Optional<Kind> kindOf(SourceTree tree, String dir) {
         List<String> files = tree.files(dir);
-        if (files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))) {
+        if (files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))
+                || files.contains(dev.lbguard.source.terraform.TerragruntUnits.CONFIG)) {
             return Optional.of(Kind.TERRAFORM);
         }
         if (AnsibleSource.isAnsibleTree(tree, dir)) {

@@ -48,6 +48,16 @@ public final class SnapshotMerger {
         return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves);
     }
 
+    /**
+     * Two roots' load balancers with one id: a listener of another stack both hang rules on, joined as AWS sees it;
+     * empty when they are not such a listener (the caller reports the clash).
+     */
+    public static java.util.Optional<LoadBalancer> joinShared(LoadBalancer earlier, LoadBalancer lb,
+                                                             List<Diagnostic> diagnostics) {
+        return lb.managedElsewhere() && earlier.managedElsewhere()
+                ? java.util.Optional.of(SharedListeners.join(earlier, lb, diagnostics)) : java.util.Optional.empty();
+    }
+
     static Diagnostic clash(String what, ElementId id, SourceRef source) {
         return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one configuration root; "
                 + "give --dir to read one at a time", source);

@@ -211,8 +211,13 @@ public final class HistorySnapshots {
             diagnostics.addAll(s.diagnostics());
             moves.addAll(s.moves());
             for (LoadBalancer lb : s.loadBalancers()) {
-                if (lbs.putIfAbsent(lb.id(), lb) != null) {
-                    diagnostics.add(clash("load balancer", lb.id(), lb.source()));
+                LoadBalancer earlier = lbs.putIfAbsent(lb.id(), lb);
+                if (earlier != null) {
+                    // Another stack's listener that several roots (Terragrunt units) hang rules on: seen together.
+                    java.util.Optional<LoadBalancer> joined = dev.lbguard.source.SnapshotMerger.joinShared(earlier, lb,
+                            diagnostics);
+                    joined.ifPresentOrElse(j -> lbs.put(lb.id(), j),
+                            () -> diagnostics.add(clash("load balancer", lb.id(), lb.source())));
                 }
             }
             for (TargetGroup tg : s.targetGroups()) {
@@ -305,7 +310,8 @@ public final class HistorySnapshots {
     }
 
     static boolean isTerraformFile(String path) {
-        return path.endsWith(".tf") || path.endsWith(".tf.json");
+        // Terragrunt's .hcl files make and unmake units as .tf files make root modules.
+        return path.endsWith(".tf") || path.endsWith(".tf.json") || RootModuleFinder.isConfiguration(path);
     }
 
     private static boolean underAny(String path, java.util.Collection<String> dirs) {

@@ -40,6 +40,9 @@ final class ExternalListeners {
 
     /** Names the listener that {@code link} (an ARN, a data source's address or a state output) stands for. */
     Named name(String link) {
+        if (TerragruntDependency.isReference(link)) {
+            return TerragruntDependency.listener(link);
+        }
         ResourceInstance lookup = dataSources.get(link);
         if (lookup == null || !References.canonical(lookup.type()).equals("aws_lb_listener")) {
             return fromArn(link, link);

@@ -25,9 +25,9 @@ final class FunctionCalls {
             return f.name().equals("try") ? tryCall(f, s) : canCall(f, s);
         }
         // The file functions read this evaluation's tree, so they are bound to it here, not in the library.
-        Optional<TfFunction> function = FileFunctions.NAMES.contains(f.name())
+        Optional<TfFunction> function = s.refs().function(f, evaluator, s).or(() -> FileFunctions.NAMES.contains(f.name())
                 ? Optional.of(new FileFunctions(evaluator, f.range(), s).function(f.name()))
-                : Functions.lookup(f.name());
+                : Functions.lookup(f.name()));
         if (function.isEmpty()) {
             // Terraform rejects an unknown function before evaluating anything, so not even try() hides it.
             return state.fail("tf-unknown-function", "unknown function " + f.name(), f.range());

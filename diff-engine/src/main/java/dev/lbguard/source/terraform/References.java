@@ -101,6 +101,9 @@ final class References {
 
     /** A lookup of a load balancer given where a listener's ARN goes (AWS refuses it): never linked. */
     private static boolean dataSourceOfAnotherType(String address, String canonicalType) {
+        if (TerragruntDependency.isReference(address)) {
+            return false;
+        }
         int i = address.lastIndexOf("data.");
         String[] parts = address.substring(i + "data.".length()).split("\\.");
         return !parts[0].equals("terraform_remote_state") && !canonical(parts[0]).equals(canonicalType);
@@ -109,6 +112,7 @@ final class References {
     /** True for the address of a data source, in the root or a module. */
     static boolean isDataSource(String address) {
         // data sources may sit inside modules: module.x.data.aws_lb_target_group.y
-        return address.startsWith("data.") || address.contains(".data.");
+        // A Terragrunt dependency's output is read at plan time as a remote state's is.
+        return address.startsWith("data.") || address.contains(".data.") || TerragruntDependency.isReference(address);
     }
 }

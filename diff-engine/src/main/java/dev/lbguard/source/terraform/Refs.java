@@ -33,6 +33,14 @@ interface Refs {
     /** False where Terraform evaluates without functions: {@code .tfvars} files and variable defaults. */
     boolean allowsFunctions();
 
+    /**
+     * A function this scope adds to or puts in place of Terraform's library (Terragrunt's functions in a
+     * {@code terragrunt.hcl}); empty for Terraform's own scopes.
+     */
+    default java.util.Optional<TfFunction> function(Expression.FunctionCall call, ExprEvaluator evaluator, Scope scope) {
+        return java.util.Optional.empty();
+    }
+
     /** The references of a constant: there are none, as in {@code .tfvars} files and variable defaults. */
     Refs CONSTANT = new Refs() {
         @Override

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * A cheap textual scan: the evaluator reads each root module properly afterwards. What the scan cannot see into
  * counts as possibly defining load balancers, so that the evaluator reads it and says what it could not read:
  * a call of a remote module, and a {@code .tf.json} file naming a load-balancer resource or a module.
+ * A Terragrunt unit is a root module too, reading the module its source names (see {@link TerragruntUnits}).
  */
 public final class RootModuleFinder {
     /** Load-balancer types, read or not (the Classic Load Balancer's are reported unread by the evaluator). */
@@ -137,10 +139,17 @@ public final class RootModuleFinder {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
         Set<String> modules = new TreeSet<>();
+        List<String> terragrunt = new ArrayList<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
             int slash = path.lastIndexOf('/');
             String dir = slash < 0 ? "" : path.substring(0, slash);
+            if (path.endsWith(".hcl")) {
+                if (path.substring(slash + 1).equals(TerragruntUnits.CONFIG)) {
+                    terragrunt.add(dir);
+                }
+                continue;
+            }
             modules.add(dir);
             Facts facts = facts(tree, path, file.getValue());
             if (facts.loadBalancer()) {
@@ -152,16 +161,29 @@ public final class RootModuleFinder {
         }
         Set<String> called = new HashSet<>();
         calls.values().forEach(called::addAll);
-        List<String> roots = new ArrayList<>();
+        List<TerragruntUnits.Unit> units = TerragruntUnits.units(tree, terragrunt);
+        // A module that units apply has its values from them: it is not a root module of its own.
+        units.forEach(u -> u.moduleDir().filter(m -> !m.equals(u.dir())).ifPresent(called::add));
         Map<String, List<String>> dirs = new TreeMap<>();
         for (String dir : modules) {
             Set<String> reached = new TreeSet<>();
             if (!called.contains(dir) && reachesLoadBalancer(dir, calls, withLb, reached)) {
-                roots.add(dir);
                 dirs.put(dir, List.copyOf(reached));
             }
         }
-        return new Layout(roots, dirs, files, links);
+        for (TerragruntUnits.Unit unit : units) {
+            Set<String> reached = new TreeSet<>();
+            Optional<String> module = unit.moduleDir();
+            // A module that lbguard cannot read (remote, missing, not evaluated) may define load balancers.
+            boolean routes = module.isEmpty() || !modules.contains(module.get())
+                    || reachesLoadBalancer(module.get(), calls, withLb, reached);
+            dirs.remove(unit.dir());
+            if (routes) {
+                reached.add(unit.dir());
+                dirs.put(unit.dir(), List.copyOf(reached));
+            }
+        }
+        return new Layout(List.copyOf(dirs.keySet()), dirs, files, links);
     }
 
     /**
@@ -169,7 +191,9 @@ public final class RootModuleFinder {
      * directories, which hold tool state ({@code .git}, {@code .terraform}), never configuration of the repository.
      */
     public static boolean isConfiguration(String path) {
-        if (!path.endsWith(".tf") && !path.endsWith(".tf.json")) {
+        // Terragrunt's files: a unit's terragrunt.hcl and what it includes or reads (root.hcl, env.hcl).
+        boolean terragrunt = path.endsWith(".hcl") && !path.endsWith(".terraform.lock.hcl");
+        if (!path.endsWith(".tf") && !path.endsWith(".tf.json") && !terragrunt) {
             return false;
         }
         int from = 0;

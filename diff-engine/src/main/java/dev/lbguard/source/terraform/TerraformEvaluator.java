@@ -20,17 +20,28 @@ public final class TerraformEvaluator {
         String dir = normalized.orElse("");
         InstalledModules installed = InstalledModules.of(inputs, dir);
         EvalState state = new EvalState(installed.mount(tree), dir, installed);
+        if (normalized.isEmpty()) {
+            state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
+            return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics());
+        }
+        return evaluate(state, moduleDir, "", root -> new RootInputs(state, root, inputs));
+    }
+
+    /**
+     * Evaluates the module in {@code state.rootDir} as a root module whose variables come from {@code inputs}
+     * (a Terragrunt unit gives its {@code inputs}), its addresses under {@code path} ({@code ""} for none), and
+     * reported as the root module {@code reportedDir}.
+     */
+    TerraformEvaluation evaluate(EvalState state, String reportedDir, String path,
+                                 java.util.function.Function<ModuleConfig, Variables.Source> inputs) {
+        String dir = state.rootDir;
+        String moduleDir = reportedDir;
         List<ResourceInstance> resources = new ArrayList<>();
         List<MovedBlock> moved = new ArrayList<>();
         List<ResourceInstance> dataSources = new ArrayList<>();
-        if (normalized.isEmpty()) {
-            state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
-            return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics());
-        }
         try {
             ModuleConfig root = state.loader.load(dir);
-            ModuleInstance instance = new ModuleInstance(state, root, "", ".", 0,
-                    new RootInputs(state, root, inputs));
+            ModuleInstance instance = new ModuleInstance(state, root, path, ".", 0, inputs.apply(root));
             instance.evaluateAll();
             instance.collect(resources, moved);
             instance.collectDataSources(dataSources);

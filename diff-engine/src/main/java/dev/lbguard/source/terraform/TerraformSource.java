@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The routing snapshot of the Terraform root modules in a tree: each module evaluated, built into the model,
- * and the results joined into one snapshot.
+ * The routing snapshot of the Terraform root modules in a tree: each module evaluated (a Terragrunt unit's with
+ * its inputs, see {@link TerragruntUnits}), built into the model, and the results joined into one snapshot.
  */
 public final class TerraformSource {
     private final TerraformEvaluator evaluator = new TerraformEvaluator();
@@ -19,6 +19,12 @@ public final class TerraformSource {
     public RoutingSnapshot read(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs, SnapshotOrigin origin) {
         List<RoutingSnapshot> parts = new ArrayList<>();
         for (String dir : moduleDirs) {
+            if (TerragruntUnits.hasConfig(tree, dir)) {
+                TerragruntUnits.Evaluated unit = TerragruntUnits.evaluate(tree, dir, inputs, java.util.Map.of());
+                parts.add(builder.build(unit.evaluation(), origin,
+                        () -> AwsProviderRequirement.read(tree, unit.moduleDir())));
+                continue;
+            }
             // The provider's version matters only to provider-2 syntax: read when a rule uses it, once per module.
             java.util.function.Supplier<AwsProviderRequirement> provider = () -> AwsProviderRequirement.read(tree, dir);
             parts.add(builder.build(evaluator.evaluate(tree, dir, inputs), origin, provider));
