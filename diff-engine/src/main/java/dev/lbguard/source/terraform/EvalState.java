@@ -42,6 +42,8 @@ final class EvalState {
     // terraform.workspace in every module of the evaluation; the root's inputs choose it before any module is
     // evaluated (RootInputs).
     private String workspace = TerraformWorkspace.DEFAULT;
+    // path.cwd: where terraform would run for this root module, on disk; unknown without a work tree.
+    private Optional<java.nio.file.Path> cwd = Optional.empty();
     private String workspaceOrigin = "the default";
     private boolean workspaceNoted;
 
@@ -70,6 +72,22 @@ final class EvalState {
                     ref(at));
         }
         return new Value.Str(workspace);
+    }
+
+    void cwd(Optional<java.nio.file.Path> dir) {
+        cwd = dir;
+    }
+
+    /**
+     * {@code path.cwd}: the absolute path of the directory terraform runs in, the root module's directory in the
+     * work tree. It depends on where the repository is checked out, not on the repository.
+     */
+    Value cwd(Range at) {
+        if (cwd.isEmpty()) {
+            return fail("tf-path-cwd", "path.cwd is the directory terraform runs in, which lbguard does not know "
+                    + "here (no work tree on disk)", at);
+        }
+        return new Value.Str(cwd.get().toString());
     }
 
     void workspace(String name, String origin) {

@@ -85,9 +85,12 @@ final class InstalledModules {
                 try {
                     read(new ObjectMapper().readTree(Files.readAllBytes(file)), rootDir, entries);
                     mounts.put(modulesDir, new DiskTree(disk));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    problem = Optional.of("cannot read " + manifest + ": not valid JSON at line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "; run terraform init again");
                 } catch (IOException | RuntimeException e) {
-                    problem = Optional.of("cannot read " + manifest + " (" + e.getMessage().lines().findFirst()
-                            .orElse("") + "); run terraform init again");
+                    problem = Optional.of("cannot read " + manifest + ": " + e.getMessage().lines().findFirst()
+                            .orElse("") + "; run terraform init again");
                 }
             }
         }

@@ -81,6 +81,11 @@ final class ModuleCalls {
                 return Result.failed(state.fail("tf-remote-module", u.message(), b.range(), unread));
             }
             InstalledModules.Resolution.Found found = (InstalledModules.Resolution.Found) r;
+            if (!state.tree.isDirectory(found.dir())) {
+                return Result.failed(state.fail("tf-remote-module", "module " + key + " (" + s + ") is listed as "
+                        + "installed in " + found.dir() + ", which does not exist: run terraform init in "
+                        + (state.rootDir.isEmpty() ? "the root module" : state.rootDir), b.range(), unread));
+            }
             state.warning("tf-module-outside-repository", "module " + key + " (" + s + ") is read from the copy "
                     + found.origin() + ", not from the repository; this report holds for that copy",
                     state.ref(src.get().range()));

@@ -283,9 +283,11 @@ final class ModuleInstance implements Refs {
             case "path" -> {
                 if (name.equals("module")) {
                     return new Resolved(new Value.Str(pathModule), 1);
-                } else if (name.equals("root") || name.equals("cwd")) {
-                    // Relative, so that results do not depend on where lbguard runs.
+                } else if (name.equals("root")) {
                     return new Resolved(new Value.Str("."), 1);
+                } else if (name.equals("cwd")) {
+                    // Absolute in Terraform: basename(path.cwd) names the root module's directory.
+                    return new Resolved(state.cwd(root.range()), 1);
                 }
                 return undeclared(root, steps, "unknown attribute path." + name);
             }

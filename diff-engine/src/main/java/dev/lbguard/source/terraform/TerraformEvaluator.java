@@ -20,6 +20,7 @@ public final class TerraformEvaluator {
         String dir = normalized.orElse("");
         InstalledModules installed = InstalledModules.of(inputs, dir);
         EvalState state = new EvalState(installed.mount(tree), dir, installed);
+        state.cwd(inputs.workspace().workTree().map(w -> w.resolve(dir).toAbsolutePath().normalize()));
         if (normalized.isEmpty()) {
             state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
             return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics());

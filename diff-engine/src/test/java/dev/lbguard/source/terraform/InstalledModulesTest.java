@@ -140,6 +140,32 @@ class InstalledModulesTest {
     }
 
     @Test
+    void anInstalledDirectoryThatIsGoneNamesTerraformInit() throws Exception {
+        Files.walk(repo.resolve("stack/.terraform/modules/rules")).sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
+        TerraformEvaluation e = evaluateCommitted(call("acme/rules/aws", "~> 2.1"), installedInputs());
+        assertThat(TfFixture.single(e, "tf-remote-module").message())
+                .contains("stack/.terraform/modules/rules, which does not exist", "run terraform init in stack");
+    }
+
+    @Test
+    void pathCwdIsTheRootModulesDirectoryInTheWorkTree() throws Exception {
+        String root = """
+                resource "aws_lb_target_group" "probe" {
+                  name     = basename(path.cwd)
+                  port     = 80
+                  protocol = "HTTP"
+                  vpc_id   = "vpc-1"
+                }
+                """;
+        TerraformEvaluation e = evaluateCommitted(root, installedInputs());
+        assertThat(TfFixture.attr(e, "aws_lb_target_group.probe", "name")).isEqualTo(TfFixture.str("stack"));
+        // Without a work tree the directory terraform runs in is unknown: said, never guessed.
+        TerraformEvaluation unknown = evaluateCommitted(root, TerraformInputs.none());
+        assertThat(TfFixture.single(unknown, "tf-path-cwd").isError()).isTrue();
+    }
+
+    @Test
     void sourcesAreComparedAsTerraformRecordsThem() {
         assertThat(InstalledModules.normalize("terraform-aws-modules/alb/aws"))
                 .isEqualTo("registry.terraform.io/terraform-aws-modules/alb/aws");
