@@ -31,6 +31,19 @@ public final class MountedTree implements SourceTree {
         }
     }
 
+    /** Mounts {@code tree} at {@code point} from now on (a module found while reading). */
+    public void mount(String point, SourceTree tree) {
+        if (point.isEmpty()) {
+            throw new IllegalArgumentException("a tree cannot be mounted at the root");
+        }
+        mounts.put(point, tree);
+    }
+
+    /** Whether something is mounted at {@code point}. */
+    public boolean isMounted(String point) {
+        return mounts.containsKey(point);
+    }
+
     /** The mount that holds {@code path}, the deepest where mounts nest. */
     private Optional<Mounted> mountOf(String path) {
         String best = null;

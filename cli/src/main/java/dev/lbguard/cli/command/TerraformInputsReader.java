@@ -29,8 +29,16 @@ final class TerraformInputsReader {
      * read from each revision the command reads, as a checkout of it would have the file; any other from disk.
      */
     static TerraformInputs read(Map<String, String> environment, CommonOptions options) {
-        return variables(environment, options).withWorkspace(TerraformWorkspaces.choose(environment, options))
+        TerraformInputs inputs = variables(environment, options)
+                .withWorkspace(TerraformWorkspaces.choose(environment, options))
                 .withModuleDirs(moduleDirs(options.moduleDirs));
+        try {
+            // A git:: module source that names this repository is read from its ref, not downloaded.
+            return inputs.withRepository(dev.lbguard.source.git.GitModuleRepository.open(
+                    options.repo == null ? Path.of("").toAbsolutePath() : options.repo));
+        } catch (SourceException e) {
+            return inputs;
+        }
     }
 
     /** {@code --module-dir KEY_OR_SOURCE=DIR}: each DIR must be a directory, or the option is refused. */

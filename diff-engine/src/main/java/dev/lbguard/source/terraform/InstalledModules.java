@@ -35,8 +35,11 @@ final class InstalledModules {
 
     /** How a call resolves: a directory of the (mounted) tree, or why it cannot be read. */
     sealed interface Resolution {
-        /** Read the module from {@code dir}; {@code origin} says where that copy comes from, for reports. */
-        record Found(String dir, String origin) implements Resolution {
+        /**
+         * Read the module from {@code dir}; {@code origin} says where that copy comes from, for reports, and
+         * {@code outsideRepository} whether it lies outside git (installed, or given on the command line).
+         */
+        record Found(String dir, String origin, boolean outsideRepository) implements Resolution {
         }
 
         record Unavailable(String message) implements Resolution {
@@ -50,22 +53,26 @@ final class InstalledModules {
     // Each --module-dir copy and where it is mounted, in command-line order.
     private final Map<TerraformInputs.ModuleDir, String> vendored;
     private final Map<String, SourceTree> mounts;
+    private final Optional<ModuleRepository> repository;
+    // The tree being read, once mounted: a ref of this repository is mounted there when a call first names it.
+    private MountedTree mounted;
 
     private InstalledModules(String rootDir, String manifest, Map<String, Entry> entries,
                              Optional<String> manifestProblem, Map<TerraformInputs.ModuleDir, String> vendored,
-                             Map<String, SourceTree> mounts) {
+                             Map<String, SourceTree> mounts, Optional<ModuleRepository> repository) {
         this.rootDir = rootDir;
         this.manifest = manifest;
         this.entries = entries;
         this.manifestProblem = manifestProblem;
         this.vendored = vendored;
         this.mounts = mounts;
+        this.repository = repository;
     }
 
     /** No installed modules: every remote module is unavailable. */
     static InstalledModules none() {
         return new InstalledModules("", ".terraform/modules/modules.json", Map.of(), Optional.empty(), Map.of(),
-                Map.of());
+                Map.of(), Optional.empty());
     }
 
     /** What is installed for the root module in {@code rootDir} (a tree path) of the work tree in {@code inputs}. */
@@ -100,7 +107,7 @@ final class InstalledModules {
             vendored.put(v, point);
             mounts.put(point, new DiskTree(v.dir()));
         }
-        return new InstalledModules(rootDir, manifest, entries, problem, vendored, mounts);
+        return new InstalledModules(rootDir, manifest, entries, problem, vendored, mounts, inputs.repository());
     }
 
     private static void read(JsonNode json, String rootDir, Map<String, Entry> into) {
@@ -136,7 +143,11 @@ final class InstalledModules {
 
     /** {@code tree} with the installed and vendored modules in it. */
     SourceTree mount(SourceTree tree) {
-        return mounts.isEmpty() ? tree : new MountedTree(tree, mounts);
+        if (mounts.isEmpty() && repository.isEmpty()) {
+            return tree;
+        }
+        mounted = new MountedTree(tree, mounts);
+        return mounted;
     }
 
     /**
@@ -149,8 +160,13 @@ final class InstalledModules {
             String named = v.getKey().keyOrSource();
             if (named.equals(key) || normalize(named).equals(withoutRef(wanted)) || normalize(named).equals(wanted)) {
                 return new Resolution.Found(v.getValue(), "given by --module-dir " + named + "=" + v.getKey().dir()
-                        + version.map(c -> "; lbguard does not check it against version \"" + c + "\"").orElse(""));
+                        + version.map(c -> "; lbguard does not check it against version \"" + c + "\"").orElse(""),
+                        true);
             }
+        }
+        Optional<Resolution> own = fromThisRepository(key, source, wanted);
+        if (own.isPresent()) {
+            return own.get();
         }
         String fix = "run terraform init in " + (rootDir.isEmpty() ? "the root module" : rootDir)
                 + ", or give --module-dir " + key + "=DIR with a copy of its files";
@@ -182,7 +198,69 @@ final class InstalledModules {
             }
         }
         return new Resolution.Found(e.dir(), "installed by terraform init in " + e.dir()
-                + e.version().map(v -> " (version " + v + ")").orElse(""));
+                + e.version().map(v -> " (version " + v + ")").orElse(""), true);
+    }
+
+    /**
+     * A {@code git::} source naming this repository (one of its remotes) at a {@code ?ref=}: read from that ref
+     * through git, mounted at {@code @REF}, whatever is installed, since git holds exactly what terraform would
+     * download. Empty when the source names another repository, or no ref.
+     */
+    private Optional<Resolution> fromThisRepository(String key, String source, String normalized) {
+        if (repository.isEmpty() || mounted == null || !normalized.startsWith("git::")) {
+            return Optional.empty();
+        }
+        String url = normalized.substring("git::".length());
+        String ref = "";
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String param : url.substring(query + 1).split("&")) {
+                if (param.startsWith("ref=")) {
+                    ref = param.substring(4);
+                }
+            }
+            url = url.substring(0, query);
+        }
+        int scheme = url.indexOf("://");
+        int sub = url.indexOf("//", scheme < 0 ? 0 : scheme + 3);
+        String subdir = sub < 0 ? "" : url.substring(sub + 2).replaceAll("^/+|/+$", "");
+        String repo = canonicalUrl(sub < 0 ? url : url.substring(0, sub));
+        if (ref.isEmpty() || repository.get().remoteUrls().stream().map(InstalledModules::canonicalUrl)
+                .noneMatch(repo::equals)) {
+            return Optional.empty();
+        }
+        String point = "@" + ref.replace('/', '~');
+        if (!mounted.isMounted(point)) {
+            try {
+                mounted.mount(point, repository.get().tree(ref));
+            } catch (dev.lbguard.source.SourceException e) {
+                return Optional.of(new Resolution.Unavailable("module " + key + " (" + source + ") names this "
+                        + "repository at ref " + ref + ", which cannot be read here (" + e.getMessage()
+                        + "); fetch it (git fetch --tags) or give --module-dir " + key + "=DIR"));
+            }
+        }
+        return Optional.of(new Resolution.Found(subdir.isEmpty() ? point : point + "/" + subdir,
+                "of this repository at " + ref, false));
+    }
+
+    /** A git remote URL as lower-case host/path: scheme, user, {@code .git} and SCP-style colons set aside. */
+    static String canonicalUrl(String url) {
+        String u = url.strip();
+        if (u.startsWith("git::")) {
+            u = u.substring(5);
+        }
+        Matcher scp = Pattern.compile("^(?:[^@/:]+@)?([^:/]+):(?!//)(.+)$").matcher(u);
+        if (!u.contains("://") && scp.matches()) {
+            u = scp.group(1) + "/" + scp.group(2);
+        } else {
+            u = u.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("^[^@/]+@", "");
+        }
+        u = u.replaceAll("/+$", "");
+        if (u.endsWith(".git")) {
+            u = u.substring(0, u.length() - 4);
+        }
+        // GitHub, GitLab and Bitbucket take owner and repository names in any case.
+        return u.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Optional<VersionConstraint.Version> release(String text) {

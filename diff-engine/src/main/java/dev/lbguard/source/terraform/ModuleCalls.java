@@ -86,9 +86,11 @@ final class ModuleCalls {
                         + "installed in " + found.dir() + ", which does not exist: run terraform init in "
                         + (state.rootDir.isEmpty() ? "the root module" : state.rootDir), b.range(), unread));
             }
-            state.warning("tf-module-outside-repository", "module " + key + " (" + s + ") is read from the copy "
-                    + found.origin() + ", not from the repository; this report holds for that copy",
-                    state.ref(src.get().range()));
+            if (found.outsideRepository()) {
+                state.warning("tf-module-outside-repository", "module " + key + " (" + s + ") is read from the copy "
+                        + found.origin() + ", not from the repository; this report holds for that copy",
+                        state.ref(src.get().range()));
+            }
             dir = Optional.of(found.dir());
         }
         if (parent.depth >= MAX_DEPTH) {

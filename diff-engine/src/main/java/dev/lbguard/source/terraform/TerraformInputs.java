@@ -15,18 +15,21 @@ import java.util.TreeMap;
  *                    also say where {@code terraform init} installed each root module's modules
  * @param moduleDirs  {@code --module-dir}: copies of remote modules on disk, for jobs that do not run
  *                    {@code terraform init}
+ * @param repository  the repository read, where a {@code git::} source that names it is read from its ref
  */
 public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
-                              TerraformWorkspace workspace, List<ModuleDir> moduleDirs) {
+                              TerraformWorkspace workspace, List<ModuleDir> moduleDirs,
+                              java.util.Optional<ModuleRepository> repository) {
     public TerraformInputs {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         commandLine = List.copyOf(commandLine);
         moduleDirs = List.copyOf(moduleDirs);
+        java.util.Objects.requireNonNull(repository, "repository");
     }
 
     public TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
                            TerraformWorkspace workspace) {
-        this(environment, commandLine, workspace, List.of());
+        this(environment, commandLine, workspace, List.of(), java.util.Optional.empty());
     }
 
     /** Variables only; every root module is read in the {@code default} workspace. */
@@ -40,12 +43,17 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
 
     /** The same variables, with the workspace chosen by {@code workspace}. */
     public TerraformInputs withWorkspace(TerraformWorkspace workspace) {
-        return new TerraformInputs(environment, commandLine, workspace, moduleDirs);
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository);
     }
 
     /** The same inputs, with remote modules read from these copies on disk. */
     public TerraformInputs withModuleDirs(List<ModuleDir> dirs) {
-        return new TerraformInputs(environment, commandLine, workspace, dirs);
+        return new TerraformInputs(environment, commandLine, workspace, dirs, repository);
+    }
+
+    /** The same inputs, reading {@code git::} modules that name {@code repo} from it. */
+    public TerraformInputs withRepository(ModuleRepository repo) {
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, java.util.Optional.of(repo));
     }
 
     /**
