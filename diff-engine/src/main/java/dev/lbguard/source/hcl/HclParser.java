@@ -10,6 +10,12 @@ import java.util.Map;
  * tree, without evaluating anything. Linear in the input; every failure is an {@link HclSyntaxException}.
  */
 public final class HclParser {
+    /**
+     * The magnitude a number may have, in decimal digits before or after the point: written out, 1e1000000000 is a
+     * gigabyte of digits, and no configuration means such a number.
+     */
+    public static final int MAX_NUMBER_DIGITS = 10_000;
+
 
     private final TokenCursor in;
     private final ExpressionParser expressions;

@@ -24,7 +24,13 @@ final class Convert {
         if (n.signum() == 0) {
             return "0";
         }
-        return n.stripTrailingZeros().toPlainString();
+        BigDecimal stripped = n.stripTrailingZeros();
+        // A computed number can still be huge (pow(10, 9999) * ...): never spell out megabytes of digits.
+        if (Math.abs((long) stripped.precision() - stripped.scale()) > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS
+                || stripped.scale() > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS) {
+            return stripped.toString();
+        }
+        return stripped.toPlainString();
     }
 
     /**
@@ -40,7 +46,17 @@ final class Convert {
         if (!NUMBER.matcher(s).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(s.startsWith("+") ? s.substring(1) : s));
+        BigDecimal n;
+        try {
+            n = new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty();
+        }
+        // Beyond what a configuration means (see HclParser.MAX_NUMBER_DIGITS): not read as a number.
+        if (n.signum() != 0 && Math.abs((long) n.precision() - n.scale()) > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS) {
+            return Optional.empty();
+        }
+        return Optional.of(n);
     }
 
     /** cty's conversion to string; null stays null, collections are refused. */

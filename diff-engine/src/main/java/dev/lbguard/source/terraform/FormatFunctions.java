@@ -105,7 +105,7 @@ final class FormatFunctions {
                 i++;
             }
             if (i > w) {
-                width = Integer.parseInt(fmt.substring(w, i));
+                width = bounded(fmt.substring(w, i), "width");
             }
             int precision = -1;
             if (i < fmt.length() && fmt.charAt(i) == '.') {
@@ -113,7 +113,7 @@ final class FormatFunctions {
                 while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
                     i++;
                 }
-                precision = i > p ? Integer.parseInt(fmt.substring(p, i)) : 0;
+                precision = i > p ? bounded(fmt.substring(p, i), "precision") : 0;
             }
             if (i >= fmt.length()) {
                 throw new EvalException("invalid format string starting at offset " + start);
@@ -177,6 +177,15 @@ final class FormatFunctions {
 
     private static BigDecimal numberOf(Value v) throws EvalException {
         return ((Value.Num) Convert.toNum(v)).value();
+    }
+
+    /** Go's fmt refuses widths and precisions from 1e6 on (BADWIDTH); lbguard refuses them too, never padding a gigabyte. */
+    private static int bounded(String digits, String what) throws EvalException {
+        if (digits.length() > 7 || Integer.parseInt(digits) > 1_000_000) {
+            throw new EvalException("format " + what + " " + digits + " is too large (Go's fmt, which terraform "
+                    + "uses, refuses more than 1000000)");
+        }
+        return Integer.parseInt(digits);
     }
 
     private static String truncate(String s, int precision) {

@@ -51,7 +51,7 @@ public final class TerraformEvaluator {
             state.settle(routing, ErrorReach.ALWAYS_ROUTING);
             reportUnread(state, resources);
             ensureReported(state, resources);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
             resources.clear();
             moved.clear();

@@ -19,7 +19,7 @@ final class TfValues {
             return Optional.of(s.value());
         }
         if (v instanceof Value.Num n) {
-            return Optional.of(n.value().stripTrailingZeros().toPlainString());
+            return Optional.of(Convert.numberToString(n.value()));
         }
         if (v instanceof Value.Bool b) {
             return Optional.of(Boolean.toString(b.value()));

@@ -55,7 +55,7 @@ final class ValueOps {
     }
 
     static String numberString(Value.Num n) {
-        return n.value().signum() == 0 ? "0" : n.value().stripTrailingZeros().toPlainString();
+        return Convert.numberToString(n.value());
     }
 
     /** The type name Terraform uses in messages; one definition serves evaluation and functions alike. */
