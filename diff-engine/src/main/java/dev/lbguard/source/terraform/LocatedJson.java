@@ -88,8 +88,25 @@ sealed interface LocatedJson {
             return value;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new HclSyntaxException(path, at == null ? 1 : Math.max(1, at.getLineNr()),
-                    at == null ? 1 : Math.max(1, at.getColumnNr()), "invalid JSON: " + e.getOriginalMessage());
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            long offset = at == null ? -1 : at.getCharOffset();
+            // Jackson stops at the brace after a trailing comma; Terraform (and the reader) blames the comma.
+            if (offset > 0 && offset < text.length() && (text.charAt((int) offset) == '}'
+                    || text.charAt((int) offset) == ']')) {
+                int comma = (int) offset - 1;
+                while (comma >= 0 && Character.isWhitespace(text.charAt(comma))) {
+                    comma--;
+                }
+                if (comma >= 0 && text.charAt(comma) == ',') {
+                    int lineStart = text.lastIndexOf('\n', comma) + 1;
+                    int commaLine = (int) text.substring(0, comma).chars().filter(c -> c == '\n').count() + 1;
+                    throw new HclSyntaxException(path, commaLine, comma - lineStart + 1,
+                            "invalid JSON: a trailing comma is not allowed before \"" + text.charAt((int) offset)
+                                    + "\"");
+                }
+            }
+            throw new HclSyntaxException(path, line, column, "invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new HclSyntaxException(path, 1, 1, "invalid JSON: " + e.getMessage());
         }

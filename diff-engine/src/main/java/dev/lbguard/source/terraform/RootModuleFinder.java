@@ -23,8 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} files that
- * hold a load-balancer resource themselves or through local modules they call, and that no other module calls.
+ * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} or
+ * {@code .tf.json} files that hold a load-balancer resource themselves or through local modules they call, and
+ * that no other module calls.
  * A cheap textual scan: the evaluator reads each root module properly afterwards. What the scan cannot see into
  * counts as possibly defining load balancers, so that the evaluator reads it and says what it could not read:
  * a call of a remote module. Files of Terraform's JSON syntax ({@code .tf.json}) are parsed, not scanned.
