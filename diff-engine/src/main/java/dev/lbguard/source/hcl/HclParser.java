@@ -33,7 +33,12 @@ public final class HclParser {
 
     /** Parses one expression, such as the value of {@code -var name=value}; newlines are insignificant. */
     public static Expression parseExpression(String path, String text) throws HclSyntaxException {
-        TokenCursor in = new TokenCursor(path, HclLexer.tokenize(text), false);
+        return parseExpression(path, text, SourceMap.IDENTITY);
+    }
+
+    /** Parses one expression that stands in its file where {@code map} says, such as a JSON string's content. */
+    public static Expression parseExpression(String path, String text, SourceMap map) throws HclSyntaxException {
+        TokenCursor in = new TokenCursor(path, relocate(HclLexer.tokenize(text), map), false);
         Expression expression = new ExpressionParser(in).parseExpression();
         Token end = in.peek();
         if (!end.is(TokenType.EOF)) {
@@ -47,13 +52,35 @@ public final class HclParser {
      * {@code %{...}} sequences and no quotes or heredoc markers around it.
      */
     public static Expression.Template parseTemplate(String path, String text) throws HclSyntaxException {
-        TokenCursor in = new TokenCursor(path, HclLexer.tokenizeTemplate(text), true);
+        return parseTemplate(path, text, SourceMap.IDENTITY);
+    }
+
+    /**
+     * Parses template text that stands in its file where {@code map} says: a string of Terraform's JSON syntax, which
+     * is a template without quotes once JSON's escapes are decoded. Positions, of nodes and of errors, are the file's.
+     */
+    public static Expression.Template parseTemplate(String path, String text, SourceMap map)
+            throws HclSyntaxException {
+        TokenCursor in = new TokenCursor(path, relocate(HclLexer.tokenizeTemplate(text), map), true);
         Expression.Template template = new TemplateParser(in, new ExpressionParser(in)).parseTemplate();
         Token end = in.peek();
         if (!end.is(TokenType.EOF)) {
             throw in.error(end, "expected the end of the template, found " + end.describe());
         }
         return template;
+    }
+
+    private static List<Token> relocate(List<Token> tokens, SourceMap map) {
+        if (map == SourceMap.IDENTITY) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            SourceMap.Position start = map.at(t.line(), t.column());
+            SourceMap.Position end = map.at(t.endLine(), t.endColumn());
+            out.add(new Token(t.type(), t.text(), start.line(), start.column(), end.line(), end.column()));
+        }
+        return out;
     }
 
     private Body parseFile() throws HclSyntaxException {

@@ -67,11 +67,12 @@ final class AwsProviderRequirement {
     }
 
     /**
-     * Reads the root module in {@code dir}: its {@code .tf} files and lock file. As terraform merges them, an override
+     * Reads the root module in {@code dir}: its {@code .tf} and {@code .tf.json} files and lock file. As terraform merges them, an override
      * file's constraint replaces the one of its kind that the other files set.
      */
     static AwsProviderRequirement read(SourceTree tree, String dir) {
-        List<String> names = new ArrayList<>(tree.files(dir).stream().filter(n -> n.endsWith(".tf")).toList());
+        List<String> names = new ArrayList<>(tree.files(dir).stream()
+                .filter(n -> n.endsWith(".tf") || n.endsWith(".tf.json")).toList());
         names.sort(java.util.Comparator.comparing(AwsProviderRequirement::isOverride));
         Found[] found = {Found.NONE, Found.NONE};
         Optional<String> problem = Optional.empty();
@@ -131,7 +132,8 @@ final class AwsProviderRequirement {
     }
 
     private static boolean isOverride(String name) {
-        return name.equals("override.tf") || name.endsWith("_override.tf");
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return stem.equals("override.tf") || stem.endsWith("_override.tf");
     }
 
     /**
@@ -213,7 +215,9 @@ final class AwsProviderRequirement {
     /** A file parsed, or nothing: the evaluation reports the files it cannot read or parse. */
     private static Optional<HclFile> parse(SourceTree tree, String path) {
         try {
-            return Optional.of(HclParser.parse(path, new String(tree.read(path), StandardCharsets.UTF_8)));
+            String text = new String(tree.read(path), StandardCharsets.UTF_8);
+            return Optional.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text)
+                    : HclParser.parse(path, text));
         } catch (IOException | HclSyntaxException | RuntimeException e) {
             return Optional.empty();
         }

@@ -24,7 +24,7 @@ final class ErrorReach {
      * depend on values (an unknown function, a data source, a missing variable, an invalid index) follow reach.
      */
     static final Set<String> ALWAYS_ROUTING = Set.of("hcl-syntax", "tf-unreadable-file", "tf-no-files",
-            "tf-json-not-read", "tf-internal", "tf-remote-module", "tf-unsupported-resource", "tf-tfvars",
+            "tf-internal", "tf-remote-module", "tf-unsupported-resource", "tf-tfvars",
             "tf-var-file-missing", "tf-override", "tf-moved", "tf-reference", "tf-module", "tf-duplicate",
             "tf-variable-undeclared", "tf-variable", "tf-output", "tf-block", "tf-cycle");
 

@@ -1,7 +1,5 @@
 package dev.lbguard.source.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbguard.diagnostic.UnreadScope;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Attribute;
@@ -16,13 +14,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the {@code *.tf} files of module directories into {@link ModuleConfig}s, each directory once. */
+/** Reads the {@code *.tf} and {@code *.tf.json} files of module directories into {@link ModuleConfig}s, each directory once. */
 final class ModuleLoader {
     private final EvalState state;
     private final Map<String, ModuleConfig> cache = new HashMap<>();
@@ -65,14 +62,18 @@ final class ModuleLoader {
         }
     }
 
-    /** Parses a file read by {@link #readText}; a syntax error becomes a diagnostic at its position. */
+    /**
+     * Parses a file read by {@link #readText}, in Terraform's JSON syntax when its name ends {@code .tf.json}; a
+     * syntax error becomes a diagnostic at its position.
+     */
     Optional<HclFile> parse(String path) {
         Optional<String> text = readText(path);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(HclParser.parse(path, text.get()));
+            return Optional.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text.get())
+                    : HclParser.parse(path, text.get()));
         } catch (HclSyntaxException e) {
             state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
                     Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path));
@@ -95,55 +96,17 @@ final class ModuleLoader {
             }
             any = true;
             String stem = name.substring(0, name.length() - (json ? 8 : 3));
+            // Terraform reads .tf and .tf.json files of a directory alike, and merges their override files alike.
             if (stem.equals("override") || stem.endsWith("_override")) {
-                if (json) {
-                    state.error("tf-json-not-read", "override file " + path
-                            + " (Terraform JSON syntax) is not read, so its values are missing", state.fileRef(path));
-                } else {
-                    parse(path).ifPresent(overrides::add);
-                }
-                continue;
+                parse(path).ifPresent(overrides::add);
+            } else {
+                parse(path).ifPresent(files::add);
             }
-            if (json) {
-                checkJson(path);
-                continue;
-            }
-            parse(path).ifPresent(files::add);
         }
         if (!any) {
             state.error("tf-no-files", "no Terraform files in " + (dir.isEmpty() ? "." : dir), state.fileRef(dir));
         }
         return collect(dir, files, overrides, any);
-    }
-
-    /** JSON syntax is not read; it only matters (as an error) when it declares load-balancer resources or modules. */
-    private void checkJson(String path) {
-        Optional<String> text = readText(path);
-        if (text.isEmpty()) {
-            return;
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text.get());
-        } catch (IOException e) {
-            state.error("tf-json-not-read", path + " is not valid JSON and Terraform JSON is not read",
-                    state.fileRef(path));
-            return;
-        }
-        boolean relevant = root != null && root.has("module");
-        JsonNode resources = root == null ? null : root.get("resource");
-        if (resources != null) {
-            for (Iterator<String> it = resources.fieldNames(); it.hasNext(); ) {
-                relevant |= TerraformEvaluation.LOAD_BALANCER_TYPES.contains(it.next());
-            }
-        }
-        String message = path + " (Terraform JSON syntax) is not read";
-        if (relevant) {
-            state.error("tf-json-not-read", message + "; it declares load-balancer resources or modules: review them "
-                    + "by hand, or give --dir to read another root module alone", state.fileRef(path));
-        } else {
-            state.warning("tf-json-not-read", message, state.fileRef(path));
-        }
     }
 
     private ModuleConfig collect(String dir, List<HclFile> files, List<HclFile> overrides, boolean hasFiles) {

@@ -1,6 +1,11 @@
 package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.Expression;
+import dev.lbguard.source.hcl.HclFile;
+import dev.lbguard.source.hcl.HclSyntaxException;
+import dev.lbguard.source.hcl.TemplatePart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,11 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} files that
- * hold a load-balancer resource themselves or through local modules they call, and that no other module calls.
+ * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} or
+ * {@code .tf.json} files that hold a load-balancer resource themselves or through local modules they call, and
+ * that no other module calls.
  * A cheap textual scan: the evaluator reads each root module properly afterwards. What the scan cannot see into
  * counts as possibly defining load balancers, so that the evaluator reads it and says what it could not read:
- * a call of a remote module, and a {@code .tf.json} file naming a load-balancer resource or a module.
+ * a call of a remote module. Files of Terraform's JSON syntax ({@code .tf.json}) are parsed, not scanned.
  * A Terragrunt unit is a root module too, reading the module its source names (see {@link TerragruntUnits}).
  */
 public final class RootModuleFinder {
@@ -34,13 +40,14 @@ public final class RootModuleFinder {
     private static final Pattern MODULE_BLOCK = Pattern.compile(
             "(?m)^\\s*module\\s+(\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_-]*)\\s*\\{");
     private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern LB_TYPE = Pattern.compile(LB_TYPES);
     private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(" + LB_TYPES + "|module)\"\\s*:");
     /** Facts remembered per file content; bounded so that a walk over a long history stays small. */
     private static final int MEMO_LIMIT = 20_000;
 
     /**
      * What the scan learns from one file: whether it may define a load balancer (a resource of its own, a remote
-     * module, JSON the evaluator does not read) and the local modules it calls.
+     * module) and the local modules it calls.
      */
     private record Facts(boolean loadBalancer, List<String> localSources) {
     }
@@ -251,7 +258,7 @@ public final class RootModuleFinder {
             // What cannot be read may define a load balancer: its module is read, and the evaluator says why not.
             return new Facts(true, List.of());
         }
-        Facts facts = json ? new Facts(JSON_LB_OR_MODULE.matcher(text).find(), List.of()) : hclFacts(text);
+        Facts facts = json ? jsonFacts(path, text) : hclFacts(text);
         if (!key.isEmpty()) {
             memo.put(key, facts);
         }
@@ -277,6 +284,40 @@ public final class RootModuleFinder {
             }
         }
         return new Facts(unread || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
+    }
+
+    /**
+     * The facts of a file of Terraform's JSON syntax, read as the evaluator reads it: resources of load-balancer
+     * types, and module calls by their {@code source}. A file that does not parse is scanned for the names of
+     * load-balancer types and {@code "module"}: its module is then read, and the evaluator reports the error.
+     */
+    private static Facts jsonFacts(String path, String text) {
+        HclFile file;
+        try {
+            file = JsonConfiguration.parse(path, text);
+        } catch (HclSyntaxException | RuntimeException e) {
+            return new Facts(JSON_LB_OR_MODULE.matcher(text).find(), List.of());
+        }
+        List<String> sources = new ArrayList<>();
+        boolean loadBalancer = false;
+        for (Block b : file.body().blocks()) {
+            if (b.type().equals("resource") && !b.labels().isEmpty()) {
+                loadBalancer |= LB_TYPE.matcher(b.labels().get(0)).matches();
+            } else if (b.type().equals("module")) {
+                Optional<String> source = b.body().attribute("source").flatMap(a -> literal(a.expression()));
+                if (source.isPresent() && (source.get().startsWith("./") || source.get().startsWith("../"))) {
+                    sources.add(source.get());
+                } else {
+                    loadBalancer = true;
+                }
+            }
+        }
+        return new Facts(loadBalancer, List.copyOf(sources));
+    }
+
+    private static Optional<String> literal(Expression e) {
+        return e instanceof Expression.Template t && t.parts().size() == 1
+                && t.parts().get(0) instanceof TemplatePart.Literal l ? Optional.of(l.text()) : Optional.empty();
     }
 
     /** Where the block whose body starts at {@code from} ends: its closing brace, strings skipped. */

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * where the provider terraform installs is 3.0 or later.
  */
 final class TerraformConditions {
-    private static final List<String> BODIES = List.of(
+    /** The condition blocks of the AWS provider, one test each; also the schema of a condition in JSON syntax. */
+    static final List<String> BODIES = List.of(
             "host_header", "http_header", "http_request_method", "path_pattern", "query_string", "source_ip");
     /** The bodies whose {@code values} the provider (5.100, checked) requires to hold one item at least, at plan. */
     private static final Set<ConditionType> AT_LEAST_ONE_VALUE = Set.of(ConditionType.HOST_HEADER,

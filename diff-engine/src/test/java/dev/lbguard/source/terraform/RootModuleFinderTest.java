@@ -65,7 +65,9 @@ class RootModuleFinderTest {
                 Map.entry("registry/main.tf", "module \"alb\" {\n  source  = \"terraform-aws-modules/alb/aws\"\n}\n"),
                 Map.entry("computed/main.tf", "module \"lb\" {\n  source = \"${path.module}/lb\"\n}\n"),
                 Map.entry("cdktf/cdk.tf.json", "{\"resource\": {\"aws_lb\": {\"edge\": {\"name\": \"edge\"}}}}"),
-                Map.entry("cdktf-modules/cdk.tf.json", "{\"module\": {\"net\": {\"source\": \"./net\"}}}"),
+                Map.entry("cdktf-modules/cdk.tf.json", "{\"module\": {\"alb\": {\"source\": \"terraform-aws-modules/alb/aws\"}}}"),
+                // JSON that does not parse is read by the evaluator, which says so, if it names a load balancer.
+                Map.entry("broken-json/cdk.tf.json", "{\"resource\": {\"aws_lb_listener\": {\"l\": {,}}}}"),
                 Map.entry("json-other/cdk.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"b\": {}}}}"),
                 Map.entry("providers/main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\" }\n  }\n}\n"),
                 Map.entry("local/main.tf", CONTENTS.get(4)),
@@ -78,8 +80,24 @@ class RootModuleFinderTest {
                 Map.entry("classic/elb.tf.json", "{\"resource\": {\"aws_elb\": {\"legacy\": {}}}}"),
                 Map.entry("bare-labels/main.tf", "resource aws_lb edge {\n  name = \"edge\"\n}\n"));
         RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
-        assertThat(layout.roots()).containsExactly("bare-labels", "cdktf", "cdktf-modules", "classic", "computed",
-                "registry", "site");
+        assertThat(layout.roots()).containsExactly("bare-labels", "broken-json", "cdktf", "cdktf-modules", "classic",
+                "computed", "registry", "site");
+    }
+
+    @Test
+    void aJsonRootCallingALocalModuleIsLinkedToIt() throws IOException {
+        Map<String, String> files = Map.of(
+                "stacks/edge/cdk.tf.json", """
+                        {"//": "synthesised", "module": {"lb": {"//": "a comment", "source": "../../modules/lb"},
+                                                        "net": [{"source": "./net"}]}}
+                        """,
+                "stacks/edge/net/main.tf.json", "{\"variable\": {\"cidr\": {\"type\": \"string\"}}}",
+                "modules/lb/main.tf.json", "{\"resource\": {\"aws_lb_listener_rule\": {\"r\": {\"priority\": 1}}}}",
+                "other/cdk.tf.json", "{\"resource\": {\"aws_s3_bucket\": {\"aws_lb\": {}}}}");
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("stacks/edge");
+        assertThat(layout.moduleDirs()).containsExactly(Map.entry("stacks/edge",
+                List.of("modules/lb", "stacks/edge", "stacks/edge/net")));
     }
 
     @Property(tries = 200)

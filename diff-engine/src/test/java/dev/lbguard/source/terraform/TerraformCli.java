@@ -163,6 +163,9 @@ public final class TerraformCli {
             if (file.toString().endsWith(".tf") && MODULE_BLOCK.matcher(Files.readString(file)).find()) {
                 return true;
             }
+            if (file.toString().endsWith(".tf.json") && Files.readString(file).contains("\"module\"")) {
+                return true;
+            }
         }
         return false;
     }

@@ -3,7 +3,7 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.TfFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbguard.diagnostic.Severity;
+import dev.lbguard.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,13 +95,65 @@ class TerraformLoadingTest {
     }
 
     @Test
-    void jsonFilesAreWarningsUnlessTheyDeclareLoadBalancers() {
+    void jsonAndNativeFilesOfOneDirectoryAreOneModule() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB).file("listener.tf.json", """
+                {
+                  "resource": {
+                    "aws_lb_listener": {
+                      "http": {
+                        "load_balancer_arn": "${aws_lb.x.arn}",
+                        "port": "${local.port}",
+                        "protocol": "HTTP",
+                        "default_action": {"type": "fixed-response",
+                          "fixed_response": {"content_type": "text/plain", "status_code": "404"}}
+                      }
+                    }
+                  }
+                }
+                """).file("locals.tf", "locals {\n  port = 8080\n}\n").evaluate();
+        assertClean(e);
+        assertThat(attr(e, "aws_lb_listener.http", "port")).isEqualTo(num(8080));
+        assertThat(attr(e, "aws_lb_listener.http", "load_balancer_arn")).isEqualTo(ref("aws_lb.x", "arn"));
+        assertThat(resource(e, "aws_lb_listener.http").source().line()).isEqualTo(4);
+        assertThat(resource(e, "aws_lb_listener.http").attributeSources().get("port").line()).isEqualTo(6);
+    }
+
+    @Test
+    void jsonOverrideFilesMergeAsNativeOnesDo() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", """
+                resource "aws_lb_target_group" "web" {
+                  name     = "web"
+                  port     = 80
+                  protocol = "HTTP"
+                  health_check {
+                    path = "/"
+                  }
+                }
+                """).file("override.tf.json", """
+                {"resource": {"aws_lb_target_group": {"web": {"port": 8080, "health_check": {"path": "/healthz"}}}}}
+                """).evaluate();
+        assertClean(e);
+        assertThat(attr(e, "aws_lb_target_group.web", "port")).isEqualTo(num(8080));
+        assertThat(attr(e, "aws_lb_target_group.web", "name")).isEqualTo(str("web"));
+        assertThat(attr(e, "aws_lb_target_group.web", "health_check")).isEqualTo(list(obj("path", str("/healthz"))));
+    }
+
+    @Test
+    void invalidJsonIsASyntaxErrorAtItsLineAndTheRestIsRead() {
         TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB)
-                .file("vpc.tf.json", "{\"resource\": {\"aws_vpc\": {\"v\": {}}}}")
-                .file("lb.tf.json", "{\"resource\": {\"aws_lb_listener\": {\"l\": {}}}}").evaluate();
-        assertThat(e.diagnostics()).extracting(d -> d.source().path(), d -> d.severity()).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("lb.tf.json", Severity.ERROR),
-                org.assertj.core.groups.Tuple.tuple("vpc.tf.json", Severity.WARNING));
+                .file("broken.tf.json", "{\n  \"resource\": {\n    \"aws_lb\": {\"y\": {\"name\": \"y\",}}\n  }\n}\n")
+                .evaluate();
+        Diagnostic d = single(e, "broken.tf.json:3:", "error: invalid JSON", "[hcl-syntax]");
+        assertThat(d.source().column()).isPositive();
+        assertThat(e.resources()).extracting(ResourceInstance::address).containsExactly("aws_lb.x");
+    }
+
+    @Test
+    void aDuplicateAcrossSyntaxesIsReportedAtTheJsonLine() {
+        TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB)
+                .file("b.tf.json", "{\n  \"resource\": {\n    \"aws_lb\": {\n      \"x\": {\"name\": \"x\"}\n    }\n  }\n}\n")
+                .evaluate();
+        single(e, "b.tf.json:4:", "duplicate resource aws_lb.x");
     }
 
     @Test
