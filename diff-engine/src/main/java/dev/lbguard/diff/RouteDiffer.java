@@ -46,7 +46,7 @@ public final class RouteDiffer {
     private static final ThreadLocal<Languages> HAPROXY_LANGUAGES = ThreadLocal.withInitial(Languages::new);
 
     public RouteDiff diff(RoutingSnapshot baseRead, RoutingSnapshot headRead) {
-        RoutingSnapshot[] comparable = UnreadScopes.restrict(baseRead, headRead);
+        RoutingSnapshot[] comparable = ComparableSnapshots.of(baseRead, headRead);
         RoutingSnapshot base = comparable[0];
         RoutingSnapshot head = comparable[1];
         List<RouteChange> changes = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class Review {
     /** Reviews a change whose diffs were already computed (for instance reused by another command). */
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes) {
         // Policies judge what both sides could read: a module one side could not read is not removed there.
-        RoutingSnapshot[] comparable = dev.lbguard.diff.UnreadScopes.restrict(base, head);
+        RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(base, head);
         ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes);
         List<Finding> findings = new ArrayList<>();
         List<Inconclusive> inconclusives = new ArrayList<>();

@@ -1,0 +1,93 @@
+package dev.lbguard.diff;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.diagnostic.UnreadScope;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.TargetGroup;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Two snapshots made comparable; every diff and policy compares through here.
+ * <ul>
+ * <li>Where one revision could not read a part of the configuration as a whole (a module it could not install, a
+ * file that does not parse), the elements of that part are unknown there, not absent. Both sides leave them out, so
+ * that a comparison never reports them added, removed or rerouted; the error that says what was not read makes the
+ * comparison incomplete.</li>
+ * <li>A listener managed elsewhere (an external listener, {@link LoadBalancer#managedElsewhere}) exists whether or
+ * not a revision attaches rules to it: a side without it sees it with no rules of this configuration, so that a
+ * request there is "not taken by these rules", never "no listener".</li>
+ * </ul>
+ */
+public final class ComparableSnapshots {
+    private ComparableSnapshots() {
+    }
+
+    /** {@code [base, head]}, comparable. */
+    public static RoutingSnapshot[] of(RoutingSnapshot base, RoutingSnapshot head) {
+        List<UnreadScope> scopes = Stream.concat(base.diagnostics().stream(), head.diagnostics().stream())
+                .filter(Diagnostic::isError).flatMap(d -> d.unread().stream()).distinct().toList();
+        RoutingSnapshot b = scopes.isEmpty() ? base : without(base, scopes);
+        RoutingSnapshot h = scopes.isEmpty() ? head : without(head, scopes);
+        return new RoutingSnapshot[] {withExternalListenersOf(b, h), withExternalListenersOf(h, b)};
+    }
+
+    /** {@code s} with every external listener of {@code other} it lacks, holding no rules. */
+    private static RoutingSnapshot withExternalListenersOf(RoutingSnapshot s, RoutingSnapshot other) {
+        Map<ElementId, LoadBalancer> lbs = new LinkedHashMap<>();
+        s.loadBalancers().forEach(lb -> lbs.put(lb.id(), lb));
+        boolean changed = false;
+        for (LoadBalancer theirs : other.loadBalancers()) {
+            if (!theirs.managedElsewhere()) {
+                continue;
+            }
+            LoadBalancer mine = lbs.get(theirs.id());
+            List<Listener> listeners = new ArrayList<>(mine == null ? List.of() : mine.listeners());
+            Set<ElementId> have = new HashSet<>();
+            listeners.forEach(l -> have.add(l.id()));
+            for (Listener l : theirs.listeners()) {
+                if (have.add(l.id())) {
+                    listeners.add(new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(),
+                            l.certificates(), l.defaultAction(), List.of(), l.semantics()));
+                    changed = true;
+                }
+            }
+            LoadBalancer kept = mine == null ? theirs : mine;
+            lbs.put(theirs.id(), new LoadBalancer(kept.id(), kept.source(), kept.name(), kept.type(), kept.internal(),
+                    listeners));
+        }
+        return changed ? new RoutingSnapshot(s.origin(), List.copyOf(lbs.values()), s.targetGroups(),
+                s.diagnostics(), s.moves()) : s;
+    }
+
+    private static RoutingSnapshot without(RoutingSnapshot s, List<UnreadScope> scopes) {
+        List<LoadBalancer> lbs = s.loadBalancers().stream().filter(lb -> !covered(scopes, lb.id(), lb.source()))
+                .map(lb -> new LoadBalancer(lb.id(), lb.source(), lb.name(), lb.type(), lb.internal(),
+                        lb.listeners().stream().filter(l -> !covered(scopes, l.id(), l.source()))
+                                .map(l -> listener(l, scopes)).toList()))
+                .toList();
+        List<TargetGroup> tgs = s.targetGroups().stream().filter(tg -> !covered(scopes, tg.id(), tg.source()))
+                .toList();
+        return new RoutingSnapshot(s.origin(), lbs, tgs, s.diagnostics(), s.moves());
+    }
+
+    private static Listener listener(Listener l, List<UnreadScope> scopes) {
+        List<Rule> rules = l.rules().stream().filter(r -> !covered(scopes, r.id(), r.source())).toList();
+        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
+                l.defaultAction(), rules, l.semantics());
+    }
+
+    private static boolean covered(List<UnreadScope> scopes, ElementId id, SourceRef source) {
+        return scopes.stream().anyMatch(s -> s.covers(id.value(), source.path()));
+    }
+}
