@@ -203,6 +203,31 @@ class TimelineScenarioTest {
     }
 
     @Test
+    void aCommitToOneStackIsComparedWithTheOtherStacksOnItsSharedListener() throws Exception {
+        // Two root modules hang rules on one platform listener; the commit changes only cart, whose widened rule
+        // takes orders.shop.test from the unchanged orders stack. Compared alone, cart would only gain hosts nobody
+        // took: the move is seen only with both stacks on the listener, as review sees it.
+        Path scenario = Golden.FIXTURES.resolve("scenarios/shared-listener-two-stacks");
+        RevCommit widened;
+        try (TestHistory h = TestHistory.init(repo)) {
+            h.copy(scenario.resolve("base"), "platform-stacks");
+            h.commit(TestHistory.who("Ops", "2026-03-03T09:00:00Z"), "two stacks on the platform listener");
+            h.copy(scenario.resolve("head/cart"), "platform-stacks/cart");
+            widened = h.commit(TestHistory.who("Cart Team", "2026-03-03T10:00:00Z"), "cart: take every shop host");
+        }
+        CliRun json = timeline("--range", app.name() + "..HEAD", "--format", "json");
+        JsonNode report = MAPPER.readTree(json.out());
+        JsonNode entry = null;
+        for (JsonNode c : report.get("commits")) {
+            if (c.get("commit").asText().equals(widened.name())) {
+                entry = c;
+            }
+        }
+        assertThat(entry).as(json.out()).isNotNull();
+        assertThat(entry.get("routeChanges").toString()).contains("orders.shop.test");
+    }
+
+    @Test
     void aStackInJsonSyntaxIsReadAndACommitThatChangesItsRoutesIsRanked() throws Exception {
         // CDK for Terraform writes cdk.tf.json: its commits are read as native ones are, so a timeline shows the
         // synth that moved requests, and the one that only renumbered a lone rule as a change that moved none.

@@ -197,6 +197,38 @@ public final class HistorySnapshots {
         return merge(state, state.snapshots().keySet(), origin);
     }
 
+    /**
+     * The roots a commit's comparison must read: those it changed, and every other root that hangs rules on a
+     * listener of another stack one of them hangs rules on, before or after. AWS evaluates all rules of a listener
+     * together, so a changed stack's rule that takes requests from an unchanged stack's rule is only seen with
+     * both (the same join {@code review} makes).
+     */
+    public static List<String> comparedRoots(State before, State after, List<String> changed) {
+        Set<String> shared = new java.util.HashSet<>();
+        for (State s : List.of(before, after)) {
+            for (String root : changed) {
+                RoutingSnapshot snap = s.snapshots().get(root);
+                if (snap != null) {
+                    snap.loadBalancers().stream().filter(LoadBalancer::managedElsewhere)
+                            .forEach(lb -> shared.add(lb.id().value()));
+                }
+            }
+        }
+        TreeSet<String> roots = new TreeSet<>(changed);
+        if (shared.isEmpty()) {
+            return List.copyOf(roots);
+        }
+        for (State s : List.of(before, after)) {
+            s.snapshots().forEach((root, snap) -> {
+                if (snap.loadBalancers().stream().anyMatch(lb -> lb.managedElsewhere()
+                        && shared.contains(lb.id().value()))) {
+                    roots.add(root);
+                }
+            });
+        }
+        return List.copyOf(roots);
+    }
+
     /** The snapshot of these root modules of a state (those that exist there), as one. */
     public static RoutingSnapshot merge(State state, java.util.Collection<String> roots, SnapshotOrigin origin) {
         Map<ElementId, LoadBalancer> lbs = new LinkedHashMap<>();

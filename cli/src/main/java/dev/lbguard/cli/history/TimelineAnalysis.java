@@ -58,9 +58,10 @@ public final class TimelineAnalysis {
                 if (step.touchedLoadBalancers()) {
                     SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
                     SnapshotOrigin after = origin(commit.id());
+                    List<String> compared = HistorySnapshots.comparedRoots(state, step.state(), step.changedRoots());
                     reviewer.submit(new Pending(commit, step.changedRoots(),
-                            HistorySnapshots.merge(state, step.changedRoots(), before),
-                            HistorySnapshots.merge(step.state(), step.changedRoots(), after),
+                            HistorySnapshots.merge(state, compared, before),
+                            HistorySnapshots.merge(step.state(), compared, after),
                             history.mergedCommits(commit)));
                 } else {
                     unrelated.add(commit);
