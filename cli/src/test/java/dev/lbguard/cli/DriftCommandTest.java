@@ -75,6 +75,13 @@ class DriftCommandTest {
     }
 
     @Test
+    void failOnNoneIsNever() {
+        assertThat(drift("tfstate:" + DEMO_STATE).exitCode()).isEqualTo(1);
+        assertThat(drift("tfstate:" + DEMO_STATE, "--fail-on", "none").exitCode()).isZero();
+        assertThat(drift("tfstate:" + DEMO_STATE, "--fail-on", "NONE").exitCode()).isZero();
+    }
+
+    @Test
     void savedLiveSnapshotReadsBackToTheSameDrift() throws Exception {
         Path saved = temp.resolve("live.json");
         CliRun first = drift("tfstate:" + DEMO_STATE, "--format", "json", "--save-live", saved.toString());

@@ -64,6 +64,7 @@ public record Diagnostic(Severity severity, String code, String message, SourceR
 
     /** The one-line form {@code path:line: level: message [code]}; "not read" for what cannot affect routing. */
     public String render() {
-        return source + ": " + (affectsRouting ? severity.label() : "not read") + ": " + message + " [" + code + "]";
+        return source + ": " + (affectsRouting ? severity.label() : "not read") + ": " + Printable.escape(message)
+                + " [" + code + "]";
     }
 }

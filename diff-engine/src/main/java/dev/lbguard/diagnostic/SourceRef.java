@@ -27,10 +27,10 @@ public record SourceRef(String path, int line, int column, String revision) {
         return new SourceRef(path, line, column, rev);
     }
 
-    /** {@code path:line:column}, leaving out what is unknown. */
+    /** {@code path:line:column}, leaving out what is unknown; control characters in the path escaped. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(path);
+        StringBuilder s = new StringBuilder(Printable.escape(path));
         if (line > 0) {
             s.append(':').append(line);
             if (column > 0) {

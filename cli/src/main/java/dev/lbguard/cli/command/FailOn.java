@@ -4,12 +4,15 @@ import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.Severity;
 import java.util.List;
 
-/** {@code --fail-on}: the lowest finding severity that makes the exit code 1; {@code never} never does. */
+/**
+ * {@code --fail-on}: the lowest finding severity that makes the exit code 1; {@code never} never does, and
+ * {@code none} is the same (the spelling Trivy's and KICS's users type).
+ */
 public enum FailOn {
-    CRITICAL, HIGH, MEDIUM, LOW, INFO, NEVER;
+    CRITICAL, HIGH, MEDIUM, LOW, INFO, NEVER, NONE;
 
     public boolean failsOn(List<Finding> findings) {
-        if (this == NEVER) {
+        if (this == NEVER || this == NONE) {
             return false;
         }
         Severity threshold = Severity.valueOf(name());
