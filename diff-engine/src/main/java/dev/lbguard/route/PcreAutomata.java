@@ -14,6 +14,8 @@ import java.util.Optional;
  * references, lookaround, inline flags, {@code \b}) is refused with a reason, never approximated.
  */
 final class PcreAutomata {
+    /** The largest bound of a counted repetition ({@code {n,m}}) read exactly. */
+    static final int MAX_REPEAT = 12;
     private final String re;
     private final boolean icase;
     private int pos;
@@ -94,6 +96,14 @@ final class PcreAutomata {
             } else if (c == '{' && re.indexOf('}', pos) > pos && re.substring(pos + 1, re.indexOf('}', pos))
                     .matches("\\d+(,\\d*)?")) {
                 String[] mm = re.substring(pos + 1, re.indexOf('}', pos)).split(",", -1);
+                // A counted repetition inside an unanchored search makes the exact automaton exponential
+                // (.*a.{25} needs 2^25 states): refused with its reason rather than hanging the review.
+                for (String bound : mm) {
+                    if (!bound.isEmpty() && (bound.length() > 3 || Integer.parseInt(bound) > MAX_REPEAT)) {
+                        throw new Unsupported("the counted repetition {" + String.join(",", mm) + "} is larger "
+                                + "than lbguard compares exactly (" + MAX_REPEAT + ")");
+                    }
+                }
                 int min = Integer.parseInt(mm[0]);
                 a = mm.length == 1 ? a.repeat(min, min) : mm[1].isEmpty() ? a.repeat(min)
                         : a.repeat(min, Integer.parseInt(mm[1]));

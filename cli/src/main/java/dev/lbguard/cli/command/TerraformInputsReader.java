@@ -31,7 +31,8 @@ final class TerraformInputsReader {
     static TerraformInputs read(Map<String, String> environment, CommonOptions options) {
         TerraformInputs inputs = variables(environment, options)
                 .withWorkspace(TerraformWorkspaces.choose(environment, options))
-                .withModuleDirs(moduleDirs(options.moduleDirs));
+                .withModuleDirs(moduleDirs(options.moduleDirs))
+                .withProcessEnvironment(environment);
         try {
             // A git:: module source that names this repository is read from its ref, not downloaded.
             return inputs.withRepository(dev.lbguard.source.git.GitModuleRepository.open(

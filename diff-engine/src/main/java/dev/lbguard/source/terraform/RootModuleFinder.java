@@ -289,14 +289,17 @@ public final class RootModuleFinder {
     /**
      * The facts of a file of Terraform's JSON syntax, read as the evaluator reads it: resources of load-balancer
      * types, and module calls by their {@code source}. A file that does not parse is scanned for the names of
-     * load-balancer types and {@code "module"}: its module is then read, and the evaluator reports the error.
+     * load-balancer types and {@code "module"} (as JSON keys or HCL blocks): its module is then read, and the evaluator
+     * reports the error.
      */
     private static Facts jsonFacts(String path, String text) {
         HclFile file;
         try {
             file = JsonConfiguration.parse(path, text);
         } catch (HclSyntaxException | RuntimeException e) {
-            return new Facts(JSON_LB_OR_MODULE.matcher(text).find(), List.of());
+            // HCL saved as .tf.json is a broken file too: its resource and module blocks count as they would in .tf.
+            return new Facts(JSON_LB_OR_MODULE.matcher(text).find() || LB_RESOURCE.matcher(text).find()
+                    || MODULE_BLOCK.matcher(text).find(), List.of());
         }
         List<String> sources = new ArrayList<>();
         boolean loadBalancer = false;

@@ -16,20 +16,22 @@ import java.util.TreeMap;
  * @param moduleDirs  {@code --module-dir}: copies of remote modules on disk, for jobs that do not run
  *                    {@code terraform init}
  * @param repository  the repository read, where a {@code git::} source that names it is read from its ref
+ * @param processEnvironment the whole environment lbguard runs in, which Terragrunt's {@code get_env} reads
  */
 public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
                               TerraformWorkspace workspace, List<ModuleDir> moduleDirs,
-                              java.util.Optional<ModuleRepository> repository) {
+                              java.util.Optional<ModuleRepository> repository, Map<String, String> processEnvironment) {
     public TerraformInputs {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         commandLine = List.copyOf(commandLine);
         moduleDirs = List.copyOf(moduleDirs);
         java.util.Objects.requireNonNull(repository, "repository");
+        processEnvironment = java.util.Collections.unmodifiableMap(new TreeMap<>(processEnvironment));
     }
 
     public TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
                            TerraformWorkspace workspace) {
-        this(environment, commandLine, workspace, List.of(), java.util.Optional.empty());
+        this(environment, commandLine, workspace, List.of(), java.util.Optional.empty(), Map.of());
     }
 
     /** Variables only; every root module is read in the {@code default} workspace. */
@@ -43,17 +45,23 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
 
     /** The same variables, with the workspace chosen by {@code workspace}. */
     public TerraformInputs withWorkspace(TerraformWorkspace workspace) {
-        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository);
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, processEnvironment);
     }
 
     /** The same inputs, with remote modules read from these copies on disk. */
     public TerraformInputs withModuleDirs(List<ModuleDir> dirs) {
-        return new TerraformInputs(environment, commandLine, workspace, dirs, repository);
+        return new TerraformInputs(environment, commandLine, workspace, dirs, repository, processEnvironment);
     }
 
     /** The same inputs, reading {@code git::} modules that name {@code repo} from it. */
     public TerraformInputs withRepository(ModuleRepository repo) {
-        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, java.util.Optional.of(repo));
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, java.util.Optional.of(repo),
+                processEnvironment);
+    }
+
+    /** The same inputs, with the environment Terragrunt's {@code get_env} reads. */
+    public TerraformInputs withProcessEnvironment(Map<String, String> env) {
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, env);
     }
 
     /**

@@ -20,7 +20,7 @@ public final class TerraformSource {
         List<RoutingSnapshot> parts = new ArrayList<>();
         for (String dir : moduleDirs) {
             if (TerragruntUnits.hasConfig(tree, dir)) {
-                TerragruntUnits.Evaluated unit = TerragruntUnits.evaluate(tree, dir, inputs, java.util.Map.of());
+                TerragruntUnits.Evaluated unit = TerragruntUnits.evaluate(tree, dir, inputs, inputs.processEnvironment());
                 parts.add(builder.build(unit.evaluation(), origin,
                         () -> AwsProviderRequirement.read(tree, unit.moduleDir())));
                 continue;

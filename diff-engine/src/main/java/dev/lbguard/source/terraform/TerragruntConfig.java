@@ -290,7 +290,9 @@ final class TerragruntConfig {
     /** A source go-getter fetches (git, a registry, HTTP, a bucket) rather than copies from a local directory. */
     static boolean isRemote(String source) {
         return source.contains("::") || source.matches("^[a-z][a-z0-9+.-]*://.*")
-                || source.matches("^(github\\.com|bitbucket\\.org|gitlab\\.com|git@)[:/].*")
+                || source.matches("^(github\\.com|bitbucket\\.org|gitlab\\.com)[:/].*")
+                // SCP-style git, as go-getter reads it: git@github.com:acme/modules.git//alb?ref=v1
+                || source.matches("^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:.*")
                 || source.matches("^[a-z0-9-]+(\\.[a-z0-9-]+)+/.*") && !source.startsWith(".");
     }
 

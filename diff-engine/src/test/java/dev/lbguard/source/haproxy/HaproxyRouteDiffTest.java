@@ -80,6 +80,18 @@ class HaproxyRouteDiffTest {
     }
 
     @Test
+    void anExponentialRegexIsUndecidedWithItsReasonNotAHang() {
+        // Exact automata for these need 2^25 and 2^30 states: the review refuses them in milliseconds.
+        for (String re : List.of(".*a.{25}", "(a|b)*a(a|b){30}")) {
+            RouteDiff d = diff("use_backend be_api if { path_reg " + re + " }",
+                    "use_backend be_www if { path_reg " + re + " }");
+            assertThat(d.decided()).as(re).isFalse();
+            assertThat(d.undecided()).extracting(c -> c.before().reason())
+                    .allMatch(r -> r.contains("counted repetition") && r.contains("larger than lbguard compares"));
+        }
+    }
+
+    @Test
     void randomConfigPairsDiffSoundlyAgainstTheEvaluator() {
         long seed = Long.getLong("lbguard.haproxy.seed", 42L);
         RandomConfigs random = new RandomConfigs(seed);

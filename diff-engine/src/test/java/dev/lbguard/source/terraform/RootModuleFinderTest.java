@@ -78,10 +78,12 @@ class RootModuleFinderTest {
                 // A label without quotes, and a source after a nested object: a local call, no root.
                 Map.entry("bare/main.tf", "module net {\n  providers = { aws = aws.eu }\n  source = \"../modules/net\"\n}\n"),
                 Map.entry("classic/elb.tf.json", "{\"resource\": {\"aws_elb\": {\"legacy\": {}}}}"),
+                // HCL saved as .tf.json (seen in public repositories): broken, and reported, not skipped.
+                Map.entry("hcl-as-json/main.tf.json", "resource \"aws_lb\" \"edge\" {\n  name = \"edge\"\n}\n"),
                 Map.entry("bare-labels/main.tf", "resource aws_lb edge {\n  name = \"edge\"\n}\n"));
         RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
         assertThat(layout.roots()).containsExactly("bare-labels", "broken-json", "cdktf", "cdktf-modules", "classic",
-                "computed", "registry", "site");
+                "computed", "hcl-as-json", "registry", "site");
     }
 
     @Test

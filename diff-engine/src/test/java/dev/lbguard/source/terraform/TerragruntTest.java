@@ -313,6 +313,15 @@ class TerragruntTest {
     }
 
     @Test
+    void anScpStyleGitSourceIsRemoteNotAPath() {
+        // go-getter reads git@host:path as git, with or without git::.
+        assertThat(TerragruntConfig.isRemote("git@github.com:acme/modules.git//alb?ref=v1")).isTrue();
+        assertThat(TerragruntConfig.isRemote("git::git@github.com:acme/modules.git//alb?ref=v1")).isTrue();
+        assertThat(TerragruntConfig.isRemote("../../modules//alb")).isFalse();
+        assertThat(TerragruntConfig.isRemote("${get_repo_root()}/modules/alb")).isFalse();
+    }
+
+    @Test
     void aRemoteSourceIsAnIncompleteRootNamingIt() throws IOException {
         write("live/api/terragrunt.hcl", """
                 terraform {
