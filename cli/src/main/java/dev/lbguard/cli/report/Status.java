@@ -4,8 +4,9 @@ import dev.lbguard.diagnostic.Diagnostic;
 import java.util.List;
 
 /**
- * The closing lines of every text report: complete or not, each diagnostic as {@code path:line: level: message},
- * and apart, under {@link #NOT_ROUTING}, what lbguard could not read but that cannot affect routing.
+ * The closing lines of every text report: complete or not, each error as {@code path:line: level: message}, then
+ * apart, under {@link #WARNINGS}, the warnings, and under {@link #NOT_ROUTING}, what lbguard could not read but
+ * that cannot affect routing.
  */
 public final class Status {
     private Status() {
@@ -24,14 +25,27 @@ public final class Status {
         } else {
             s.append(style.green("Analysis complete.")).append('\n');
         }
-        diagnostics.stream().filter(Diagnostic::affectsRouting)
-                .forEach(d -> s.append("  ").append(d.render()).append('\n'));
+        diagnostics.stream().filter(Diagnostic::isError).forEach(d -> s.append("  ").append(d.render()).append('\n'));
+        // Warnings apart, so that the count above is the count of the lines under it.
+        List<Diagnostic> warnings = warnings(diagnostics);
+        if (!warnings.isEmpty()) {
+            s.append(WARNINGS).append(" (").append(warnings.size()).append("):\n");
+            warnings.forEach(d -> s.append("  ").append(d.render()).append('\n'));
+        }
         List<Diagnostic> notRouting = notRouting(diagnostics);
         if (!notRouting.isEmpty()) {
             s.append(NOT_ROUTING).append(" (").append(notRouting.size()).append("):\n");
             notRouting.forEach(d -> s.append("  ").append(d.render()).append('\n'));
         }
         return s.toString();
+    }
+
+    /** The heading of warnings that do not make a report incomplete: what holds only for given values, and the like. */
+    public static final String WARNINGS = "Warnings";
+
+    /** Warnings that may concern routing (an external listener, a value given from outside the repository). */
+    static List<Diagnostic> warnings(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().filter(d -> !d.isError() && d.affectsRouting()).toList();
     }
 
     /** What could not be read but reaches nothing routing reads. */
@@ -45,13 +59,20 @@ public final class Status {
      */
     public static String markdown(List<Diagnostic> all, List<String> extra) {
         List<Diagnostic> diagnostics = once(all);
-        List<Diagnostic> routing = diagnostics.stream().filter(Diagnostic::affectsRouting).toList();
+        List<Diagnostic> routing = diagnostics.stream().filter(Diagnostic::isError).toList();
         StringBuilder s = new StringBuilder();
         if (!routing.isEmpty() || !extra.isEmpty()) {
             s.append("<details><summary>What lbguard could not analyse (").append(routing.size() + extra.size())
                     .append(")</summary>\n\n");
             routing.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
             extra.forEach(e -> s.append("- ").append(e).append('\n'));
+            s.append("\n</details>\n");
+        }
+        List<Diagnostic> warnings = warnings(diagnostics);
+        if (!warnings.isEmpty()) {
+            s.append(s.length() == 0 ? "" : "\n").append("<details><summary>").append(WARNINGS).append(" (")
+                    .append(warnings.size()).append(")</summary>\n\n");
+            warnings.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
             s.append("\n</details>\n");
         }
         List<Diagnostic> notRouting = notRouting(diagnostics);
