@@ -85,6 +85,9 @@ final class ExternalListeners {
     }
 
     private Named fromArn(String link, String described) {
+        if (link.startsWith("var.")) {
+            return new Named(local(link), local(link), 0, described + " (a variable without a value here)");
+        }
         if (!link.startsWith("arn:")) {
             return new Named(local(link), local(link), 0, described);
         }

@@ -181,7 +181,10 @@ final class ModuleInstance implements Refs {
         for (String key : config.resources().keySet()) {
             String type = key.substring(0, key.indexOf('.'));
             if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
-                out.addAll(resource(key).errorsReaching(ErrorReach.routingAttributes(type)));
+                ResourceEvaluator.Result r = resource(key);
+                Set<List<Object>> reaching = new java.util.HashSet<>(r.errorsReaching(ErrorReach.routingAttributes(type)));
+                reaching.removeAll(listenerGivenByMissingVariable(r, ErrorReach.routingAttributes(type)));
+                out.addAll(reaching);
             } else if (TerraformEvaluation.UNREAD_LOAD_BALANCER_TYPES.contains(type)) {
                 out.addAll(resource(key).allErrors());
             }
@@ -194,6 +197,32 @@ final class ModuleInstance implements Refs {
             }
             r.instances().values().forEach(c -> c.errorsReachingRouting(out));
         }
+    }
+
+    /**
+     * A rule whose {@code listener_arn} is a root variable without a value hangs on the listener of another stack
+     * that the variable names: that the variable has no value moves no request of this configuration's rules. The
+     * variable's own error is left out of what {@code listener_arn} reaches, unless another routing attribute reads
+     * it too (then it still reaches routing from there).
+     */
+    private static Set<List<Object>> listenerGivenByMissingVariable(ResourceEvaluator.Result r, Set<String> routing) {
+        boolean byVariable = !r.instances().isEmpty() && r.instances().stream().allMatch(i ->
+                References.canonical(i.type()).equals("aws_lb_listener_rule")
+                        && i.attributes().get("listener_arn") instanceof Value.Unknown u
+                        && u.missingVariable().isPresent());
+        if (!byVariable) {
+            return Set.of();
+        }
+        Set<List<Object>> fromListener = new java.util.HashSet<>();
+        r.attributeErrors().getOrDefault("listener_arn", Set.of()).stream()
+                .filter(k -> k.size() > 1 && "tf-variable-missing".equals(k.get(1))).forEach(fromListener::add);
+        r.attributeErrors().forEach((name, errors) -> {
+            if (!name.equals("listener_arn") && routing.contains(name)) {
+                fromListener.removeAll(errors);
+            }
+        });
+        fromListener.removeAll(r.expansionErrors());
+        return fromListener;
     }
 
     @Override

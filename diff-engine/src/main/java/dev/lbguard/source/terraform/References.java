@@ -60,6 +60,10 @@ final class References {
             return Link.of(Kind.ABSENT, "");
         }
         if (v instanceof Value.Unknown u) {
+            if (u.missingVariable().isPresent() && canonicalType.equals("aws_lb_listener")) {
+                // A root variable left for whoever applies the stack: the listener of another stack it names.
+                return Link.of(Kind.EXTERNAL, u.missingVariable().get());
+            }
             if (!u.isReference()) {
                 return Link.of(Kind.UNEVALUABLE, TfValues.describe(u));
             }

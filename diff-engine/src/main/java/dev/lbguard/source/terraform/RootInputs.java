@@ -233,6 +233,6 @@ final class RootInputs implements Variables.Source {
         String message = "variable " + name + " has no value; supply it with " + flag(name, declaration)
                 + " (or in a --var-file)";
         state.error("tf-variable-missing", message, state.ref(declaration.range()));
-        return Value.Unknown.unevaluable(message);
+        return Value.Unknown.missingVariable(name, message);
     }
 }

@@ -96,6 +96,11 @@ public final class TerraformEvaluator {
                 if (!ErrorReach.routingAttributes(r.type()).contains(top)) {
                     continue;
                 }
+                if (top.equals("listener_arn") && r.attributes().get(top) instanceof Value.Unknown u
+                        && u.missingVariable().isPresent()) {
+                    // The listener of another stack the variable names (see ModuleInstance#errorsReachingRouting).
+                    continue;
+                }
                 state.error("tf-eval", r.address() + "." + p.path() + " could not be evaluated: " + p.reason(),
                         r.attributeSources().getOrDefault(top, r.source()));
             }

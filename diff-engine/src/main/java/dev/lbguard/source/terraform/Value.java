@@ -97,6 +97,21 @@ public sealed interface Value {
             return new Unknown("", "", reason);
         }
 
+        /**
+         * The value of a root variable given no value: unevaluable, but marked with the variable, so that where it
+         * goes unchanged into a rule's {@code listener_arn} it names the listener it stands for (a listener of
+         * another stack, given when the stack is applied). Any computation drops the mark.
+         */
+        public static Unknown missingVariable(String name, String reason) {
+            return new Unknown("", "var." + name, reason);
+        }
+
+        /** The root variable this value is, unchanged, when it is one without a value. */
+        public java.util.Optional<String> missingVariable() {
+            return ref.isEmpty() && attribute.startsWith("var.") ? java.util.Optional.of(attribute)
+                    : java.util.Optional.empty();
+        }
+
         /** True when this is a known-after-apply reference, not a failure to evaluate. */
         public boolean isReference() {
             return !ref.isEmpty();

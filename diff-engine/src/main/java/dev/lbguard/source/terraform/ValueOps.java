@@ -85,6 +85,10 @@ final class ValueOps {
      * after apply too, but it is not that attribute, so it keeps the resource and drops the attribute.
      */
     static Value.Unknown derived(Value.Unknown from) {
+        if (from.missingVariable().isPresent()) {
+            // Computed from a variable without a value: no longer the variable, so no longer the listener it names.
+            return Value.Unknown.unevaluable(from.reason());
+        }
         if (!from.isReference() || from.attribute().isEmpty()) {
             return from;
         }
@@ -106,7 +110,7 @@ final class ValueOps {
         }
         Optional<Value.Unknown> unevaluable = found.stream().filter(x -> !x.isReference()).findFirst();
         if (unevaluable.isPresent()) {
-            return unevaluable.get();
+            return unevaluable.get().missingVariable().isPresent() ? derived(unevaluable.get()) : unevaluable.get();
         }
         return found.stream().findFirst().<Value>map(ValueOps::derived).orElse(result);
     }

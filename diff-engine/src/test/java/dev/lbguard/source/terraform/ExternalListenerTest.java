@@ -190,4 +190,61 @@ class ExternalListenerTest {
         return new TerraformSource().read(new DiskTree(dir), List.of(""), TerraformInputs.none(),
                 SnapshotOrigin.other("test"));
     }
+
+    @Test
+    void aListenerGivenByAVariableWithoutAValueIsAnExternalListenerNamedByIt(@TempDir Path dir) throws Exception {
+        String rule = """
+                variable "listener_arn" {
+                  type = string
+                }
+                variable "host" {
+                  type = string
+                }
+                module "svc" {
+                  source       = "./svc"
+                  listener_arn = LISTENER
+                  host         = HOST
+                }
+                """;
+        Files.createDirectories(dir.resolve("svc"));
+        Files.writeString(dir.resolve("svc/main.tf"), """
+                variable "listener_arn" { type = string }
+                variable "host" { type = string }
+                resource "aws_lb_listener_rule" "api" {
+                  listener_arn = var.listener_arn
+                  priority     = 10
+                  action {
+                    type             = "forward"
+                    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/1"
+                  }
+                  condition {
+                    host_header {
+                      values = [var.host]
+                    }
+                  }
+                }
+                """);
+        // Through a module, the variable unchanged: the rule hangs on the listener the variable names, complete.
+        Files.writeString(dir.resolve("main.tf"), rule.replace("LISTENER", "var.listener_arn")
+                .replace("HOST", "\"api.shop.test\""));
+        RoutingSnapshot s = read(dir);
+        assertThat(s.complete()).as("%s", s.diagnostics()).isTrue();
+        assertThat(s.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.managedElsewhere()).isTrue();
+            assertThat(lb.listeners().get(0).rules()).extracting(r -> r.id().value())
+                    .containsExactly("module.svc.aws_lb_listener_rule.api");
+        });
+        assertThat(s.diagnostics()).anySatisfy(d -> assertThat(d.message())
+                .contains("listener var.listener_arn (a variable without a value here)"));
+        // The same variable as a host moves requests: incomplete.
+        Files.writeString(dir.resolve("main.tf"), rule.replace("LISTENER", "var.listener_arn")
+                .replace("HOST", "var.listener_arn"));
+        assertThat(read(dir).complete()).isFalse();
+        // A value computed from it is no listener's ARN: the rule is unlinked, incomplete.
+        Files.writeString(dir.resolve("main.tf"), rule.replace("LISTENER", "\"${var.listener_arn}/x\"")
+                .replace("HOST", "\"api.shop.test\""));
+        RoutingSnapshot computed = read(dir);
+        assertThat(computed.complete()).isFalse();
+        assertThat(computed.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo("tf-unlinked-listener-rule"));
+    }
 }
