@@ -168,6 +168,15 @@ public final class HaproxyConfigReader {
             } else if (kw.equals("monitor-uri") || kw.equals("stats") && !l.word(1).equals("socket")) {
                 problems.error("haproxy-unsupported", kw + " answers some requests itself and is not modelled",
                         l.number());
+            } else if (kw.equals(".if") || kw.equals(".elif")) {
+                // HAProxy keeps or drops the lines up to .elif/.else/.endif at startup, from its environment and
+                // version; lbguard reads them all, so what they route may not be what runs.
+                problems.error("haproxy-conditional", "conditional block " + String.join(" ", l.words())
+                        + ": HAProxy decides at startup whether the lines it guards apply, and lbguard does not",
+                        l.number());
+            } else if (kw.startsWith(".")) {
+                // .else and .endif close what .if reported; .notice, .warning and .alert only print.
+                continue;
             } else if (!List.of("bind", "acl", "default_backend", "server").contains(kw) && !NEUTRAL.contains(kw)) {
                 problems.warning("haproxy-ignored", "keyword " + kw + " is not read", l.number());
             }

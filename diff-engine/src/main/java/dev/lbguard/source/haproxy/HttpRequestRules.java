@@ -93,7 +93,7 @@ final class HttpRequestRules {
                     URI u = new URI(value);
                     if (u.getScheme() != null && u.getHost() != null) {
                         return Optional.of(new RouteAction.Redirect(u.getScheme().toUpperCase(Locale.ROOT),
-                                u.getPort() < 0 ? "#{port}" : Integer.toString(u.getPort()), u.getHost(),
+                                port(u), u.getHost(),
                                 u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath(),
                                 u.getRawQuery() == null ? "" : u.getRawQuery(), status));
                     }
@@ -102,15 +102,39 @@ final class HttpRequestRules {
                 }
                 return Optional.of(new RouteAction.Redirect("#{protocol}", "#{port}", "#{host}", value, "", status));
             }
-            case "prefix":
+            case "prefix": {
+                // The location is the prefix then the request's path: an absolute prefix names scheme and host.
+                try {
+                    URI u = new URI(value);
+                    if (u.getScheme() != null && u.getHost() != null) {
+                        String path = u.getRawPath() == null ? "" : u.getRawPath();
+                        return Optional.of(new RouteAction.Redirect(u.getScheme().toUpperCase(Locale.ROOT), port(u),
+                                u.getHost(), (path.equals("/") ? "" : path) + "/#{path}", query, status));
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    // a log-format prefix: kept verbatim below
+                }
                 return Optional.of(new RouteAction.Redirect("#{protocol}", "#{port}", "#{host}",
                         (value.equals("/") ? "" : value) + "/#{path}", query, status));
+            }
             case "scheme":
                 return Optional.of(new RouteAction.Redirect(value.toUpperCase(Locale.ROOT), "#{port}", "#{host}",
                         "/#{path}", query, status));
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The port an absolute URL names: its own, else its scheme's (a browser goes there, not to the request's port). */
+    private static String port(URI u) {
+        if (u.getPort() >= 0) {
+            return Integer.toString(u.getPort());
+        }
+        return switch (u.getScheme().toLowerCase(Locale.ROOT)) {
+            case "https" -> "443";
+            case "http" -> "80";
+            default -> "#{port}";
+        };
     }
 
     private static RouteAction response(List<String> words, String defaultStatus, String statusKeyword) {

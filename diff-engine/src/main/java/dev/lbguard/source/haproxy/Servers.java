@@ -62,8 +62,12 @@ final class Servers {
             if (colon >= 0 && !address.endsWith("]") && (address.indexOf(':') == colon || address.startsWith("["))) {
                 String p = address.substring(colon + 1);
                 address = address.substring(0, colon);
-                if (p.matches("\\d{1,5}")) {
+                if (p.matches("\\d{1,5}") && Integer.parseInt(p) <= 65535) {
                     port = OptionalInt.of(Integer.parseInt(p));
+                } else if (p.matches("\\d+")) {
+                    // haproxy -c refuses it: the configuration does not start.
+                    problems.error("haproxy-syntax", "server " + name + ": invalid port " + p
+                            + " (1 to 65535); haproxy refuses this configuration", l.number());
                 }
             }
             int weight = intParam(l, "weight", 3).orElse(defaultWeight);

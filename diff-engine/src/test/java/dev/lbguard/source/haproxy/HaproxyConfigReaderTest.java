@@ -137,4 +137,32 @@ class HaproxyConfigReaderTest {
         assertThat(l.rulesInEvaluationOrder()).extracting(r -> r.action().terminal().isKnown())
                 .containsExactly(false, false, true);
     }
+
+    @Test
+    void conditionalBlocksAndPortsHaproxyRefusesAreErrorsAndAPrefixRedirectGoesWhereItSays() {
+        RoutingSnapshot s = read("""
+                frontend fe
+                    mode http
+                    bind 127.0.0.1:8080
+                    redirect prefix https://new.example.com if { path_beg /old }
+                .if defined(CANARY)
+                    use_backend be if { path_beg /b }
+                .endif
+                    default_backend be
+                backend be
+                    mode http
+                    server s 127.0.0.1:99999
+                """);
+        assertThat(s.complete()).isFalse();
+        assertThat(diagnostics(s)).containsExactly(
+                "haproxy.cfg:5: error: conditional block .if defined(CANARY): HAProxy decides at startup whether the "
+                        + "lines it guards apply, and lbguard does not [haproxy-conditional]",
+                "haproxy.cfg:11: error: server s: invalid port 99999 (1 to 65535); haproxy refuses this configuration "
+                        + "[haproxy-syntax]");
+        RouteAction redirect = s.loadBalancers().get(0).listeners().get(0).rulesInEvaluationOrder().get(0)
+                .action().terminal();
+        // HAProxy's Location is the prefix then the path: https://new.example.com/old/x, on https's port.
+        assertThat(redirect).isEqualTo(new RouteAction.Redirect("HTTPS", "443", "new.example.com", "/#{path}",
+                "#{query}", "HTTP_302"));
+    }
 }
