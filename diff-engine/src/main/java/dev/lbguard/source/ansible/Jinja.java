@@ -80,7 +80,61 @@ final class Jinja {
             global.registerFunction(new ELFunctionDefinition("", name, Jinja.class, "lookup" + name.length(),
                     Object[].class));
         }
+        // Jinjava's range() stops at 1000 items without a word (range(1500)|length is 1000); Python's has no such
+        // limit. lbguard's keeps Python's meaning and refuses, with a reason, what it will not build.
+        global.registerFunction(new ELFunctionDefinition("", "range", Jinja.class, "range", Object.class,
+                Object[].class));
         AnsibleFilters.register(global);
+    }
+
+    /** The most items {@code range()} builds; beyond, the template fails with that reason. */
+    static final int RANGE_LIMIT = 100_000;
+
+    /** Python's {@code range(stop)}, {@code range(start, stop[, step])}. */
+    public static List<Long> range(Object first, Object... rest) {
+        long start = 0;
+        long stop;
+        long step = 1;
+        if (rest.length == 0) {
+            stop = integer(first);
+        } else {
+            start = integer(first);
+            stop = integer(rest[0]);
+            step = rest.length > 1 ? integer(rest[1]) : 1;
+        }
+        if (step == 0) {
+            return fail("range() arg 3 must not be zero");
+        }
+        long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                : (start > stop ? (start - stop - step - 1) / -step : 0);
+        if (count > RANGE_LIMIT) {
+            return fail("range() of " + count + " items is more than lbguard builds (" + RANGE_LIMIT + ")");
+        }
+        List<Long> out = new ArrayList<>((int) count);
+        for (long i = 0, v = start; i < count; i++, v += step) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static long integer(Object o) {
+        if (o instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(o).trim());
+        } catch (NumberFormatException e) {
+            fail("range() takes integers, not " + o);
+            return 0;
+        }
+    }
+
+    private static List<Long> fail(String reason) {
+        Deque<RenderState> states = CURRENT.get();
+        if (!states.isEmpty()) {
+            states.peek().fail(new Failure("ansible-template-error", reason, 0));
+        }
+        return List.of();
     }
 
     /** Ansible's lookup(), query() and q(): never known before the play runs. */

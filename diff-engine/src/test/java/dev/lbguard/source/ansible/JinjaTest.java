@@ -37,6 +37,19 @@ class JinjaTest {
     }
 
     @Test
+    void rangeIsPythonsAndNeverStopsShortWithoutAWord() {
+        // Jinjava's own range() stopped at 1000 items silently: range(1500)|length gave 1000.
+        assertThat(render("{{ range(1500) | length }}", Map.of()).value()).contains(1500);
+        assertThat(render("{{ range(2, 11, 3) | join(',') }}", Map.of()).value()).contains("2,5,8");
+        assertThat(render("{{ range(5, 0, -2) | join(',') }}", Map.of()).value()).contains("5,3,1");
+        assertThat(render("{{ range(3, 1) | length }}", Map.of()).value()).contains(0);
+        Jinja.Result huge = render("{{ range(100000000) | length }}", Map.of());
+        assertThat(huge.failure()).isPresent();
+        assertThat(huge.failure().get().message()).contains("more than lbguard builds");
+        assertThat(render("{{ range(1, 5, 0) }}", Map.of()).failure()).isPresent();
+    }
+
+    @Test
     void defaultAndIsDefinedGuardUndefinedVariables() {
         assertThat(render("{{ nope | default('x') }}", Map.of()).value()).contains("x");
         assertThat(render("{{ nope | d('y') }}", Map.of()).value()).contains("y");
