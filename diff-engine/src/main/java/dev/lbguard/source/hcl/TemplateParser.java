@@ -204,14 +204,27 @@ final class TemplateParser {
 
     private static List<Piece> meldLiterals(List<Piece> pieces) {
         List<Piece> out = new ArrayList<>();
+        // One builder per run of literals: a heredoc is a literal per line, and joining them one by one was
+        // quadratic (a 10 MB heredoc took minutes).
+        StringBuilder run = null;
         for (Piece piece : pieces) {
-            Piece last = out.isEmpty() ? piece : out.get(out.size() - 1);
-            if (last != piece && last.kind == Kind.LITERAL && piece.kind == Kind.LITERAL) {
-                last.text = last.text + piece.text;
+            Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.kind == Kind.LITERAL && piece.kind == Kind.LITERAL) {
+                if (run == null) {
+                    run = new StringBuilder(last.text);
+                }
+                run.append(piece.text);
                 last.range = TokenCursor.span(last.range, piece.range);
             } else {
+                if (run != null) {
+                    last.text = run.toString();
+                    run = null;
+                }
                 out.add(piece);
             }
+        }
+        if (run != null) {
+            out.get(out.size() - 1).text = run.toString();
         }
         return out;
     }
