@@ -82,8 +82,15 @@ public final class DiskTree implements SourceTree {
             throw new IOException(Files.isSymbolicLink(p) ? "a symbolic link to " + Files.readSymbolicLink(p)
                     + ", which leaves the repository" : "it goes through a symbolic link that leaves the repository");
         }
+        if (Files.size(p) > MAX_FILE_BYTES) {
+            // As for a commit (GitTree): no configuration is that large, and reading it whole could exhaust memory.
+            throw new IOException(path + " is larger than lbguard reads (50 MB)");
+        }
         return Files.readAllBytes(p);
     }
+
+    /** The largest file read, as JGit's default streaming threshold bounds a commit's files. */
+    public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     @Override
     public String revision() {

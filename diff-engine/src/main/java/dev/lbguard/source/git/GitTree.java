@@ -112,7 +112,12 @@ public final class GitTree implements SourceTree {
             throw new java.io.FileNotFoundException(w == null || w.links().isEmpty()
                     ? path + " is not in commit " + commit : brokenLink(path, w));
         }
-        return repository.open(w.blob()).getBytes();
+        try {
+            return repository.open(w.blob()).getBytes();
+        } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+            // JGit reads whole blobs only below its streaming threshold (50 MB): no configuration is that large.
+            throw new IOException(path + " is larger than lbguard reads (50 MB)");
+        }
     }
 
     @Override

@@ -19,6 +19,9 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
 
     enum Mode { SINGLE, COUNT, FOR_EACH }
 
+    /** The most instances one resource or module call expands to; no load balancer has more rules than this. */
+    static final int MAX_INSTANCES = 10_000;
+
     /**
      * One instance: its key ({@code Null}, a count index or a for_each key), the address suffix and the names
      * ({@code count}, {@code each}) its body sees.
@@ -67,6 +70,11 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             return failed(Mode.COUNT, state.fail("tf-expansion",
                     "count of " + what + " must be a whole number >= 0, not " + describe(v), a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
+        if (n > MAX_INSTANCES) {
+            return failed(Mode.COUNT, state.fail("tf-expansion", "count of " + what + " is " + n + ", more instances "
+                    + "than lbguard expands (" + MAX_INSTANCES + ")", a.range(),
+                    dev.lbguard.diagnostic.UnreadScope.address(what)));
+        }
         List<Instance> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, Value> count = new LinkedHashMap<>();
@@ -100,6 +108,11 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             String hint = v instanceof Value.Seq ? "; convert a list with toset()" : "";
             return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what
                     + " must be a map or a set of strings, not a " + ValueOps.typeName(v) + hint, a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
+        }
+        if (entries.size() > MAX_INSTANCES) {
+            return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what + " has " + entries.size()
+                    + " keys, more instances than lbguard expands (" + MAX_INSTANCES + ")", a.range(),
+                    dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         List<Instance> out = new ArrayList<>();
         entries.keySet().stream().sorted().forEach(k -> {

@@ -13,6 +13,9 @@ import java.util.TreeSet;
  * arguments unevaluated; the expression evaluator implements them.
  */
 public final class Functions {
+    /** The most elements a function builds (setproduct of three range(1000) would be a billion). */
+    static final int MAX_ELEMENTS = 1_000_000;
+
     private static final Map<String, TfFunction> ALL = build();
 
     private Functions() {

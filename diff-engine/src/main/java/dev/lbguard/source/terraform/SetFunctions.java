@@ -36,6 +36,14 @@ final class SetFunctions {
             List<List<Value>> rows = new ArrayList<>();
             rows.add(List.of());
             boolean anySet = false;
+            long size = 1;
+            for (Value v : args) {
+                size *= Convert.sequence(v, "sets").size();
+                if (size > Functions.MAX_ELEMENTS) {
+                    throw new EvalException("the product would have more than " + Functions.MAX_ELEMENTS
+                            + " elements, more than lbguard builds");
+                }
+            }
             for (Value v : args) {
                 anySet |= v instanceof Value.Seq s && s.kind() == Value.Seq.Kind.SET;
                 List<List<Value>> next = new ArrayList<>();

@@ -1,0 +1,86 @@
+package dev.lbguard.source.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Input that would make lbguard hang, exhaust memory or print gigabytes (found by a fuzz campaign, issue 20) is an
+ * error at its line, naming the limit, and the result is incomplete: never a crash, never "complete".
+ */
+class InputLimitsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNumberLiteralWithABillionDigitsIsASyntaxErrorNotABillionDigits() {
+        Diagnostic d = only("""
+                resource "aws_lb_listener_rule" "r" {
+                  priority = 1e1000000000
+                }
+                """);
+        assertThat(d.code()).isEqualTo("hcl-syntax");
+        assertThat(d.source().line()).isEqualTo(2);
+        assertThat(d.message()).contains("1e1000000000", "more than 10000 digits").hasSizeLessThan(200);
+    }
+
+    @Test
+    void aFormatWidthBeyondGosLimitIsAnErrorNotAGigabyteOfSpaces() {
+        TerraformEvaluation e = evaluate("""
+                resource "aws_lb_target_group" "t" {
+                  name     = format("%-2147483647s", "x")
+                  port     = 80
+                  protocol = "HTTP"
+                }
+                """);
+        assertThat(e.complete()).isFalse();
+        assertThat(e.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("format width 2147483647 is too large"));
+    }
+
+    @Test
+    void countAndProductsBeyondTheLimitsAreErrorsNamingThem() {
+        TerraformEvaluation e = evaluate("""
+                resource "aws_lb" "e" {
+                  count = 100000000
+                  name  = "e"
+                }
+                resource "aws_lb_target_group" "t" {
+                  for_each = toset([for p in setproduct(range(1000), range(1000), range(1000)) : join("-", p)])
+                  name     = each.key
+                  port     = 80
+                  protocol = "HTTP"
+                }
+                """);
+        assertThat(e.complete()).isFalse();
+        assertThat(e.diagnostics()).extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("count of aws_lb.e is 100000000", "(10000)"))
+                .anySatisfy(m -> assertThat(m).contains("setproduct", "more than 1000000 elements"));
+    }
+
+    @Test
+    void aHugeComputedNumberPrintsInExponentForm() {
+        assertThat(Convert.numberToString(new java.math.BigDecimal("1e9999").multiply(new java.math.BigDecimal("1e9999"))))
+                .isEqualTo("1E+19998");
+        assertThat(Convert.numberToString(new java.math.BigDecimal("123.50"))).isEqualTo("123.5");
+    }
+
+    private Diagnostic only(String main) {
+        TerraformEvaluation e = evaluate(main);
+        assertThat(e.diagnostics()).hasSize(1);
+        return e.diagnostics().get(0);
+    }
+
+    private TerraformEvaluation evaluate(String main) {
+        try {
+            Files.writeString(dir.resolve("main.tf"), main);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new TfFixture(dir).evaluate();
+    }
+}
