@@ -18,9 +18,16 @@ import java.nio.file.Path;
  * messages are never passed on, because they quote the offending text and a state file holds secrets.
  */
 final class LiveFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // A state holds user data of any size (a 50 MB user_data string is valid JSON, which Jackson's default
+    // 20 MB string limit called invalid); the file as a whole is bounded instead.
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build())
+            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The largest file read: a state of thousands of resources is a few megabytes. */
+    static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private LiveFiles() {
     }
@@ -30,6 +37,13 @@ final class LiveFiles {
         try {
             if (Files.isDirectory(path)) {
                 throw new SourceException(label + ": " + path + " is a directory, not a file");
+            }
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // /dev/zero, a pipe: never ends, or ends when something else decides.
+                throw new SourceException(label + ": " + path + " is not a regular file (a device or a pipe)");
+            }
+            if (Files.size(path) > MAX_BYTES) {
+                throw new SourceException(label + ": " + path + " is larger than lbguard reads (512 MB)");
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {

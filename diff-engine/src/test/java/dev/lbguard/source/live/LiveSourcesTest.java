@@ -121,6 +121,20 @@ class LiveSourcesTest {
     }
 
     @Test
+    void aDeviceIsRefusedAndALongStringIsStillJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // tfstate:/dev/zero never ends: refused by name before anything is read.
+        assertThatThrownBy(() -> TfStateSource.of(java.nio.file.Path.of("/dev/zero")).read())
+                .isInstanceOf(SourceException.class).hasMessageContaining("not a regular file");
+        // A state holds user data of any length: a 30 MB string is valid JSON (Jackson's default limit is 20 MB).
+        String state = java.nio.file.Files.readString(LIVE.resolve("modules.tfstate"));
+        java.nio.file.Path big = dir.resolve("big.tfstate");
+        java.nio.file.Files.writeString(big, state.replaceFirst("\\{", "{\"lbguard_padding\": \""
+                + "x".repeat(30 * 1024 * 1024) + "\","));
+        assertThat(TfStateSource.of(big).read().loadBalancers()).isNotEmpty();
+    }
+
+    @Test
     void stateVersionThreeIsRefusedByName() {
         assertThatThrownBy(() -> TfStateSource.of(LIVE.resolve("malformed/version3.tfstate")).read())
                 .isInstanceOf(SourceException.class).hasMessageContaining("format version 3")
