@@ -90,6 +90,15 @@ final class YamlReader {
             }
             return target;
         }
+        Object tag = parser.getTypeId();
+        if ("!vault".equals(tag) || "vault".equals(tag)) {
+            // The ciphertext is no value of the play: without the vault password it is unknown, never a host.
+            y = new Y.Unknown("encrypted with Ansible Vault (!vault); lbguard has no vault password", line);
+            if (!anchor.isEmpty()) {
+                anchors.put(anchor, y);
+            }
+            return y;
+        }
         switch (t) {
             case START_OBJECT -> y = mapping(line);
             case START_ARRAY -> {
