@@ -46,7 +46,20 @@ final class YamlReader {
 
     /** The first document of {@code text}; an empty document is {@link Y.Null}. */
     static Y read(byte[] bytes) throws YamlException {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try {
+            // Strict: a byte that is not UTF-8 would otherwise become U+FFFD inside a host or a path.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < bytes.length && (bytes[i] & 0x80) == 0; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new YamlException("the file is not valid UTF-8 (Ansible reads YAML as UTF-8)", line, 0);
+        }
         try (YAMLParser p = FACTORY.createParser(text)) {
             YamlReader r = new YamlReader(p, text);
             JsonToken t = p.nextToken();

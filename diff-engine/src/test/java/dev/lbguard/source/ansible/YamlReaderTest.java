@@ -22,4 +22,14 @@ class YamlReaderTest {
         });
         assertThat(map.entries().get("plain")).isEqualTo(new Y.Scalar("shop.example.com", 4));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorAtTheirLineNotAReplacementCharacter() {
+        byte[] bytes = "a: 1\nhost: shop\u00e9.example.com\n".getBytes(StandardCharsets.ISO_8859_1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> YamlReader.read(bytes))
+                .isInstanceOfSatisfying(YamlReader.YamlException.class, e -> {
+                    assertThat(e.getMessage()).contains("not valid UTF-8");
+                    assertThat(e.line).isEqualTo(2);
+                });
+    }
 }
