@@ -3,11 +3,10 @@ package dev.lbguard.source.terraform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
+import com.google.re2j.Matcher;
 
 /**
- * {@code regex}, {@code regexall} and {@code replace}, on RE2 patterns translated by {@link Re2}. Matching follows
+ * {@code regex}, {@code regexall} and {@code replace}, on RE2 patterns ({@link Re2}). Matching follows
  * Go's regexp: all-matches skip an empty match right after a previous match, and replacement templates use
  * {@code $1}, {@code ${name}} and {@code $$}.
  */
@@ -51,6 +50,21 @@ final class RegexFunctions {
         return s.replace(substr, replacement);
     }
 
+    /** One match: where it starts and ends, and each group's text ({@code null} where a group took no part). */
+    private record MatchResult(int start, int end, List<String> groups) {
+        String group() {
+            return groups.get(0);
+        }
+
+        String group(int i) {
+            return groups.get(i);
+        }
+
+        int groupCount() {
+            return groups.size() - 1;
+        }
+    }
+
     private static List<MatchResult> findAll(Re2 re, String s, int limit) {
         List<MatchResult> out = new ArrayList<>();
         Matcher m = re.pattern().matcher(s);
@@ -65,7 +79,11 @@ final class RegexFunctions {
                 from = m.start() + Character.charCount(s.codePointAt(m.start()));
                 continue;
             }
-            out.add(m.toMatchResult());
+            List<String> groups = new ArrayList<>();
+            for (int g = 0; g <= m.groupCount(); g++) {
+                groups.add(m.group(g));
+            }
+            out.add(new MatchResult(m.start(), m.end(), groups));
             previousEnd = m.end();
             from = m.end() == m.start()
                     ? m.end() + (m.end() < s.length() ? Character.charCount(s.codePointAt(m.end())) : 1)

@@ -63,6 +63,23 @@ class InputLimitsTest {
     }
 
     @Test
+    void regexesThatBacktrackForeverInJavaMatchAsRe2Does() throws Exception {
+        // RE2 semantics in linear time: (x+x+)+y never matches 40 x's (java.util.regex backtracks 2^40 ways), and
+        // (a|a)*b over ten thousand a's overflowed java.util.regex's stack.
+        String xs = "x".repeat(40);
+        assertThat(RegexFunctions.replace(xs, "/(x+x+)+y/", "z")).isEqualTo(xs);
+        assertThat(RegexFunctions.replace(xs + "y", "/(x+x+)+y/", "z")).isEqualTo("z");
+        TerraformEvaluation e = evaluate("""
+                resource "aws_lb_target_group" "t" {
+                  name     = regex("(a|a)*b", join("", [for i in range(1000) : "aaaaaaaaaa"]))
+                  port     = 80
+                  protocol = "HTTP"
+                }
+                """);
+        assertThat(e.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("did not match"));
+    }
+
+    @Test
     void aHugeComputedNumberPrintsInExponentForm() {
         assertThat(Convert.numberToString(new java.math.BigDecimal("1e9999").multiply(new java.math.BigDecimal("1e9999"))))
                 .isEqualTo("1E+19998");
