@@ -79,4 +79,18 @@ final class LiveFiles {
         }
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
+
+    /**
+     * Checks the {@code format_version} of {@code terraform show -json} output (a state or a plan): 0.x (Terraform
+     * 0.12 to 0.15) and 1.x share one structure; another major version, or none, is refused by name rather than
+     * read as if it were one.
+     */
+    static void checkFormatVersion(String label, Path path, JsonNode root) throws SourceException {
+        JsonNode v = root.path("format_version");
+        String text = v.isTextual() ? v.asText() : "";
+        if (!text.matches("[01]\\.\\d+")) {
+            throw new SourceException(label + ": " + path + " has format_version " + (v.isMissingNode() ? "(none)"
+                    : v.toString()) + "; lbguard reads terraform's JSON output format 0.x and 1.x");
+        }
+    }
 }

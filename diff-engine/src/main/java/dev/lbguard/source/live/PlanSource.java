@@ -96,6 +96,7 @@ public final class PlanSource implements LiveSource {
                 throw new SourceException(label + ": " + path + " is not a plan (no planned_values or resource_changes);"
                         + " write one with `terraform plan -out=p && terraform show -json p`");
             }
+            LiveFiles.checkFormatVersion(label, path, root);
             if (root.path("errored").asBoolean(false)) {
                 throw new SourceException(label + ": the plan in " + path + " errored (errored: true): Terraform could "
                         + "not finish planning, so it says nothing reliable about what is live; fix the plan's errors "

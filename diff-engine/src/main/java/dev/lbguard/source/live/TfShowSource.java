@@ -36,6 +36,7 @@ public final class TfShowSource implements LiveSource {
             throw new SourceException(label + ": " + path + " is not `terraform show -json` output (no format_version)"
                     + (root.has("version") ? "; for a state file use tfstate:" + path : ""));
         }
+        LiveFiles.checkFormatVersion(label, path, root);
         StateResources out = new StateResources(label, path.toString());
         if (!root.has("values")) {
             out.warning("tfshow-empty", "the state is empty: Terraform manages nothing here");

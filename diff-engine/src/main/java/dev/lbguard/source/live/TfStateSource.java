@@ -56,7 +56,8 @@ public final class TfStateSource implements LiveSource {
 
     private StateResources resources(JsonNode root) throws SourceException {
         JsonNode version = root.path("version");
-        if (!version.canConvertToInt() || version.asInt() != 4) {
+        // 4.5 is no version of the format: only the integer 4 is.
+        if (!version.isIntegralNumber() || version.asInt() != 4) {
             String v = version.isMissingNode() ? "no format version" : "format version " + version.asText();
             throw new SourceException(label + ": " + path + " has " + v + "; lbguard reads Terraform state version 4 "
                     + "(Terraform 0.12 and later). Run `terraform state pull` with a current Terraform to upgrade it.");

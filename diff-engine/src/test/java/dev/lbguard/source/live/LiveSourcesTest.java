@@ -135,6 +135,28 @@ class LiveSourcesTest {
     }
 
     @Test
+    void formatVersionsLbguardDoesNotKnowAreRefusedByName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String state = java.nio.file.Files.readString(LIVE.resolve("modules.tfstate"));
+        java.nio.file.Path half = dir.resolve("half.tfstate");
+        java.nio.file.Files.writeString(half, state.replaceFirst("\"version\":\\s*4", "\"version\": 4.5"));
+        assertThatThrownBy(() -> TfStateSource.of(half).read()).hasMessageContaining("format version 4.5");
+        String show = java.nio.file.Files.readString(LIVE.resolve("domain/state-show.json"));
+        for (String version : java.util.List.of("\"99.0\"", "null")) {
+            java.nio.file.Path p = dir.resolve("show.json");
+            java.nio.file.Files.writeString(p, show.replaceFirst("\"format_version\":\\s*\"[^\"]*\"",
+                    "\"format_version\": " + version));
+            assertThatThrownBy(() -> LiveSources.open("tfshow:" + p, Map.of()).read())
+                    .hasMessageContaining("format_version " + version).hasMessageContaining("0.x and 1.x");
+        }
+        // Terraform 0.12 to 0.15 wrote 0.1: the same structure, read.
+        java.nio.file.Path old = dir.resolve("old.json");
+        java.nio.file.Files.writeString(old, show.replaceFirst("\"format_version\":\\s*\"[^\"]*\"",
+                "\"format_version\": \"0.1\""));
+        assertThat(LiveSources.open("tfshow:" + old, Map.of()).read().loadBalancers()).isNotEmpty();
+    }
+
+    @Test
     void stateVersionThreeIsRefusedByName() {
         assertThatThrownBy(() -> TfStateSource.of(LIVE.resolve("malformed/version3.tfstate")).read())
                 .isInstanceOf(SourceException.class).hasMessageContaining("format version 3")
