@@ -52,10 +52,15 @@ final class Section {
         for (ConfigLine l : lines) {
             Optional<Kind> kind = kindOf(l.keyword());
             if (kind.isEmpty()) {
-                if (current == null) {
-                    problems.warning("haproxy-outside-section", "line outside any section is ignored: "
-                            + String.join(" ", l.words()), l.number());
-                } else {
+                if (current == null && (l.keyword().equals(".if") || l.keyword().equals(".elif"))) {
+                    problems.error("haproxy-conditional", "conditional block " + String.join(" ", l.words())
+                            + ": HAProxy decides at startup whether the lines it guards apply, and lbguard does not",
+                            l.number());
+                } else if (current == null && !l.keyword().startsWith(".")) {
+                    // haproxy -c refuses it ("unknown keyword ... out of section"): the configuration does not start.
+                    problems.error("haproxy-syntax", "line outside any section: " + String.join(" ", l.words())
+                            + "; haproxy refuses this configuration", l.number());
+                } else if (current != null) {
                     current.lines.add(l);
                 }
                 continue;

@@ -71,6 +71,13 @@ final class Servers {
                 }
             }
             int weight = intParam(l, "weight", 3).orElse(defaultWeight);
+            int w = l.words().indexOf("weight");
+            if (w >= 3 && (w + 1 >= l.words().size() || intParam(l, "weight", 3).filter(x -> x <= 256).isEmpty())) {
+                // haproxy -c refuses a weight outside 0..256; lbguard would otherwise weigh the server as default.
+                problems.error("haproxy-syntax", "server " + name + ": weight "
+                        + (w + 1 < l.words().size() ? l.word(w + 1) : "(none)") + " is not 0 to 256; haproxy refuses "
+                        + "this configuration", l.number());
+            }
             boolean disabled = l.words().subList(3, l.words().size()).contains("disabled");
             boolean backup = l.words().subList(3, l.words().size()).contains("backup");
             checked |= l.words().subList(3, l.words().size()).contains("check");

@@ -141,6 +141,7 @@ class HaproxyConfigReaderTest {
     @Test
     void conditionalBlocksAndPortsHaproxyRefusesAreErrorsAndAPrefixRedirectGoesWhereItSays() {
         RoutingSnapshot s = read("""
+                stray words
                 frontend fe
                     mode http
                     bind 127.0.0.1:8080
@@ -152,13 +153,18 @@ class HaproxyConfigReaderTest {
                 backend be
                     mode http
                     server s 127.0.0.1:99999
+                    server t 127.0.0.1:9001 weight 99999999999
                 """);
         assertThat(s.complete()).isFalse();
         assertThat(diagnostics(s)).containsExactly(
-                "haproxy.cfg:5: error: conditional block .if defined(CANARY): HAProxy decides at startup whether the "
+                "haproxy.cfg:1: error: line outside any section: stray words; haproxy refuses this configuration "
+                        + "[haproxy-syntax]",
+                "haproxy.cfg:6: error: conditional block .if defined(CANARY): HAProxy decides at startup whether the "
                         + "lines it guards apply, and lbguard does not [haproxy-conditional]",
-                "haproxy.cfg:11: error: server s: invalid port 99999 (1 to 65535); haproxy refuses this configuration "
-                        + "[haproxy-syntax]");
+                "haproxy.cfg:12: error: server s: invalid port 99999 (1 to 65535); haproxy refuses this configuration "
+                        + "[haproxy-syntax]",
+                "haproxy.cfg:13: error: server t: weight 99999999999 is not 0 to 256; haproxy refuses this "
+                        + "configuration [haproxy-syntax]");
         RouteAction redirect = s.loadBalancers().get(0).listeners().get(0).rulesInEvaluationOrder().get(0)
                 .action().terminal();
         // HAProxy's Location is the prefix then the path: https://new.example.com/old/x, on https's port.
