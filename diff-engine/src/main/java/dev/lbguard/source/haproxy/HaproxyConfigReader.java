@@ -178,7 +178,14 @@ public final class HaproxyConfigReader {
                 // .else and .endif close what .if reported; .notice, .warning and .alert only print.
                 continue;
             } else if (!List.of("bind", "acl", "default_backend", "server").contains(kw) && !NEUTRAL.contains(kw)) {
-                problems.warning("haproxy-ignored", "keyword " + kw + " is not read", l.number());
+                Optional<String> meant = misspelledRouting(kw);
+                if (meant.isPresent()) {
+                    // HAProxy refuses a keyword it does not know: a typo of a routing keyword stops the config.
+                    problems.error("haproxy-syntax", "unknown keyword " + kw + " (did you mean " + meant.get()
+                            + "?); haproxy refuses this configuration", l.number());
+                } else {
+                    problems.warning("haproxy-ignored", "keyword " + kw + " is not read", l.number());
+                }
             }
         }
         List<Rule> rules = new ArrayList<>();
@@ -189,6 +196,43 @@ public final class HaproxyConfigReader {
             rules.add(at(r, rules.size() + 1));
         }
         return rules;
+    }
+
+    private static final List<String> ROUTING_KEYWORDS = List.of("use_backend", "default_backend", "http-request",
+            "redirect", "acl", "server", "bind", "use-server");
+
+    /** The routing keyword {@code kw} is one or two edits away from, when it is no keyword itself. */
+    static Optional<String> misspelledRouting(String kw) {
+        if (NEUTRAL.contains(kw) || List.of("tcp-request", "monitor-uri", "stats").contains(kw)) {
+            return Optional.empty();
+        }
+        for (String k : ROUTING_KEYWORDS) {
+            // Close enough to be that keyword mistyped, far enough from every other keyword HAProxy has.
+            int allowed = k.length() >= 8 ? 2 : k.length() >= 5 ? 1 : 0;
+            if (!k.equals(kw) && editDistance(kw, k) <= allowed) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The backend a request no rule takes reaches: default_backend, else the listen section itself, else 503. */

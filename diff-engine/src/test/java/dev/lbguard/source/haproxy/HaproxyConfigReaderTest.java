@@ -171,4 +171,15 @@ class HaproxyConfigReaderTest {
         assertThat(redirect).isEqualTo(new RouteAction.Redirect("HTTPS", "443", "new.example.com", "/#{path}",
                 "#{query}", "HTTP_302"));
     }
+
+    @Test
+    void aMistypedRoutingKeywordIsAnErrorAsHaproxyRefusesIt() {
+        assertThat(HaproxyConfigReader.misspelledRouting("use_backendx")).contains("use_backend");
+        assertThat(HaproxyConfigReader.misspelledRouting("default-backend")).contains("default_backend");
+        assertThat(HaproxyConfigReader.misspelledRouting("redirct")).contains("redirect");
+        // Keywords HAProxy has, near a routing one or not, are not typos.
+        for (String kw : List.of("use-server", "tcp-request", "acl", "bind", "http-response", "stats", "nbthread")) {
+            assertThat(HaproxyConfigReader.misspelledRouting(kw)).as(kw).isEmpty();
+        }
+    }
 }
