@@ -61,9 +61,9 @@ final class HttpRequestRules {
             case "redirect" -> redirect(words.subList(1, words.size()))
                     .<Effect>map(r -> new Effect.Final(action, r))
                     .orElseGet(() -> new Effect.Unsupported("http-request redirect needs location, prefix or scheme"));
-            case "return" -> new Effect.Final(action, response(words, "200", "status"));
-            case "deny" -> new Effect.Final(action, response(words, "403", "deny_status"));
-            case "tarpit" -> new Effect.Final(action, response(words, "500", "deny_status"));
+            case "return" -> checkedStatus(action, response(words, "200", "status"));
+            case "deny", "tarpit" -> checkedStatus(action, response(words, action.equals("deny") ? "403" : "500",
+                    "deny_status"));
             case "auth" -> new Effect.Final(action, new RouteAction.FixedResponse("401", "", ""));
             // HAProxy closes the connection without an answer; "000" names that outcome.
             case "reject", "silent-drop" -> new Effect.Final(action, new RouteAction.FixedResponse("000", "", action));
@@ -123,6 +123,19 @@ final class HttpRequestRules {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * A status HAProxy can answer with: {@code deny_status} and {@code return status} take 200 to 599 (and only codes
+     * it has an error page for, for deny); anything else stops the configuration at startup.
+     */
+    private static Effect checkedStatus(String action, RouteAction response) {
+        String status = response instanceof RouteAction.FixedResponse f ? f.statusCode() : "";
+        if (!status.matches("[2-5]\\d\\d")) {
+            return new Effect.Unsupported("http-request " + action + " with status " + status
+                    + ": haproxy refuses a status outside 200 to 599");
+        }
+        return new Effect.Final(action, response);
     }
 
     /** The port an absolute URL names: its own, else its scheme's (a browser goes there, not to the request's port). */

@@ -146,6 +146,7 @@ class HaproxyConfigReaderTest {
                     mode http
                     bind 127.0.0.1:8080
                     redirect prefix https://new.example.com if { path_beg /old }
+                    http-request deny deny_status 99999 if { path_beg /x }
                 .if defined(CANARY)
                     use_backend be if { path_beg /b }
                 .endif
@@ -159,11 +160,13 @@ class HaproxyConfigReaderTest {
         assertThat(diagnostics(s)).containsExactly(
                 "haproxy.cfg:1: error: line outside any section: stray words; haproxy refuses this configuration "
                         + "[haproxy-syntax]",
-                "haproxy.cfg:6: error: conditional block .if defined(CANARY): HAProxy decides at startup whether the "
+                "haproxy.cfg:6: error: http-request deny with status 99999: haproxy refuses a status outside 200 to "
+                        + "599 [haproxy-unsupported]",
+                "haproxy.cfg:7: error: conditional block .if defined(CANARY): HAProxy decides at startup whether the "
                         + "lines it guards apply, and lbguard does not [haproxy-conditional]",
-                "haproxy.cfg:12: error: server s: invalid port 99999 (1 to 65535); haproxy refuses this configuration "
+                "haproxy.cfg:13: error: server s: invalid port 99999 (1 to 65535); haproxy refuses this configuration "
                         + "[haproxy-syntax]",
-                "haproxy.cfg:13: error: server t: weight 99999999999 is not 0 to 256; haproxy refuses this "
+                "haproxy.cfg:14: error: server t: weight 99999999999 is not 0 to 256; haproxy refuses this "
                         + "configuration [haproxy-syntax]");
         RouteAction redirect = s.loadBalancers().get(0).listeners().get(0).rulesInEvaluationOrder().get(0)
                 .action().terminal();
