@@ -59,30 +59,25 @@ public final class Status {
      */
     public static String markdown(List<Diagnostic> all, List<String> extra) {
         List<Diagnostic> diagnostics = once(all);
-        List<Diagnostic> routing = diagnostics.stream().filter(Diagnostic::isError).toList();
+        List<String> errors = new java.util.ArrayList<>();
+        diagnostics.stream().filter(Diagnostic::isError).forEach(d -> errors.add(ReviewMarkdown.code(d.render())));
+        errors.addAll(extra);
         StringBuilder s = new StringBuilder();
-        if (!routing.isEmpty() || !extra.isEmpty()) {
-            s.append("<details><summary>What lbguard could not analyse (").append(routing.size() + extra.size())
-                    .append(")</summary>\n\n");
-            routing.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
-            extra.forEach(e -> s.append("- ").append(e).append('\n'));
-            s.append("\n</details>\n");
-        }
-        List<Diagnostic> warnings = warnings(diagnostics);
-        if (!warnings.isEmpty()) {
-            s.append(s.length() == 0 ? "" : "\n").append("<details><summary>").append(WARNINGS).append(" (")
-                    .append(warnings.size()).append(")</summary>\n\n");
-            warnings.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
-            s.append("\n</details>\n");
-        }
-        List<Diagnostic> notRouting = notRouting(diagnostics);
-        if (!notRouting.isEmpty()) {
-            s.append(s.length() == 0 ? "" : "\n").append("<details><summary>").append(NOT_ROUTING).append(" (")
-                    .append(notRouting.size()).append(")</summary>\n\n");
-            notRouting.forEach(d -> s.append("- ").append(ReviewMarkdown.code(d.render())).append('\n'));
-            s.append("\n</details>\n");
-        }
+        details(s, "What lbguard could not analyse", errors);
+        details(s, WARNINGS, warnings(diagnostics).stream().map(d -> ReviewMarkdown.code(d.render())).toList());
+        details(s, NOT_ROUTING, notRouting(diagnostics).stream().map(d -> ReviewMarkdown.code(d.render())).toList());
         return s.toString();
+    }
+
+    /** One {@code <details>} section of markdown lines under {@code summary}, apart from the one before; none if empty. */
+    private static void details(StringBuilder s, String summary, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        s.append(s.length() == 0 ? "" : "\n").append("<details><summary>").append(summary).append(" (")
+                .append(lines.size()).append(")</summary>\n\n");
+        lines.forEach(l -> s.append("- ").append(l).append('\n'));
+        s.append("\n</details>\n");
     }
 
     /**
