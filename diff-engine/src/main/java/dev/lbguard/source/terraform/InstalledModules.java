@@ -191,7 +191,10 @@ final class InstalledModules {
                 return new Resolution.Unavailable("module " + key + ": " + ex.getMessage());
             }
             Optional<VersionConstraint.Version> installed = e.version().flatMap(InstalledModules::release);
-            if (installed.isEmpty() || !constraint.admits(installed.get())) {
+            // Terraform selects a pre-release only where a constraint names it exactly.
+            boolean unnamedPrerelease = e.version().filter(v -> v.contains("-"))
+                    .filter(v -> !version.get().contains(v.replaceFirst("^v", ""))).isPresent();
+            if (installed.isEmpty() || !constraint.admits(installed.get()) || unnamedPrerelease) {
                 return new Resolution.Unavailable("module " + key + " (" + source + ") asks for version \""
                         + version.get() + "\", but the copy installed in " + e.dir() + " is version "
                         + e.version().orElse("(unknown)") + ": " + fix);

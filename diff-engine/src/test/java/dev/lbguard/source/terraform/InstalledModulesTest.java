@@ -101,6 +101,16 @@ class InstalledModulesTest {
     }
 
     @Test
+    void aPreReleaseIsReadOnlyWhereTheConstraintNamesIt() throws Exception {
+        write("stack/.terraform/modules/modules.json", read("stack/.terraform/modules/modules.json")
+                .replace("\"2.1.3\"", "\"2.2.0-beta1\""));
+        TerraformEvaluation loose = evaluateCommitted(call("acme/rules/aws", "~> 2.1"), installedInputs());
+        assertThat(TfFixture.single(loose, "tf-remote-module").message()).contains("2.2.0-beta1");
+        TerraformEvaluation exact = evaluateCommitted(call("acme/rules/aws", "2.2.0-beta1"), installedInputs());
+        assertThat(exact.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    }
+
+    @Test
     void anotherSourceThanTheInstalledOneIsNotRead() throws Exception {
         TerraformEvaluation e = evaluateCommitted(call("other/rules/aws", "~> 2.1"), installedInputs());
         assertThat(TfFixture.single(e, "tf-remote-module").message())
@@ -209,6 +219,10 @@ class InstalledModulesTest {
             assertThat(git.tree("HEAD").isFile("stack/.terraform/modules/modules.json")).isFalse();
             return new TerraformEvaluator().evaluate(git.tree("HEAD"), "stack", inputs);
         }
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(repo.resolve(path));
     }
 
     private void write(String path, String content) throws IOException {
