@@ -136,7 +136,7 @@ final class ExpressionParser {
             throw in.error(t, "invalid number " + abbreviated(t.text()) + ": the exponent is out of range");
         }
         // Written out, 1e1000000000 is a gigabyte of digits: no configuration means such a number.
-        if (n.signum() != 0 && Math.abs((long) n.precision() - n.scale()) > HclParser.MAX_NUMBER_DIGITS) {
+        if (HclParser.tooManyDigits(n)) {
             throw in.error(t, "number " + abbreviated(t.text()) + " has more than " + HclParser.MAX_NUMBER_DIGITS
                     + " digits before or after the point; lbguard does not read it");
         }

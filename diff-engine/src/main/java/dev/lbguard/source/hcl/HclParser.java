@@ -16,6 +16,11 @@ public final class HclParser {
      */
     public static final int MAX_NUMBER_DIGITS = 10_000;
 
+    /** Whether {@code n} has more than {@link #MAX_NUMBER_DIGITS} digits before or after its point. */
+    public static boolean tooManyDigits(java.math.BigDecimal n) {
+        return n.signum() != 0 && Math.abs((long) n.precision() - n.scale()) > MAX_NUMBER_DIGITS;
+    }
+
 
     private final TokenCursor in;
     private final ExpressionParser expressions;

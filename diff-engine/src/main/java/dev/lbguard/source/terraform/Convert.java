@@ -26,8 +26,7 @@ final class Convert {
         }
         BigDecimal stripped = n.stripTrailingZeros();
         // A computed number can still be huge (pow(10, 9999) * ...): never spell out megabytes of digits.
-        if (Math.abs((long) stripped.precision() - stripped.scale()) > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS
-                || stripped.scale() > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS) {
+        if (dev.lbguard.source.hcl.HclParser.tooManyDigits(stripped)) {
             return stripped.toString();
         }
         return stripped.toPlainString();
@@ -53,7 +52,7 @@ final class Convert {
             return Optional.empty();
         }
         // Beyond what a configuration means (see HclParser.MAX_NUMBER_DIGITS): not read as a number.
-        if (n.signum() != 0 && Math.abs((long) n.precision() - n.scale()) > dev.lbguard.source.hcl.HclParser.MAX_NUMBER_DIGITS) {
+        if (dev.lbguard.source.hcl.HclParser.tooManyDigits(n)) {
             return Optional.empty();
         }
         return Optional.of(n);
