@@ -49,7 +49,7 @@ public final class DiskTree implements SourceTree {
             return List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> regularFiles ? Files.isRegularFile(p) || brokenLink(p)
+            return s.filter(p -> regularFiles ? Files.isRegularFile(p) || brokenLink(p) || special(p)
                             : Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString())
                     .filter(n -> regularFiles || !n.equals(".git"))
@@ -82,6 +82,11 @@ public final class DiskTree implements SourceTree {
             throw new IOException(Files.isSymbolicLink(p) ? "a symbolic link to " + Files.readSymbolicLink(p)
                     + ", which leaves the repository" : "it goes through a symbolic link that leaves the repository");
         }
+        if (!Files.isRegularFile(p)) {
+            // A pipe would block the read forever and a device never ends; a checkout holds neither.
+            throw new IOException("not a regular file (a pipe, socket or device); lbguard reads only regular files:"
+                    + " replace it with the file's content or remove it");
+        }
         if (Files.size(p) > MAX_FILE_BYTES) {
             // As for a commit (GitTree): no configuration is that large, and reading it whole could exhaust memory.
             throw new IOException(path + " is larger than lbguard reads (50 MB)");
@@ -107,6 +112,14 @@ public final class DiskTree implements SourceTree {
      */
     private boolean brokenLink(Path p) {
         return Files.isSymbolicLink(p) && !isDirectoryInside(p);
+    }
+
+    /**
+     * A pipe, socket or device: listed as a file so that a reader that wants it (a {@code main.tf} made a pipe)
+     * reports that it cannot read it, rather than the analysis silently missing it.
+     */
+    private static boolean special(Path p) {
+        return Files.exists(p) && !Files.isDirectory(p) && !Files.isRegularFile(p);
     }
 
     /** Whether {@code p}, with every link followed, is within the tree. */

@@ -177,6 +177,18 @@ class SymbolicLinksTest {
                 assertThat(d.source().path()).isEqualTo("stacks/a/x.tf"));
     }
 
+    @Test
+    void aPipeNamedLikeATerraformFileIsAnErrorNamingIt() throws Exception {
+        Path pipe = repo.resolve("stacks/a/extra.tf");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        // Read on disk only (git holds no pipes): the read must neither block nor skip the file silently.
+        assertThat(errors(new DiskTree(repo), "stacks/a")).anySatisfy(d -> {
+            assertThat(d.source().path()).isEqualTo("stacks/a/extra.tf");
+            assertThat(d.message()).contains("not a regular file");
+        });
+    }
+
     private void assertBroken(String stack, String link, String message) throws Exception {
         try (GitRepository git = GitRepository.open(repo)) {
             for (SourceTree tree : List.of(git.tree("HEAD"), new DiskTree(repo))) {
