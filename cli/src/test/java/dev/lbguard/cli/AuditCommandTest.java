@@ -91,6 +91,13 @@ class AuditCommandTest {
         List<String> lines = Files.readAllLines(history);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains("\"complete\":false").contains("\"error\":");
+        // A device that never ends (the fuzz campaign's tfstate:/dev/zero) fails the same way, after a good run.
+        assertThat(CliRun.run(ENV, "audit", "--repo", repo.toString(), "--dir", "infra/edge", "--live", live,
+                "--prom", prom.toString()).exitCode()).isEqualTo(1);
+        CliRun zero = CliRun.run(ENV, "audit", "--repo", repo.toString(), "--live", "tfstate:/dev/zero",
+                "--prom", prom.toString());
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(prom)).contains("lbguard_audit_inputs_read{live=\"tfstate:/dev/zero\"} 0");
     }
 
     @Test

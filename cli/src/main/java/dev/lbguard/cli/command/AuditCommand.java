@@ -83,14 +83,22 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             return audit(now);
         } catch (UsageException e) {
-            // The scheduler sees the failure, and so does monitoring: the last good numbers must not stay up.
-            if (history != null) {
-                append(history, AuditReport.failedHistoryLine(live, now, e.getMessage()));
-            }
-            if (prom != null) {
-                ReportOutput.writeAtomically(prom, AuditReport.failedPrometheus(live, now), "--prom");
-            }
+            recordFailure(now, e.getMessage());
             throw e;
+        } catch (RuntimeException | Error e) {
+            // A bug or exhausted memory (exit 70) must not leave the last good numbers up either.
+            recordFailure(now, "internal error: " + e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    /** The scheduler sees the failure, and so does monitoring: the last good numbers must not stay up. */
+    private void recordFailure(Instant now, String error) {
+        if (history != null) {
+            append(history, AuditReport.failedHistoryLine(live, now, error));
+        }
+        if (prom != null) {
+            ReportOutput.writeAtomically(prom, AuditReport.failedPrometheus(live, now), "--prom");
         }
     }
 
