@@ -35,7 +35,16 @@ final class YamlReader {
         }
     }
 
+    /**
+     * The most values a document may hold once its aliases are expanded. Aliases share one node here, but Jinja
+     * filters and templating walk values whole: a "billion laughs" document of a few lines would hang the read.
+     */
+    static final long MAX_EXPANDED_VALUES = 1_000_000;
+
     private final Map<String, Y> anchors = new HashMap<>();
+    /** The expanded size of each anchored node, so that an alias counts as what it stands for. */
+    private final Map<String, Long> anchorSizes = new HashMap<>();
+    private long expanded;
     private final YAMLParser parser;
     private final String text;
 
@@ -101,15 +110,16 @@ final class YamlReader {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser,
                         "unknown alias *" + parser.getText());
             }
+            count(anchorSizes.get(parser.getText()));
             return target;
         }
+        long before = expanded;
+        count(1);
         Object tag = parser.getTypeId();
         if ("!vault".equals(tag) || "vault".equals(tag)) {
             // The ciphertext is no value of the play: without the vault password it is unknown, never a host.
             y = new Y.Unknown("encrypted with Ansible Vault (!vault); lbguard has no vault password", line);
-            if (!anchor.isEmpty()) {
-                anchors.put(anchor, y);
-            }
+            remember(anchor, y, before);
             return y;
         }
         switch (t) {
@@ -129,10 +139,24 @@ final class YamlReader {
             case VALUE_NUMBER_FLOAT -> y = new Y.Scalar(parser.getDoubleValue(), line);
             default -> y = plainString(line);
         }
+        remember(anchor, y, before);
+        return y;
+    }
+
+    private void remember(String anchor, Y y, long before) {
         if (!anchor.isEmpty()) {
             anchors.put(anchor, y);
+            anchorSizes.put(anchor, expanded - before);
         }
-        return y;
+    }
+
+    private void count(long values) throws IOException {
+        expanded += values;
+        if (expanded > MAX_EXPANDED_VALUES) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, "aliases expand this document to more "
+                    + "than " + MAX_EXPANDED_VALUES + " values, more than lbguard reads (a YAML alias bomb?); "
+                    + "write the values out or share fewer of them");
+        }
     }
 
     private Y integer(int line) throws IOException {

@@ -200,6 +200,18 @@ class AnsiblePlaybookTest {
     }
 
     @Test
+    void anAliasBombIsOneDiagnosticAtTheAliasNotAHang() {
+        RoutingSnapshot s = AnsibleFixture.read(AnsibleFixture.fixture("ansible/broken/alias-bomb"),
+                AnsibleOptions.defaults());
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).as(AnsibleFixture.dump(s)).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("ansible-yaml-syntax");
+            assertThat(d.source().toString()).startsWith("group_vars/all.yml:9");
+            assertThat(d.message()).contains("alias bomb");
+        });
+    }
+
+    @Test
     void anUnknownModuleNamingALoadBalancerIsReported() {
         Diagnostic d = onlyError(AnsibleFixture.read(AnsibleFixture.fixture("ansible/broken/unknown-lb-module"),
                 AnsibleOptions.defaults()));

@@ -32,4 +32,28 @@ class YamlReaderTest {
                     assertThat(e.line).isEqualTo(2);
                 });
     }
+
+    @Test
+    void anAliasBombIsAnErrorAtTheAliasThatCrossesTheLimit() {
+        StringBuilder doc = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            doc.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> YamlReader.read(doc.toString()
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(YamlReader.YamlException.class, e -> {
+                    assertThat(e.getMessage()).contains("alias bomb").contains("1000000");
+                    // a0..a5 expand to about 660,000 values, a6 alone to 5.4 million: the error is on its line.
+                    assertThat(e.line).isEqualTo(7);
+                });
+    }
+
+    @Test
+    void sharedSettingsUnderTheLimitStillRead() throws Exception {
+        Y y = YamlReader.read(("base: &base {port: 80, protocol: HTTP}\n"
+                + "listeners: [*base, *base, {<<: *base, port: 443}]\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(Y.items(((Y.Map) y).entries().get("listeners"))).hasSize(3);
+        assertThat(Y.toJava(y).toString()).contains("port=443");
+    }
 }
