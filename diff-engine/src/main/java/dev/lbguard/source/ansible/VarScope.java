@@ -158,7 +158,7 @@ final class VarScope implements Jinja.Vars {
                 Jinja.Failure f = r.failure().get();
                 String message = f.code().startsWith("ansible-template") ? "cannot render '" + str.strip() + "': "
                         + f.message() : f.message();
-                failures.add(new Jinja.Failure(f.code(), message, s.line() + Math.max(0, f.line() - 1)));
+                failures.add(new Jinja.Failure(f.code(), message, s.lineOf(f.line())));
                 return new Y.Unknown(f.message(), s.line());
             }
             return literal(Y.fromJava(r.value().orElse(""), s.line()));

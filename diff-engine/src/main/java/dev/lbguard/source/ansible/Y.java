@@ -42,14 +42,27 @@ sealed interface Y permits Y.Map, Y.List, Y.Scalar, Y.Null, Y.Unknown {
 
     /**
      * A scalar: a {@link String}, {@link Long}, {@link Double} or {@link Boolean}.
+     *
+     * @param literalBlock a {@code |} block, whose n-th line of text is the n-th line after {@code line}; in any
+     *                     other scalar a line of text (an escaped {@code \n}, a folded line) says nothing about
+     *                     the file's lines
      */
-    record Scalar(Object value, int line) implements Y {
+    record Scalar(Object value, int line, boolean literalBlock) implements Y {
         public Scalar {
             Objects.requireNonNull(value, "value");
             if (!(value instanceof String || value instanceof Long || value instanceof Double
                     || value instanceof Boolean)) {
                 throw new IllegalArgumentException("not a scalar: " + value.getClass());
             }
+        }
+
+        Scalar(Object value, int line) {
+            this(value, line, false);
+        }
+
+        /** The file's line of the {@code n}-th line (from 1) of this scalar's text, as near as it can be told. */
+        int lineOf(int n) {
+            return literalBlock && n > 0 ? line + n : line;
         }
 
         String text() {

@@ -182,17 +182,17 @@ final class YamlReader {
                 }
             }
         }
-        return new Y.Scalar(value, line);
+        return new Y.Scalar(value, line, startsWith('|'));
     }
 
     private boolean isPlain() {
         // The parser does not expose the scalar style, so look at the source: quoted scalars stay strings.
+        return !startsWith('"') && !startsWith('\'') && !startsWith('|') && !startsWith('>');
+    }
+
+    private boolean startsWith(char c) {
         long offset = parser.currentTokenLocation().getCharOffset();
-        if (offset < 0 || offset >= text.length()) {
-            return false;
-        }
-        char c = text.charAt((int) offset);
-        return c != '"' && c != '\'';
+        return offset >= 0 && offset < text.length() && text.charAt((int) offset) == c;
     }
 
     private Y mapping(int line) throws IOException {

@@ -200,6 +200,35 @@ class AnsiblePlaybookTest {
     }
 
     @Test
+    void aTemplateErrorPointsAtALineOfTheFileWhateverTheScalarStyle() {
+        new AnsibleFixture(dir).file("site.yml", """
+                - hosts: localhost
+                  tasks:
+                    - elb_target_group:
+                        name: "a\\n\\n\\n\\n\\n{{ 1 + }}"
+                        port: 80
+                    - elb_target_group:
+                        name: |
+                          b
+                          c {{ 2 + }}
+                        port: 81
+                    - elb_target_group:
+                        name: >
+                          d
+
+                          e {{ 3 + }}
+                        port: 82
+                """);
+        RoutingSnapshot s = AnsibleFixture.read(dir, AnsibleOptions.defaults());
+        // Escaped line feeds (the fuzz campaign's case, once reported past the end of the file) and folded
+        // lines say nothing of the file's lines: the scalar's own line; a literal block maps line for line.
+        assertThat(s.diagnostics().stream().filter(d -> d.code().equals("ansible-template-syntax")))
+                .as(AnsibleFixture.dump(s))
+                .extracting(d -> d.source().line())
+                .containsExactly(4, 9, 12);
+    }
+
+    @Test
     void anAliasBombIsOneDiagnosticAtTheAliasNotAHang() {
         RoutingSnapshot s = AnsibleFixture.read(AnsibleFixture.fixture("ansible/broken/alias-bomb"),
                 AnsibleOptions.defaults());
