@@ -77,6 +77,11 @@ final class Binds {
         String[] range = spec.split("-");
         int lo = Integer.parseInt(range[0]);
         int hi = range.length > 1 ? Integer.parseInt(range[1]) : lo;
+        if (lo < 1 || hi > 65535) {
+            problems.error("haproxy-bind-port", "bind port " + spec + " is out of range (1 to 65535); haproxy refuses "
+                    + "this configuration", l.number());
+            return out;
+        }
         if (hi < lo || hi - lo >= MAX_RANGE) {
             problems.error("haproxy-bind-port", "bind port range " + spec + " is not read", l.number());
             return out;

@@ -61,6 +61,9 @@ public final class HaproxyConfigReader {
             if (s.isBackend() && !s.name.isEmpty() && backends.putIfAbsent(s.name, s) != null) {
                 problems.error("haproxy-duplicate", "backend " + s.name + " is defined twice", s.header.number());
             }
+            if (s.kind == Section.Kind.DEFAULTS) {
+                checkDefaults(s, problems);
+            }
             if (s.kind == Section.Kind.GLOBAL) {
                 s.lines.stream().filter(l -> l.keyword().startsWith("lua-")).forEach(l -> problems.warning(
                         "haproxy-lua", "Lua is loaded; Lua actions and fetches are not modelled", l.number()));
@@ -69,6 +72,9 @@ public final class HaproxyConfigReader {
         List<TargetGroup> groups = new ArrayList<>();
         for (Section s : backends.values()) {
             groups.add(Servers.targetGroup(s, problems));
+            if (!s.isFrontend()) {
+                checkBackend(s, problems);
+            }
         }
         List<Listener> listeners = new ArrayList<>();
         Set<String> frontendNames = new TreeSet<>();
@@ -198,8 +204,51 @@ public final class HaproxyConfigReader {
         return rules;
     }
 
+    /**
+     * The lines of a backend section that HAProxy would refuse or that answer requests before a server does. lbguard's
+     * routes end at the backend; a typo there still stops the whole configuration.
+     */
+    private static void checkBackend(Section s, Problems problems) {
+        for (ConfigLine l : s.lines) {
+            String kw = l.keyword();
+            if (kw.equals("http-request") || kw.equals("redirect")) {
+                int cond = conditionStart(l);
+                int end = cond < 0 ? l.words().size() : cond;
+                List<String> action = kw.equals("redirect") ? l.words().subList(0, end) : l.words().subList(1, end);
+                Effect effect = HttpRequestRules.effect(action, Set.of());
+                if (effect instanceof Effect.Unsupported u && u.reason().contains("haproxy refuses")) {
+                    problems.error("haproxy-syntax", u.reason(), l.number());
+                } else if (effect instanceof Effect.Final f) {
+                    problems.warning("haproxy-backend-answers", "backend " + s.name + " answers some requests itself ("
+                            + kw + " " + f.action() + "); lbguard's routes end at the backend", l.number());
+                }
+            } else if (!kw.startsWith(".") && !NEUTRAL.contains(kw)) {
+                misspelledRouting(kw).ifPresent(meant -> problems.error("haproxy-syntax", "unknown keyword " + kw
+                        + " (did you mean " + meant + "?); haproxy refuses this configuration", l.number()));
+            }
+        }
+    }
+
+    /**
+     * A defaults section holds settings only: HAProxy refuses a listener, a server or a routing rule there (a
+     * {@code frontend} header mistyped puts the frontend's lines into the defaults above it), and a typo.
+     */
+    private static void checkDefaults(Section s, Problems problems) {
+        for (ConfigLine l : s.lines) {
+            String kw = l.keyword();
+            if (List.of("bind", "use_backend", "server", "use-server", "redirect").contains(kw)
+                    || s.name.isEmpty() && List.of("acl", "http-request").contains(kw)) {
+                problems.error("haproxy-syntax", kw + " is not allowed in " + (s.name.isEmpty() ? "an anonymous " : "a ")
+                        + "defaults section; haproxy refuses this configuration", l.number());
+            } else if (!kw.startsWith(".") && !NEUTRAL.contains(kw) && !kw.equals("default_backend")) {
+                misspelledRouting(kw).ifPresent(meant -> problems.error("haproxy-syntax", "unknown keyword " + kw
+                        + " (did you mean " + meant + "?); haproxy refuses this configuration", l.number()));
+            }
+        }
+    }
+
     private static final List<String> ROUTING_KEYWORDS = List.of("use_backend", "default_backend", "http-request",
-            "redirect", "acl", "server", "bind", "use-server");
+            "redirect", "acl", "server", "bind", "use-server", "frontend", "backend", "listen", "defaults");
 
     /** The routing keyword {@code kw} is one or two edits away from, when it is no keyword itself. */
     static Optional<String> misspelledRouting(String kw) {
@@ -208,7 +257,7 @@ public final class HaproxyConfigReader {
         }
         for (String k : ROUTING_KEYWORDS) {
             // Close enough to be that keyword mistyped, far enough from every other keyword HAProxy has.
-            int allowed = k.length() >= 8 ? 2 : k.length() >= 5 ? 1 : 0;
+            int allowed = k.length() >= 8 ? 2 : 1;
             if (!k.equals(kw) && editDistance(kw, k) <= allowed) {
                 return Optional.of(k);
             }
