@@ -1,5 +1,6 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.model.Baseline;
 import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.AuditReport;
@@ -103,7 +104,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private int audit(Instant now) {
-        Optional<Baselines.Mark> mark;
+        Optional<Baseline> mark;
         try (GitRepository repo = BaselineCommand.open(options)) {
             mark = new Baselines(repo).current();
         } catch (SourceException e) {

@@ -1,5 +1,6 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.model.Baseline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.cli.ExitCode;
@@ -70,7 +71,7 @@ public final class BaselineCommand implements Runnable {
         public Integer call() {
             try (GitRepository git = open(options)) {
                 RevCommit commit = git.resolve(rev);
-                Baselines.Mark m = new Baselines(git).mark(commit, who(git), note);
+                Baseline m = new Baselines(git).mark(commit, who(git), note);
                 String out = options.format == OutputFormat.JSON ? json(Optional.of(m), List.of(m))
                         : "Marked " + rev + " (" + m.commit().substring(0, 12) + " " + m.subject() + ") as known-good.\n"
                         + describe(m) + "Share it with: git push origin 'refs/lbguard/*:refs/lbguard/*'\n";
@@ -107,7 +108,7 @@ public final class BaselineCommand implements Runnable {
         public Integer call() {
             try (GitRepository git = open(options)) {
                 Baselines b = new Baselines(git);
-                Baselines.Mark m = b.current().orElseThrow(() -> new UsageException(NONE));
+                Baseline m = b.current().orElseThrow(() -> new UsageException(NONE));
                 String out = options.format == OutputFormat.JSON ? json(Optional.of(m), b.list())
                         : "Known-good: " + m.commit().substring(0, 12) + " " + m.subject() + "\n" + describe(m);
                 ReportOutput.write(options, spec.commandLine().getOut(), out);
@@ -131,14 +132,14 @@ public final class BaselineCommand implements Runnable {
         public Integer call() {
             try (GitRepository git = open(options)) {
                 Baselines b = new Baselines(git);
-                Optional<Baselines.Mark> current = b.current();
-                List<Baselines.Mark> marks = b.list();
+                Optional<Baseline> current = b.current();
+                List<Baseline> marks = b.list();
                 String out;
                 if (options.format == OutputFormat.JSON) {
                     out = json(current, marks);
                 } else {
                     StringBuilder s = new StringBuilder(marks.isEmpty() ? NONE + "\n" : "");
-                    for (Baselines.Mark m : marks) {
+                    for (Baseline m : marks) {
                         boolean isCurrent = current.map(c -> c.when().equals(m.when()) && c.commit().equals(m.commit()))
                                 .orElse(false);
                         s.append(isCurrent ? "* " : "  ").append(m.commit(), 0, 12).append("  ")
@@ -162,13 +163,13 @@ public final class BaselineCommand implements Runnable {
         return GitRepository.open(options.repo == null ? Path.of("").toAbsolutePath() : options.repo);
     }
 
-    static String describe(Baselines.Mark m) {
+    static String describe(Baseline m) {
         return "  marked by " + (m.marker().isEmpty() ? "(unknown)" : m.marker()
                 + (m.email().isEmpty() ? "" : " <" + m.email() + ">")) + " at " + m.when()
                 + (m.note().isEmpty() ? "" : "\n  note: " + m.note()) + "\n  ref: " + m.ref() + "\n";
     }
 
-    static String json(Optional<Baselines.Mark> current, List<Baselines.Mark> marks) {
+    static String json(Optional<Baseline> current, List<Baseline> marks) {
         ObjectNode root = Json.header("baseline", true, List.of());
         current.ifPresent(m -> root.set("knownGood", mark(m)));
         ArrayNode a = root.putArray("marks");
@@ -176,7 +177,7 @@ public final class BaselineCommand implements Runnable {
         return Json.write(root);
     }
 
-    static ObjectNode mark(Baselines.Mark m) {
+    static ObjectNode mark(Baseline m) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("commit", m.commit()).put("subject", m.subject()).put("markedBy", m.marker()).put("email", m.email())
                 .put("time", m.when().toString()).put("note", m.note()).put("ref", m.ref());

@@ -1,12 +1,13 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.model.Baseline;
 import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.UsageException;
-import dev.lbguard.cli.history.HistorySnapshots;
-import dev.lbguard.cli.history.Rollback;
-import dev.lbguard.cli.history.TimelineAnalysis;
-import dev.lbguard.cli.history.TimelineEntry;
-import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.analysis.HistorySnapshots;
+import dev.lbguard.analysis.Rollback;
+import dev.lbguard.analysis.TimelineAnalysis;
+import dev.lbguard.analysis.TimelineEntry;
+import dev.lbguard.analysis.TimelineResult;
 import dev.lbguard.cli.report.RollbackReport;
 import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.diff.RouteDiffer;
@@ -18,7 +19,8 @@ import dev.lbguard.source.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.Baselines;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.source.git.Commits;
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.git.RollbackPatch;
@@ -105,7 +107,7 @@ public final class RollbackCommand implements Callable<Integer> {
     }
 
     private Rollback rollback(GitRepository git) throws SourceException {
-        Optional<Baselines.Mark> mark = Optional.empty();
+        Optional<Baseline> mark = Optional.empty();
         String targetRev = to;
         if (to.equals("known-good")) {
             mark = Optional.of(new Baselines(git).current().orElseThrow(() -> new UsageException(BaselineCommand.NONE)));
@@ -152,7 +154,7 @@ public final class RollbackCommand implements Callable<Integer> {
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(git, head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(git, headTree, patched) : List.of();
-        return new Rollback(CommitInfo.of(head), CommitInfo.of(target), to, mark, patched.patch(), patched.paths(), review,
+        return new Rollback(Commits.of(head), Commits.of(target), to, mark, patched.patch(), patched.paths(), review,
                 proof, undone, known, applied, patched.binaries(), patched.appliedInMemory());
     }
 
@@ -198,7 +200,7 @@ public final class RollbackCommand implements Callable<Integer> {
         List<TimelineEntry> entries = new ArrayList<>(t.entries());
         entries.sort((a, b) -> b.commit().time().compareTo(a.commit().time()));
         for (TimelineEntry e : entries) {
-            CommitInfo c = e.commit();
+            Commit c = e.commit();
             List<String> paths = history.changedPaths(c.parents().isEmpty() ? Optional.empty()
                     : Optional.of(c.parents().get(0)), c.id()).stream().filter(patcher::inScope).toList();
             if (!paths.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.lbguard.cli.report;
 
+import dev.lbguard.model.Baseline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.diagnostic.Diagnostic;
@@ -19,7 +20,7 @@ import java.util.Optional;
  *
  * @param knownGood the known-good mark and the drift against it, when the repository has one
  */
-public record AuditReport(String live, Instant at, DriftReport head, Optional<Baselines.Mark> mark,
+public record AuditReport(String live, Instant at, DriftReport head, Optional<Baseline> mark,
                           Optional<DriftReport> knownGood) {
 
     public boolean complete() {
@@ -41,7 +42,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         s.append(style.bold("lbguard audit of " + live + " at " + at)).append('\n');
         s.append("against HEAD:       ").append(line(head.result())).append('\n');
         if (mark.isPresent()) {
-            Baselines.Mark m = mark.get();
+            Baseline m = mark.get();
             s.append("against known-good: ").append(line(knownGood.orElseThrow().result())).append('\n');
             s.append("  known-good is ").append(m.commit(), 0, 12).append(" (").append(m.subject()).append("), marked by ")
                     .append(m.marker()).append(' ').append(age(secondsSinceKnownGood().orElse(0L))).append(" ago")

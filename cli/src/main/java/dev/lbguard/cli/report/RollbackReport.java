@@ -2,7 +2,7 @@ package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.cli.history.Rollback;
+import dev.lbguard.analysis.Rollback;
 import dev.lbguard.policy.ReviewResult;
 import java.util.Locale;
 

@@ -42,6 +42,13 @@ public final class RouteReport {
                 + Conditions.text(r);
     }
 
+    /** A followed request, e.g. {@code GET shop.example.com/checkout/cart on shop-edge-prod:443}. */
+    public static String describe(dev.lbguard.analysis.RequestProbe p) {
+        return describe(p.request()) + p.loadBalancer().map(lb -> " on " + lb + p.port().stream()
+                        .mapToObj(port -> ":" + port).findFirst().orElse(""))
+                .orElse(p.port().isPresent() ? " on port " + p.port().getAsInt() : "");
+    }
+
     public static String describe(Request r) {
         return describe(r, true);
     }

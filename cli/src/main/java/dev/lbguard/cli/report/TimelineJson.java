@@ -2,12 +2,12 @@ package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.cli.history.RequestProbe;
-import dev.lbguard.cli.history.TimelineEntry;
-import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.analysis.RequestProbe;
+import dev.lbguard.analysis.TimelineEntry;
+import dev.lbguard.analysis.TimelineResult;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import java.util.List;
 
 /**
@@ -76,7 +76,7 @@ public final class TimelineJson {
         return n;
     }
 
-    static ObjectNode commit(CommitInfo c) {
+    static ObjectNode commit(Commit c) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("commit", c.id());
         ArrayNode parents = n.putArray("parents");

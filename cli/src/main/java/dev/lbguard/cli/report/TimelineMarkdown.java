@@ -1,12 +1,12 @@
 package dev.lbguard.cli.report;
 
-import dev.lbguard.cli.history.RequestProbe;
-import dev.lbguard.cli.history.TimelineEntry;
-import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.analysis.RequestProbe;
+import dev.lbguard.analysis.TimelineEntry;
+import dev.lbguard.analysis.TimelineResult;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,13 +22,13 @@ public final class TimelineMarkdown {
                 .append(TimelineSummary.sentence(t)).append("\n\n");
         s.append('`').append(Origins.text(net.base().origin())).append("` → `").append(Origins.text(net.head().origin()))
                 .append("`. _").append(TimelineSummary.FIRST_PARENT).append("_\n\n");
-        t.request().ifPresent(p -> s.append("Following `").append(p.describe()).append("`.\n\n"));
+        t.request().ifPresent(p -> s.append("Following `").append(RouteReport.describe(p)).append("`.\n\n"));
         if (!t.entries().isEmpty()) {
             s.append("| # | Risk | Commit | When | Author | Subject | Route changes | Findings |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
             int rank = 1;
             for (TimelineEntry e : t.entries()) {
-                CommitInfo c = e.commit();
+                Commit c = e.commit();
                 s.append("| ").append(rank++).append(" | ").append(e.review().risk().label()).append(" | `")
                         .append(c.shortId()).append("` | ").append(TimelineText.TIME.format(c.time())).append(" | ")
                         .append(cell(c.author())).append(" | ").append(cell(c.subject())).append(" | ")
@@ -42,7 +42,7 @@ public final class TimelineMarkdown {
             ReviewResult r = e.review();
             s.append("#### ").append(rank++).append(". `").append(e.commit().shortId()).append("` ")
                     .append(cell(e.commit().subject())).append("\n\n");
-            for (CommitInfo m : e.mergedCommits()) {
+            for (Commit m : e.mergedCommits()) {
                 s.append("- brought in `").append(m.shortId()).append("` ").append(cell(m.author())).append(": ")
                         .append(cell(m.subject())).append('\n');
             }
@@ -70,7 +70,7 @@ public final class TimelineMarkdown {
         if (!t.unrelated().isEmpty()) {
             s.append("<details><summary>Commits that touched no load-balancer definition (").append(t.unrelated().size())
                     .append(")</summary>\n\n");
-            for (CommitInfo c : t.unrelated()) {
+            for (Commit c : t.unrelated()) {
                 s.append("- `").append(c.shortId()).append("` ").append(TimelineText.TIME.format(c.time())).append(' ')
                         .append(cell(c.author())).append(": ").append(cell(c.subject())).append('\n');
             }

@@ -1,7 +1,7 @@
 package dev.lbguard.cli.report;
 
-import dev.lbguard.cli.history.TimelineEntry;
-import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.analysis.TimelineEntry;
+import dev.lbguard.analysis.TimelineResult;
 
 /** The one-sentence summary every timeline format opens with. */
 final class TimelineSummary {

@@ -1,12 +1,12 @@
 package dev.lbguard.cli.report;
 
-import dev.lbguard.cli.history.RequestProbe;
-import dev.lbguard.cli.history.TimelineEntry;
-import dev.lbguard.cli.history.TimelineResult;
+import dev.lbguard.analysis.RequestProbe;
+import dev.lbguard.analysis.TimelineEntry;
+import dev.lbguard.analysis.TimelineResult;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class TimelineText {
         s.append(ReviewText.riskStyle(t.risk(), style, "RISK " + t.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  ").append(TimelineSummary.sentence(t)).append('\n');
         s.append(style.dim(TimelineSummary.FIRST_PARENT)).append("\n\n");
-        t.request().ifPresent(p -> s.append("Following ").append(p.describe()).append("\n\n"));
+        t.request().ifPresent(p -> s.append("Following ").append(RouteReport.describe(p)).append("\n\n"));
         int rank = 1;
         for (TimelineEntry e : t.entries()) {
             entry(s, rank++, e, style);
@@ -58,7 +58,7 @@ public final class TimelineText {
         s.append('\n');
         if (!t.unrelated().isEmpty()) {
             s.append(style.bold("Commits that touched no load-balancer definition (no request moved)")).append('\n');
-            for (CommitInfo c : t.unrelated()) {
+            for (Commit c : t.unrelated()) {
                 s.append("  ").append(line(c)).append('\n');
             }
             s.append('\n');
@@ -69,14 +69,14 @@ public final class TimelineText {
 
     private static void entry(StringBuilder s, int rank, TimelineEntry e, Style style) {
         ReviewResult r = e.review();
-        CommitInfo c = e.commit();
+        Commit c = e.commit();
         s.append(style.bold("#" + rank)).append("  ")
                 .append(ReviewText.riskStyle(r.risk(), style, String.format("%-8s", r.risk().label()
                         .toUpperCase(Locale.ROOT)))).append(' ').append(c.shortId()).append("  ")
                 .append(TIME.format(c.time())).append("  ").append(c.author()).append(" <").append(c.email())
                 .append(">\n");
         s.append("    ").append(style.bold(c.subject())).append(c.isMerge() ? style.dim("  (merge)") : "").append('\n');
-        for (CommitInfo m : e.mergedCommits()) {
+        for (Commit m : e.mergedCommits()) {
             s.append("    brought in ").append(line(m)).append('\n');
         }
         s.append("    ").append(sentence(r)).append('\n');
@@ -116,7 +116,7 @@ public final class TimelineText {
         return Verdict.sentence(r);
     }
 
-    static String line(CommitInfo c) {
+    static String line(Commit c) {
         return c.shortId() + "  " + TIME.format(c.time()) + "  " + c.author() + "  " + c.subject();
     }
 

@@ -1,5 +1,6 @@
 package dev.lbguard.source.git;
 
+import dev.lbguard.model.Baseline;
 import dev.lbguard.source.SourceException;
 import java.io.IOException;
 import java.time.Instant;
@@ -33,20 +34,6 @@ public final class Baselines {
     public static final String KNOWN_GOOD = NAMESPACE + "known-good";
     public static final String MARKS = NAMESPACE + "marks/";
 
-    /** One mark: the commit, who marked it, when and why, and the ref that keeps it. */
-    public record Mark(String commit, String subject, String marker, String email, Instant when, String note,
-                       String ref) {
-        public Mark {
-            Objects.requireNonNull(commit, "commit");
-            Objects.requireNonNull(subject, "subject");
-            Objects.requireNonNull(marker, "marker");
-            Objects.requireNonNull(email, "email");
-            Objects.requireNonNull(when, "when");
-            Objects.requireNonNull(note, "note");
-            Objects.requireNonNull(ref, "ref");
-        }
-    }
-
     private final GitRepository git;
 
     public Baselines(GitRepository git) {
@@ -54,7 +41,7 @@ public final class Baselines {
     }
 
     /** Marks {@code commit} as known-good. */
-    public Mark mark(RevCommit commit, PersonIdent who, String note) throws SourceException {
+    public Baseline mark(RevCommit commit, PersonIdent who, String note) throws SourceException {
         Repository repo = git.jgit();
         TagBuilder tag = new TagBuilder();
         tag.setObjectId(commit);
@@ -86,7 +73,7 @@ public final class Baselines {
     }
 
     /** The current known-good mark, if one was made. */
-    public Optional<Mark> current() throws SourceException {
+    public Optional<Baseline> current() throws SourceException {
         try {
             Ref ref = git.jgit().exactRef(KNOWN_GOOD);
             return ref == null ? Optional.empty() : read(git.jgit(), KNOWN_GOOD, ref.getObjectId());
@@ -96,8 +83,8 @@ public final class Baselines {
     }
 
     /** Every mark, newest first. */
-    public List<Mark> list() throws SourceException {
-        List<Mark> marks = new ArrayList<>();
+    public List<Baseline> list() throws SourceException {
+        List<Baseline> marks = new ArrayList<>();
         try {
             for (Ref ref : git.jgit().getRefDatabase().getRefsByPrefix(MARKS)) {
                 read(git.jgit(), ref.getName(), ref.getObjectId()).ifPresent(marks::add);
@@ -105,11 +92,11 @@ public final class Baselines {
         } catch (IOException e) {
             throw new SourceException("cannot list " + MARKS + ": " + e.getMessage(), e);
         }
-        marks.sort(Comparator.comparing(Mark::when).reversed().thenComparing(Mark::ref));
+        marks.sort(Comparator.comparing(Baseline::when).reversed().thenComparing(Baseline::ref));
         return marks;
     }
 
-    private static Optional<Mark> read(Repository repo, String ref, ObjectId id) throws IOException {
+    private static Optional<Baseline> read(Repository repo, String ref, ObjectId id) throws IOException {
         try (RevWalk walk = new RevWalk(repo)) {
             RevObject o = walk.parseAny(id);
             if (o instanceof RevTag tag) {
@@ -119,14 +106,14 @@ public final class Baselines {
                 }
                 PersonIdent who = tag.getTaggerIdent();
                 String note = tag.getFullMessage().strip();
-                return Optional.of(new Mark(c.name(), c.getShortMessage(), who == null ? "" : who.getName(),
+                return Optional.of(new Baseline(c.name(), c.getShortMessage(), who == null ? "" : who.getName(),
                         who == null ? "" : who.getEmailAddress(),
                         who == null ? Instant.EPOCH : who.getWhenAsInstant(), note, ref));
             }
             // A plain ref at a commit (set by hand with git update-ref) is honoured, without who or why.
             if (o.getType() == Constants.OBJ_COMMIT) {
                 RevCommit c = walk.parseCommit(o);
-                return Optional.of(new Mark(c.name(), c.getShortMessage(), "", "", Instant.EPOCH, "", ref));
+                return Optional.of(new Baseline(c.name(), c.getShortMessage(), "", "", Instant.EPOCH, "", ref));
             }
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.lbguard.source.git;
 
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.SourceException;
 import java.io.IOException;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class GitHistory {
                 throw shallow(from + ".." + to, commits.get(commits.size() - 1));
             }
             Collections.reverse(commits);
-            return new HistoryWindow(Optional.of(CommitInfo.of(start)), commits.stream().map(CommitInfo::of).toList(),
+            return new HistoryWindow(Optional.of(Commits.of(start)), commits.stream().map(Commits::of).toList(),
                     from, to);
         } catch (MissingObjectException e) {
             throw shallowOrMissing(from + ".." + to, e);
@@ -75,11 +76,11 @@ public final class GitHistory {
             Set<ObjectId> shallow = repoShallow();
             List<RevCommit> commits = new ArrayList<>();
             RevCommit c = walk.parseCommit(end);
-            Optional<CommitInfo> base = Optional.empty();
+            Optional<Commit> base = Optional.empty();
             while (true) {
                 Instant when = c.getCommitterIdent().getWhenAsInstant();
                 if (when.isBefore(since)) {
-                    base = Optional.of(CommitInfo.of(c));
+                    base = Optional.of(Commits.of(c));
                     break;
                 }
                 if (until.isEmpty() || !when.isAfter(until.get())) {
@@ -95,8 +96,8 @@ public final class GitHistory {
             }
             Collections.reverse(commits);
             // The start is named by its commit: an age such as 2h means another commit an hour later.
-            return new HistoryWindow(base, commits.stream().map(CommitInfo::of).toList(),
-                    base.map(CommitInfo::id).orElse(sinceLabel), to);
+            return new HistoryWindow(base, commits.stream().map(Commits::of).toList(),
+                    base.map(Commit::id).orElse(sinceLabel), to);
         } catch (MissingObjectException e) {
             throw shallowOrMissing(what, e);
         } catch (IOException e) {
@@ -105,7 +106,7 @@ public final class GitHistory {
     }
 
     /** The commits a merge brought in (reachable from its other parents, not its first), newest first. */
-    public List<CommitInfo> mergedCommits(CommitInfo merge) throws SourceException {
+    public List<Commit> mergedCommits(Commit merge) throws SourceException {
         if (!merge.isMerge()) {
             return List.of();
         }
@@ -114,9 +115,9 @@ public final class GitHistory {
                 walk.markStart(walk.parseCommit(ObjectId.fromString(p)));
             }
             walk.markUninteresting(walk.parseCommit(ObjectId.fromString(merge.parents().get(0))));
-            List<CommitInfo> out = new ArrayList<>();
+            List<Commit> out = new ArrayList<>();
             for (RevCommit c : walk) {
-                out.add(CommitInfo.of(c));
+                out.add(Commits.of(c));
             }
             return out;
         } catch (MissingObjectException e) {

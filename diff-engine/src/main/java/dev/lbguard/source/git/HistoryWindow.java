@@ -1,5 +1,6 @@
 package dev.lbguard.source.git;
 
+import dev.lbguard.model.Commit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param baseLabel how the user named the start, e.g. {@code HEAD~3} or {@code 2026-11-24T14:00:00Z}
  * @param headLabel how the user named the end, e.g. {@code HEAD}
  */
-public record HistoryWindow(Optional<CommitInfo> base, List<CommitInfo> commits, String baseLabel, String headLabel) {
+public record HistoryWindow(Optional<Commit> base, List<Commit> commits, String baseLabel, String headLabel) {
     public HistoryWindow {
         Objects.requireNonNull(base, "base");
         commits = List.copyOf(commits);
@@ -21,7 +22,7 @@ public record HistoryWindow(Optional<CommitInfo> base, List<CommitInfo> commits,
     }
 
     /** The last commit of the window, or the base when the window is empty. */
-    public Optional<CommitInfo> head() {
+    public Optional<Commit> head() {
         return commits.isEmpty() ? base : Optional.of(commits.get(commits.size() - 1));
     }
 }

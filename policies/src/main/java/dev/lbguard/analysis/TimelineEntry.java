@@ -1,7 +1,7 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +12,8 @@ import java.util.Objects;
  * for a merge the commits it brought in (whose authors wrote the change). Its review's snapshots keep only what
  * a report names (origins, target groups, diagnostics), not the load balancers.
  */
-public record TimelineEntry(CommitInfo commit, List<String> modules, ReviewResult review,
-                            List<RequestProbe.Move> requestMoves, List<CommitInfo> mergedCommits) {
+public record TimelineEntry(Commit commit, List<String> modules, ReviewResult review,
+                            List<RequestProbe.Move> requestMoves, List<Commit> mergedCommits) {
     /** Riskiest first; then the commit that moved most request classes, most findings; then the newest. */
     public static final Comparator<TimelineEntry> RANKING = Comparator
             .comparing((TimelineEntry e) -> e.review().risk()).reversed()

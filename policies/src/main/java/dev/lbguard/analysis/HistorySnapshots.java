@@ -1,4 +1,4 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.ElementId;
@@ -11,7 +11,7 @@ import dev.lbguard.source.Configurations;
 import dev.lbguard.source.RecordingTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.terraform.RootModuleFinder;
@@ -104,7 +104,7 @@ public final class HistorySnapshots {
     }
 
     /** Every root module at {@code commit}, read in full. */
-    public State at(CommitInfo commit) throws SourceException {
+    public State at(Commit commit) throws SourceException {
         return at(commit.id());
     }
 
@@ -130,7 +130,7 @@ public final class HistorySnapshots {
     }
 
     /** The state after {@code commit}, given the state of its first parent. */
-    public Step advance(State parent, CommitInfo commit) throws SourceException {
+    public Step advance(State parent, Commit commit) throws SourceException {
         List<String> changed = history.changedPaths(commit.parents().isEmpty() ? Optional.empty()
                 : Optional.of(commit.parents().get(0)), commit.id());
         TreeSet<String> known = parent.allDirs();

@@ -1,9 +1,10 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
+import dev.lbguard.model.Baseline;
 import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.source.git.Baselines;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.RollbackPatch;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +24,12 @@ import java.util.Optional;
  * @param patchAppliedInMemory false when JGit could not apply the patch (CRLF files) and the proof read the
  *                             target's files as the patch writes them
  */
-public record Rollback(CommitInfo head, CommitInfo target, String targetLabel, Optional<Baselines.Mark> mark,
+public record Rollback(Commit head, Commit target, String targetLabel, Optional<Baseline> mark,
                        String patch, List<String> paths, ReviewResult review, RouteDiff proof,
                        List<Undone> undone, boolean undoneKnown, List<String> applied, List<RollbackPatch.BinaryFile> binaries,
                        boolean patchAppliedInMemory) {
     /** A commit since the target whose changes to the patched files the rollback takes away. */
-    public record Undone(CommitInfo commit, List<String> paths, boolean movedRequests) {
+    public record Undone(Commit commit, List<String> paths, boolean movedRequests) {
         public Undone {
             paths = List.copyOf(paths);
         }

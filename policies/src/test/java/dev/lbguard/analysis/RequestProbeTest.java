@@ -1,4 +1,4 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import dev.lbguard.diff.Destination;
 import dev.lbguard.model.ElementId;
@@ -64,12 +64,5 @@ public record RequestProbe(Request request, Optional<String> loadBalancer, Optio
                 }
             }
         }
-    }
-
-    /** E.g. {@code GET shop.example.com/checkout/cart on shop-edge-prod:443}. */
-    public String describe() {
-        return dev.lbguard.cli.report.RouteReport.describe(request)
-                + loadBalancer.map(lb -> " on " + lb + port.stream().mapToObj(p -> ":" + p).findFirst().orElse(""))
-                        .orElse(port.isPresent() ? " on port " + port.getAsInt() : "");
     }
 }

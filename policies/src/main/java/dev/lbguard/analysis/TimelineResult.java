@@ -1,8 +1,8 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.HistoryWindow;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param netRequestMoves with {@code --request}, where the request went at the start and goes at the end
  */
 public record TimelineResult(HistoryWindow window, List<TimelineEntry> entries, List<TimelineEntry> otherEntries,
-                             ReviewResult net, List<CommitInfo> unrelated, Optional<RequestProbe> request,
+                             ReviewResult net, List<Commit> unrelated, Optional<RequestProbe> request,
                              List<RequestProbe.Move> netRequestMoves) {
     public TimelineResult {
         Objects.requireNonNull(window, "window");

@@ -1,11 +1,11 @@
-package dev.lbguard.cli.history;
+package dev.lbguard.analysis;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.source.git.CommitInfo;
+import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.HistoryWindow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,10 +50,10 @@ public final class TimelineAnalysis {
         HistorySnapshots.State state = walkStart(window, start);
         List<TimelineEntry> entries = new ArrayList<>();
         List<TimelineEntry> others = new ArrayList<>();
-        List<CommitInfo> unrelated = new ArrayList<>();
+        List<Commit> unrelated = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         try (Reviewer reviewer = new Reviewer(request, done, progress)) {
-            for (CommitInfo commit : window.commits()) {
+            for (Commit commit : window.commits()) {
                 HistorySnapshots.Step step = snapshots.advance(state, commit);
                 if (step.touchedLoadBalancers()) {
                     SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
@@ -104,8 +104,8 @@ public final class TimelineAnalysis {
     }
 
     /** A commit whose snapshots are built and whose review is still to do. */
-    private record Pending(CommitInfo commit, List<String> roots, RoutingSnapshot base, RoutingSnapshot head,
-                           List<CommitInfo> merged) {
+    private record Pending(Commit commit, List<String> roots, RoutingSnapshot base, RoutingSnapshot head,
+                           List<Commit> merged) {
     }
 
     /**
