@@ -3,8 +3,13 @@ package dev.lbguard.cli.command;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.UsageException;
+import dev.lbguard.analysis.AuditAnalysis;
+import dev.lbguard.analysis.AuditResult;
+import dev.lbguard.analysis.DriftAnalysis;
 import dev.lbguard.cli.report.AuditReport;
-import dev.lbguard.cli.report.DriftReport;
+import dev.lbguard.policy.Finding;
+import java.util.ArrayList;
+import java.util.List;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.SourceException;
@@ -110,35 +115,28 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-        RoutingSnapshot liveSnapshot;
-        Map<String, ElementId> knownIds;
+        AuditResult audit;
         try {
-            liveSnapshot = LiveSources.open(live, environment).read();
-            knownIds = DriftCommand.knownIds(state);
+            RoutingSnapshot liveSnapshot = LiveSources.open(live, environment).read();
+            audit = new AuditAnalysis(DriftAnalysis.withState(Optional.ofNullable(state)),
+                    revision -> SnapshotOptions.load(options, environment, revision))
+                    .run(live, now, liveSnapshot, rev, mark);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-        DriftReport head = DriftCommand.compare(SnapshotOptions.load(options, environment, rev), liveSnapshot,
-                knownIds, Optional.empty());
-        Optional<DriftReport> knownGood = mark.map(m -> DriftCommand.compare(
-                SnapshotOptions.load(options, environment, m.commit()), liveSnapshot, knownIds, Optional.empty()));
-        AuditReport report = new AuditReport(live, now, head, mark, knownGood);
-        String out = options.format == OutputFormat.JSON ? report.json()
-                : report.text(ReportOutput.style(options, environment, System.console() != null));
+        String out = options.format == OutputFormat.JSON ? AuditReport.json(audit)
+                : AuditReport.text(audit, ReportOutput.style(options, environment, System.console() != null));
         if (history != null) {
-            append(history, report.historyLine());
+            append(history, AuditReport.historyLine(audit));
         }
         if (prom != null) {
             // Metric names, labels and numbers only: nothing sensitive, and redaction could break the format.
-            ReportOutput.writeAtomically(prom, report.prometheus(), "--prom");
+            ReportOutput.writeAtomically(prom, AuditReport.prometheus(audit), "--prom");
         }
         ReportOutput.write(options, spec.commandLine().getOut(), out);
-        boolean failing = failOn.failsOn(head.result().findings())
-                || knownGood.map(k -> failOn.failsOn(k.result().findings())).orElse(false);
-        if (failing) {
-            return ExitCode.FINDINGS.code();
-        }
-        return report.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+        List<Finding> findings = new ArrayList<>(audit.head().result().findings());
+        audit.knownGood().ifPresent(k -> findings.addAll(k.result().findings()));
+        return failOn.exitCode(findings, audit.complete());
     }
 
     /** Appends one line, starting a new line first if the file's last one was left without its line feed. */

@@ -1,29 +1,18 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.ExitCode;
+import dev.lbguard.analysis.DriftAnalysis;
+import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.DriftReport;
-import dev.lbguard.diff.LiveMatch;
-import dev.lbguard.diff.LiveMatcher;
-import dev.lbguard.diff.LiveScope;
-import dev.lbguard.diff.RouteDiffer;
-import dev.lbguard.diff.ServerOnlyLive;
-import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.policy.Review;
-import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.policy.RiskScoring;
-import dev.lbguard.policy.RuleCatalog;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.live.LiveSource;
 import dev.lbguard.source.live.LiveSources;
 import dev.lbguard.source.live.SnapshotJson;
-import dev.lbguard.source.live.TfStateSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,56 +71,25 @@ public final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RoutingSnapshot desired = SnapshotOptions.load(options, environment, rev);
-        RoutingSnapshot liveSnapshot;
-        Optional<RoutingSnapshot> planned;
-        Map<String, ElementId> knownIds = new TreeMap<>();
+        DriftResult drift;
         try {
             LiveSource source = LiveSources.open(live, environment);
-            liveSnapshot = source.read();
-            planned = source.nextApply();
-            knownIds.putAll(knownIds(state));
+            RoutingSnapshot liveSnapshot = source.read();
+            if (saveLive != null) {
+                save(liveSnapshot);
+            }
+            drift = DriftAnalysis.withState(Optional.ofNullable(state)).run(desired, liveSnapshot, source);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-        if (saveLive != null) {
-            save(liveSnapshot);
-        }
-        Optional<DriftReport.NextApply> next = planned.map(p ->
-                new DriftReport.NextApply(liveSnapshot, p, new RouteDiffer().diff(liveSnapshot, p)));
-        DriftReport report = compare(desired, liveSnapshot, knownIds, next);
-        ReviewResult result = report.result();
         String out = switch (options.format) {
-            case JSON -> report.json();
-            case MARKDOWN -> report.markdown();
-            case SARIF -> report.sarif(VersionProvider.current());
-            case TEXT -> report.text(ReportOutput.style(options, environment, System.console() != null));
+            case JSON -> DriftReport.json(drift);
+            case MARKDOWN -> DriftReport.markdown(drift);
+            case SARIF -> DriftReport.sarif(drift, VersionProvider.current());
+            case TEXT -> DriftReport.text(drift, ReportOutput.style(options, environment, System.console() != null));
         };
         ReportOutput.write(options, spec.commandLine().getOut(), out);
-        if (failOn.failsOn(result.findings())) {
-            return ExitCode.FINDINGS.code();
-        }
-        return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
-    }
-
-    /** Drift of one desired snapshot against the live one: pairing, then the review with the drift rules. */
-    static DriftReport compare(RoutingSnapshot desired, RoutingSnapshot live, Map<String, ElementId> knownIds,
-                               Optional<DriftReport.NextApply> next) {
-        // Only what the live source can see is compared: an HAProxy in git is not "missing" from an AWS state.
-        RoutingSnapshot wanted = LiveScope.seenBy(desired, live);
-        // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
-        RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
-        LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
-        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
-        return new DriftReport(result, match, next);
-    }
-
-    /** The ARNs a state file maps to Terraform addresses, for pairing API elements with git's. */
-    static Map<String, ElementId> knownIds(Path state) throws SourceException {
-        Map<String, ElementId> ids = new TreeMap<>();
-        if (state != null) {
-            TfStateSource.of(state).addressesByArn().forEach((arn, address) -> ids.put(arn, ElementId.of(address)));
-        }
-        return ids;
+        return failOn.exitCode(drift.result());
     }
 
     /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */

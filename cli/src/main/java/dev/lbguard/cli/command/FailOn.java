@@ -1,6 +1,8 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.cli.ExitCode;
 import dev.lbguard.policy.Finding;
+import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Severity;
 import java.util.List;
 
@@ -17,5 +19,18 @@ public enum FailOn {
         }
         Severity threshold = Severity.valueOf(name());
         return findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+    }
+
+    /** The exit code of a result: findings at or above the threshold come first, as they are certain; then an
+     * incomplete analysis. */
+    public int exitCode(List<Finding> findings, boolean complete) {
+        if (failsOn(findings)) {
+            return ExitCode.FINDINGS.code();
+        }
+        return complete ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    public int exitCode(ReviewResult result) {
+        return exitCode(result.findings(), result.complete());
     }
 }

@@ -1,6 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.ReviewJson;
 import dev.lbguard.cli.report.ReviewMarkdown;
@@ -54,7 +53,7 @@ public final class ReviewCommand implements Callable<Integer> {
         List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
         ReviewResult result = new Review().review(pair.get(0), pair.get(1));
         ReportOutput.write(options, spec.commandLine().getOut(), render("review", result));
-        return exitCode(result);
+        return failOn.exitCode(result);
     }
 
     String render(String title, ReviewResult result) {
@@ -65,13 +64,5 @@ public final class ReviewCommand implements Callable<Integer> {
             case TEXT -> ReviewText.write("lbguard " + title, result,
                     ReportOutput.style(options, environment, System.console() != null));
         };
-    }
-
-    /** Findings at or above --fail-on come first: they are certain; then an incomplete analysis. */
-    int exitCode(ReviewResult result) {
-        if (failOn.failsOn(result.findings())) {
-            return ExitCode.FINDINGS.code();
-        }
-        return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }

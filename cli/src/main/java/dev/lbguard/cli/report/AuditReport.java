@@ -3,6 +3,8 @@ package dev.lbguard.cli.report;
 import dev.lbguard.model.Baseline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.analysis.AuditResult;
+import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
@@ -15,29 +17,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An audit for cron: what runs against the branch head and against the last known-good revision, as a report,
- * one JSON line for a history file, and a Prometheus textfile.
- *
- * @param knownGood the known-good mark and the drift against it, when the repository has one
+ * An audit for cron, written as a report, one JSON line for a history file, and a Prometheus textfile.
  */
-public record AuditReport(String live, Instant at, DriftReport head, Optional<Baseline> mark,
-                          Optional<DriftReport> knownGood) {
-
-    public boolean complete() {
-        return head.result().complete() && knownGood.map(k -> k.result().complete()).orElse(true);
+public final class AuditReport {
+    private AuditReport() {
     }
 
-    /** The worse of the two risks. */
-    public Risk risk() {
-        Risk r = head.result().risk();
-        return knownGood.map(k -> k.result().risk().compareTo(r) > 0 ? k.result().risk() : r).orElse(r);
-    }
-
-    public Optional<Long> secondsSinceKnownGood() {
-        return mark.map(m -> Math.max(0, Duration.between(m.when(), at).getSeconds()));
-    }
-
-    public String text(Style style) {
+    public static String text(AuditResult a, Style style) {
+        String live = a.live();
+        Instant at = a.at();
+        DriftResult head = a.head();
+        Optional<Baseline> mark = a.mark();
+        Optional<DriftResult> knownGood = a.knownGood();
         StringBuilder s = new StringBuilder();
         s.append(style.bold("lbguard audit of " + live + " at " + at)).append('\n');
         s.append("against HEAD:       ").append(line(head.result())).append('\n');
@@ -45,12 +36,12 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
             Baseline m = mark.get();
             s.append("against known-good: ").append(line(knownGood.orElseThrow().result())).append('\n');
             s.append("  known-good is ").append(m.commit(), 0, 12).append(" (").append(m.subject()).append("), marked by ")
-                    .append(m.marker()).append(' ').append(age(secondsSinceKnownGood().orElse(0L))).append(" ago")
+                    .append(m.marker()).append(' ').append(age(a.secondsSinceKnownGood().orElse(0L))).append(" ago")
                     .append(m.note().isEmpty() ? "" : ": " + m.note()).append('\n');
         } else {
             s.append("against known-good: no known-good revision is marked (lbguard baseline mark REV)\n");
         }
-        s.append('\n').append(head.text(style));
+        s.append('\n').append(DriftReport.text(head, style));
         knownGood.filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
                 .append(mark.orElseThrow().commit(), 0, 12).append(":\n")
                 .append(Status.text(ReviewJson.diagnostics(k.result()), style)));
@@ -70,21 +61,26 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         return seconds < 172_800 ? seconds / 3600 + "h" : seconds / 86_400 + "d";
     }
 
-    public String json() {
+    public static String json(AuditResult a) {
+        String live = a.live();
+        Instant at = a.at();
+        DriftResult head = a.head();
+        Optional<Baseline> mark = a.mark();
+        Optional<DriftResult> knownGood = a.knownGood();
         List<Diagnostic> diagnostics = new ArrayList<>(ReviewJson.diagnostics(head.result()));
         knownGood.ifPresent(k -> ReviewJson.diagnostics(k.result()).stream().filter(d -> !diagnostics.contains(d))
                 .forEach(diagnostics::add));
-        ObjectNode root = Json.header("audit", complete(), diagnostics);
+        ObjectNode root = Json.header("audit", a.complete(), diagnostics);
         root.put("live", live);
         root.put("time", at.toString());
-        root.put("risk", risk().label());
+        root.put("risk", a.risk().label());
         root.set("base", Origins.json(head.result().base().origin()));
         root.set("head", Origins.json(head.result().head().origin()));
         root.set("againstHead", summary(head));
         mark.ifPresent(m -> {
             ObjectNode k = summary(knownGood.orElseThrow());
             k.put("commit", m.commit()).put("markedBy", m.marker()).put("markedAt", m.when().toString())
-                    .put("note", m.note()).put("secondsSince", secondsSinceKnownGood().orElse(0L));
+                    .put("note", m.note()).put("secondsSince", a.secondsSinceKnownGood().orElse(0L));
             root.set("againstKnownGood", k);
         });
         root.set("routeChanges", ReviewJson.routeChanges(head.result().routes().changes(), head.result().base(),
@@ -94,7 +90,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         return Json.write(root);
     }
 
-    private static ObjectNode summary(DriftReport d) {
+    private static ObjectNode summary(DriftResult d) {
         ReviewResult r = d.result();
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.set("desired", Origins.json(r.base().origin()));
@@ -109,15 +105,20 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
     }
 
     /** One compact JSON object on one line, for an append-only history file. */
-    public String historyLine() {
+    public static String historyLine(AuditResult a) {
+        String live = a.live();
+        Instant at = a.at();
+        DriftResult head = a.head();
+        Optional<Baseline> mark = a.mark();
+        Optional<DriftResult> knownGood = a.knownGood();
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("time", at.toString());
         n.put("live", live);
-        n.put("risk", risk().label());
-        n.put("complete", complete());
+        n.put("risk", a.risk().label());
+        n.put("complete", a.complete());
         n.set("againstHead", summary(head));
         knownGood.ifPresent(k -> n.set("againstKnownGood", summary(k)));
-        secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
+        a.secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
         return line(n);
     }
 
@@ -171,7 +172,12 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
     }
 
     /** The Prometheus text exposition format, for node_exporter's textfile collector. */
-    public String prometheus() {
+    public static String prometheus(AuditResult a) {
+        String live = a.live();
+        Instant at = a.at();
+        DriftResult head = a.head();
+        Optional<Baseline> mark = a.mark();
+        Optional<DriftResult> knownGood = a.knownGood();
         StringBuilder s = new StringBuilder();
         String src = label(live);
         liveRead(s, src, true);
@@ -186,8 +192,8 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         sample(s, "lbguard_drift_risk", src, "head", head.result().risk().ordinal());
         knownGood.ifPresent(k -> sample(s, "lbguard_drift_risk", src, "known_good", k.result().risk().ordinal()));
         gauge(s, "lbguard_analysis_complete", "1 when everything that may affect routing was read, else 0.");
-        s.append("lbguard_analysis_complete{").append(src).append("} ").append(complete() ? 1 : 0).append('\n');
-        secondsSinceKnownGood().ifPresent(sec -> {
+        s.append("lbguard_analysis_complete{").append(src).append("} ").append(a.complete() ? 1 : 0).append('\n');
+        a.secondsSinceKnownGood().ifPresent(sec -> {
             gauge(s, "lbguard_seconds_since_known_good", "Seconds since the known-good revision was marked.");
             s.append("lbguard_seconds_since_known_good{").append(src).append("} ").append(sec).append('\n');
         });

@@ -2,6 +2,7 @@ package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.diff.RouteDiff;
@@ -12,18 +13,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A drift report in every format: the review of git (base) against live (head), plus what only drift has: the
+ * A drift in every format: the review of git (base) against live (head), plus what only drift has: the
  * elements not running and those not in git, and for a plan what the next apply would do to routing.
- *
- * @param nextApply the route diff of the live state against the plan's planned values, with both snapshots
  */
-public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApply> nextApply) {
-
-    /** What the next apply would do to routing: the plan's prior state against its planned values. */
-    public record NextApply(RoutingSnapshot prior, RoutingSnapshot planned, RouteDiff routes) {
+public final class DriftReport {
+    private DriftReport() {
     }
 
-    public String text(Style style) {
+    public static String text(DriftResult d, Style style) {
+        ReviewResult result = d.result();
+        LiveMatch match = d.match();
+        Optional<DriftResult.NextApply> nextApply = d.nextApply();
         StringBuilder s = new StringBuilder();
         unpairedText(s, style, "Missing live (declared in git, not running)", match.missingLive());
         unpairedText(s, style, "Unmanaged (running, not declared in git)", match.unmanaged());
@@ -62,7 +62,10 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
         s.append('\n');
     }
 
-    public String markdown() {
+    public static String markdown(DriftResult d) {
+        ReviewResult result = d.result();
+        LiveMatch match = d.match();
+        Optional<DriftResult.NextApply> nextApply = d.nextApply();
         StringBuilder s = new StringBuilder();
         unpairedMarkdown(s, "Missing live (declared in git, not running)", match.missingLive());
         unpairedMarkdown(s, "Unmanaged (running, not declared in git)", match.unmanaged());
@@ -99,7 +102,10 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
         s.append('\n');
     }
 
-    public String json() {
+    public static String json(DriftResult d) {
+        ReviewResult result = d.result();
+        LiveMatch match = d.match();
+        Optional<DriftResult.NextApply> nextApply = d.nextApply();
         ObjectNode root = ReviewJson.object("drift", result);
         root.set("missingLive", unpairedJson(match.missingLive()));
         root.set("unmanaged", unpairedJson(match.unmanaged()));
@@ -124,7 +130,7 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
         return a;
     }
 
-    public String sarif(String version) {
-        return ReviewSarif.write(result, RuleCatalog.drift(), version);
+    public static String sarif(DriftResult d, String version) {
+        return ReviewSarif.write(d.result(), RuleCatalog.drift(), version);
     }
 }

@@ -1,0 +1,40 @@
+package dev.lbguard.analysis;
+
+import dev.lbguard.model.Baseline;
+import dev.lbguard.policy.Risk;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An audit for cron: what runs against the branch head and against the last known-good revision.
+ *
+ * @param live the live source as the user named it
+ * @param at when the audit ran
+ * @param knownGood the drift against the known-good mark, when the repository has one
+ */
+public record AuditResult(String live, Instant at, DriftResult head, Optional<Baseline> mark,
+                          Optional<DriftResult> knownGood) {
+    public AuditResult {
+        Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(mark, "mark");
+        Objects.requireNonNull(knownGood, "knownGood");
+    }
+
+    public boolean complete() {
+        return head.result().complete() && knownGood.map(k -> k.result().complete()).orElse(true);
+    }
+
+    /** The worse of the two risks. */
+    public Risk risk() {
+        Risk r = head.result().risk();
+        return knownGood.map(k -> k.result().risk().compareTo(r) > 0 ? k.result().risk() : r).orElse(r);
+    }
+
+    public Optional<Long> secondsSinceKnownGood() {
+        return mark.map(m -> Math.max(0, Duration.between(m.when(), at).getSeconds()));
+    }
+}
