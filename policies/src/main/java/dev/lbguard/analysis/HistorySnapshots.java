@@ -1,17 +1,12 @@
 package dev.lbguard.analysis;
 
-import dev.lbguard.diagnostic.Diagnostic;
-import dev.lbguard.model.ElementId;
-import dev.lbguard.model.LoadBalancer;
-import dev.lbguard.model.Move;
+import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.model.TargetGroup;
 import dev.lbguard.source.Configurations;
 import dev.lbguard.source.RecordingTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
-import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.terraform.RootModuleFinder;
@@ -190,81 +185,6 @@ public final class HistorySnapshots {
         }
         return new Step(new State(commit.id(), layout, others, dirs, keys, snapshots, reads),
                 List.copyOf(new TreeSet<>(changedRoots)));
-    }
-
-    /** The snapshot of every root module of a state, as one. */
-    public static RoutingSnapshot full(State state, SnapshotOrigin origin) {
-        return merge(state, state.snapshots().keySet(), origin);
-    }
-
-    /**
-     * The roots a commit's comparison must read: those it changed, and every other root that hangs rules on a
-     * listener of another stack one of them hangs rules on, before or after. AWS evaluates all rules of a listener
-     * together, so a changed stack's rule that takes requests from an unchanged stack's rule is only seen with
-     * both (the same join {@code review} makes).
-     */
-    public static List<String> comparedRoots(State before, State after, List<String> changed) {
-        Set<String> shared = new java.util.HashSet<>();
-        for (State s : List.of(before, after)) {
-            for (String root : changed) {
-                RoutingSnapshot snap = s.snapshots().get(root);
-                if (snap != null) {
-                    snap.loadBalancers().stream().filter(LoadBalancer::managedElsewhere)
-                            .forEach(lb -> shared.add(lb.id().value()));
-                }
-            }
-        }
-        TreeSet<String> roots = new TreeSet<>(changed);
-        if (shared.isEmpty()) {
-            return List.copyOf(roots);
-        }
-        for (State s : List.of(before, after)) {
-            s.snapshots().forEach((root, snap) -> {
-                if (snap.loadBalancers().stream().anyMatch(lb -> lb.managedElsewhere()
-                        && shared.contains(lb.id().value()))) {
-                    roots.add(root);
-                }
-            });
-        }
-        return List.copyOf(roots);
-    }
-
-    /** The snapshot of these root modules of a state (those that exist there), as one. */
-    public static RoutingSnapshot merge(State state, java.util.Collection<String> roots, SnapshotOrigin origin) {
-        Map<ElementId, LoadBalancer> lbs = new LinkedHashMap<>();
-        Map<ElementId, TargetGroup> tgs = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        List<Move> moves = new ArrayList<>();
-        for (String root : roots) {
-            RoutingSnapshot s = state.snapshots().get(root);
-            if (s == null) {
-                continue;
-            }
-            diagnostics.addAll(s.diagnostics());
-            moves.addAll(s.moves());
-            for (LoadBalancer lb : s.loadBalancers()) {
-                LoadBalancer earlier = lbs.putIfAbsent(lb.id(), lb);
-                if (earlier != null) {
-                    // Another stack's listener that several roots (Terragrunt units) hang rules on: seen together.
-                    java.util.Optional<LoadBalancer> joined = dev.lbguard.source.SnapshotMerger.joinShared(earlier, lb,
-                            diagnostics);
-                    joined.ifPresentOrElse(j -> lbs.put(lb.id(), j),
-                            () -> diagnostics.add(clash("load balancer", lb.id(), lb.source())));
-                }
-            }
-            for (TargetGroup tg : s.targetGroups()) {
-                if (tgs.putIfAbsent(tg.id(), tg) != null) {
-                    diagnostics.add(clash("target group", tg.id(), tg.source()));
-                }
-            }
-        }
-        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves);
-    }
-
-    // As TerraformSource says when it reads several root modules at once.
-    private static Diagnostic clash(String what, ElementId id, dev.lbguard.diagnostic.SourceRef source) {
-        return Diagnostic.error("tf-address-clash", what + " " + id + " is defined by more than one root module; "
-                + "give --dir to read one root module at a time", source);
     }
 
     /** The roots that lbguard reads: all, or the one {@code --dir} names (any directory, so that it says what it is). */

@@ -1,10 +1,9 @@
 package dev.lbguard.analysis;
 
-import dev.lbguard.model.Baseline;
 import dev.lbguard.diff.RouteDiff;
-import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.Baselines;
+import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Commit;
+import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.source.git.RollbackPatch;
 import java.util.List;
 import java.util.Objects;

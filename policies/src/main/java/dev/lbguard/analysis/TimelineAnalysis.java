@@ -1,11 +1,11 @@
 package dev.lbguard.analysis;
 
+import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.HistoryWindow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +58,10 @@ public final class TimelineAnalysis {
                 if (step.touchedLoadBalancers()) {
                     SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
                     SnapshotOrigin after = origin(commit.id());
-                    List<String> compared = HistorySnapshots.comparedRoots(state, step.state(), step.changedRoots());
+                    List<String> compared = RootSnapshots.comparedRoots(state, step.state(), step.changedRoots());
                     reviewer.submit(new Pending(commit, step.changedRoots(),
-                            HistorySnapshots.merge(state, compared, before),
-                            HistorySnapshots.merge(step.state(), compared, after),
+                            RootSnapshots.merge(state, compared, before),
+                            RootSnapshots.merge(step.state(), compared, after),
                             history.mergedCommits(commit)));
                 } else {
                     unrelated.add(commit);
@@ -76,8 +76,8 @@ public final class TimelineAnalysis {
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
-        RoutingSnapshot netBase = HistorySnapshots.full(start, first);
-        RoutingSnapshot netHead = HistorySnapshots.full(state, last);
+        RoutingSnapshot netBase = RootSnapshots.full(start, first);
+        RoutingSnapshot netHead = RootSnapshots.full(state, last);
         ReviewResult net = review.review(netBase, netHead);
         entries.sort(TimelineEntry.RANKING);
         others.sort(TimelineEntry.RANKING);

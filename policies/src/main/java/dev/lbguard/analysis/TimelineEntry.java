@@ -1,7 +1,7 @@
 package dev.lbguard.analysis;
 
-import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.model.Commit;
+import dev.lbguard.policy.ReviewResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

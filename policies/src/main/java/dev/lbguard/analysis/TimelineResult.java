@@ -1,8 +1,8 @@
 package dev.lbguard.analysis;
 
+import dev.lbguard.model.Commit;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
-import dev.lbguard.model.Commit;
 import dev.lbguard.source.git.HistoryWindow;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.model.Baseline;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.cli.ExitCode;
 import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.Json;
+import dev.lbguard.model.Baseline;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.GitRepository;

@@ -1,15 +1,13 @@
 package dev.lbguard.cli.report;
 
-import dev.lbguard.model.Baseline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.analysis.AuditResult;
 import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.Baseline;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
-import dev.lbguard.source.git.Baselines;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.RouteChange;
-import dev.lbguard.diff.RouteDiff;
-import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.RuleCatalog;
 import java.util.List;

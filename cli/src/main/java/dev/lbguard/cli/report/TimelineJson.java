@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.analysis.RequestProbe;
 import dev.lbguard.analysis.TimelineEntry;
 import dev.lbguard.analysis.TimelineResult;
+import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.model.Commit;
 import java.util.List;
 
 /**

@@ -4,9 +4,9 @@ import dev.lbguard.analysis.RequestProbe;
 import dev.lbguard.analysis.TimelineEntry;
 import dev.lbguard.analysis.TimelineResult;
 import dev.lbguard.diff.RouteChange;
+import dev.lbguard.model.Commit;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.model.Commit;
 import java.util.List;
 import java.util.Locale;
 

@@ -93,6 +93,16 @@ public final class GitRepository implements AutoCloseable {
         return "unknown revision '" + rev + "' (check 'git log --oneline' for the commits this repository has)";
     }
 
+    /** Whether {@code ancestor} is {@code descendant} or reachable from it through parents. */
+    public boolean isAncestor(RevCommit ancestor, RevCommit descendant) throws SourceException {
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
+        } catch (java.io.IOException e) {
+            throw new SourceException("cannot relate " + ancestor.name() + " to " + descendant.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public boolean isShallow() {
         return new File(repository.getDirectory(), "shallow").isFile();
     }
