@@ -28,4 +28,18 @@ public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceD
                 .toList();
         Objects.requireNonNull(risk, "risk");
     }
+
+    /**
+     * Both snapshots' diagnostics, the base's first, then those of the head the base does not have: a problem on
+     * either side makes the comparison incomplete.
+     */
+    public List<dev.lbguard.diagnostic.Diagnostic> diagnostics() {
+        List<dev.lbguard.diagnostic.Diagnostic> all = new java.util.ArrayList<>(base.diagnostics());
+        for (dev.lbguard.diagnostic.Diagnostic d : head.diagnostics()) {
+            if (!all.contains(d)) {
+                all.add(d);
+            }
+        }
+        return List.copyOf(all);
+    }
 }

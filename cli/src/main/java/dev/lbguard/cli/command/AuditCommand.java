@@ -123,7 +123,7 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         String out = options.format == OutputFormat.JSON ? AuditReport.json(audit)
-                : AuditReport.text(audit, ReportOutput.style(options, environment, System.console() != null));
+                : AuditReport.text(audit, ReportOutput.style(options, environment));
         if (history != null) {
             append(history, AuditReport.historyLine(audit));
         }

@@ -86,7 +86,7 @@ public final class DriftCommand implements Callable<Integer> {
             case JSON -> DriftReport.json(drift);
             case MARKDOWN -> DriftReport.markdown(drift);
             case SARIF -> DriftReport.sarif(drift, VersionProvider.current());
-            case TEXT -> DriftReport.text(drift, ReportOutput.style(options, environment, System.console() != null));
+            case TEXT -> DriftReport.text(drift, ReportOutput.style(options, environment));
         };
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         return failOn.exitCode(drift.result());

@@ -16,6 +16,11 @@ final class ReportOutput {
     }
 
     /** Colour only for text on a terminal, and never when NO_COLOR is set or --no-color given. */
+    /** Colours only for text on a terminal, unless --no-color or NO_COLOR says otherwise. */
+    static Style style(CommonOptions options, Map<String, String> environment) {
+        return style(options, environment, System.console() != null);
+    }
+
     static Style style(CommonOptions options, Map<String, String> environment, boolean terminal) {
         boolean color = options.format == OutputFormat.TEXT && options.output == null && !options.noColor
                 && !environment.containsKey("NO_COLOR") && terminal;

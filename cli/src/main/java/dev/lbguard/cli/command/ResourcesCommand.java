@@ -53,7 +53,7 @@ public final class ResourcesCommand implements Callable<Integer> {
         for (String dir : ws.moduleDirs()) {
             modules.add(evaluator.evaluate(ws.tree(), dir, inputs));
         }
-        Style style = ReportOutput.style(options, environment, System.console() != null);
+        Style style = ReportOutput.style(options, environment);
         String report = options.format == OutputFormat.JSON
                 ? ResourcesReport.json(modules, allTypes)
                 : ResourcesReport.text(modules, allTypes, style);

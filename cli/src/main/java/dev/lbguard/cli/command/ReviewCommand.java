@@ -62,7 +62,7 @@ public final class ReviewCommand implements Callable<Integer> {
             case MARKDOWN -> ReviewMarkdown.write(title, result);
             case SARIF -> ReviewSarif.write(result, RuleCatalog.standard(), VersionProvider.current());
             case TEXT -> ReviewText.write("lbguard " + title, result,
-                    ReportOutput.style(options, environment, System.console() != null));
+                    ReportOutput.style(options, environment));
         };
     }
 }

@@ -77,7 +77,7 @@ public final class RollbackCommand implements Callable<Integer> {
         }
         if (options.format == OutputFormat.TEXT) {
             ReportOutput.write(options, spec.commandLine().getOut(), RollbackReport.text(rollback,
-                    ReportOutput.style(options, environment, System.console() != null)),
+                    ReportOutput.style(options, environment)),
                     rollback.patch()); // never redacted: it must apply as proven
         } else {
             ReportOutput.write(options, spec.commandLine().getOut(), options.format == OutputFormat.JSON

@@ -79,7 +79,7 @@ public final class RouteCommand implements Callable<Integer> {
         String out = options.format == OutputFormat.JSON
                 ? RouteReport.json(snapshot, lb, l, request, result)
                 : RouteReport.text(snapshot, lb, l, request, result,
-                        ReportOutput.style(options, environment, System.console() != null));
+                        ReportOutput.style(options, environment));
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         return snapshot.complete() && result.isMatched() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }

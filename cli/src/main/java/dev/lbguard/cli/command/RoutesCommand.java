@@ -41,7 +41,7 @@ public final class RoutesCommand implements Callable<Integer> {
         RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, rev);
         RoutesReport report = new RoutesReport();
         String out = options.format == OutputFormat.JSON ? report.json(snapshot)
-                : report.text(snapshot, ReportOutput.style(options, environment, System.console() != null));
+                : report.text(snapshot, ReportOutput.style(options, environment));
         ReportOutput.write(options, spec.commandLine().getOut(), out);
         return snapshot.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }

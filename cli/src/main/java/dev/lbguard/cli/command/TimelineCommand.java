@@ -160,7 +160,7 @@ public final class TimelineCommand implements Callable<Integer> {
         return switch (options.format) {
             case JSON -> TimelineJson.write(result);
             case MARKDOWN -> TimelineMarkdown.write(result);
-            default -> TimelineText.write(result, ReportOutput.style(options, environment, System.console() != null));
+            default -> TimelineText.write(result, ReportOutput.style(options, environment));
         };
     }
 

@@ -42,7 +42,7 @@ public final class AuditReport {
         s.append('\n').append(DriftReport.text(head, style));
         knownGood.filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
                 .append(mark.orElseThrow().commit(), 0, 12).append(":\n")
-                .append(Status.text(ReviewJson.diagnostics(k.result()), style)));
+                .append(Status.text(k.result().diagnostics(), style)));
         return s.toString();
     }
 
@@ -65,8 +65,8 @@ public final class AuditReport {
         DriftResult head = a.head();
         Optional<Baseline> mark = a.mark();
         Optional<DriftResult> knownGood = a.knownGood();
-        List<Diagnostic> diagnostics = new ArrayList<>(ReviewJson.diagnostics(head.result()));
-        knownGood.ifPresent(k -> ReviewJson.diagnostics(k.result()).stream().filter(d -> !diagnostics.contains(d))
+        List<Diagnostic> diagnostics = new ArrayList<>(head.result().diagnostics());
+        knownGood.ifPresent(k -> k.result().diagnostics().stream().filter(d -> !diagnostics.contains(d))
                 .forEach(diagnostics::add));
         ObjectNode root = Json.header("audit", a.complete(), diagnostics);
         root.put("live", live);

@@ -2,6 +2,7 @@ package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.diff.Destination;
 import dev.lbguard.model.Authenticate;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
@@ -114,5 +115,19 @@ public final class Destinations {
             }
         });
         return n;
+    }
+
+    /** One line for a destination, as text and markdown print it. */
+    public static String summary(Destination d, RoutingSnapshot snapshot) {
+        return switch (d.kind()) {
+            case ACTION -> summary(d.action().orElseThrow(), snapshot);
+            case NO_LISTENER -> "no listener (connection refused)";
+            default -> unknown(d);
+        };
+    }
+
+    /** An unknown destination in words; on a listener of another stack, what is not seen, not "unknown". */
+    static String unknown(Destination d) {
+        return d.reason().equals(dev.lbguard.model.RouteAction.Unresolved.NOT_TAKEN) ? d.reason() : "unknown: " + d.reason();
     }
 }

@@ -3,7 +3,6 @@ package dev.lbguard.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diff.AttributeChange;
 import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RequestClass;
@@ -15,7 +14,6 @@ import dev.lbguard.policy.Inconclusive;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.route.Request;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +29,7 @@ public final class ReviewJson {
     }
 
     public static ObjectNode object(String command, ReviewResult r) {
-        ObjectNode root = Json.header(command, r.complete(), diagnostics(r));
+        ObjectNode root = Json.header(command, r.complete(), r.diagnostics());
         root.set("base", Origins.json(r.base().origin()));
         root.set("head", Origins.json(r.head().origin()));
         root.put("risk", r.risk().label());
@@ -44,17 +42,6 @@ public final class ReviewJson {
             inc.addObject().put("id", i.ruleId()).put("reason", i.reason());
         }
         return root;
-    }
-
-    /** Both snapshots' diagnostics: a problem on either side makes the comparison incomplete. */
-    public static List<Diagnostic> diagnostics(ReviewResult r) {
-        List<Diagnostic> all = new ArrayList<>(r.base().diagnostics());
-        for (Diagnostic d : r.head().diagnostics()) {
-            if (!all.contains(d)) {
-                all.add(d);
-            }
-        }
-        return all;
     }
 
     public static ArrayNode resourceChanges(List<ResourceChange> changes) {
@@ -159,7 +146,7 @@ public final class ReviewJson {
             }
             default -> {
                 n = d.action().map(a -> Destinations.json(a, snapshot)).orElse(Json.MAPPER.createObjectNode());
-                n.put("summary", unknown(d));
+                n.put("summary", Destinations.unknown(d));
                 n.put("type", "unknown");
                 n.put("reason", d.reason());
             }
@@ -181,19 +168,5 @@ public final class ReviewJson {
             n.put("remediation", f.remediation());
         }
         return a;
-    }
-
-    /** One line for a destination, as text and markdown print it. */
-    public static String summary(Destination d, RoutingSnapshot snapshot) {
-        return switch (d.kind()) {
-            case ACTION -> Destinations.summary(d.action().orElseThrow(), snapshot);
-            case NO_LISTENER -> "no listener (connection refused)";
-            default -> unknown(d);
-        };
-    }
-
-    /** An unknown destination in words; on a listener of another stack, what is not seen, not "unknown". */
-    private static String unknown(Destination d) {
-        return d.reason().equals(dev.lbguard.model.RouteAction.Unresolved.NOT_TAKEN) ? d.reason() : "unknown: " + d.reason();
     }
 }

@@ -58,8 +58,8 @@ public final class ReviewMarkdown {
             for (RouteChange c : routes.subList(0, Math.min(rows, routes.size()))) {
                 s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | ")
                         .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example(), c.match().constrains("source-ip"))))
-                        .append(" | ").append(cell(ReviewJson.summary(c.before(), r.base()))).append(" | **")
-                        .append(cell(ReviewJson.summary(c.after(), r.head()))).append("** |\n");
+                        .append(" | ").append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
+                        .append(cell(Destinations.summary(c.after(), r.head()))).append("** |\n");
             }
             more(s, routes.size(), rows, "route changes");
             s.append('\n');
@@ -95,7 +95,7 @@ public final class ReviewMarkdown {
         for (Inconclusive i : r.inconclusives()) {
             inconclusive.add(i.ruleId() + ": " + cell(i.reason()));
         }
-        s.append(Status.markdown(ReviewJson.diagnostics(r), inconclusive));
+        s.append(Status.markdown(r.diagnostics(), inconclusive));
         return s.toString();
     }
 

@@ -80,7 +80,7 @@ public final class ReviewSarif {
                             .withAdditionalProperty("address", f.element().value())));
         }
         List<Notification> notifications = new ArrayList<>();
-        for (Diagnostic d : ReviewJson.diagnostics(r)) {
+        for (Diagnostic d : r.diagnostics()) {
             Set<Location> where = new LinkedHashSet<>();
             where.add(location(d.source()));
             String prefix = d.affectsRouting() ? "" : Status.NOT_ROUTING + ": ";

@@ -45,7 +45,7 @@ public final class ReviewText {
         for (Inconclusive i : r.inconclusives()) {
             s.append(style.yellow("  inconclusive " + i.ruleId() + ": " + i.reason())).append('\n');
         }
-        s.append(Status.text(ReviewJson.diagnostics(r), style));
+        s.append(Status.text(r.diagnostics(), style));
         return s.toString();
     }
 
@@ -61,9 +61,9 @@ public final class ReviewText {
             }
             s.append(indent).append("    ").append(c.match().describe()).append('\n');
             s.append(indent).append("      e.g.   ").append(RouteReport.describe(c.example(), c.match().constrains("source-ip"))).append('\n');
-            s.append(indent).append("      before ").append(ReviewJson.summary(c.before(), base))
+            s.append(indent).append("      before ").append(Destinations.summary(c.before(), base))
                     .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
-            s.append(indent).append("      after  ").append(style.bold(ReviewJson.summary(c.after(), head)))
+            s.append(indent).append("      after  ").append(style.bold(Destinations.summary(c.after(), head)))
                     .append(style.dim(c.after().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
         }
     }

@@ -24,7 +24,7 @@ public final class RollbackReport {
         if (r.paths().isEmpty() && r.binaries().isEmpty() && r.proven()) {
             s.append(style.green("Nothing to roll back: the load-balancer definition files are as at the target."))
                     .append('\n');
-            return s.append(Status.text(ReviewJson.diagnostics(review), style)).toString();
+            return s.append(Status.text(review.diagnostics(), style)).toString();
         }
         s.append(ReviewText.riskStyle(review.risk(), style, "RISK " + review.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  Rolling back: ").append(Verdict.sentence(review)).append('\n');
@@ -58,7 +58,7 @@ public final class RollbackReport {
         } else {
             s.append("Apply with: git apply <this report saved to a file>, or lbguard rollback --apply.\n");
         }
-        s.append(Status.text(ReviewJson.diagnostics(review), style)).append('\n');
+        s.append(Status.text(review.diagnostics(), style)).append('\n');
         if (Redaction.holdsSensitive(r.patch())) {
             s.append(style.yellow(SENSITIVE_PATCH)).append("\n\n");
         }
@@ -160,7 +160,7 @@ public final class RollbackReport {
 
     public static String json(Rollback r) {
         ReviewResult review = r.review();
-        ObjectNode root = Json.header("rollback", r.proven(), ReviewJson.diagnostics(review));
+        ObjectNode root = Json.header("rollback", r.proven(), review.diagnostics());
         root.set("base", Origins.json(review.base().origin()));
         root.set("head", Origins.json(review.head().origin()));
         root.set("target", TimelineJson.commit(r.target()));

@@ -49,8 +49,8 @@ public final class TimelineMarkdown {
             s.append(e.mergedCommits().isEmpty() ? "" : "\n").append(TimelineText.sentence(r)).append("\n\n");
             for (RequestProbe.Move m : e.requestMoves()) {
                 s.append("- the request on ").append(m.loadBalancer()).append(' ').append(m.listener()).append(": ")
-                        .append(cell(ReviewJson.summary(m.before(), r.base()))).append(" → **")
-                        .append(cell(ReviewJson.summary(m.after(), r.head()))).append("**\n");
+                        .append(cell(Destinations.summary(m.before(), r.base()))).append(" → **")
+                        .append(cell(Destinations.summary(m.after(), r.head()))).append("**\n");
             }
             routes(s, r);
             for (Finding f : r.findings()) {
@@ -87,8 +87,8 @@ public final class TimelineMarkdown {
         for (RouteChange c : r.routes().changes()) {
             s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | `")
                     .append(c.match().describe().replace("`", "'").replace("|", "\\|")).append("` | ")
-                    .append(cell(ReviewJson.summary(c.before(), r.base()))).append(" | **")
-                    .append(cell(ReviewJson.summary(c.after(), r.head()))).append("** |\n");
+                    .append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
+                    .append(cell(Destinations.summary(c.after(), r.head()))).append("** |\n");
         }
         s.append('\n');
     }

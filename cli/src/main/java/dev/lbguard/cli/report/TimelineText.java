@@ -102,8 +102,8 @@ public final class TimelineText {
                               RoutingSnapshot head, String indent) {
         for (RequestProbe.Move m : moves) {
             s.append(indent).append("the request on ").append(m.loadBalancer()).append(' ').append(m.listener())
-                    .append(": ").append(ReviewJson.summary(m.before(), base)).append(" -> ")
-                    .append(ReviewJson.summary(m.after(), head)).append(m.moved() ? "" : " (unchanged)").append('\n');
+                    .append(": ").append(Destinations.summary(m.before(), base)).append(" -> ")
+                    .append(Destinations.summary(m.after(), head)).append(m.moved() ? "" : " (unchanged)").append('\n');
         }
     }
 
@@ -122,9 +122,9 @@ public final class TimelineText {
 
     /** Every diagnostic met over the window, once. */
     static List<Diagnostic> diagnostics(TimelineResult t) {
-        List<Diagnostic> all = new ArrayList<>(ReviewJson.diagnostics(t.net()));
+        List<Diagnostic> all = new ArrayList<>(t.net().diagnostics());
         for (TimelineEntry e : t.entries()) {
-            for (Diagnostic d : ReviewJson.diagnostics(e.review())) {
+            for (Diagnostic d : e.review().diagnostics()) {
                 if (!all.contains(d)) {
                     all.add(d);
                 }
