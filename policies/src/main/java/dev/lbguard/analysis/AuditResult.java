@@ -4,7 +4,6 @@ import dev.lbguard.model.Baseline;
 import dev.lbguard.policy.Risk;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,13 +15,6 @@ import java.util.Optional;
  */
 public record AuditResult(String live, Instant at, DriftResult head, Optional<Baseline> mark,
                           Optional<DriftResult> knownGood) {
-    public AuditResult {
-        Objects.requireNonNull(live, "live");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(head, "head");
-        Objects.requireNonNull(mark, "mark");
-        Objects.requireNonNull(knownGood, "knownGood");
-    }
 
     public boolean complete() {
         return head.result().complete() && knownGood.map(k -> k.result().complete()).orElse(true);

@@ -4,7 +4,6 @@ import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,11 +13,6 @@ import java.util.Optional;
  * @param nextApply the route diff of the live state against the plan's planned values, with both snapshots
  */
 public record DriftResult(ReviewResult result, LiveMatch match, Optional<NextApply> nextApply) {
-    public DriftResult {
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(match, "match");
-        Objects.requireNonNull(nextApply, "nextApply");
-    }
 
     /** What the next apply would do to routing: the plan's prior state against its planned values. */
     public record NextApply(RoutingSnapshot prior, RoutingSnapshot planned, RouteDiff routes) {

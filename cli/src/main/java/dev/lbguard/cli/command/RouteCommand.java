@@ -35,9 +35,8 @@ public final class RouteCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
-            description = "The git revision (branch, tag, HEAD~n, commit id, or WORKTREE). Default: ${DEFAULT-VALUE}.")
-    String rev;
+    @Mixin
+    RevisionOption revision;
 
     @Option(names = "--listener", paramLabel = "LB:PORT", required = true,
             description = "The load balancer (its name or address) and the listener's port, e.g. shop-edge:443.")
@@ -72,7 +71,7 @@ public final class RouteCommand implements Callable<Integer> {
             throw new UsageException("route writes text or json, not " + options.format.name().toLowerCase());
         }
         Request request = request();
-        RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, rev);
+        RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, revision.rev);
         LoadBalancer lb = loadBalancer(snapshot);
         Listener l = listenerOf(snapshot, lb);
         RouteResult result = new RouteEvaluator().evaluate(l, request);
@@ -161,7 +160,7 @@ public final class RouteCommand implements Callable<Integer> {
         }
         List<LoadBalancer> named = snapshot.loadBalancersNamed(listener.substring(0, colon));
         if (named.isEmpty()) {
-            throw new UsageException("no load balancer named '" + listener.substring(0, colon) + "' at " + rev
+            throw new UsageException("no load balancer named '" + listener.substring(0, colon) + "' at " + revision.rev
                     + "; listeners there: " + String.join(", ", RoutesReport.listenerNames(snapshot)));
         }
         if (named.size() > 1) {

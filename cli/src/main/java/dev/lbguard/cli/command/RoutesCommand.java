@@ -25,9 +25,8 @@ public final class RoutesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
-            description = "The git revision (branch, tag, HEAD~n, commit id, or WORKTREE). Default: ${DEFAULT-VALUE}.")
-    String rev;
+    @Mixin
+    RevisionOption revision;
 
     public RoutesCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -38,7 +37,7 @@ public final class RoutesCommand implements Callable<Integer> {
         if (options.format != OutputFormat.TEXT && options.format != OutputFormat.JSON) {
             throw new UsageException("routes writes text or json, not " + options.format.name().toLowerCase());
         }
-        RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, rev);
+        RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, revision.rev);
         RoutesReport report = new RoutesReport();
         String out = options.format == OutputFormat.JSON ? report.json(snapshot)
                 : report.text(snapshot, ReportOutput.style(options, environment));

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * An audit for cron, written as a report, one JSON line for a history file, and a Prometheus textfile.
@@ -22,26 +21,21 @@ public final class AuditReport {
     }
 
     public static String text(AuditResult a, Style style) {
-        String live = a.live();
-        Instant at = a.at();
-        DriftResult head = a.head();
-        Optional<Baseline> mark = a.mark();
-        Optional<DriftResult> knownGood = a.knownGood();
         StringBuilder s = new StringBuilder();
-        s.append(style.bold("lbguard audit of " + live + " at " + at)).append('\n');
-        s.append("against HEAD:       ").append(line(head.result())).append('\n');
-        if (mark.isPresent()) {
-            Baseline m = mark.get();
-            s.append("against known-good: ").append(line(knownGood.orElseThrow().result())).append('\n');
+        s.append(style.bold("lbguard audit of " + a.live() + " at " + a.at())).append('\n');
+        s.append("against HEAD:       ").append(line(a.head().result())).append('\n');
+        if (a.mark().isPresent()) {
+            Baseline m = a.mark().get();
+            s.append("against known-good: ").append(line(a.knownGood().orElseThrow().result())).append('\n');
             s.append("  known-good is ").append(m.commit(), 0, 12).append(" (").append(m.subject()).append("), marked by ")
                     .append(m.marker()).append(' ').append(age(a.secondsSinceKnownGood().orElse(0L))).append(" ago")
                     .append(m.note().isEmpty() ? "" : ": " + m.note()).append('\n');
         } else {
             s.append("against known-good: no known-good revision is marked (lbguard baseline mark REV)\n");
         }
-        s.append('\n').append(DriftReport.text(head, style));
-        knownGood.filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
-                .append(mark.orElseThrow().commit(), 0, 12).append(":\n")
+        s.append('\n').append(DriftReport.text(a.head(), style));
+        a.knownGood().filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
+                .append(a.mark().orElseThrow().commit(), 0, 12).append(":\n")
                 .append(Status.text(k.result().diagnostics(), style)));
         return s.toString();
     }
@@ -60,31 +54,26 @@ public final class AuditReport {
     }
 
     public static String json(AuditResult a) {
-        String live = a.live();
-        Instant at = a.at();
-        DriftResult head = a.head();
-        Optional<Baseline> mark = a.mark();
-        Optional<DriftResult> knownGood = a.knownGood();
-        List<Diagnostic> diagnostics = new ArrayList<>(head.result().diagnostics());
-        knownGood.ifPresent(k -> k.result().diagnostics().stream().filter(d -> !diagnostics.contains(d))
+        List<Diagnostic> diagnostics = new ArrayList<>(a.head().result().diagnostics());
+        a.knownGood().ifPresent(k -> k.result().diagnostics().stream().filter(d -> !diagnostics.contains(d))
                 .forEach(diagnostics::add));
         ObjectNode root = Json.header("audit", a.complete(), diagnostics);
-        root.put("live", live);
-        root.put("time", at.toString());
+        root.put("live", a.live());
+        root.put("time", a.at().toString());
         root.put("risk", a.risk().label());
-        root.set("base", Origins.json(head.result().base().origin()));
-        root.set("head", Origins.json(head.result().head().origin()));
-        root.set("againstHead", summary(head));
-        mark.ifPresent(m -> {
-            ObjectNode k = summary(knownGood.orElseThrow());
+        root.set("base", Origins.json(a.head().result().base().origin()));
+        root.set("head", Origins.json(a.head().result().head().origin()));
+        root.set("againstHead", summary(a.head()));
+        a.mark().ifPresent(m -> {
+            ObjectNode k = summary(a.knownGood().orElseThrow());
             k.put("commit", m.commit()).put("markedBy", m.marker()).put("markedAt", m.when().toString())
                     .put("note", m.note()).put("secondsSince", a.secondsSinceKnownGood().orElse(0L));
             root.set("againstKnownGood", k);
         });
-        root.set("routeChanges", ReviewJson.routeChanges(head.result().routes().changes(), head.result().base(),
-                head.result().head()));
-        root.set("findings", ReviewJson.findings(head.result().findings()));
-        root.set("resourceChanges", ReviewJson.resourceChanges(head.result().resources().changes()));
+        root.set("routeChanges", ReviewJson.routeChanges(a.head().result().routes().changes(), a.head().result().base(),
+                a.head().result().head()));
+        root.set("findings", ReviewJson.findings(a.head().result().findings()));
+        root.set("resourceChanges", ReviewJson.resourceChanges(a.head().result().resources().changes()));
         return Json.write(root);
     }
 
@@ -104,18 +93,13 @@ public final class AuditReport {
 
     /** One compact JSON object on one line, for an append-only history file. */
     public static String historyLine(AuditResult a) {
-        String live = a.live();
-        Instant at = a.at();
-        DriftResult head = a.head();
-        Optional<Baseline> mark = a.mark();
-        Optional<DriftResult> knownGood = a.knownGood();
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("time", at.toString());
-        n.put("live", live);
+        n.put("time", a.at().toString());
+        n.put("live", a.live());
         n.put("risk", a.risk().label());
         n.put("complete", a.complete());
-        n.set("againstHead", summary(head));
-        knownGood.ifPresent(k -> n.set("againstKnownGood", summary(k)));
+        n.set("againstHead", summary(a.head()));
+        a.knownGood().ifPresent(k -> n.set("againstKnownGood", summary(k)));
         a.secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
         return line(n);
     }
@@ -171,31 +155,26 @@ public final class AuditReport {
 
     /** The Prometheus text exposition format, for node_exporter's textfile collector. */
     public static String prometheus(AuditResult a) {
-        String live = a.live();
-        Instant at = a.at();
-        DriftResult head = a.head();
-        Optional<Baseline> mark = a.mark();
-        Optional<DriftResult> knownGood = a.knownGood();
         StringBuilder s = new StringBuilder();
-        String src = label(live);
+        String src = label(a.live());
         liveRead(s, src, true);
         gauge(s, "lbguard_drift_elements", "Elements that differ between git and what runs.");
-        sample(s, "lbguard_drift_elements", src, "head", head.result().resources().changes().size());
-        knownGood.ifPresent(k -> sample(s, "lbguard_drift_elements", src, "known_good", k.result().resources().changes().size()));
+        sample(s, "lbguard_drift_elements", src, "head", a.head().result().resources().changes().size());
+        a.knownGood().ifPresent(k -> sample(s, "lbguard_drift_elements", src, "known_good", k.result().resources().changes().size()));
         gauge(s, "lbguard_drift_rerouted_request_classes", "Request classes that reach a different destination live.");
-        sample(s, "lbguard_drift_rerouted_request_classes", src, "head", head.result().routes().changes().size());
-        knownGood.ifPresent(k -> sample(s, "lbguard_drift_rerouted_request_classes", src, "known_good",
+        sample(s, "lbguard_drift_rerouted_request_classes", src, "head", a.head().result().routes().changes().size());
+        a.knownGood().ifPresent(k -> sample(s, "lbguard_drift_rerouted_request_classes", src, "known_good",
                 k.result().routes().changes().size()));
         gauge(s, "lbguard_drift_risk", "Risk of the drift: 0 none, 1 low, 2 medium, 3 high, 4 critical.");
-        sample(s, "lbguard_drift_risk", src, "head", head.result().risk().ordinal());
-        knownGood.ifPresent(k -> sample(s, "lbguard_drift_risk", src, "known_good", k.result().risk().ordinal()));
+        sample(s, "lbguard_drift_risk", src, "head", a.head().result().risk().ordinal());
+        a.knownGood().ifPresent(k -> sample(s, "lbguard_drift_risk", src, "known_good", k.result().risk().ordinal()));
         gauge(s, "lbguard_analysis_complete", "1 when everything that may affect routing was read, else 0.");
         s.append("lbguard_analysis_complete{").append(src).append("} ").append(a.complete() ? 1 : 0).append('\n');
         a.secondsSinceKnownGood().ifPresent(sec -> {
             gauge(s, "lbguard_seconds_since_known_good", "Seconds since the known-good revision was marked.");
             s.append("lbguard_seconds_since_known_good{").append(src).append("} ").append(sec).append('\n');
         });
-        timestamp(s, src, at);
+        timestamp(s, src, a.at());
         return s.toString();
     }
 
