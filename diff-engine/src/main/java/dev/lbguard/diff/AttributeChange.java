@@ -3,13 +3,13 @@ package dev.lbguard.diff;
 import java.util.Objects;
 
 /**
- * One attribute that differs, e.g. {@code priority} from {@code 10} to {@code 5}. Values are JSON literals
- * ({@code 10}, {@code "api"}, {@code ["a","b"]}, {@code null} when absent) so every report can print them typed.
+ * One attribute that differs, e.g. {@code priority} from {@code 10} to {@code 5}; {@link AttributeValue#ABSENT}
+ * on the side that does not set it. Reports write the values, typed, as their format wants.
  */
-public record AttributeChange(String path, String beforeJson, String afterJson) {
+public record AttributeChange(String path, AttributeValue before, AttributeValue after) {
     public AttributeChange {
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(beforeJson, "beforeJson");
-        Objects.requireNonNull(afterJson, "afterJson");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
     }
 }

@@ -29,11 +29,11 @@ import java.util.function.UnaryOperator;
  */
 final class Attributes {
     /**
-     * One attribute's value: {@code json} as the element's own snapshot says it, {@code compared} with
+     * One attribute's value: {@code shown} as the element's own snapshot says it, {@code compared} with
      * references to renamed elements replaced by their head identity, so that a rename does not ripple into
      * every element that points at the renamed one.
      */
-    record Value(String json, String compared) {
+    record Value(AttributeValue shown, AttributeValue compared) {
     }
 
     private final RoutingSnapshot snapshot;
@@ -47,9 +47,9 @@ final class Attributes {
 
     static SortedMap<String, Value> loadBalancer(RoutingSnapshot s, LoadBalancer lb) {
         Attributes a = new Attributes(s, UnaryOperator.identity());
-        a.put("name", Json.string(lb.name()));
-        a.put("type", Json.string(lb.type().label()));
-        a.put("internal", Boolean.toString(lb.internal()));
+        a.put("name", AttributeValue.text(lb.name()));
+        a.put("type", AttributeValue.text(lb.type().label()));
+        a.put("internal", flag(lb.internal()));
         return a.out;
     }
 
@@ -57,10 +57,10 @@ final class Attributes {
                                              Listener l) {
         Attributes a = new Attributes(s, renamed);
         a.ref("loadBalancer", lb);
-        a.put("protocol", Json.string(l.protocol()));
-        a.put("port", Integer.toString(l.port()));
-        l.sslPolicy().ifPresent(p -> a.put("sslPolicy", Json.string(p)));
-        a.put("certificates", Json.strings(l.certificates()));
+        a.put("protocol", AttributeValue.text(l.protocol()));
+        a.put("port", number(l.port()));
+        l.sslPolicy().ifPresent(p -> a.put("sslPolicy", AttributeValue.text(p)));
+        a.put("certificates", AttributeValue.texts(l.certificates()));
         a.action("defaultAction", l.defaultAction());
         return a.out;
     }
@@ -70,7 +70,7 @@ final class Attributes {
         Attributes a = new Attributes(s, renamed);
         a.ref("listener", listener);
         // Only the number routes: an assigned priority equal to a written one is no change.
-        a.put("priority", r.priority().isKnown() ? Integer.toString(r.priority().value()) : Json.string("(unknown)"));
+        a.put("priority", r.priority().isKnown() ? number(r.priority().value()) : AttributeValue.text("(unknown)"));
         Map<String, Integer> seen = new HashMap<>();
         for (Condition c : r.conditions()) {
             // Header names match without regard to case, so the key ignores it; a second condition of the same
@@ -79,9 +79,9 @@ final class Attributes {
             int n = seen.merge(key, 1, Integer::sum);
             String path = "conditions[" + key + (n == 1 ? "" : "#" + n) + "]";
             a.put(path + ".values", c.type() == ConditionType.QUERY_STRING
-                    ? Json.array(c.queryPairs().stream().map(Attributes::queryPair).toList())
-                    : Json.strings(c.values()));
-            c.unknownReason().ifPresent(why -> a.put(path + ".unknown", Json.string(why)));
+                    ? new AttributeValue.Items(c.queryPairs().stream().map(Attributes::queryPair).toList())
+                    : AttributeValue.texts(c.values()));
+            c.unknownReason().ifPresent(why -> a.put(path + ".unknown", AttributeValue.text(why)));
         }
         a.action("action", r.action());
         return a.out;
@@ -89,20 +89,20 @@ final class Attributes {
 
     static SortedMap<String, Value> targetGroup(RoutingSnapshot s, TargetGroup tg) {
         Attributes a = new Attributes(s, UnaryOperator.identity());
-        a.put("name", Json.string(tg.name()));
-        a.put("protocol", Json.string(tg.protocol()));
-        a.put("port", Integer.toString(tg.port()));
-        a.put("targetType", Json.string(tg.targetType()));
+        a.put("name", AttributeValue.text(tg.name()));
+        a.put("protocol", AttributeValue.text(tg.protocol()));
+        a.put("port", number(tg.port()));
+        a.put("targetType", AttributeValue.text(tg.targetType()));
         HealthCheck h = tg.healthCheck();
-        a.put("healthCheck.enabled", Boolean.toString(h.enabled()));
-        a.put("healthCheck.protocol", Json.string(h.protocol()));
-        a.put("healthCheck.port", Json.string(h.port()));
-        a.put("healthCheck.path", Json.string(h.path()));
-        a.put("healthCheck.matcher", Json.string(h.matcher()));
-        a.put("healthCheck.intervalSeconds", Integer.toString(h.intervalSeconds()));
-        a.put("healthCheck.timeoutSeconds", Integer.toString(h.timeoutSeconds()));
-        a.put("healthCheck.healthyThreshold", Integer.toString(h.healthyThreshold()));
-        a.put("healthCheck.unhealthyThreshold", Integer.toString(h.unhealthyThreshold()));
+        a.put("healthCheck.enabled", flag(h.enabled()));
+        a.put("healthCheck.protocol", AttributeValue.text(h.protocol()));
+        a.put("healthCheck.port", AttributeValue.text(h.port()));
+        a.put("healthCheck.path", AttributeValue.text(h.path()));
+        a.put("healthCheck.matcher", AttributeValue.text(h.matcher()));
+        a.put("healthCheck.intervalSeconds", number(h.intervalSeconds()));
+        a.put("healthCheck.timeoutSeconds", number(h.timeoutSeconds()));
+        a.put("healthCheck.healthyThreshold", number(h.healthyThreshold()));
+        a.put("healthCheck.unhealthyThreshold", number(h.unhealthyThreshold()));
         return a.out;
     }
 
@@ -110,13 +110,13 @@ final class Attributes {
                                            Target t) {
         Attributes a = new Attributes(s, renamed);
         a.ref("targetGroup", targetGroup);
-        a.put("targetId", Json.string(t.targetId()));
-        t.port().ifPresent(p -> a.put("port", Integer.toString(p)));
+        a.put("targetId", AttributeValue.text(t.targetId()));
+        t.port().ifPresent(p -> a.put("port", number(p)));
         // Only sources that weigh targets (HAProxy's config and Runtime API) fix a weight and an administrative
         // state both in git and live; health is not configuration, so it is a finding (LBG015), never a change.
         t.status().filter(st -> st.weight().isPresent()).ifPresent(st -> {
-            a.put("weight", Integer.toString(st.weight().getAsInt()));
-            a.put("adminState", Json.string(switch (st.state()) {
+            a.put("weight", number(st.weight().getAsInt()));
+            a.put("adminState", AttributeValue.text(switch (st.state()) {
                 case MAINTENANCE -> "maint";
                 case DRAINING -> "drain";
                 default -> "ready";
@@ -125,71 +125,81 @@ final class Attributes {
         return a.out;
     }
 
-    private void put(String path, String json) {
-        out.put(path, new Value(json, json));
+    private void put(String path, AttributeValue value) {
+        out.put(path, new Value(value, value));
+    }
+
+    private static AttributeValue number(long n) {
+        return new AttributeValue.Number(n);
+    }
+
+    private static AttributeValue flag(boolean b) {
+        return new AttributeValue.Flag(b);
     }
 
     private void ref(String path, ElementId id) {
-        out.put(path, new Value(Json.string(id.value()), Json.string(renamed.apply(id).value())));
+        out.put(path, new Value(AttributeValue.text(id.value()), AttributeValue.text(renamed.apply(id).value())));
     }
 
     private void action(String prefix, RuleAction action) {
         for (Authenticate step : action.authenticate()) {
             String p = prefix + ".authenticate[" + step.order() + "]";
-            put(p + ".type", Json.string(step.kind().label()));
-            step.settings().forEach((k, v) -> put(p + ".settings." + k, Json.string(v)));
+            put(p + ".type", AttributeValue.text(step.kind().label()));
+            step.settings().forEach((k, v) -> put(p + ".settings." + k, AttributeValue.text(v)));
         }
         action.terminal().accept(new RouteAction.Visitor<Void>() {
             @Override
             public Void forward(RouteAction.Forward f) {
-                put(prefix + ".type", Json.string("forward"));
+                put(prefix + ".type", AttributeValue.text("forward"));
                 Map<String, Integer> seen = new HashMap<>();
                 for (WeightedTarget t : f.targets()) {
                     // Keyed by the target group's name (CONTRACT.md), which survives a rename of its address.
                     String name = snapshot.targetGroupName(t.targetGroup());
                     int n = seen.merge(name, 1, Integer::sum);
                     String p = prefix + ".forward.targets[" + name + (n == 1 ? "" : "#" + n) + "]";
-                    put(p + ".weight", Integer.toString(t.weight()));
+                    put(p + ".weight", number(t.weight()));
                     ref(p + ".targetGroup", t.targetGroup());
-                    t.unresolved().ifPresent(why -> put(p + ".unresolved", Json.string(why)));
+                    t.unresolved().ifPresent(why -> put(p + ".unresolved", AttributeValue.text(why)));
                 }
                 f.stickiness().ifPresent(s -> put(prefix + ".forward.stickiness.durationSeconds",
-                        Integer.toString(s.durationSeconds())));
+                        number(s.durationSeconds())));
                 return null;
             }
 
             @Override
             public Void redirect(RouteAction.Redirect r) {
-                put(prefix + ".type", Json.string("redirect"));
-                put(prefix + ".redirect.protocol", Json.string(r.protocol()));
-                put(prefix + ".redirect.port", Json.string(r.port()));
-                put(prefix + ".redirect.host", Json.string(r.host()));
-                put(prefix + ".redirect.path", Json.string(r.path()));
-                put(prefix + ".redirect.query", Json.string(r.query()));
-                put(prefix + ".redirect.statusCode", Json.string(r.statusCode()));
+                put(prefix + ".type", AttributeValue.text("redirect"));
+                put(prefix + ".redirect.protocol", AttributeValue.text(r.protocol()));
+                put(prefix + ".redirect.port", AttributeValue.text(r.port()));
+                put(prefix + ".redirect.host", AttributeValue.text(r.host()));
+                put(prefix + ".redirect.path", AttributeValue.text(r.path()));
+                put(prefix + ".redirect.query", AttributeValue.text(r.query()));
+                put(prefix + ".redirect.statusCode", AttributeValue.text(r.statusCode()));
                 return null;
             }
 
             @Override
             public Void fixedResponse(RouteAction.FixedResponse r) {
-                put(prefix + ".type", Json.string("fixed-response"));
-                put(prefix + ".fixedResponse.statusCode", Json.string(r.statusCode()));
-                put(prefix + ".fixedResponse.contentType", Json.string(r.contentType()));
-                put(prefix + ".fixedResponse.body", Json.string(r.body()));
+                put(prefix + ".type", AttributeValue.text("fixed-response"));
+                put(prefix + ".fixedResponse.statusCode", AttributeValue.text(r.statusCode()));
+                put(prefix + ".fixedResponse.contentType", AttributeValue.text(r.contentType()));
+                put(prefix + ".fixedResponse.body", AttributeValue.text(r.body()));
                 return null;
             }
 
             @Override
             public Void unresolved(RouteAction.Unresolved u) {
-                put(prefix + ".type", Json.string("unknown"));
-                put(prefix + ".unknown", Json.string(u.reason()));
+                put(prefix + ".type", AttributeValue.text("unknown"));
+                put(prefix + ".unknown", AttributeValue.text(u.reason()));
                 return null;
             }
         });
     }
 
-    private static String queryPair(QueryPair p) {
-        return p.key().map(k -> "{\"key\":" + Json.string(k) + ",\"value\":" + Json.string(p.value()) + "}")
-                .orElse("{\"value\":" + Json.string(p.value()) + "}");
+    private static AttributeValue queryPair(QueryPair p) {
+        Map<String, AttributeValue> fields = new java.util.LinkedHashMap<>();
+        p.key().ifPresent(k -> fields.put("key", AttributeValue.text(k)));
+        fields.put("value", AttributeValue.text(p.value()));
+        return new AttributeValue.Fields(fields);
     }
 }

@@ -103,7 +103,7 @@ public final class ResourceDiffer {
                                                                 SortedMap<ElementId, Elements.Element> bk,
                                                                 SortedMap<ElementId, Elements.Element> hk,
                                                                 UnaryOperator<ElementId> renamed) {
-        Map<Map<String, String>, Deque<ElementId>> candidates = new HashMap<>();
+        Map<Map<String, AttributeValue>, Deque<ElementId>> candidates = new HashMap<>();
         for (ElementId id : headOnly) {
             if (!declared.containsValue(id)) {
                 candidates.computeIfAbsent(compared(hk.get(id), UnaryOperator.identity()), k -> new ArrayDeque<>())
@@ -123,8 +123,8 @@ public final class ResourceDiffer {
         return out;
     }
 
-    private static Map<String, String> compared(Elements.Element e, UnaryOperator<ElementId> renamed) {
-        Map<String, String> out = new TreeMap<>();
+    private static Map<String, AttributeValue> compared(Elements.Element e, UnaryOperator<ElementId> renamed) {
+        Map<String, AttributeValue> out = new TreeMap<>();
         e.content().apply(renamed).forEach((path, v) -> out.put(path, v.compared()));
         return out;
     }
@@ -141,8 +141,8 @@ public final class ResourceDiffer {
             Optional<Attributes.Value> x = Optional.ofNullable(b.get(path));
             Optional<Attributes.Value> y = Optional.ofNullable(h.get(path));
             if (!x.map(Attributes.Value::compared).equals(y.map(Attributes.Value::compared))) {
-                out.add(new AttributeChange(path, x.map(Attributes.Value::json).orElse(Json.NULL),
-                        y.map(Attributes.Value::json).orElse(Json.NULL)));
+                out.add(new AttributeChange(path, x.map(Attributes.Value::shown).orElse(AttributeValue.ABSENT),
+                        y.map(Attributes.Value::shown).orElse(AttributeValue.ABSENT)));
             }
         }
         return out;

@@ -62,7 +62,7 @@ class ResourceDifferProperties {
         assertThat(changes).extracting(c -> c.kind() + " " + c.id()).doesNotHaveDuplicates();
         for (ResourceChange c : changes) {
             assertThat(c.attributes()).extracting(AttributeChange::path).isSorted();
-            assertThat(c.attributes()).allMatch(x -> !x.beforeJson().equals(x.afterJson()));
+            assertThat(c.attributes()).allMatch(x -> !x.before().equals(x.after()));
             assertThat(c.change() == ChangeType.MODIFIED).isEqualTo(!c.attributes().isEmpty()
                     && c.renamedFrom().isEmpty());
         }
@@ -98,7 +98,7 @@ class ResourceDifferProperties {
         List<ResourceChange> out = new ArrayList<>();
         for (ResourceChange c : diff.changes()) {
             List<AttributeChange> swapped = c.attributes().stream()
-                    .map(x -> new AttributeChange(x.path(), x.afterJson(), x.beforeJson())).toList();
+                    .map(x -> new AttributeChange(x.path(), x.after(), x.before())).toList();
             ChangeType type = switch (c.change()) {
                 case ADDED -> ChangeType.REMOVED;
                 case REMOVED -> ChangeType.ADDED;

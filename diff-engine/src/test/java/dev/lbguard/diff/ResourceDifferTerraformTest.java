@@ -175,14 +175,14 @@ class ResourceDifferTerraformTest {
                         tuple(ElementKind.TARGET_GROUP, ElementId.of("aws_lb_target_group.api"), ChangeType.MODIFIED),
                         tuple(ElementKind.TARGET, ElementId.of("aws_lb_target_group_attachment.api_b"), ChangeType.ADDED));
         assertThat(diff.changes().get(0).attributes()).containsExactly(
-                new AttributeChange("conditions[host-header].values", "[\"api.shop.test\"]",
+                TestAttributes.change("conditions[host-header].values", "[\"api.shop.test\"]",
                         "[\"api.shop.test\",\"m.shop.test\"]"),
-                new AttributeChange("priority", "10", "5"));
+                TestAttributes.change("priority", "10", "5"));
         assertThat(diff.changes().get(1).attributes()).containsExactly(
-                new AttributeChange("action.forward.targets[shop-api].weight", "20", "50"),
-                new AttributeChange("action.forward.targets[shop-web].weight", "80", "50"));
+                TestAttributes.change("action.forward.targets[shop-api].weight", "20", "50"),
+                TestAttributes.change("action.forward.targets[shop-web].weight", "80", "50"));
         assertThat(diff.changes().get(2).attributes()).containsExactly(
-                new AttributeChange("healthCheck.path", "\"/health\"", "\"/healthz\""));
+                TestAttributes.change("healthCheck.path", "\"/health\"", "\"/healthz\""));
         assertThat(diff.changes().get(0).source().path()).isEqualTo("rules.tf");
     }
 
@@ -229,7 +229,7 @@ class ResourceDifferTerraformTest {
                 .extracting(ResourceChange::id, ResourceChange::change, ResourceChange::declaredMove,
                         ResourceChange::attributes)
                 .containsExactly(tuple(ElementId.of("aws_lb_listener_rule.api_v2"), ChangeType.RENAMED, true,
-                        List.of(new AttributeChange("priority", "10", "15"))));
+                        List.of(TestAttributes.change("priority", "10", "15"))));
     }
 
     @Test

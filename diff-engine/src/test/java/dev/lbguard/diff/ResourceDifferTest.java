@@ -65,7 +65,7 @@ class ResourceDifferTest {
         assertThat(DIFFER.diff(shop(api(10)), shop(api(5))).changes())
                 .extracting(ResourceChange::kind, ResourceChange::id, ResourceChange::change, ResourceChange::attributes)
                 .containsExactly(tuple(ElementKind.RULE, ElementId.of("aws_lb_listener_rule.api"), ChangeType.MODIFIED,
-                        List.of(new AttributeChange("priority", "10", "5"))));
+                        List.of(TestAttributes.change("priority", "10", "5"))));
     }
 
     @Test
@@ -79,7 +79,7 @@ class ResourceDifferTest {
     void conditionValueAdded() {
         Rule more = rule("aws_lb_listener_rule.api", 10, forward(API), Condition.hostHeader("API.shop.test", "b.shop.test"));
         assertThat(attributes(DIFFER.diff(shop(api(10)), shop(more))))
-                .containsExactly(new AttributeChange("conditions[host-header].values",
+                .containsExactly(TestAttributes.change("conditions[host-header].values",
                         "[\"api.shop.test\"]", "[\"api.shop.test\",\"b.shop.test\"]"));
     }
 
@@ -88,7 +88,7 @@ class ResourceDifferTest {
         Rule base = rule("r", 1, forward(API), Condition.httpHeader("X-Canary", "on"));
         Rule head = rule("r", 1, forward(API), Condition.httpHeader("x-canary", "on"),
                 Condition.queryString(QueryPair.of("v", "2"), QueryPair.valueOnly("x")));
-        assertThat(attributes(DIFFER.diff(shop(base), shop(head)))).containsExactly(new AttributeChange(
+        assertThat(attributes(DIFFER.diff(shop(base), shop(head)))).containsExactly(TestAttributes.change(
                 "conditions[query-string].values", "null", "[{\"value\":\"x\"},{\"key\":\"v\",\"value\":\"2\"}]"));
     }
 
@@ -97,8 +97,8 @@ class ResourceDifferTest {
         Rule base = rule("aws_lb_listener_rule.web", 20, weighted(WEB, 80, API, 20));
         Rule head = rule("aws_lb_listener_rule.web", 20, weighted(WEB, 50, API, 50));
         assertThat(attributes(DIFFER.diff(shop(base), shop(head)))).containsExactly(
-                new AttributeChange("action.forward.targets[shop-api].weight", "20", "50"),
-                new AttributeChange("action.forward.targets[shop-web].weight", "80", "50"));
+                TestAttributes.change("action.forward.targets[shop-api].weight", "20", "50"),
+                TestAttributes.change("action.forward.targets[shop-web].weight", "80", "50"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class ResourceDifferTest {
                 tuple(ElementKind.RULE, ChangeType.MODIFIED),
                 tuple(ElementKind.TARGET_GROUP, ChangeType.MODIFIED),
                 tuple(ElementKind.TARGET_GROUP, ChangeType.ADDED));
-        assertThat(diff.changes().get(0).attributes()).containsExactly(new AttributeChange(
+        assertThat(diff.changes().get(0).attributes()).containsExactly(TestAttributes.change(
                 "action.forward.targets[shop-api].targetGroup", "\"" + API + "\"", "\"aws_lb_target_group.api2\""));
     }
 
@@ -134,7 +134,7 @@ class ResourceDifferTest {
                 forward(API).terminal());
         assertThat(DIFFER.diff(shop(rule("r", 1, one)), shop(rule("r", 1, ten))).changes()).isEmpty();
         assertThat(attributes(DIFFER.diff(shop(rule("r", 1, one)), shop(rule("r", 1, other)))))
-                .containsExactly(new AttributeChange("action.authenticate[1].settings.issuer", "\"i\"", "\"j\""));
+                .containsExactly(TestAttributes.change("action.authenticate[1].settings.issuer", "\"i\"", "\"j\""));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ResourceDifferTest {
         assertThat(DIFFER.diff(base, head).changes())
                 .extracting(ResourceChange::kind, ResourceChange::change, ResourceChange::attributes)
                 .containsExactly(tuple(ElementKind.TARGET_GROUP, ChangeType.MODIFIED,
-                        List.of(new AttributeChange("healthCheck.path", "\"/\"", "\"/healthz\""))));
+                        List.of(TestAttributes.change("healthCheck.path", "\"/\"", "\"/healthz\""))));
     }
 
     @Test
@@ -175,7 +175,7 @@ class ResourceDifferTest {
         RoutingSnapshot base = snapshot(List.of(), List.of(tg(API, "shop-api", target("att.a", "10.0.1.5"))));
         assertThat(DIFFER.diff(base, snapshot(List.of(), List.of(tg(API, "shop-api", explicit)))).changes()).isEmpty();
         assertThat(attributes(DIFFER.diff(base, snapshot(List.of(), List.of(tg(API, "shop-api", other))))))
-                .containsExactly(new AttributeChange("port", "null", "9090"));
+                .containsExactly(TestAttributes.change("port", "null", "9090"));
     }
 
     @Test
@@ -221,7 +221,7 @@ class ResourceDifferTest {
                 move("aws_lb_listener_rule.api", "aws_lb_listener_rule.api_v2"));
         assertThat(DIFFER.diff(shop(api(10)), head).changes())
                 .extracting(ResourceChange::change, ResourceChange::declaredMove, ResourceChange::attributes)
-                .containsExactly(tuple(ChangeType.RENAMED, true, List.of(new AttributeChange("priority", "10", "5"))));
+                .containsExactly(tuple(ChangeType.RENAMED, true, List.of(TestAttributes.change("priority", "10", "5"))));
     }
 
     @Test
@@ -285,7 +285,7 @@ class ResourceDifferTest {
         TargetGroup quoted = tg(API, "shop \"api\"\n");
         assertThat(attributes(DIFFER.diff(snapshot(List.of(), List.of(tg(API, "shop-api"))),
                 snapshot(List.of(), List.of(quoted))))).containsExactly(
-                new AttributeChange("name", "\"shop-api\"", "\"shop \\\"api\\\"\\n\""));
+                TestAttributes.change("name", "\"shop-api\"", "\"shop \\\"api\\\"\\n\""));
     }
 
     private static List<AttributeChange> attributes(ResourceDiff diff) {

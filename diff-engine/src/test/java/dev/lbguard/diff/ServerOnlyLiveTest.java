@@ -80,12 +80,12 @@ class ServerOnlyLiveTest {
                 backend("be_api", server("be_api", "api1", "10.0.0.3", TargetStatus.State.HEALTHY, 1)));
         List<String> changed = new ResourceDiffer().diff(desired(), m.live()).changes().stream()
                 .flatMap(c -> c.attributes().stream().map(a -> c.id().value() + " " + a.path() + " "
-                        + a.beforeJson() + " -> " + a.afterJson()))
+                        + a.before() + " -> " + a.after()))
                 .toList();
         assertThat(changed).containsExactlyInAnyOrder(
-                "haproxy:backend/be_web/server/web1 adminState \"ready\" -> \"drain\"",
-                "haproxy:backend/be_web/server/web1 weight 10 -> 0",
-                "haproxy:backend/be_web/server/web1 targetId \"10.0.0.1\" -> \"10.0.0.9\"");
+                "haproxy:backend/be_web/server/web1 adminState Text[value=ready] -> Text[value=drain]",
+                "haproxy:backend/be_web/server/web1 weight Number[value=10] -> Number[value=0]",
+                "haproxy:backend/be_web/server/web1 targetId Text[value=10.0.0.1] -> Text[value=10.0.0.9]");
     }
 
     @Test

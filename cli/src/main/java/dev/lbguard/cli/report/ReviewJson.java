@@ -13,7 +13,6 @@ import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.Inconclusive;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.route.Request;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -60,19 +59,11 @@ public final class ReviewJson {
             for (AttributeChange ac : c.attributes()) {
                 ObjectNode an = attrs.addObject();
                 an.put("path", ac.path());
-                an.set("before", parse(ac.beforeJson()));
-                an.set("after", parse(ac.afterJson()));
+                an.set("before", AttributeValues.json(ac.before()));
+                an.set("after", AttributeValues.json(ac.after()));
             }
         }
         return a;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            return Json.MAPPER.getNodeFactory().textNode(json);
-        }
     }
 
     public static ArrayNode routeChanges(List<RouteChange> changes, RoutingSnapshot base, RoutingSnapshot head) {

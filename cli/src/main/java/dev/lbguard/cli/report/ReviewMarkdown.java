@@ -80,7 +80,7 @@ public final class ReviewMarkdown {
             for (ResourceChange c : resources.subList(0, Math.min(rows, resources.size()))) {
                 StringBuilder attrs = new StringBuilder();
                 c.attributes().forEach(a -> attrs.append(attrs.length() == 0 ? "" : "<br>").append(a.path())
-                        .append(": ").append(a.beforeJson()).append(" → ").append(a.afterJson()));
+                        .append(": ").append(AttributeValues.literal(a.before())).append(" → ").append(AttributeValues.literal(a.after())));
                 s.append("| ").append(c.change().label())
                         .append(c.renamedFrom().map(f -> " from " + f + (c.declaredMove() ? " (moved)" : "")).orElse(""))
                         .append(" | ").append(c.kind().label()).append(" | ").append(code(c.id().value())).append(" | ")

@@ -3,11 +3,11 @@ package dev.lbguard.cli.report;
 import dev.lbguard.diff.AttributeChange;
 import dev.lbguard.diff.ResourceChange;
 import dev.lbguard.diff.RouteChange;
+import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.Inconclusive;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
-import dev.lbguard.model.RoutingSnapshot;
 import java.util.List;
 
 /** The text form of a review, for a terminal: verdict, route changes, findings, resource changes, status. */
@@ -86,8 +86,8 @@ public final class ReviewText {
                             + ")").orElse(""))
                     .append("  ").append(style.dim(c.source().toString())).append('\n');
             for (AttributeChange a : c.attributes()) {
-                s.append(indent).append("      ").append(a.path()).append(": ").append(a.beforeJson()).append(" -> ")
-                        .append(a.afterJson()).append('\n');
+                s.append(indent).append("      ").append(a.path()).append(": ").append(AttributeValues.literal(a.before())).append(" -> ")
+                        .append(AttributeValues.literal(a.after())).append('\n');
             }
         }
     }
