@@ -3,15 +3,19 @@ package dev.lbguard.cli;
 import dev.lbguard.cli.command.AuditCommand;
 import dev.lbguard.cli.command.BaselineCommand;
 import dev.lbguard.cli.command.DemoCommand;
-import dev.lbguard.cli.command.ExplainCommand;
-import dev.lbguard.cli.command.RulesCommand;
 import dev.lbguard.cli.command.DriftCommand;
+import dev.lbguard.cli.command.ExitCode;
+import dev.lbguard.cli.command.ExplainCommand;
+import dev.lbguard.cli.command.Launcher;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
 import dev.lbguard.cli.command.RollbackCommand;
-import dev.lbguard.cli.command.TimelineCommand;
 import dev.lbguard.cli.command.RouteCommand;
 import dev.lbguard.cli.command.RoutesCommand;
+import dev.lbguard.cli.command.RulesCommand;
+import dev.lbguard.cli.command.TimelineCommand;
+import dev.lbguard.cli.command.UsageException;
+import dev.lbguard.cli.command.VersionProvider;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -84,14 +88,22 @@ public final class Cli implements Runnable {
         }
     }
 
-    /** Gives commands the environment without letting them read {@code System.getenv} themselves. */
+    /**
+     * Gives commands the environment without letting them read {@code System.getenv} themselves, and a command
+     * that runs others (the demo) a way to build the command line without depending on this class.
+     */
     private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             try {
-                return cls.getDeclaredConstructor(Map.class).newInstance(environment);
+                return cls.getDeclaredConstructor(Map.class, Launcher.class).newInstance(environment,
+                        (Launcher) Cli::create);
             } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
+                try {
+                    return cls.getDeclaredConstructor(Map.class).newInstance(environment);
+                } catch (NoSuchMethodException noEnvironment) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
             }
         }
     }

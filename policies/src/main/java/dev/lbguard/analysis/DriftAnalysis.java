@@ -10,7 +10,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.RiskScoring;
-import dev.lbguard.policy.RuleCatalog;
+import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.live.LiveSource;
 import dev.lbguard.source.live.TfStateSource;
@@ -52,7 +52,7 @@ public final class DriftAnalysis {
         // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
         RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
         LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
-        ReviewResult result = new Review(RuleCatalog.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
+        ReviewResult result = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
         return new DriftResult(result, match, next);
     }
 }

@@ -6,8 +6,8 @@ import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.source.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
@@ -82,7 +82,7 @@ public final class RollbackAnalysis {
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));
         RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin), targetSnap);
-        ReviewResult review = new Review().review(read(headTree, affected, inputs, origin(head, "HEAD")),
+        ReviewResult review = BuiltInRules.review().review(read(headTree, affected, inputs, origin(head, "HEAD")),
                 read(patched.tree(), affected, inputs, patchedOrigin));
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);

@@ -5,6 +5,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.HistoryWindow;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class TimelineAnalysis {
     /** Commits built and waiting for review at most; bounds the snapshot pairs held at once. */
     private static final int IN_FLIGHT = 64;
 
-    private final Review review = new Review();
+    private final Review review = BuiltInRules.review();
     private final dev.lbguard.source.git.GitHistory history;
 
     public TimelineAnalysis(HistorySnapshots snapshots) {
@@ -140,7 +141,7 @@ public final class TimelineAnalysis {
             room.acquireUninterruptibly();
             reviews.add(pool.submit(() -> {
                 try {
-                    ReviewResult r = new Review().review(p.base(), p.head());
+                    ReviewResult r = BuiltInRules.review().review(p.base(), p.head());
                     List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
                     TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r), moves, p.merged());
                     tick();

@@ -16,10 +16,6 @@ public final class Review {
     private final ResourceDiffer resourceDiffer = new ResourceDiffer();
     private final RouteDiffer routeDiffer = new RouteDiffer();
 
-    public Review() {
-        this(RuleCatalog.standard(), RiskScoring.DEFAULT);
-    }
-
     public Review(RuleCatalog catalog, RiskScoring scoring) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.scoring = Objects.requireNonNull(scoring, "scoring");

@@ -20,11 +20,12 @@ import dev.lbguard.model.Priority;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReviewTest {
-    private final Review review = new Review();
+    private final Review review = BuiltInRules.review();
 
     private static RoutingSnapshot with(boolean internal, Rule... rules) {
         return snapshot(lb("aws_lb.edge", 1, internal, listener("aws_lb_listener.http", 8, "HTTP", 80, fixed("404"), rules)));

@@ -3,6 +3,7 @@ package dev.lbguard.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogTest {
-    private final List<PolicyRule> rules = RuleCatalog.standard().rules();
+    private final List<PolicyRule> rules = BuiltInRules.standard().rules();
 
     /** The repository root: the nearest directory up from the module that holds {@code docs/}. */
     static Path repoRoot() {
@@ -77,7 +78,7 @@ class RuleCatalogTest {
 
     @Test
     void looksUpById() {
-        assertThat(RuleCatalog.standard().rule("LBG001")).isPresent();
-        assertThat(RuleCatalog.standard().rule("LBG999")).isEmpty();
+        assertThat(BuiltInRules.standard().rule("LBG001")).isPresent();
+        assertThat(BuiltInRules.standard().rule("LBG999")).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.lbguard.cli.command;
 import dev.lbguard.analysis.AuditAnalysis;
 import dev.lbguard.analysis.AuditResult;
 import dev.lbguard.analysis.DriftAnalysis;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.AuditReport;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.RoutingSnapshot;

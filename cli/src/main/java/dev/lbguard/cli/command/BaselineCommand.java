@@ -2,8 +2,6 @@ package dev.lbguard.cli.command;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.Json;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.source.SourceException;

@@ -1,8 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.Cli;
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.demo.BundledDemo;
 import dev.lbguard.cli.demo.ScenarioHistory;
 import java.io.IOException;
@@ -14,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code demo}: builds the bundled web-shop scenario into a temporary git repository and runs lbguard's
@@ -28,6 +25,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String LIVE_STATE = "live/terraform.tfstate";
 
     private final Map<String, String> environment;
+    private final Launcher launcher;
 
     @Spec
     CommandSpec spec;
@@ -39,8 +37,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
-    public DemoCommand(Map<String, String> environment) {
+    public DemoCommand(Map<String, String> environment, Launcher launcher) {
         this.environment = environment;
+        this.launcher = launcher;
     }
 
     @Override
@@ -126,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         String prefix = repo.toAbsolutePath() + java.io.File.separator;
         args.replaceAll(a -> a.startsWith("--live=tfstate:") ? "--live=tfstate:" + prefix + a.substring(15) : a);
         java.io.StringWriter report = new java.io.StringWriter();
-        int code = Cli.create(new PrintWriter(report), spec.commandLine().getErr(), demoEnvironment())
+        int code = launcher.create(new PrintWriter(report), spec.commandLine().getErr(), demoEnvironment())
                 .execute(args.toArray(String[]::new));
         out.print(report.toString().replace(prefix, ""));
         out.flush();

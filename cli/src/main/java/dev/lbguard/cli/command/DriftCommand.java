@@ -2,8 +2,6 @@ package dev.lbguard.cli.command;
 
 import dev.lbguard.analysis.DriftAnalysis;
 import dev.lbguard.analysis.DriftResult;
-import dev.lbguard.cli.UsageException;
-import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.SourceException;

@@ -1,8 +1,7 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.UsageException;
-import dev.lbguard.policy.RuleCatalog;
 import dev.lbguard.policy.RuleInfo;
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,7 +21,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleInfo i = RuleCatalog.drift().rule(id.toUpperCase(Locale.ROOT))
+        RuleInfo i = BuiltInRules.drift().rule(id.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new UsageException("no rule " + id + "; 'lbguard rules' lists them")).info();
         PrintWriter out = spec.commandLine().getOut();
         out.println(i.id() + "  " + i.title() + "  (" + i.severity().label() + ")");

@@ -1,6 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.ExitCode;
 import dev.lbguard.policy.Finding;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Severity;

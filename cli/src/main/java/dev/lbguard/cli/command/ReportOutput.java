@@ -1,6 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.Style;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.ResourcesReport;
 import dev.lbguard.cli.report.Style;
 import dev.lbguard.source.terraform.TerraformEvaluation;
@@ -13,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resources}: the evaluated Terraform resource instances, for seeing what lbguard read. */
 @Command(name = "resources", mixinStandardHelpOptions = true,

@@ -1,14 +1,12 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.VersionProvider;
 import dev.lbguard.cli.report.ReviewJson;
 import dev.lbguard.cli.report.ReviewMarkdown;
 import dev.lbguard.cli.report.ReviewSarif;
 import dev.lbguard.cli.report.ReviewText;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.policy.RuleCatalog;
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,7 +49,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
-        ReviewResult result = new Review().review(pair.get(0), pair.get(1));
+        ReviewResult result = BuiltInRules.review().review(pair.get(0), pair.get(1));
         ReportOutput.write(options, spec.commandLine().getOut(), render("review", result));
         return failOn.exitCode(result);
     }
@@ -60,7 +58,7 @@ public final class ReviewCommand implements Callable<Integer> {
         return switch (options.format) {
             case JSON -> ReviewJson.write(title, result);
             case MARKDOWN -> ReviewMarkdown.write(title, result);
-            case SARIF -> ReviewSarif.write(result, RuleCatalog.standard(), VersionProvider.current());
+            case SARIF -> ReviewSarif.write(result, BuiltInRules.standard(), VersionProvider.current());
             case TEXT -> ReviewText.write("lbguard " + title, result,
                     ReportOutput.style(options, environment));
         };

@@ -3,8 +3,6 @@ package dev.lbguard.cli.command;
 import dev.lbguard.analysis.AnalysisException;
 import dev.lbguard.analysis.Rollback;
 import dev.lbguard.analysis.RollbackAnalysis;
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.RollbackReport;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.source.SourceException;

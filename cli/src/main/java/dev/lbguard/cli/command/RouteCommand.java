@@ -1,7 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.RouteReport;
 import dev.lbguard.cli.report.RoutesReport;
 import dev.lbguard.model.Listener;

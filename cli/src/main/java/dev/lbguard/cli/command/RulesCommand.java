@@ -1,8 +1,8 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.policy.PolicyRule;
-import dev.lbguard.policy.RuleCatalog;
 import dev.lbguard.policy.RuleInfo;
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (PolicyRule rule : RuleCatalog.drift().rules()) {
+        for (PolicyRule rule : BuiltInRules.drift().rules()) {
             RuleInfo i = rule.info();
             out.printf("%s  %-8s  %s%n", i.id(), i.severity().label(), i.title());
         }

@@ -28,7 +28,7 @@ final class SnapshotOptions {
         TreeSet<String> dirs = new TreeSet<>(base.moduleDirs());
         dirs.addAll(head.moduleDirs());
         if (dirs.isEmpty()) {
-            throw new dev.lbguard.cli.UsageException((options.dir == null
+            throw new dev.lbguard.cli.command.UsageException((options.dir == null
                     ? "no Terraform root module with load-balancer resources, Ansible tree or HAProxy config found"
                     : "--dir " + options.dir + " does not exist") + " at " + baseRev + " or at " + headRev
                     + (options.dir == null ? "; give --dir PATH" : ""));

@@ -1,6 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;

@@ -4,8 +4,6 @@ import dev.lbguard.analysis.HistorySnapshots;
 import dev.lbguard.analysis.RequestProbe;
 import dev.lbguard.analysis.TimelineAnalysis;
 import dev.lbguard.analysis.TimelineResult;
-import dev.lbguard.cli.ExitCode;
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.cli.report.TimelineJson;
 import dev.lbguard.cli.report.TimelineMarkdown;
 import dev.lbguard.cli.report.TimelineText;

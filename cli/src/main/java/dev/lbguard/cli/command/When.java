@@ -1,6 +1,5 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.UsageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

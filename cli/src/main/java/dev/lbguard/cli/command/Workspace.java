@@ -1,12 +1,11 @@
 package dev.lbguard.cli.command;
 
-import dev.lbguard.cli.UsageException;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.Configurations;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.GitRepository;
-import dev.lbguard.source.Configurations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

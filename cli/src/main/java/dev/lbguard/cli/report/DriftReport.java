@@ -6,7 +6,7 @@ import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.policy.RuleCatalog;
+import dev.lbguard.policy.rules.BuiltInRules;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,6 +129,6 @@ public final class DriftReport {
     }
 
     public static String sarif(DriftResult d, String version) {
-        return ReviewSarif.write(d.result(), RuleCatalog.drift(), version);
+        return ReviewSarif.write(d.result(), BuiltInRules.drift(), version);
     }
 }

@@ -1,4 +1,4 @@
-package dev.lbguard.cli;
+package dev.lbguard.cli.command;
 
 /** Input lbguard cannot use (a missing directory, an unknown revision): one sentence for the user, exit 2. */
 public final class UsageException extends RuntimeException {

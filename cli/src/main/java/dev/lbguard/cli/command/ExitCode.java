@@ -1,4 +1,4 @@
-package dev.lbguard.cli;
+package dev.lbguard.cli.command;
 
 /** The process exit codes of every lbguard command (CONTRACT.md). */
 public enum ExitCode {

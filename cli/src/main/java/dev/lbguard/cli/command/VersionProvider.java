@@ -1,4 +1,4 @@
-package dev.lbguard.cli;
+package dev.lbguard.cli.command;
 
 import java.io.IOException;
 import java.io.InputStream;
