@@ -1,12 +1,9 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.analysis.EvaluatedResources;
 import dev.lbguard.cli.report.ResourcesReport;
 import dev.lbguard.cli.report.Style;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.TerraformEvaluator;
 import dev.lbguard.source.terraform.TerraformInputs;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,17 +43,12 @@ public final class ResourcesCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(options, rev);
         TerraformInputs inputs = TerraformWorkspaces.forTree(TerraformInputsReader.read(environment, options),
                 ws.tree());
-        List<TerraformEvaluation> modules = new ArrayList<>();
-        TerraformEvaluator evaluator = new TerraformEvaluator();
-        for (String dir : ws.moduleDirs()) {
-            modules.add(evaluator.evaluate(ws.tree(), dir, inputs));
-        }
+        EvaluatedResources result = EvaluatedResources.evaluate(ws.tree(), ws.moduleDirs(), inputs, allTypes);
         Style style = ReportOutput.style(options, environment);
         String report = options.format == OutputFormat.JSON
-                ? ResourcesReport.json(modules, allTypes)
-                : ResourcesReport.text(modules, allTypes, style);
+                ? ResourcesReport.json(result)
+                : ResourcesReport.text(result, style);
         ReportOutput.write(options, spec.commandLine().getOut(), report);
-        boolean complete = modules.stream().allMatch(TerraformEvaluation::complete);
-        return complete ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+        return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }

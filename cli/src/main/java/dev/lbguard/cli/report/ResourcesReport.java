@@ -3,12 +3,7 @@ package dev.lbguard.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.diagnostic.Diagnostic;
-import dev.lbguard.source.terraform.ResourceInstance;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.Value;
-import dev.lbguard.source.terraform.ValueJson;
-import java.util.List;
+import dev.lbguard.analysis.EvaluatedResources;
 import java.util.Map;
 
 /** The {@code resources} report: the evaluated Terraform resource instances, for seeing what lbguard read. */
@@ -16,55 +11,53 @@ public final class ResourcesReport {
     private ResourcesReport() {
     }
 
-    public static String json(List<TerraformEvaluation> modules, boolean allTypes) {
-        List<Diagnostic> diagnostics = modules.stream().flatMap(m -> m.diagnostics().stream()).toList();
-        boolean complete = modules.stream().allMatch(TerraformEvaluation::complete);
-        ObjectNode root = Json.header("resources", complete, diagnostics);
+    public static String json(EvaluatedResources result) {
+        ObjectNode root = Json.header("resources", result.complete(), result.diagnostics());
         ArrayNode mods = root.putArray("modules");
         ArrayNode all = root.putArray("resources");
-        for (TerraformEvaluation m : modules) {
-            mods.add(m.moduleDir().isEmpty() ? "." : m.moduleDir());
-            for (ResourceInstance r : instances(m, allTypes)) {
+        for (EvaluatedResources.Module m : result.modules()) {
+            mods.add(m.dir().isEmpty() ? "." : m.dir());
+            for (EvaluatedResources.Resource r : m.resources()) {
                 all.add(instance(r));
             }
         }
         return Json.write(root);
     }
 
-    private static ObjectNode instance(ResourceInstance r) {
+    private static ObjectNode instance(EvaluatedResources.Resource r) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("address", r.address());
         n.put("type", r.type());
         n.put("file", r.source().path());
         n.put("line", r.source().line());
-        n.set("attributes", ValueJson.toJson(r.attributes()));
+        ObjectNode attributes = n.putObject("attributes");
+        r.attributes().forEach(attributes::set);
         ObjectNode lines = n.putObject("attributeLines");
-        r.attributeSources().forEach((k, v) -> lines.put(k, v.line()));
+        r.attributeLines().forEach(lines::put);
         ArrayNode unevaluated = n.putArray("unevaluated");
-        for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(r.attributes())) {
+        for (EvaluatedResources.Unevaluated p : r.unevaluated()) {
             unevaluated.addObject().put("path", p.path()).put("reason", p.reason());
         }
         return n;
     }
 
-    public static String text(List<TerraformEvaluation> modules, boolean allTypes, Style style) {
+    public static String text(EvaluatedResources result, Style style) {
         StringBuilder s = new StringBuilder();
-        for (TerraformEvaluation m : modules) {
-            s.append(style.bold("module " + (m.moduleDir().isEmpty() ? "." : m.moduleDir())));
-            List<ResourceInstance> rs = instances(m, allTypes);
-            s.append("  (").append(rs.size()).append(rs.size() == 1 ? " resource" : " resources").append(")\n");
-            for (ResourceInstance r : rs) {
+        for (EvaluatedResources.Module m : result.modules()) {
+            s.append(style.bold("module " + (m.dir().isEmpty() ? "." : m.dir())));
+            int count = m.resources().size();
+            s.append("  (").append(count).append(count == 1 ? " resource" : " resources").append(")\n");
+            for (EvaluatedResources.Resource r : m.resources()) {
                 s.append('\n').append(style.bold(r.address())).append("  ").append(style.dim(r.source().toString()))
                         .append('\n');
-                for (Map.Entry<String, Value> e : r.attributes().fields().entrySet()) {
-                    JsonNode v = Redaction.redact(singleField(e.getKey(), ValueJson.toJson(e.getValue())))
-                            .get(e.getKey());
+                for (Map.Entry<String, JsonNode> e : r.attributes().entrySet()) {
+                    JsonNode v = Redaction.redact(singleField(e.getKey(), e.getValue())).get(e.getKey());
                     s.append("  ").append(e.getKey()).append(" = ").append(v.toString()).append('\n');
                 }
             }
             s.append('\n');
         }
-        s.append(Status.text(modules.stream().flatMap(m -> m.diagnostics().stream()).toList(), style));
+        s.append(Status.text(result.diagnostics(), style));
         return s.toString();
     }
 
@@ -72,9 +65,5 @@ public final class ResourcesReport {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.set(key, value);
         return o;
-    }
-
-    private static List<ResourceInstance> instances(TerraformEvaluation m, boolean allTypes) {
-        return allTypes ? m.resources() : m.loadBalancerResources();
     }
 }
