@@ -4,7 +4,6 @@ import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Commit;
 import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.source.git.RollbackPatch;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 public record Rollback(Commit head, Commit target, String targetLabel, Optional<Baseline> mark,
                        String patch, List<String> paths, ReviewResult review, RouteDiff proof,
-                       List<Undone> undone, boolean undoneKnown, List<String> applied, List<RollbackPatch.BinaryFile> binaries,
+                       List<Undone> undone, boolean undoneKnown, List<String> applied, List<BinaryFile> binaries,
                        boolean patchAppliedInMemory) {
     /** A commit since the target whose changes to the patched files the rollback takes away. */
     public record Undone(Commit commit, List<String> paths, boolean movedRequests) {
@@ -49,5 +48,9 @@ public record Rollback(Commit head, Commit target, String targetLabel, Optional<
      */
     public boolean proven() {
         return patchAppliedInMemory && proof.isEmpty() && proof.decided() && review.complete();
+    }
+
+    /** A binary file the patch cannot carry: restore it by hand from the target ({@code atTarget}) or delete it. */
+    public record BinaryFile(String path, boolean atTarget) {
     }
 }

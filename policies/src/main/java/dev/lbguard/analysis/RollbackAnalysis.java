@@ -88,7 +88,8 @@ public final class RollbackAnalysis {
         boolean known = undone(head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(headTree, patched) : List.of();
         return new Rollback(Commits.of(head), Commits.of(target), to, mark, patched.patch(), patched.paths(), review,
-                proof, undone, known, applied, patched.binaries(), patched.appliedInMemory());
+                proof, undone, known, applied, patched.binaries().stream()
+                .map(b -> new Rollback.BinaryFile(b.path(), b.atTarget())).toList(), patched.appliedInMemory());
     }
 
     /**

@@ -1,13 +1,13 @@
 package dev.lbguard.analysis;
 
 import dev.lbguard.model.Commit;
+import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.source.git.HistoryWindow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.lbguard.analysis;
 
 import dev.lbguard.model.Commit;
+import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
-import dev.lbguard.source.git.HistoryWindow;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

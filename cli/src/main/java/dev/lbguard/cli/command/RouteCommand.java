@@ -1,13 +1,12 @@
 package dev.lbguard.cli.command;
 
+import dev.lbguard.analysis.RequestRoute;
 import dev.lbguard.cli.report.RouteReport;
 import dev.lbguard.cli.report.RoutesReport;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.route.Request;
-import dev.lbguard.route.RouteEvaluator;
-import dev.lbguard.route.RouteResult;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import java.util.ArrayList;
@@ -72,13 +71,13 @@ public final class RouteCommand implements Callable<Integer> {
         RoutingSnapshot snapshot = SnapshotOptions.load(options, environment, revision.rev);
         LoadBalancer lb = loadBalancer(snapshot);
         Listener l = listenerOf(snapshot, lb);
-        RouteResult result = new RouteEvaluator().evaluate(l, request);
+        RequestRoute route = RequestRoute.on(l, request);
         String out = options.format == OutputFormat.JSON
-                ? RouteReport.json(snapshot, lb, l, request, result)
-                : RouteReport.text(snapshot, lb, l, request, result,
+                ? RouteReport.json(snapshot, lb, l, request, route.result())
+                : RouteReport.text(snapshot, lb, l, request, route.result(),
                         ReportOutput.style(options, environment));
         ReportOutput.write(options, spec.commandLine().getOut(), out);
-        return snapshot.complete() && result.isMatched() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+        return snapshot.complete() && route.decided() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 
     Request request() {

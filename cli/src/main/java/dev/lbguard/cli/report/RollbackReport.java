@@ -105,7 +105,7 @@ public final class RollbackReport {
         s.append('\n');
     }
 
-    private static String restore(Rollback r, dev.lbguard.source.git.RollbackPatch.BinaryFile b) {
+    private static String restore(Rollback r, Rollback.BinaryFile b) {
         return b.atTarget() ? "git checkout " + r.target().shortId() + " -- " + b.path() : "git rm -- " + b.path();
     }
 
@@ -142,7 +142,7 @@ public final class RollbackReport {
                     .append(u.commit().author()).append("): ").append(u.movedRequests() ? "moved requests"
                             : "**moved no request; its changes are undone too**").append('\n');
         }
-        for (dev.lbguard.source.git.RollbackPatch.BinaryFile b : r.binaries()) {
+        for (Rollback.BinaryFile b : r.binaries()) {
             s.append("- binary file `").append(b.path()).append("` is not in the patch; restore it with `")
                     .append(restore(r, b)).append("`\n");
         }

@@ -1,6 +1,7 @@
 package dev.lbguard.source.git;
 
 import dev.lbguard.model.Commit;
+import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.source.SourceException;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package dev.lbguard.source.git;
+package dev.lbguard.model;
 
-import dev.lbguard.model.Commit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
