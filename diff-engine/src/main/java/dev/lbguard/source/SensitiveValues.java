@@ -1,7 +1,7 @@
 package dev.lbguard.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.live.PlanSource;
 import dev.lbguard.source.live.TfShowSource;
 import dev.lbguard.source.live.TfStateSource;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.lbguard.model.Move;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
 import java.io.IOException;
 import java.nio.file.Files;

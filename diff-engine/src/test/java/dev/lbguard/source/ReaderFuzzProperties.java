@@ -8,7 +8,7 @@ import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.ansible.AnsibleOptions;
 import dev.lbguard.source.ansible.AnsibleSource;
 import dev.lbguard.source.haproxy.HaproxyConfigReader;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

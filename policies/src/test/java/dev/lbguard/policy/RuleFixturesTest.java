@@ -9,7 +9,7 @@ import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.model.TargetStatus;
 import dev.lbguard.source.DiskTree;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

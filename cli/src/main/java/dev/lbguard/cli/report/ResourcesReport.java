@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.diagnostic.Diagnostic;
-import dev.lbguard.source.terraform.ResourceInstance;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.Value;
-import dev.lbguard.source.terraform.ValueJson;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueJson;
 import java.util.List;
 import java.util.Map;
 

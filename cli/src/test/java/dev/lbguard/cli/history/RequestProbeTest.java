@@ -6,7 +6,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.route.Request;
 import dev.lbguard.source.DiskTree;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
 import java.nio.file.Files;
 import java.nio.file.Path;

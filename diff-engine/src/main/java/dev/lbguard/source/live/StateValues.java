@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.source.SensitiveValues;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

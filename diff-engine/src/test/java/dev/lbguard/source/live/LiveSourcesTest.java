@@ -9,7 +9,7 @@ import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.source.value.Value;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
@@ -10,6 +9,7 @@ import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.RouteResult;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Body;
@@ -10,6 +9,7 @@ import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.hcl.TemplatePart;
+import dev.lbguard.source.terraform.modules.JsonConfiguration;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

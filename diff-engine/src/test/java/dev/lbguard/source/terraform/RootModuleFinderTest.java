@@ -1,7 +1,6 @@
 package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lbguard.source.git.GitTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

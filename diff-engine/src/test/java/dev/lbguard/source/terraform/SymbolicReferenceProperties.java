@@ -1,11 +1,14 @@
 package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.value.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

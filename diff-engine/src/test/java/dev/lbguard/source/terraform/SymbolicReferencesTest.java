@@ -2,13 +2,17 @@ package dev.lbguard.source.terraform;
 
 import static dev.lbguard.source.terraform.TfFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.resources.TfValues;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueOps;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

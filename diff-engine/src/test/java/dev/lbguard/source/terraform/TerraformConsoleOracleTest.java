@@ -2,7 +2,6 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,14 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclParser;
+import dev.lbguard.source.terraform.eval.EvalState;
+import dev.lbguard.source.terraform.eval.ExprEvaluator;
+import dev.lbguard.source.terraform.eval.Refs;
+import dev.lbguard.source.terraform.eval.Scope;
+import dev.lbguard.source.terraform.functions.Json;
+import dev.lbguard.source.value.Convert;
+import dev.lbguard.source.value.EvalException;
+import dev.lbguard.source.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

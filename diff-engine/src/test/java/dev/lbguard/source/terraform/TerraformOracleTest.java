@@ -2,14 +2,19 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.PlanComparator.Mismatch;
-import dev.lbguard.source.terraform.TerraformInputs.CommandLineVar;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs.CommandLineVar;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformWorkspace;
+import dev.lbguard.source.value.ValueJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
