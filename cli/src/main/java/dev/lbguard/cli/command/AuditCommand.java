@@ -131,7 +131,7 @@ public final class AuditCommand implements Callable<Integer> {
             // Metric names, labels and numbers only: nothing sensitive, and redaction could break the format.
             ReportOutput.writeAtomically(prom, report.prometheus(), "--prom");
         }
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, report.secrets());
         boolean failing = failOn.failsOn(head.result().findings())
                 || knownGood.map(k -> failOn.failsOn(k.result().findings())).orElse(false);
         if (failing) {

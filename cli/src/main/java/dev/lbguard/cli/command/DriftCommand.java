@@ -94,7 +94,7 @@ public final class DriftCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (saveLive != null) {
-            save(liveSnapshot);
+            save(liveSnapshot, dev.lbguard.model.Secrets.of(java.util.List.of(desired, liveSnapshot)));
         }
         Optional<DriftReport.NextApply> next = planned.map(p ->
                 new DriftReport.NextApply(liveSnapshot, p, new RouteDiffer().diff(liveSnapshot, p)));
@@ -106,7 +106,7 @@ public final class DriftCommand implements Callable<Integer> {
             case SARIF -> report.sarif(VersionProvider.current());
             case TEXT -> report.text(ReportOutput.style(options, environment, System.console() != null));
         };
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, report.secrets());
         if (failOn.failsOn(result.findings())) {
             return ExitCode.FINDINGS.code();
         }
@@ -135,13 +135,13 @@ public final class DriftCommand implements Callable<Integer> {
     }
 
     /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */
-    private void save(RoutingSnapshot snapshot) {
+    private void save(RoutingSnapshot snapshot, dev.lbguard.model.Secrets secrets) {
         String json = SnapshotJson.write(snapshot);
-        if (!dev.lbguard.source.SensitiveValues.none()) {
+        if (!secrets.isEmpty()) {
             try {
                 com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
                         .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-                json = mapper.writeValueAsString(dev.lbguard.cli.report.Redaction.hideSensitive(mapper.readTree(json)))
+                json = mapper.writeValueAsString(dev.lbguard.cli.report.Redaction.hideSensitive(mapper.readTree(json), secrets))
                         + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot write a snapshot", e);

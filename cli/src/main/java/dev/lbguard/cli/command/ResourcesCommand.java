@@ -57,7 +57,7 @@ public final class ResourcesCommand implements Callable<Integer> {
         String report = options.format == OutputFormat.JSON
                 ? ResourcesReport.json(modules, allTypes)
                 : ResourcesReport.text(modules, allTypes, style);
-        ReportOutput.write(options, spec.commandLine().getOut(), report);
+        ReportOutput.write(options, spec.commandLine().getOut(), report, ResourcesReport.secrets(modules));
         boolean complete = modules.stream().allMatch(TerraformEvaluation::complete);
         return complete ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }

@@ -93,10 +93,12 @@ public final class RollbackCommand implements Callable<Integer> {
         if (options.format == OutputFormat.TEXT) {
             ReportOutput.write(options, spec.commandLine().getOut(), RollbackReport.text(rollback,
                     ReportOutput.style(options, environment, System.console() != null)),
-                    rollback.patch()); // never redacted: it must apply as proven
+                    rollback.patch(), // never redacted: it must apply as proven
+                    dev.lbguard.cli.report.Redaction.secretsOf(rollback.review()));
         } else {
             ReportOutput.write(options, spec.commandLine().getOut(), options.format == OutputFormat.JSON
-                    ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback));
+                    ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback),
+                    dev.lbguard.cli.report.Redaction.secretsOf(rollback.review()));
         }
         if (!rollback.proven()) {
             return ExitCode.INCOMPLETE.code();

@@ -80,7 +80,7 @@ public final class RouteCommand implements Callable<Integer> {
                 ? RouteReport.json(snapshot, lb, l, request, result)
                 : RouteReport.text(snapshot, lb, l, request, result,
                         ReportOutput.style(options, environment, System.console() != null));
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, snapshot.secrets());
         return snapshot.complete() && result.isMatched() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 

@@ -42,7 +42,7 @@ public final class RoutesCommand implements Callable<Integer> {
         RoutesReport report = new RoutesReport();
         String out = options.format == OutputFormat.JSON ? report.json(snapshot)
                 : report.text(snapshot, ReportOutput.style(options, environment, System.console() != null));
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, snapshot.secrets());
         return snapshot.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }

@@ -235,11 +235,13 @@ public final class HistorySnapshots {
         Map<ElementId, TargetGroup> tgs = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
+        List<RoutingSnapshot> read = new ArrayList<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
             if (s == null) {
                 continue;
             }
+            read.add(s);
             diagnostics.addAll(s.diagnostics());
             moves.addAll(s.moves());
             for (LoadBalancer lb : s.loadBalancers()) {
@@ -258,7 +260,8 @@ public final class HistorySnapshots {
                 }
             }
         }
-        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves);
+        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
+                .withSecrets(dev.lbguard.model.Secrets.of(read));
     }
 
     // As TerraformSource says when it reads several root modules at once.

@@ -69,6 +69,11 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         return seconds < 172_800 ? seconds / 3600 + "h" : seconds / 86_400 + "d";
     }
 
+    /** The secrets of the snapshots both drifts compared. */
+    public dev.lbguard.model.Secrets secrets() {
+        return head.secrets().and(knownGood.map(DriftReport::secrets).orElse(dev.lbguard.model.Secrets.NONE));
+    }
+
     public String json() {
         List<Diagnostic> diagnostics = new ArrayList<>(ReviewJson.diagnostics(head.result()));
         knownGood.ifPresent(k -> ReviewJson.diagnostics(k.result()).stream().filter(d -> !diagnostics.contains(d))
@@ -90,7 +95,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
                 head.result().head()));
         root.set("findings", ReviewJson.findings(head.result().findings()));
         root.set("resourceChanges", ReviewJson.resourceChanges(head.result().resources().changes()));
-        return Json.write(root);
+        return Json.write(root, secrets());
     }
 
     private static ObjectNode summary(DriftReport d) {
@@ -117,7 +122,7 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         n.set("againstHead", summary(head));
         knownGood.ifPresent(k -> n.set("againstKnownGood", summary(k)));
         secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
-        return line(n);
+        return line(n, secrets());
     }
 
     /** The history line of an audit that could not read the live source or git: incomplete, with why. */
@@ -127,13 +132,14 @@ public record AuditReport(String live, Instant at, DriftReport head, Optional<Ba
         n.put("live", live);
         n.put("complete", false);
         n.put("error", error);
-        return line(n);
+        // Nothing was read whose secrets could be in it: the error says what failed, not what was read.
+        return line(n, dev.lbguard.model.Secrets.NONE);
     }
 
-    private static String line(ObjectNode n) {
+    private static String line(ObjectNode n, dev.lbguard.model.Secrets secrets) {
         try {
             return Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(Redaction.redact(n)) + "\n";
+                    .writeValueAsString(Redaction.redact(n, secrets)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the history line", e);
         }

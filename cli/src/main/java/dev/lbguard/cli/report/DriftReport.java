@@ -99,6 +99,14 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
         s.append('\n');
     }
 
+    /** The secrets of the snapshots compared (desired, live, and the plan's next apply): hidden in every format. */
+    public dev.lbguard.model.Secrets secrets() {
+        java.util.List<dev.lbguard.model.RoutingSnapshot> read = new java.util.ArrayList<>(
+                java.util.List.of(result.base(), result.head(), match.live()));
+        nextApply.ifPresent(n -> read.addAll(java.util.List.of(n.prior(), n.planned())));
+        return dev.lbguard.model.Secrets.of(read);
+    }
+
     public String json() {
         ObjectNode root = ReviewJson.object("drift", result);
         root.set("missingLive", unpairedJson(match.missingLive()));
@@ -109,7 +117,7 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
             next.set("routeChanges", ReviewJson.routeChanges(n.routes().changes(), n.prior(), n.planned()));
             next.put("requestClassesCompared", n.routes().classesCompared());
         });
-        return Json.write(root);
+        return Json.write(root, secrets());
     }
 
     private static ArrayNode unpairedJson(List<LiveMatch.Unpaired> items) {
@@ -125,6 +133,6 @@ public record DriftReport(ReviewResult result, LiveMatch match, Optional<NextApp
     }
 
     public String sarif(String version) {
-        return ReviewSarif.write(result, RuleCatalog.drift(), version);
+        return ReviewSarif.write(result, RuleCatalog.drift(), version, secrets());
     }
 }

@@ -28,7 +28,12 @@ public final class ResourcesReport {
                 all.add(instance(r));
             }
         }
-        return Json.write(root);
+        return Json.write(root, secrets(modules));
+    }
+
+    /** The values the evaluations learnt are sensitive: hidden wherever they appear. */
+    public static dev.lbguard.model.Secrets secrets(List<TerraformEvaluation> modules) {
+        return dev.lbguard.model.Secrets.union(modules.stream().map(TerraformEvaluation::secrets).toList());
     }
 
     private static ObjectNode instance(ResourceInstance r) {
@@ -57,7 +62,7 @@ public final class ResourcesReport {
                 s.append('\n').append(style.bold(r.address())).append("  ").append(style.dim(r.source().toString()))
                         .append('\n');
                 for (Map.Entry<String, Value> e : r.attributes().fields().entrySet()) {
-                    JsonNode v = Redaction.redact(singleField(e.getKey(), ValueJson.toJson(e.getValue())))
+                    JsonNode v = Redaction.redact(singleField(e.getKey(), ValueJson.toJson(e.getValue())), secrets(modules))
                             .get(e.getKey());
                     s.append("  ").append(e.getKey()).append(" = ").append(v.toString()).append('\n');
                 }

@@ -50,7 +50,8 @@ public final class PlanSource implements LiveSource {
             boolean deleted = change.path("after").isNull() || change.path("after").isMissingNode();
             boolean known = out.resources().stream().anyMatch(r -> r.address().equals(address));
             Optional<Value.Obj> after = deleted ? Optional.empty()
-                    : Optional.of(StateValues.fromShow(change.get("after"), change.path("after_sensitive")));
+                    : Optional.of(StateValues.fromShow(change.get("after"), change.path("after_sensitive"),
+                            out.sensitive()));
             if (known) {
                 out.replace(address, after);
             } else if (after.isPresent()) {

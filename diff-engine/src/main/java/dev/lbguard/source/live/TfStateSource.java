@@ -93,7 +93,8 @@ public final class TfStateSource implements LiveSource {
                     continue;
                 }
                 out.add(module, type, name, StateResources.indexKey(i.get("index_key")),
-                        StateValues.fromState(i.get("attributes"), i.path("sensitive_attributes")));
+                        StateValues.fromState(i.get("attributes"), i.path("sensitive_attributes"),
+                                out.sensitive()));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.lbguard.source.resources;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.model.Secrets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -11,9 +12,10 @@ import java.util.Set;
  *
  * @param dataSources the data sources of load-balancer types that were read (a listener looked up by load
  *                    balancer and port): what is known of the listeners of other stacks
+ * @param secrets     the values the evaluation learnt are sensitive (sensitive variables, {@code sensitive()})
  */
 public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
-                                  List<Diagnostic> diagnostics, List<ResourceInstance> dataSources) {
+                                  List<Diagnostic> diagnostics, List<ResourceInstance> dataSources, Secrets secrets) {
 
     /** The load-balancer resource types lbguard reads, with their {@code aws_alb*} aliases. */
     public static final Set<String> LOAD_BALANCER_TYPES = Set.of(
@@ -35,7 +37,12 @@ public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resou
 
     public TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
                                List<Diagnostic> diagnostics) {
-        this(moduleDir, resources, moved, diagnostics, List.of());
+        this(moduleDir, resources, moved, diagnostics, List.of(), Secrets.NONE);
+    }
+
+    public TerraformEvaluation(String moduleDir, List<ResourceInstance> resources, List<MovedBlock> moved,
+                               List<Diagnostic> diagnostics, List<ResourceInstance> dataSources) {
+        this(moduleDir, resources, moved, diagnostics, dataSources, Secrets.NONE);
     }
 
     public TerraformEvaluation {
@@ -43,6 +50,7 @@ public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resou
         dataSources = dataSources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
         moved = List.copyOf(moved);
         diagnostics = List.copyOf(diagnostics);
+        secrets = secrets == null ? Secrets.NONE : secrets;
     }
 
     public boolean complete() {

@@ -107,7 +107,7 @@ public final class TerraformSnapshotBuilder {
         List<Move> moves = evaluation.moved().stream()
                 .map(m -> Move.of(m.from(), m.to(), m.source()))
                 .toList();
-        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves);
+        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves, evaluation.secrets());
     }
 
     /** How one snapshot reads the actions and conditions of its listeners and rules. */

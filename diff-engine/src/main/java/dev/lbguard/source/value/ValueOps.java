@@ -174,4 +174,15 @@ public final class ValueOps {
         }
         return true;
     }
+
+    /** Gives every string inside {@code value} (in objects, maps, lists, sets and tuples) to {@code into}. */
+    public static void strings(Value value, java.util.function.Consumer<String> into) {
+        if (value instanceof Value.Str s) {
+            into.accept(s.value());
+        } else if (value instanceof Value.Obj o) {
+            o.fields().values().forEach(v -> strings(v, into));
+        } else if (value instanceof Value.Seq q) {
+            q.items().forEach(v -> strings(v, into));
+        }
+    }
 }

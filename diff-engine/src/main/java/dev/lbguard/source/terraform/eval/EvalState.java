@@ -2,9 +2,11 @@ package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Range;
 import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueOps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,6 +49,18 @@ public final class EvalState {
     private Optional<java.nio.file.Path> cwd = Optional.empty();
     private String workspaceOrigin = "the default";
     private boolean workspaceNoted;
+    // The values this evaluation learnt are sensitive; they travel on its result, never beyond it.
+    private final Secrets.Collector sensitive = new Secrets.Collector();
+
+    /** Notes every string inside {@code value} as sensitive (a sensitive variable, the argument of sensitive()). */
+    public void sensitive(Value value) {
+        ValueOps.strings(value, sensitive::add);
+    }
+
+    /** The values this evaluation learnt are sensitive so far. */
+    public Secrets secrets() {
+        return sensitive.secrets();
+    }
 
     public EvalState(SourceTree tree, String rootDir) {
         this(tree, rootDir, InstalledModules.none());

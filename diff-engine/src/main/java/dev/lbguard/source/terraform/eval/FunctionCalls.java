@@ -57,7 +57,12 @@ final class FunctionCalls {
             }
         }
         // The library frames its errors as Terraform does ("Call to function ... failed: ...").
-        Value result = ValueOps.explain(function.get().call(args), args);
+        Value called = function.get().call(args);
+        if (f.name().equals("sensitive") && args.size() == 1) {
+            // The value stays as it is for routing; reports hide it wherever it appears.
+            state.sensitive(args.get(0));
+        }
+        Value result = ValueOps.explain(called, args);
         if (ValueOps.isSelection(result)) {
             // lower(aws_lb.x.arn) is known after apply but is not that arn; element([a.arn, b.arn], 0) is. Only a
             // function that picks one of its arguments, or an element of one, can give an attribute itself: any

@@ -74,7 +74,7 @@ public final class ModuleInstance implements Refs {
         if (sensitive.isPresent()
                 && new ExprEvaluator(state).value(sensitive.get().expression(), Scope.of(this)) instanceof Value.Bool b
                 && b.value()) {
-            dev.lbguard.source.SensitiveValues.addAll(value);
+            state.sensitive(value);
         }
         return value;
     }

@@ -29,7 +29,8 @@ public final class TerraformEvaluator {
         state.cwd(inputs.workspace().workTree().map(w -> w.resolve(dir).toAbsolutePath().normalize()));
         if (normalized.isEmpty()) {
             state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
-            return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics());
+            return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics(), List.of(),
+                    state.secrets());
         }
         return evaluate(state, moduleDir, "", root -> new RootInputs(state, root, inputs));
     }
@@ -65,7 +66,8 @@ public final class TerraformEvaluator {
             state.error("tf-internal", "internal error evaluating " + (dir.isEmpty() ? "." : dir) + ": " + e,
                     state.fileRef(dir), dev.lbguard.diagnostic.UnreadScope.path(dir));
         }
-        return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics(), dataSources);
+        return new TerraformEvaluation(moduleDir, resources, moved, state.diagnostics(), dataSources,
+                state.secrets());
     }
 
     /** An error for each declared resource of a type that routes requests but is not read. */

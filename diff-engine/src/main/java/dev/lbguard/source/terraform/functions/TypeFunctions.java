@@ -28,11 +28,9 @@ final class TypeFunctions {
                 new TypeConstraint.Any()));
         conversion(r, "tomap", new TypeConstraint.Collection(TypeConstraint.Collection.Kind.MAP,
                 new TypeConstraint.Any()));
-        // The value stays as it is for routing; reports hide it wherever it appears.
-        r.lenient("sensitive", 1, 1, args -> {
-            dev.lbguard.source.SensitiveValues.addAll(args.get(0));
-            return args.get(0);
-        });
+        // The value stays as it is for routing; the evaluator notes it sensitive (FunctionCalls), so that reports
+        // hide it wherever it appears.
+        r.lenient("sensitive", 1, 1, args -> args.get(0));
         r.lenient("nonsensitive", 1, 1, args -> args.get(0));
         // The evaluator calls FileFunctions, which reads the tree; without a tree there is nothing to read.
         for (String name : Functions.FILE_FUNCTIONS) {

@@ -99,7 +99,7 @@ public final class TerragruntUnits {
         try {
             Optional<TerragruntConfig> config = TerragruntConfig.read(state, file, environment);
             if (config.isEmpty()) {
-                return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()), moduleDir);
+                return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), moduleDir);
             }
             config.get().check();
             TerragruntConfig.Source source = config.get().source();
@@ -108,19 +108,19 @@ public final class TerragruntUnits {
                 case REMOTE -> {
                     state.error("tg-remote-source", "Terragrunt unit " + dir + " applies the module " + source.text()
                             + ", which lbguard does not fetch, so its routing is not in this report", source.at());
-                    return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()), dir);
+                    return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
                 }
                 case UNKNOWN -> {
                     state.error("tg-source", "the terraform source of Terragrunt unit " + dir + " could not be "
                             + "evaluated (" + source.text() + "), so lbguard does not know which module it applies",
                             source.at());
-                    return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()), dir);
+                    return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
                 }
                 case NONE -> {
                     if (!tf) {
                         state.error("tg-not-a-unit", file + " has no terraform source and " + dir + " holds no "
                                 + "Terraform files: it is not a unit Terraform runs in", state.fileRef(file));
-                        return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()),
+                        return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()),
                                 dir);
                     }
                 }
@@ -129,7 +129,7 @@ public final class TerragruntUnits {
                         state.error("tg-source", "the terraform source " + source.text() + " of Terragrunt unit " + dir
                                 + " is " + source.moduleDir() + ", which is not a directory of the repository",
                                 source.at());
-                        return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()),
+                        return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()),
                                 dir);
                     }
                 }
@@ -145,7 +145,7 @@ public final class TerragruntUnits {
         } catch (RuntimeException | StackOverflowError e) {
             state.error("tf-internal", "internal error evaluating Terragrunt unit " + dir + ": " + e,
                     state.fileRef(file));
-            return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()), moduleDir);
+            return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), moduleDir);
         }
     }
 
@@ -153,7 +153,7 @@ public final class TerragruntUnits {
                                         Map<String, String> environment) {
         Optional<TerragruntConfig> config = TerragruntConfig.read(state, file, environment);
         if (config.isEmpty()) {
-            return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics()), dir);
+            return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
         }
         config.get().check();
         config.get().source();
