@@ -49,8 +49,6 @@ public final class Cli implements Runnable {
 
     /** The command line wired to these streams and this environment (tests pass their own). */
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        // A run hides the sensitive values it reads, and only those: none are left from an earlier run.
-        dev.lbguard.source.SensitiveValues.clear();
         CommandLine cmd = new CommandLine(new Cli(), new Factory(environment));
         cmd.setOut(out);
         cmd.setErr(err);

@@ -4,8 +4,8 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.diagnostic.UnreadScope;
 import dev.lbguard.model.ElementId;
-import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.TargetGroup;
@@ -67,7 +67,7 @@ public final class ComparableSnapshots {
                     listeners));
         }
         return changed ? new RoutingSnapshot(s.origin(), List.copyOf(lbs.values()), s.targetGroups(),
-                s.diagnostics(), s.moves()) : s;
+                s.diagnostics(), s.moves(), s.secrets()) : s;
     }
 
     private static RoutingSnapshot without(RoutingSnapshot s, List<UnreadScope> scopes) {
@@ -78,7 +78,7 @@ public final class ComparableSnapshots {
                 .toList();
         List<TargetGroup> tgs = s.targetGroups().stream().filter(tg -> !covered(scopes, tg.id(), tg.source()))
                 .toList();
-        return new RoutingSnapshot(s.origin(), lbs, tgs, s.diagnostics(), s.moves());
+        return new RoutingSnapshot(s.origin(), lbs, tgs, s.diagnostics(), s.moves(), s.secrets());
     }
 
     private static Listener listener(Listener l, List<UnreadScope> scopes) {

@@ -87,7 +87,7 @@ public final class LiveMatcher {
             RoutingSnapshot rekeyed = new RoutingSnapshot(live.origin(),
                     live.loadBalancers().stream().map(this::loadBalancer).toList(),
                     live.targetGroups().stream().map(this::targetGroup).toList(),
-                    live.diagnostics(), live.moves());
+                    live.diagnostics(), live.moves(), live.secrets());
             return new LiveMatch(rekeyed, missing(), unmanaged());
         }
 

@@ -40,7 +40,8 @@ public final class LiveScope {
         if (lbs.size() == desired.loadBalancers().size() && groups.size() == desired.targetGroups().size()) {
             return desired;
         }
-        return new RoutingSnapshot(desired.origin(), lbs, groups, desired.diagnostics(), desired.moves());
+        return new RoutingSnapshot(desired.origin(), lbs, groups, desired.diagnostics(), desired.moves(),
+                desired.secrets());
     }
 
     private static Set<ElementId> targetGroups(List<LoadBalancer> lbs) {

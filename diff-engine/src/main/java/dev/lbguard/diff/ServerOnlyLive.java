@@ -48,7 +48,8 @@ public final class ServerOnlyLive {
             }
         }
         groups.addAll(running.values());
-        return new RoutingSnapshot(servers.origin(), desired.loadBalancers(), groups, servers.diagnostics());
+        return new RoutingSnapshot(servers.origin(), desired.loadBalancers(), groups, servers.diagnostics(), List.of(),
+                desired.secrets().and(servers.secrets()));
     }
 
     private static TargetGroup merged(TargetGroup want, TargetGroup live) {

@@ -16,7 +16,7 @@ public final class Normalise {
     public static RoutingSnapshot snapshot(RoutingSnapshot s) {
         List<LoadBalancer> lbs = s.loadBalancers().stream().map(Normalise::loadBalancer).toList();
         List<TargetGroup> tgs = s.targetGroups().stream().map(Normalise::targetGroup).toList();
-        return new RoutingSnapshot(s.origin(), lbs, tgs, s.diagnostics(), s.moves());
+        return new RoutingSnapshot(s.origin(), lbs, tgs, s.diagnostics(), s.moves(), s.secrets());
     }
 
     private static LoadBalancer loadBalancer(LoadBalancer lb) {

@@ -13,9 +13,12 @@ import java.util.Optional;
  *
  * @param moves the identity changes the source declares (Terraform {@code moved} blocks), sorted; empty for
  *              sources that have no such notion (state files, the live API)
+ * @param secrets the values the source learnt are sensitive while reading, which reports hide; none for sources
+ *                without that notion
  */
 public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBalancers,
-                              List<TargetGroup> targetGroups, List<Diagnostic> diagnostics, List<Move> moves) {
+                              List<TargetGroup> targetGroups, List<Diagnostic> diagnostics, List<Move> moves,
+                              Secrets secrets) {
 
     // Diagnostics are sorted too, so that two reads of the same input print identically.
     private static final Comparator<Diagnostic> DIAGNOSTIC_ORDER = Comparator
@@ -32,6 +35,13 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
         targetGroups = Sorted.byKey(targetGroups, TargetGroup::id);
         diagnostics = Sorted.list(diagnostics.stream().sorted(DIAGNOSTIC_ORDER).toList());
         moves = Sorted.set(moves);
+        secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    /** A snapshot without secrets. */
+    public RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBalancers, List<TargetGroup> targetGroups,
+                           List<Diagnostic> diagnostics, List<Move> moves) {
+        this(origin, loadBalancers, targetGroups, diagnostics, moves, Secrets.NONE);
     }
 
     /** A snapshot that declares no moves. */
@@ -50,6 +60,11 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
                                      Collection<Move> moves) {
         return new RoutingSnapshot(origin, List.copyOf(loadBalancers), List.copyOf(targetGroups),
                 List.copyOf(diagnostics), List.copyOf(moves));
+    }
+
+    /** The same snapshot with {@code secrets} (a source's reading adds them once it is done). */
+    public RoutingSnapshot withSecrets(Secrets secrets) {
+        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves, secrets);
     }
 
     /** True when nothing that may affect routing failed to be read (no error diagnostic). */

@@ -8,8 +8,8 @@ import dev.lbguard.source.ansible.AnsibleOptions;
 import dev.lbguard.source.ansible.AnsibleSource;
 import dev.lbguard.source.haproxy.HaproxySource;
 import dev.lbguard.source.terraform.RootModuleFinder;
-import dev.lbguard.source.terraform.TerraformInputs;
 import dev.lbguard.source.terraform.TerraformSource;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class Configurations {
     public static Optional<Kind> kindOf(SourceTree tree, String dir) {
         List<String> files = tree.files(dir);
         if (files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))
-                || files.contains(dev.lbguard.source.terraform.TerragruntUnits.CONFIG)) {
+                || files.contains(dev.lbguard.source.terraform.terragrunt.TerragruntUnits.CONFIG)) {
             return Optional.of(Kind.TERRAFORM);
         }
         if (AnsibleSource.isAnsibleTree(tree, dir)) {

@@ -45,7 +45,8 @@ public final class SnapshotMerger {
                 }
             }
         }
-        return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves);
+        return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves)
+                .withSecrets(dev.lbguard.model.Secrets.of(parts));
     }
 
     /**

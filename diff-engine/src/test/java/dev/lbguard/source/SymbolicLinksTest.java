@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.source.git.GitRepository;
+import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.RootModuleFinder;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.TerraformEvaluator;
-import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.ValueJson;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.value.ValueJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.lbguard.analysis;
 
 import dev.lbguard.model.Baseline;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.policy.Risk;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,11 @@ public record AuditResult(String live, Instant at, DriftResult head, Optional<Ba
     public Risk risk() {
         Risk r = head.result().risk();
         return knownGood.map(k -> k.result().risk().compareTo(r) > 0 ? k.result().risk() : r).orElse(r);
+    }
+
+    /** The secrets of the snapshots both drifts compared. */
+    public Secrets secrets() {
+        return head.secrets().and(knownGood.map(DriftResult::secrets).orElse(Secrets.NONE));
     }
 
     public Optional<Long> secondsSinceKnownGood() {

@@ -3,12 +3,13 @@ package dev.lbguard.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.source.SourceTree;
-import dev.lbguard.source.terraform.ResourceInstance;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.TerraformEvaluator;
-import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.ValueJson;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.value.ValueJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ public record EvaluatedResources(List<Module> modules) {
     }
 
     /** One root module: its directory ({@code ""} for the repository root), problems and resources. */
-    public record Module(String dir, boolean complete, List<Diagnostic> diagnostics, List<Resource> resources) {
+    public record Module(String dir, boolean complete, List<Diagnostic> diagnostics, List<Resource> resources,
+                         Secrets secrets) {
         public Module {
             diagnostics = List.copyOf(diagnostics);
             resources = List.copyOf(resources);
@@ -53,6 +55,11 @@ public record EvaluatedResources(List<Module> modules) {
         return modules.stream().allMatch(Module::complete);
     }
 
+    /** The values the evaluations learnt are sensitive: hidden wherever they appear. */
+    public Secrets secrets() {
+        return Secrets.union(modules.stream().map(Module::secrets).toList());
+    }
+
     public List<Diagnostic> diagnostics() {
         return modules.stream().flatMap(m -> m.diagnostics().stream()).toList();
     }
@@ -68,7 +75,7 @@ public record EvaluatedResources(List<Module> modules) {
             for (ResourceInstance r : allTypes ? e.resources() : e.loadBalancerResources()) {
                 resources.add(resource(r));
             }
-            modules.add(new Module(e.moduleDir(), e.complete(), e.diagnostics(), resources));
+            modules.add(new Module(e.moduleDir(), e.complete(), e.diagnostics(), resources, e.secrets()));
         }
         return new EvaluatedResources(modules);
     }

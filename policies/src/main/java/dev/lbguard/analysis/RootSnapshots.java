@@ -5,6 +5,7 @@ import dev.lbguard.model.ElementId;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.Move;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
 import java.util.ArrayList;
@@ -67,11 +68,13 @@ final class RootSnapshots {
         Map<ElementId, TargetGroup> tgs = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
+        List<RoutingSnapshot> read = new ArrayList<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
             if (s == null) {
                 continue;
             }
+            read.add(s);
             diagnostics.addAll(s.diagnostics());
             moves.addAll(s.moves());
             for (LoadBalancer lb : s.loadBalancers()) {
@@ -90,7 +93,8 @@ final class RootSnapshots {
                 }
             }
         }
-        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves);
+        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
+                .withSecrets(Secrets.of(read));
     }
 
     // As TerraformSource says when it reads several root modules at once.

@@ -223,7 +223,7 @@ public final class TimelineAnalysis {
     }
 
     private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s) {
-        return new RoutingSnapshot(s.origin(), List.of(), s.targetGroups(), s.diagnostics(), s.moves());
+        return new RoutingSnapshot(s.origin(), List.of(), s.targetGroups(), s.diagnostics(), s.moves(), s.secrets());
     }
 
     private static SnapshotOrigin origin(String commit) {

@@ -130,7 +130,7 @@ public final class AuditCommand implements Callable<Integer> {
             // Metric names, labels and numbers only: nothing sensitive, and redaction could break the format.
             ReportOutput.writeAtomically(prom, AuditReport.prometheus(audit), "--prom");
         }
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, audit.secrets());
         List<Finding> findings = new ArrayList<>(audit.head().result().findings());
         audit.knownGood().ifPresent(k -> findings.addAll(k.result().findings()));
         return failOn.exitCode(findings, audit.complete());

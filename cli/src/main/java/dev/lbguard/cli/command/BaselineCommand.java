@@ -73,7 +73,7 @@ public final class BaselineCommand implements Runnable {
                 String out = options.format == OutputFormat.JSON ? json(Optional.of(m), List.of(m))
                         : "Marked " + rev + " (" + m.commit().substring(0, 12) + " " + m.subject() + ") as known-good.\n"
                         + describe(m) + "Share it with: git push origin 'refs/lbguard/*:refs/lbguard/*'\n";
-                ReportOutput.write(options, spec.commandLine().getOut(), out);
+                ReportOutput.write(options, spec.commandLine().getOut(), out, dev.lbguard.model.Secrets.NONE);
                 return ExitCode.CLEAN.code();
             } catch (SourceException e) {
                 throw new UsageException(e.getMessage());
@@ -109,7 +109,7 @@ public final class BaselineCommand implements Runnable {
                 Baseline m = b.current().orElseThrow(() -> new UsageException(NONE));
                 String out = options.format == OutputFormat.JSON ? json(Optional.of(m), b.list())
                         : "Known-good: " + m.commit().substring(0, 12) + " " + m.subject() + "\n" + describe(m);
-                ReportOutput.write(options, spec.commandLine().getOut(), out);
+                ReportOutput.write(options, spec.commandLine().getOut(), out, dev.lbguard.model.Secrets.NONE);
                 return ExitCode.CLEAN.code();
             } catch (SourceException e) {
                 throw new UsageException(e.getMessage());
@@ -146,7 +146,7 @@ public final class BaselineCommand implements Runnable {
                     }
                     out = s.toString();
                 }
-                ReportOutput.write(options, spec.commandLine().getOut(), out);
+                ReportOutput.write(options, spec.commandLine().getOut(), out, dev.lbguard.model.Secrets.NONE);
                 return ExitCode.CLEAN.code();
             } catch (SourceException e) {
                 throw new UsageException(e.getMessage());
@@ -172,7 +172,7 @@ public final class BaselineCommand implements Runnable {
         current.ifPresent(m -> root.set("knownGood", mark(m)));
         ArrayNode a = root.putArray("marks");
         marks.forEach(m -> a.add(mark(m)));
-        return Json.write(root);
+        return Json.write(root, dev.lbguard.model.Secrets.NONE);
     }
 
     static ObjectNode mark(Baseline m) {

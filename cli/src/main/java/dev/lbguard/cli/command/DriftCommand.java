@@ -4,11 +4,13 @@ import dev.lbguard.analysis.DriftAnalysis;
 import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.live.LiveSource;
 import dev.lbguard.source.live.LiveSources;
 import dev.lbguard.source.live.SnapshotJson;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,7 +76,7 @@ public final class DriftCommand implements Callable<Integer> {
             LiveSource source = LiveSources.open(live, environment);
             RoutingSnapshot liveSnapshot = source.read();
             if (saveLive != null) {
-                save(liveSnapshot);
+                save(liveSnapshot, Secrets.of(List.of(desired, liveSnapshot)));
             }
             drift = DriftAnalysis.withState(Optional.ofNullable(state)).run(desired, liveSnapshot, source);
         } catch (SourceException e) {
@@ -86,18 +88,18 @@ public final class DriftCommand implements Callable<Integer> {
             case SARIF -> DriftReport.sarif(drift, VersionProvider.current());
             case TEXT -> DriftReport.text(drift, ReportOutput.style(options, environment));
         };
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, drift.secrets());
         return failOn.exitCode(drift.result());
     }
 
     /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */
-    private void save(RoutingSnapshot snapshot) {
+    private void save(RoutingSnapshot snapshot, Secrets secrets) {
         String json = SnapshotJson.write(snapshot);
-        if (!dev.lbguard.source.SensitiveValues.none()) {
+        if (!secrets.isEmpty()) {
             try {
                 com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
                         .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-                json = mapper.writeValueAsString(dev.lbguard.cli.report.Redaction.hideSensitive(mapper.readTree(json)))
+                json = mapper.writeValueAsString(dev.lbguard.cli.report.Redaction.hideSensitive(mapper.readTree(json), secrets))
                         + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("cannot write a snapshot", e);

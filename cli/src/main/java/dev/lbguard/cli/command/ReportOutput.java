@@ -1,6 +1,7 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.cli.report.Style;
+import dev.lbguard.model.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +29,17 @@ final class ReportOutput {
 
     /**
      * Writes a report to standard output or {@code --output}. JSON and SARIF reports hide sensitive values as
-     * they are built (whole string values, so that the document stays valid); text and markdown here.
+     * they are built (whole string values, so that the document stays valid); text and markdown here. The
+     * {@code secrets} are those of the snapshots the command read.
      */
-    static void write(CommonOptions options, PrintWriter out, String report) {
-        write(options, out, report, "");
+    static void write(CommonOptions options, PrintWriter out, String report, Secrets secrets) {
+        write(options, out, report, "", secrets);
     }
 
-    /** As {@link #write(CommonOptions, PrintWriter, String)}, followed by text written as it is (a patch). */
-    static void write(CommonOptions options, PrintWriter out, String report, String verbatim) {
+    /** As {@link #write(CommonOptions, PrintWriter, String, Secrets)}, followed by text written as it is (a patch). */
+    static void write(CommonOptions options, PrintWriter out, String report, String verbatim, Secrets secrets) {
         boolean json = options.format == OutputFormat.JSON || options.format == OutputFormat.SARIF;
-        String text = (json ? report : dev.lbguard.cli.report.Redaction.text(report)) + verbatim;
+        String text = (json ? report : dev.lbguard.cli.report.Redaction.text(report, secrets)) + verbatim;
         if (options.output == null) {
             out.print(text);
             out.flush();

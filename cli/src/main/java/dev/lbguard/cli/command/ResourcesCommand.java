@@ -3,7 +3,7 @@ package dev.lbguard.cli.command;
 import dev.lbguard.analysis.EvaluatedResources;
 import dev.lbguard.cli.report.ResourcesReport;
 import dev.lbguard.cli.report.Style;
-import dev.lbguard.source.terraform.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ public final class ResourcesCommand implements Callable<Integer> {
         String report = options.format == OutputFormat.JSON
                 ? ResourcesReport.json(result)
                 : ResourcesReport.text(result, style);
-        ReportOutput.write(options, spec.commandLine().getOut(), report);
+        ReportOutput.write(options, spec.commandLine().getOut(), report, result.secrets());
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }

@@ -50,7 +50,8 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
         ReviewResult result = BuiltInRules.review().review(pair.get(0), pair.get(1));
-        ReportOutput.write(options, spec.commandLine().getOut(), render("review", result));
+        ReportOutput.write(options, spec.commandLine().getOut(), render("review", result),
+                dev.lbguard.cli.report.Redaction.secretsOf(result));
         return failOn.exitCode(result);
     }
 

@@ -3,6 +3,7 @@ package dev.lbguard.cli.command;
 import dev.lbguard.analysis.AnalysisException;
 import dev.lbguard.analysis.Rollback;
 import dev.lbguard.analysis.RollbackAnalysis;
+import dev.lbguard.cli.report.Redaction;
 import dev.lbguard.cli.report.RollbackReport;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.source.SourceException;
@@ -76,10 +77,12 @@ public final class RollbackCommand implements Callable<Integer> {
         if (options.format == OutputFormat.TEXT) {
             ReportOutput.write(options, spec.commandLine().getOut(), RollbackReport.text(rollback,
                     ReportOutput.style(options, environment)),
-                    rollback.patch()); // never redacted: it must apply as proven
+                    rollback.patch(), // never redacted: it must apply as proven
+                    Redaction.secretsOf(rollback.review()));
         } else {
             ReportOutput.write(options, spec.commandLine().getOut(), options.format == OutputFormat.JSON
-                    ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback));
+                    ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback),
+                    Redaction.secretsOf(rollback.review()));
         }
         if (!rollback.proven()) {
             return ExitCode.INCOMPLETE.code();

@@ -76,7 +76,7 @@ public final class RouteCommand implements Callable<Integer> {
                 ? RouteReport.json(snapshot, lb, l, request, route.result())
                 : RouteReport.text(snapshot, lb, l, request, route.result(),
                         ReportOutput.style(options, environment));
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, snapshot.secrets());
         return snapshot.complete() && route.decided() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 

@@ -38,7 +38,7 @@ public final class RoutesCommand implements Callable<Integer> {
         RoutesReport report = new RoutesReport();
         String out = options.format == OutputFormat.JSON ? report.json(snapshot)
                 : report.text(snapshot, ReportOutput.style(options, environment));
-        ReportOutput.write(options, spec.commandLine().getOut(), out);
+        ReportOutput.write(options, spec.commandLine().getOut(), out, snapshot.secrets());
         return snapshot.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }

@@ -2,8 +2,8 @@ package dev.lbguard.cli.command;
 
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.GitRepository;
-import dev.lbguard.source.terraform.TerraformInputs;
-import dev.lbguard.source.terraform.TerraformInputs.CommandLineVar;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs.CommandLineVar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

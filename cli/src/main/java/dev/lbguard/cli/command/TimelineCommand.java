@@ -125,7 +125,7 @@ public final class TimelineCommand implements Callable<Integer> {
                     + "window, so no commit could move the request there; the listeners at the end are: "
                     + listeners(result.net().head()));
         }
-        ReportOutput.write(options, spec.commandLine().getOut(), render(result));
+        ReportOutput.write(options, spec.commandLine().getOut(), render(result), TimelineJson.secrets(result));
         if (failOn.failsOn(result.allFindings())) {
             return ExitCode.FINDINGS.code();
         }

@@ -6,6 +6,7 @@ import dev.lbguard.analysis.AuditResult;
 import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Baseline;
+import dev.lbguard.model.Secrets;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public final class AuditReport {
                 a.head().result().head()));
         root.set("findings", ReviewJson.findings(a.head().result().findings()));
         root.set("resourceChanges", ReviewJson.resourceChanges(a.head().result().resources().changes()));
-        return Json.write(root);
+        return Json.write(root, a.secrets());
     }
 
     private static ObjectNode summary(DriftResult d) {
@@ -101,7 +102,7 @@ public final class AuditReport {
         n.set("againstHead", summary(a.head()));
         a.knownGood().ifPresent(k -> n.set("againstKnownGood", summary(k)));
         a.secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
-        return line(n);
+        return line(n, a.secrets());
     }
 
     /** The history line of an audit that could not read the live source or git: incomplete, with why. */
@@ -111,13 +112,14 @@ public final class AuditReport {
         n.put("live", live);
         n.put("complete", false);
         n.put("error", error);
-        return line(n);
+        // Nothing was read whose secrets could be in it: the error says what failed, not what was read.
+        return line(n, Secrets.NONE);
     }
 
-    private static String line(ObjectNode n) {
+    private static String line(ObjectNode n, Secrets secrets) {
         try {
             return Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(Redaction.redact(n)) + "\n";
+                    .writeValueAsString(Redaction.redact(n, secrets)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the history line", e);
         }

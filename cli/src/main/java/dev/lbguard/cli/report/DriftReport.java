@@ -113,7 +113,7 @@ public final class DriftReport {
             next.set("routeChanges", ReviewJson.routeChanges(n.routes().changes(), n.prior(), n.planned()));
             next.put("requestClassesCompared", n.routes().classesCompared());
         });
-        return Json.write(root);
+        return Json.write(root, d.secrets());
     }
 
     private static ArrayNode unpairedJson(List<LiveMatch.Unpaired> items) {
@@ -129,6 +129,6 @@ public final class DriftReport {
     }
 
     public static String sarif(DriftResult d, String version) {
-        return ReviewSarif.write(d.result(), BuiltInRules.drift(), version);
+        return ReviewSarif.write(d.result(), BuiltInRules.drift(), version, d.secrets());
     }
 }

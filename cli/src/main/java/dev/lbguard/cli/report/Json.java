@@ -50,9 +50,10 @@ public final class Json {
         return a;
     }
 
-    public static String write(JsonNode node) {
+    /** The document, secret-named fields and the {@code secrets} of the snapshots it shows hidden. */
+    public static String write(JsonNode node, dev.lbguard.model.Secrets secrets) {
         try {
-            return MAPPER.writeValueAsString(Redaction.redact(node)) + "\n";
+            return MAPPER.writeValueAsString(Redaction.redact(node, secrets)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.lbguard.source.SensitiveValues;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Secrets;
+import dev.lbguard.policy.ReviewResult;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Hides secret values (OIDC client secrets, passwords, tokens, keys) before anything is printed:
- * configuration and state hold them, reports must not.
+ * configuration and state hold them, reports must not. Secret-named fields are hidden by name; the values the
+ * sources learnt are sensitive are those of the snapshots a report shows ({@link Secrets}), passed in.
  */
 public final class Redaction {
-    public static final String HIDDEN = SensitiveValues.HIDDEN;
+    public static final String HIDDEN = Secrets.HIDDEN;
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(^|_)(client_secret|secret|password|passwd|token|private_key|secret_key|access_key)($|_)");
     /** The answer for each field name met: a report repeats a few names many times over. */
@@ -29,7 +32,12 @@ public final class Redaction {
 
     public static boolean isSecretKey(String key) {
         return SECRET_KEYS.computeIfAbsent(key,
-                k -> SECRET_KEY.matcher(SensitiveValues.snakeCase(k).toLowerCase(Locale.ROOT)).find());
+                k -> SECRET_KEY.matcher(Secrets.snakeCase(k).toLowerCase(Locale.ROOT)).find());
+    }
+
+    /** The secrets of the snapshots a review compared. */
+    public static Secrets secretsOf(ReviewResult review) {
+        return Secrets.of(List.<RoutingSnapshot>of(review.base(), review.head()));
     }
 
     /**
@@ -37,8 +45,8 @@ public final class Redaction {
      * condition, an example request), in any letter case and as markdown or JSON escape it. Not for JSON: a
      * value there is hidden whole by {@link #redact}, so that the document stays valid.
      */
-    public static String text(String report) {
-        return hide(report, patterns());
+    public static String text(String report, Secrets secrets) {
+        return hide(report, patterns(secrets));
     }
 
     private static String hide(String text, List<Pattern> secrets) {
@@ -50,8 +58,8 @@ public final class Redaction {
     }
 
     /** Whether a text holds a sensitive value. */
-    public static boolean holdsSensitive(String text) {
-        for (Pattern secret : patterns()) {
+    public static boolean holdsSensitive(String text, Secrets secrets) {
+        for (Pattern secret : patterns(secrets)) {
             if (secret.matcher(text).find()) {
                 return true;
             }
@@ -59,12 +67,12 @@ public final class Redaction {
         return false;
     }
 
-    private static List<Pattern> patterns() {
-        if (SensitiveValues.none()) {
+    private static List<Pattern> patterns(Secrets secrets) {
+        if (secrets.isEmpty()) {
             return List.of();
         }
         List<Pattern> out = new java.util.ArrayList<>();
-        for (String secret : SensitiveValues.all()) {
+        for (String secret : secrets.longestFirst()) {
             java.util.Set<String> forms = new java.util.LinkedHashSet<>(List.of(secret,
                     new String(JsonStringEncoder.getInstance().quoteAsString(secret)),
                     secret.replace("|", "\\|"), secret.replace("`", "'")));
@@ -81,16 +89,16 @@ public final class Redaction {
      * A copy of {@code node} with the values of secret-named fields replaced, at any depth: every value beneath a
      * secret-named field (a list of tokens, say) is hidden, and the names themselves are kept.
      */
-    public static JsonNode redact(JsonNode node) {
-        return copy(node, false, true, patterns());
+    public static JsonNode redact(JsonNode node, Secrets secrets) {
+        return copy(node, false, true, patterns(secrets));
     }
 
     /**
      * A copy of {@code node} with only the sensitive values the sources learnt hidden, not secret-named fields: for
      * a saved snapshot, which must read back as it was (an OIDC {@code tokenEndpoint} is routing, not a secret).
      */
-    public static JsonNode hideSensitive(JsonNode node) {
-        return copy(node, false, false, patterns());
+    public static JsonNode hideSensitive(JsonNode node, Secrets secrets) {
+        return copy(node, false, false, patterns(secrets));
     }
 
     // Copied and redacted in one pass; value nodes are immutable, so the copy shares them.

@@ -21,7 +21,7 @@ public final class ResourcesReport {
                 all.add(instance(r));
             }
         }
-        return Json.write(root);
+        return Json.write(root, result.secrets());
     }
 
     private static ObjectNode instance(EvaluatedResources.Resource r) {
@@ -51,7 +51,7 @@ public final class ResourcesReport {
                 s.append('\n').append(style.bold(r.address())).append("  ").append(style.dim(r.source().toString()))
                         .append('\n');
                 for (Map.Entry<String, JsonNode> e : r.attributes().entrySet()) {
-                    JsonNode v = Redaction.redact(singleField(e.getKey(), e.getValue())).get(e.getKey());
+                    JsonNode v = Redaction.redact(singleField(e.getKey(), e.getValue()), result.secrets()).get(e.getKey());
                     s.append("  ").append(e.getKey()).append(" = ").append(v.toString()).append('\n');
                 }
             }

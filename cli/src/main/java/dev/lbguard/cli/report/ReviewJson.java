@@ -24,7 +24,7 @@ public final class ReviewJson {
     }
 
     public static String write(String command, ReviewResult r) {
-        return Json.write(object(command, r));
+        return Json.write(object(command, r), Redaction.secretsOf(r));
     }
 
     public static ObjectNode object(String command, ReviewResult r) {

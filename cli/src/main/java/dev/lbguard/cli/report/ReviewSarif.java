@@ -53,6 +53,12 @@ public final class ReviewSarif {
     }
 
     public static String write(ReviewResult r, RuleCatalog catalog, String version) {
+        return write(r, catalog, version, Redaction.secretsOf(r));
+    }
+
+    /** As {@link #write(ReviewResult, RuleCatalog, String)}, hiding {@code secrets} (those of every snapshot read). */
+    public static String write(ReviewResult r, RuleCatalog catalog, String version,
+                               dev.lbguard.model.Secrets secrets) {
         Set<ReportingDescriptor> rules = new LinkedHashSet<>();
         for (PolicyRule rule : catalog.rules()) {
             RuleInfo info = rule.info();
@@ -105,7 +111,7 @@ public final class ReviewSarif {
             com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
             root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             root.setAll((com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.valueToTree(log));
-            return MAPPER.writeValueAsString(Redaction.redact(root)) + "\n";
+            return MAPPER.writeValueAsString(Redaction.redact(root, secrets)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write SARIF", e);
         }

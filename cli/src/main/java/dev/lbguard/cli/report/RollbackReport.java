@@ -59,7 +59,7 @@ public final class RollbackReport {
             s.append("Apply with: git apply <this report saved to a file>, or lbguard rollback --apply.\n");
         }
         s.append(Status.text(review.diagnostics(), style)).append('\n');
-        if (Redaction.holdsSensitive(r.patch())) {
+        if (Redaction.holdsSensitive(r.patch(), Redaction.secretsOf(r.review()))) {
             s.append(style.yellow(SENSITIVE_PATCH)).append("\n\n");
         }
         return s.toString();
@@ -146,7 +146,7 @@ public final class RollbackReport {
             s.append("- binary file `").append(b.path()).append("` is not in the patch; restore it with `")
                     .append(restore(r, b)).append("`\n");
         }
-        if (Redaction.holdsSensitive(r.patch())) {
+        if (Redaction.holdsSensitive(r.patch(), Redaction.secretsOf(r.review()))) {
             // A comment is read by many; a patch with a hidden value would apply and break the configuration.
             s.append("\nThe patch carries sensitive values from the repository's files, so it is not shown here: "
                     + "get it with `lbguard rollback > rollback.patch`, or apply it with `lbguard rollback --apply`.\n");
@@ -191,11 +191,11 @@ public final class RollbackReport {
         root.put("undoneCommitsKnown", r.undoneKnown());
         ArrayNode applied = root.putArray("applied");
         r.applied().forEach(applied::add);
-        root.put("patchHasSensitiveValues", Redaction.holdsSensitive(r.patch()));
+        root.put("patchHasSensitiveValues", Redaction.holdsSensitive(r.patch(), Redaction.secretsOf(r.review())));
         // The patch is written as it is (it must apply as proven), the rest with sensitive values hidden.
         root.put("patch", PATCH_SLOT);
         try {
-            return Json.write(root).replace("\"" + PATCH_SLOT + "\"", Json.MAPPER.writeValueAsString(r.patch()));
+            return Json.write(root, Redaction.secretsOf(r.review())).replace("\"" + PATCH_SLOT + "\"", Json.MAPPER.writeValueAsString(r.patch()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the patch", e);
         }

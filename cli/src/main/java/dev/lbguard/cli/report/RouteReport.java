@@ -109,6 +109,6 @@ public final class RouteReport {
             match.put("rule", "default");
         }
         result.action().ifPresent(a -> root.set("destination", Destinations.json(a, snapshot)));
-        return Json.write(root);
+        return Json.write(root, snapshot.secrets());
     }
 }

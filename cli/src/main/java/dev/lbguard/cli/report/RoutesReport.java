@@ -103,7 +103,7 @@ public final class RoutesReport {
             }
             location(n, tg.source());
         }
-        return Json.write(root);
+        return Json.write(root, snapshot.secrets());
     }
 
     private ObjectNode listenerJson(Listener l, RoutingSnapshot snapshot) {

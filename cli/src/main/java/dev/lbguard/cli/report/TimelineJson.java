@@ -53,7 +53,7 @@ public final class TimelineJson {
         }
         ArrayNode unrelated = root.putArray("unrelatedCommits");
         t.unrelated().forEach(c -> unrelated.add(commit(c)));
-        return Json.write(root);
+        return Json.write(root, secrets(t));
     }
 
     private static ObjectNode entry(TimelineEntry e) {
@@ -99,5 +99,18 @@ public final class TimelineJson {
             n.set("after", ReviewJson.destination(m.after(), head));
         }
         return a;
+    }
+
+    /** The secrets of every snapshot the timeline compared: hidden in every format. */
+    public static dev.lbguard.model.Secrets secrets(TimelineResult t) {
+        java.util.List<dev.lbguard.model.Secrets> all = new java.util.ArrayList<>();
+        all.add(Redaction.secretsOf(t.net()));
+        for (TimelineEntry e : t.entries()) {
+            all.add(Redaction.secretsOf(e.review()));
+        }
+        for (TimelineEntry e : t.otherEntries()) {
+            all.add(Redaction.secretsOf(e.review()));
+        }
+        return dev.lbguard.model.Secrets.union(all);
     }
 }

@@ -2,7 +2,7 @@ package dev.lbguard.source.git;
 
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
-import dev.lbguard.source.terraform.ModuleRepository;
+import dev.lbguard.source.terraform.modules.ModuleRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

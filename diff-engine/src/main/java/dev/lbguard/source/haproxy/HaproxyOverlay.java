@@ -55,7 +55,7 @@ public final class HaproxyOverlay {
                         ? withServer(tg, Servers.serverId(tg.name(), server), state, weight) : tg)
                 .toList();
         return new RoutingSnapshot(snapshot.origin(), snapshot.loadBalancers(), groups, snapshot.diagnostics(),
-                snapshot.moves());
+                snapshot.moves(), snapshot.secrets());
     }
 
     /** True when the snapshot has this server (in this backend, or in any when {@code backend} is empty). */

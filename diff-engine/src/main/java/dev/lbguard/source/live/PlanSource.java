@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.source.terraform.ResourceInstance;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.value.Value;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +50,8 @@ public final class PlanSource implements LiveSource {
             boolean deleted = change.path("after").isNull() || change.path("after").isMissingNode();
             boolean known = out.resources().stream().anyMatch(r -> r.address().equals(address));
             Optional<Value.Obj> after = deleted ? Optional.empty()
-                    : Optional.of(StateValues.fromShow(change.get("after"), change.path("after_sensitive")));
+                    : Optional.of(StateValues.fromShow(change.get("after"), change.path("after_sensitive"),
+                            out.sensitive()));
             if (known) {
                 out.replace(address, after);
             } else if (after.isPresent()) {

@@ -36,7 +36,8 @@ final class ShowValues {
                 out.error("tfshow-no-values", address + " has no values");
                 continue;
             }
-            out.add(modulePath, type, name, index, StateValues.fromShow(r.get("values"), r.path("sensitive_values")));
+            out.add(modulePath, type, name, index, StateValues.fromShow(r.get("values"), r.path("sensitive_values"),
+                    out.sensitive()));
         }
         for (JsonNode child : module.path("child_modules")) {
             read(child, out);

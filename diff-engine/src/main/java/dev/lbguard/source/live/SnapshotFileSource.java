@@ -4,7 +4,6 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.source.SensitiveValues;
 import dev.lbguard.source.SourceException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class SnapshotFileSource implements LiveSource {
 
     private static int hidden(com.fasterxml.jackson.databind.JsonNode node) {
         if (node.isTextual()) {
-            return node.asText().contains(SensitiveValues.HIDDEN) ? 1 : 0;
+            return node.asText().contains(dev.lbguard.model.Secrets.HIDDEN) ? 1 : 0;
         }
         int n = 0;
         for (com.fasterxml.jackson.databind.JsonNode child : node) {

@@ -25,6 +25,7 @@ public final class SnapshotJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
             .addMixIn(RouteAction.class, RouteActionMixIn.class)
+            .addMixIn(RoutingSnapshot.class, RoutingSnapshotMixIn.class)
             // Only record components are data; derived is-methods (isKnown, isError) are not.
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -38,6 +39,25 @@ public final class SnapshotJson {
         @JsonSubTypes.Type(value = RouteAction.FixedResponse.class, name = "fixed-response"),
         @JsonSubTypes.Type(value = RouteAction.Unresolved.class, name = "unknown")})
     private interface RouteActionMixIn {
+    }
+
+    /**
+     * A saved snapshot never holds its secrets (the values --save-live writes are hidden already): they are left
+     * out, and a snapshot read back has none.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"secrets"})
+    private abstract static class RoutingSnapshotMixIn {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        RoutingSnapshotMixIn(@com.fasterxml.jackson.annotation.JsonProperty("origin") dev.lbguard.model.SnapshotOrigin origin,
+                             @com.fasterxml.jackson.annotation.JsonProperty("loadBalancers")
+                             java.util.List<dev.lbguard.model.LoadBalancer> loadBalancers,
+                             @com.fasterxml.jackson.annotation.JsonProperty("targetGroups")
+                             java.util.List<dev.lbguard.model.TargetGroup> targetGroups,
+                             @com.fasterxml.jackson.annotation.JsonProperty("diagnostics")
+                             java.util.List<dev.lbguard.diagnostic.Diagnostic> diagnostics,
+                             @com.fasterxml.jackson.annotation.JsonProperty("moves")
+                             java.util.List<dev.lbguard.model.Move> moves) {
+        }
     }
 
     private SnapshotJson() {

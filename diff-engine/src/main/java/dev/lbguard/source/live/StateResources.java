@@ -5,10 +5,10 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.source.terraform.ResourceInstance;
-import dev.lbguard.source.terraform.TerraformEvaluation;
-import dev.lbguard.source.terraform.TerraformSnapshotBuilder;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ final class StateResources {
     private final List<ResourceInstance> resources = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final java.util.Set<String> addresses = new java.util.HashSet<>();
+    // What the file marks sensitive, met while reading it: travels on the snapshot built.
+    private final dev.lbguard.model.Secrets.Collector sensitive = new dev.lbguard.model.Secrets.Collector();
 
     StateResources(String label, String path) {
         this.label = label;
@@ -73,12 +75,18 @@ final class StateResources {
         diagnostics.add(Diagnostic.error(code, message, where));
     }
 
+    /** Where the values the file marks sensitive go. */
+    dev.lbguard.model.Secrets.Collector sensitive() {
+        return sensitive;
+    }
+
     String label() {
         return label;
     }
 
     RoutingSnapshot build(SnapshotOrigin origin) {
-        TerraformEvaluation evaluation = new TerraformEvaluation(label, resources, List.of(), diagnostics);
+        TerraformEvaluation evaluation = new TerraformEvaluation(label, resources, List.of(), diagnostics, List.of(),
+                sensitive.secrets());
         return new TerraformSnapshotBuilder().build(evaluation, origin);
     }
 

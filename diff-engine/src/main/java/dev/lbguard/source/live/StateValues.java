@@ -3,8 +3,8 @@ package dev.lbguard.source.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lbguard.source.SensitiveValues;
-import dev.lbguard.source.terraform.Value;
+import dev.lbguard.model.Secrets;
+import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Turns resource attributes of state, show and plan JSON into {@link Value}s. Secret-named fields
  * ({@code client_secret}, passwords, tokens) are dropped: routing never reads them. What {@code sensitive_attributes}
  * (state) or {@code sensitive_values} (show, plan) marks is kept, as a rule may match on it (a secret header that
- * proves a request came through the CDN), and every string in it is hidden in reports ({@link SensitiveValues}).
+ * proves a request came through the CDN), and every string in it is hidden in reports: given to the reading's {@link Secrets.Collector}, it travels on the snapshot read.
  */
 final class StateValues {
     private StateValues() {
@@ -26,20 +26,20 @@ final class StateValues {
      * steps such as {@code {"type":"get_attr","value":"client_secret"}} or
      * {@code {"type":"index","value":{"value":0,"type":"number"}}}.
      */
-    static Value.Obj fromState(JsonNode attributes, JsonNode sensitiveAttributes) {
+    static Value.Obj fromState(JsonNode attributes, JsonNode sensitiveAttributes, Secrets.Collector sensitive) {
         JsonNode copy = attributes.deepCopy();
         for (JsonNode path : sensitiveAttributes) {
             if (path.isArray()) {
-                markPath(copy, path, 0);
+                markPath(copy, path, 0, sensitive);
             }
         }
         return object(copy);
     }
 
     /** The values, whatever the mirror-shaped {@code sensitive_values} marks {@code true} made sensitive. */
-    static Value.Obj fromShow(JsonNode values, JsonNode sensitiveValues) {
+    static Value.Obj fromShow(JsonNode values, JsonNode sensitiveValues, Secrets.Collector sensitive) {
         JsonNode copy = values.deepCopy();
-        markMarked(copy, sensitiveValues);
+        markMarked(copy, sensitiveValues, sensitive);
         return object(copy);
     }
 
@@ -49,7 +49,7 @@ final class StateValues {
         return v instanceof Value.Obj o ? o : Value.Obj.object(Map.of());
     }
 
-    private static void markPath(JsonNode node, JsonNode path, int i) {
+    private static void markPath(JsonNode node, JsonNode path, int i, Secrets.Collector sensitive) {
         if (i >= path.size() || node == null) {
             return;
         }
@@ -64,9 +64,9 @@ final class StateValues {
                 return;
             }
             if (last) {
-                SensitiveValues.addAll(o.get(name));
+                strings(o.get(name), sensitive);
             } else {
-                markPath(o.get(name), path, i + 1);
+                markPath(o.get(name), path, i + 1, sensitive);
             }
         } else if (node instanceof ArrayNode a && keyValue.canConvertToInt()) {
             int index = keyValue.asInt();
@@ -74,43 +74,55 @@ final class StateValues {
                 return;
             }
             if (last) {
-                SensitiveValues.addAll(a.get(index));
+                strings(a.get(index), sensitive);
             } else {
-                markPath(a.get(index), path, i + 1);
+                markPath(a.get(index), path, i + 1, sensitive);
             }
         } else if (node instanceof ArrayNode a) {
             // A set element is addressed by its value, which Terraform cannot name: the whole set is sensitive.
-            SensitiveValues.addAll(a);
+            strings(a, sensitive);
         }
     }
 
-    private static void markMarked(JsonNode node, JsonNode marks) {
+    private static void markMarked(JsonNode node, JsonNode marks, Secrets.Collector sensitive) {
         if (node instanceof ObjectNode o && marks instanceof ObjectNode m) {
             List<String> names = new ArrayList<>();
             m.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode mark = m.get(name);
                 if (mark.isBoolean() && mark.booleanValue()) {
-                    SensitiveValues.addAll(o.get(name));
+                    strings(o.get(name), sensitive);
                 } else if (o.has(name)) {
-                    markMarked(o.get(name), mark);
+                    markMarked(o.get(name), mark, sensitive);
                 }
             }
         } else if (node instanceof ArrayNode a && marks instanceof ArrayNode m) {
             for (int i = 0; i < Math.min(a.size(), m.size()); i++) {
                 JsonNode mark = m.get(i);
                 if (mark.isBoolean() && mark.booleanValue()) {
-                    SensitiveValues.addAll(a.get(i));
+                    strings(a.get(i), sensitive);
                 } else {
-                    markMarked(a.get(i), mark);
+                    markMarked(a.get(i), mark, sensitive);
                 }
             }
         }
     }
 
+    /** Gives every string inside a JSON value to {@code sensitive}. */
+    private static void strings(JsonNode node, Secrets.Collector sensitive) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            sensitive.add(node.asText());
+        } else {
+            node.forEach(child -> strings(child, sensitive));
+        }
+    }
+
     /** Names that always hold secrets, whatever the file marks: removed even from a state that forgot to mark them. */
     static boolean isSecretName(String name) {
-        String n = SensitiveValues.snakeCase(name).toLowerCase(Locale.ROOT);
+        String n = Secrets.snakeCase(name).toLowerCase(Locale.ROOT);
         return n.equals("client_secret") || n.endsWith("_secret") || n.equals("password") || n.endsWith("_password")
                 || n.equals("token") || n.endsWith("_token") || n.equals("private_key") || n.equals("secret_key");
     }

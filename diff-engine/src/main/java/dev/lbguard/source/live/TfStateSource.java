@@ -47,7 +47,7 @@ public final class TfStateSource implements LiveSource {
         Map<String, String> out = new TreeMap<>();
         for (var r : resources(LiveFiles.readObject(label, path)).resources()) {
             var arn = r.attributes().get("arn");
-            if (arn instanceof dev.lbguard.source.terraform.Value.Str s && !s.value().isEmpty()) {
+            if (arn instanceof dev.lbguard.source.value.Value.Str s && !s.value().isEmpty()) {
                 out.putIfAbsent(s.value(), r.address());
             }
         }
@@ -93,7 +93,8 @@ public final class TfStateSource implements LiveSource {
                     continue;
                 }
                 out.add(module, type, name, StateResources.indexKey(i.get("index_key")),
-                        StateValues.fromState(i.get("attributes"), i.path("sensitive_attributes")));
+                        StateValues.fromState(i.get("attributes"), i.path("sensitive_attributes"),
+                                out.sensitive()));
             }
         }
         return out;

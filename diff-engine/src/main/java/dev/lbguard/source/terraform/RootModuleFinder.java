@@ -6,6 +6,8 @@ import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.hcl.TemplatePart;
+import dev.lbguard.source.terraform.modules.JsonConfiguration;
+import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,6 +4,12 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.resources.AwsProviderVersion;
+import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
+import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +28,11 @@ public final class TerraformSource {
             if (TerragruntUnits.hasConfig(tree, dir)) {
                 TerragruntUnits.Evaluated unit = TerragruntUnits.evaluate(tree, dir, inputs, inputs.processEnvironment());
                 parts.add(builder.build(unit.evaluation(), origin,
-                        () -> AwsProviderRequirement.read(tree, unit.moduleDir())));
+                        () -> AwsProviderRequirement.read(tree, unit.moduleDir()).verdict()));
                 continue;
             }
             // The provider's version matters only to provider-2 syntax: read when a rule uses it, once per module.
-            java.util.function.Supplier<AwsProviderRequirement> provider = () -> AwsProviderRequirement.read(tree, dir);
+            java.util.function.Supplier<AwsProviderVersion> provider = () -> AwsProviderRequirement.read(tree, dir).verdict();
             parts.add(builder.build(evaluator.evaluate(tree, dir, inputs), origin, provider));
         }
         return SnapshotMerger.merge(origin, parts);

@@ -3,14 +3,14 @@ package dev.lbguard.source.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.source.SourceException;
-import dev.lbguard.source.terraform.Value;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.source.value.Value;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +54,8 @@ class LiveSourcesTest {
     void sensitiveAttributesAreKeptForTheComparisonAndMarkedToBeHidden() throws Exception {
         // A rule may match on a marked value (a secret origin header): dropping it made a fresh apply look like
         // drift. Marked values stay and are hidden by every report; secret-named fields are dropped as before.
-        dev.lbguard.source.SensitiveValues.clear();
         ObjectMapper m = new ObjectMapper();
+        dev.lbguard.model.Secrets.Collector sensitive = new dev.lbguard.model.Secrets.Collector();
         Value.Obj v = StateValues.fromState(m.readTree("""
                 {"action": [{"authenticate_oidc": [{"client_id": "id-1", "client_secret": "secret-1", "issuer": "i"}],
                              "fixed_response": [{"message_body": "secret-2"}]}],
@@ -63,17 +63,16 @@ class LiveSourcesTest {
                 [[{"type": "get_attr", "value": "action"}, {"type": "index", "value": {"value": 0, "type": "number"}},
                   {"type": "get_attr", "value": "fixed_response"}, {"type": "index", "value": {"value": 0, "type": "number"}},
                   {"type": "get_attr", "value": "message_body"}],
-                 [{"type": "get_attr", "value": "tags"}]]"""));
+                 [{"type": "get_attr", "value": "tags"}]]"""), sensitive);
         String all = v.toString();
         assertThat(all).doesNotContain("secret-1").doesNotContain("secret-6").contains("secret-2").contains("secret-3")
                 .contains("keep").contains("id-1");
         Value.Obj shown = StateValues.fromShow(m.readTree("""
                 {"a": [{"b": "secret-4", "c": "keep"}], "d": "secret-5"}"""), m.readTree("""
-                {"a": [{"b": true}], "d": true}"""));
+                {"a": [{"b": true}], "d": true}"""), sensitive);
         assertThat(shown.toString()).contains("secret-4").contains("secret-5").contains("keep");
-        assertThat(dev.lbguard.source.SensitiveValues.all())
+        assertThat(sensitive.secrets().values())
                 .containsExactlyInAnyOrder("secret-2", "secret-3", "secret-4", "secret-5");
-        dev.lbguard.source.SensitiveValues.clear();
     }
 
     @Test

@@ -7,6 +7,11 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +71,7 @@ class BrokenInputTest {
             evaluation = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
             // Built into routes too: some verdicts (a condition the provider refuses) are the builder's.
             snapshot = new TerraformSnapshotBuilder().build(evaluation, SnapshotOrigin.other(name),
-                    () -> AwsProviderRequirement.read(tree, ""));
+                    () -> AwsProviderRequirement.read(tree, "").verdict());
         } catch (RuntimeException e) {
             throw new AssertionError("evaluating broken input " + name + " threw; bad input must give diagnostics",
                     e);

@@ -15,6 +15,8 @@ import static dev.lbguard.source.terraform.V.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueOps;
 import org.junit.jupiter.api.Test;
 
 class CollectionFunctionsTest {

@@ -3,6 +3,7 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.TfFixture.rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbguard.source.resources.TerraformEvaluation;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package dev.lbguard.source.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.source.resources.TerraformEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

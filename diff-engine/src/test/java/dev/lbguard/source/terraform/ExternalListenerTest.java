@@ -10,6 +10,7 @@ import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.RouteResult;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,6 +15,9 @@ import static dev.lbguard.source.terraform.V.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.source.terraform.functions.Functions;
+import dev.lbguard.source.value.EvalException;
+import dev.lbguard.source.value.Value;
 import org.junit.jupiter.api.Test;
 
 class FunctionsTest {

@@ -3,6 +3,9 @@ package dev.lbguard.source.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.functions.RegexFunctions;
+import dev.lbguard.source.value.Convert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.hcl.TemplatePart;
+import dev.lbguard.source.terraform.modules.JsonConfiguration;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,9 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.value.ValueJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

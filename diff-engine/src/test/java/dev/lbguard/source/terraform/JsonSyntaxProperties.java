@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.source.hcl.HclSyntaxException;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.modules.JsonConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -27,6 +27,9 @@ import static dev.lbguard.source.terraform.V.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.source.terraform.eval.Operations;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueOps;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static dev.lbguard.source.terraform.V.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.source.value.Value;
 import org.junit.jupiter.api.Test;
 
 class PathFunctionsTest {

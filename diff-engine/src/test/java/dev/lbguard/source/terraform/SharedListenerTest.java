@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.lbguard.source.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbguard.source.resources.TerraformEvaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.TfFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.value.Value;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

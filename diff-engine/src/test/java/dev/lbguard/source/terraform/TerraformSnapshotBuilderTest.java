@@ -23,6 +23,11 @@ import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.RouteResult;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
+import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,7 +94,7 @@ class TerraformSnapshotBuilderTest {
 
     private static RoutingSnapshot build(AwsProviderRequirement provider, ResourceInstance... resources) {
         TerraformEvaluation eval = new TerraformEvaluation("", List.of(resources), List.of(), List.of());
-        return new TerraformSnapshotBuilder().build(eval, SnapshotOrigin.other("test"), () -> provider);
+        return new TerraformSnapshotBuilder().build(eval, SnapshotOrigin.other("test"), provider::verdict);
     }
 
     private ResourceInstance ruleWith(Value condition) {

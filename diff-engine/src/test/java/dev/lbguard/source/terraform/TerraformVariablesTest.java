@@ -3,7 +3,11 @@ package dev.lbguard.source.terraform;
 import static dev.lbguard.source.terraform.TfFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbguard.source.terraform.TerraformInputs.CommandLineVar;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformInputs.CommandLineVar;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

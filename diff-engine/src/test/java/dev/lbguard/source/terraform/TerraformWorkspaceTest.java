@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.eval.TerraformWorkspace;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

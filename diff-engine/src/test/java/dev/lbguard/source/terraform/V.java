@@ -1,5 +1,8 @@
 package dev.lbguard.source.terraform;
 
+import dev.lbguard.source.terraform.functions.Functions;
+import dev.lbguard.source.value.EvalException;
+import dev.lbguard.source.value.Value;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,52 +10,52 @@ import java.util.List;
 import java.util.Map;
 
 /** Short constructors for values in tests, and a way to call a function by name. */
-final class V {
+public final class V {
     private V() {
     }
 
-    static Value s(String s) {
+    public static Value s(String s) {
         return new Value.Str(s);
     }
 
-    static Value n(long n) {
+    public static Value n(long n) {
         return Value.Num.of(n);
     }
 
-    static Value n(String decimal) {
+    public static Value n(String decimal) {
         return new Value.Num(new BigDecimal(decimal));
     }
 
-    static Value b(boolean b) {
+    public static Value b(boolean b) {
         return new Value.Bool(b);
     }
 
-    static Value nul() {
+    public static Value nul() {
         return Value.Values.NULL;
     }
 
-    static Value list(Value... items) {
+    public static Value list(Value... items) {
         return Value.Values.list(Arrays.asList(items));
     }
 
-    static Value tuple(Value... items) {
+    public static Value tuple(Value... items) {
         return Value.Values.tuple(Arrays.asList(items));
     }
 
-    static Value set(Value... items) {
+    public static Value set(Value... items) {
         return Value.Values.set(Arrays.asList(items));
     }
 
-    static Value strings(String... items) {
+    public static Value strings(String... items) {
         return Value.Values.list(Arrays.stream(items).map(V::s).toList());
     }
 
     /** An object from alternating keys and values. */
-    static Value obj(Object... kv) {
+    public static Value obj(Object... kv) {
         return Value.Obj.object(fields(kv));
     }
 
-    static Value map(Object... kv) {
+    public static Value map(Object... kv) {
         return Value.Obj.map(fields(kv));
     }
 
@@ -64,11 +67,11 @@ final class V {
         return out;
     }
 
-    static Value.Unknown ref(String ref, String attribute) {
+    public static Value.Unknown ref(String ref, String attribute) {
         return Value.Unknown.reference(ref, attribute);
     }
 
-    static Value call(String name, Value... args) throws EvalException {
+    public static Value call(String name, Value... args) throws EvalException {
         return Functions.lookup(name).orElseThrow(() -> new AssertionError("no function " + name))
                 .call(List.of(args));
     }

@@ -2,6 +2,8 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

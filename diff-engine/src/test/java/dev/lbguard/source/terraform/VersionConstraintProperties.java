@@ -2,7 +2,8 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbguard.source.terraform.VersionConstraint.Version;
+import dev.lbguard.source.terraform.modules.VersionConstraint;
+import dev.lbguard.source.terraform.modules.VersionConstraint.Version;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

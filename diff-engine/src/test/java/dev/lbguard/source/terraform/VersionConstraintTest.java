@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbguard.source.DiskTree;
-import dev.lbguard.source.terraform.VersionConstraint.Version;
+import dev.lbguard.source.resources.AwsProviderVersion;
+import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
+import dev.lbguard.source.terraform.modules.VersionConstraint;
+import dev.lbguard.source.terraform.modules.VersionConstraint.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -95,7 +98,7 @@ class VersionConstraintTest {
                   }
                 }
                 """);
-        AwsProviderRequirement.Verdict v = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
+        AwsProviderVersion v = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
         assertThat(v.before3()).isTrue();
         assertThat(v.because()).isEqualTo("the root module requires aws \"~> 2.70\" (versions.tf:5)");
         // A legacy provider block binds too: together they admit nothing before 3.0.
@@ -120,7 +123,7 @@ class VersionConstraintTest {
                   hashes      = []
                 }
                 """);
-        AwsProviderRequirement.Verdict v = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
+        AwsProviderVersion v = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
         assertThat(v.before3()).isFalse();
         assertThat(v.because()).contains("pins aws 5.100.0");
     }
@@ -128,11 +131,11 @@ class VersionConstraintTest {
     @Test
     void noVersionOrOneTerraformCannotReadIsNoVersionBefore3() throws Exception {
         write("main.tf", "resource \"aws_lb\" \"a\" {}\n");
-        AwsProviderRequirement.Verdict none = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
+        AwsProviderVersion none = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
         assertThat(none.before3()).isFalse();
         assertThat(none.because()).contains("sets no version").contains("installs the newest");
         write("versions.tf", "terraform {\n  required_providers {\n    aws = { version = \"=> 2.0\" }\n  }\n}\n");
-        AwsProviderRequirement.Verdict invalid = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
+        AwsProviderVersion invalid = AwsProviderRequirement.read(new DiskTree(temp), "").verdict();
         assertThat(invalid.before3()).isFalse();
         assertThat(invalid.because()).contains("invalid version constraint").contains("versions.tf:3");
     }

@@ -14,6 +14,9 @@ import static dev.lbguard.source.terraform.V.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.value.EvalException;
+import dev.lbguard.source.value.Value;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,123 @@
+package dev.lbguard.source.resources;
+
+import dev.lbguard.source.value.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Links an attribute such as {@code listener_arn} to the resource instance it names: through a
+ * known-after-apply reference (from HCL) or through a literal ARN/id (from state files, where the
+ * attributes of every resource are known).
+ */
+public final class References {
+
+    /** How a reference resolved. */
+    enum Kind {
+        /** A resource instance in this evaluation. */
+        RESOLVED,
+        /** Something managed elsewhere but stably named: a data source, or a literal ARN of nothing here. */
+        EXTERNAL,
+        /** A reference to a managed resource that is not in this evaluation (or of the wrong type). */
+        MISSING,
+        /**
+         * A value known only after apply from a resource here that is not its ARN or id, or the ARN of a resource
+         * of another type: computed from one ({@code lower(x.arn)}), or another attribute. It names no resource.
+         */
+        MISMATCHED,
+        /** The value could not be evaluated. */
+        UNEVALUABLE,
+        /** Not set. */
+        ABSENT
+    }
+
+    /**
+     * The outcome of resolving one value.
+     *
+     * @param name the resolved address, or the best name the value had (reference, ARN, or reason)
+     */
+    record Link(Kind kind, String name, Optional<ResourceInstance> resource) {
+        static Link of(Kind kind, String name) {
+            return new Link(kind, name, Optional.empty());
+        }
+    }
+
+    private final Map<String, ResourceInstance> byAddress = new HashMap<>();
+    private final Map<String, ResourceInstance> byArn = new HashMap<>();
+
+    References(List<ResourceInstance> resources) {
+        for (ResourceInstance r : resources) {
+            byAddress.put(r.address(), r);
+            for (String attr : List.of("arn", "id")) {
+                TfValues.str(r.attributes().get(attr)).filter(s -> !s.isEmpty()).ifPresent(s -> byArn.putIfAbsent(s, r));
+            }
+        }
+    }
+
+    /** Resolves {@code v}, which should name an instance of {@code canonicalType} (aliases accepted). */
+    Link resolve(Value v, String canonicalType) {
+        if (v instanceof Value.Null) {
+            return Link.of(Kind.ABSENT, "");
+        }
+        if (v instanceof Value.Unknown u) {
+            if (u.missingVariable().isPresent() && canonicalType.equals("aws_lb_listener")) {
+                // A root variable left for whoever applies the stack: the listener of another stack it names.
+                return Link.of(Kind.EXTERNAL, u.missingVariable().get());
+            }
+            if (!u.isReference()) {
+                return Link.of(Kind.UNEVALUABLE, TfValues.describe(u));
+            }
+            ResourceInstance r = byAddress.get(u.ref());
+            if (r != null && canonical(r.type()).equals(canonicalType)
+                    && (u.attribute().equals("arn") || u.attribute().equals("id"))) {
+                return new Link(Kind.RESOLVED, r.address(), Optional.of(r));
+            }
+            if (r != null) {
+                String what = u.attribute().isEmpty() ? "a value " + (u.reason().isEmpty() ? "computed from " + u.ref()
+                        : u.reason()) : u.ref() + "." + u.attribute();
+                return Link.of(Kind.MISMATCHED, what);
+            }
+            // A data source's ARN or id (or a state output) names what it finds; a value computed from it does not.
+            if (isDataSource(u.ref()) && !u.attribute().isEmpty() && !dataSourceOfAnotherType(u.ref(), canonicalType)) {
+                return Link.of(Kind.EXTERNAL, u.attribute().equals("arn") || u.attribute().equals("id") ? u.ref()
+                        : u.ref() + "." + u.attribute());
+            }
+            if (isDataSource(u.ref())) {
+                return Link.of(Kind.UNEVALUABLE, "a value computed from " + u.ref());
+            }
+            return Link.of(Kind.MISSING, u.ref());
+        }
+        Optional<String> s = TfValues.str(v);
+        if (s.isEmpty() || s.get().isEmpty()) {
+            return Link.of(Kind.ABSENT, "");
+        }
+        ResourceInstance r = byArn.get(s.get());
+        if (r != null && canonical(r.type()).equals(canonicalType)) {
+            return new Link(Kind.RESOLVED, r.address(), Optional.of(r));
+        }
+        return Link.of(Kind.EXTERNAL, s.get());
+    }
+
+    /** {@code aws_alb*} types are aliases of {@code aws_lb*}. */
+    public static String canonical(String type) {
+        return type.startsWith("aws_alb") ? "aws_lb" + type.substring("aws_alb".length()) : type;
+    }
+
+    /** A lookup of a load balancer given where a listener's ARN goes (AWS refuses it): never linked. */
+    private static boolean dataSourceOfAnotherType(String address, String canonicalType) {
+        if (ExternalListeners.isTerragruntOutput(address)) {
+            return false;
+        }
+        int i = address.lastIndexOf("data.");
+        String[] parts = address.substring(i + "data.".length()).split("\\.");
+        return !parts[0].equals("terraform_remote_state") && !canonical(parts[0]).equals(canonicalType);
+    }
+
+    /** True for the address of a data source, in the root or a module. */
+    public static boolean isDataSource(String address) {
+        // data sources may sit inside modules: module.x.data.aws_lb_target_group.y
+        // A Terragrunt dependency's output is read at plan time as a remote state's is.
+        return address.startsWith("data.") || address.contains(".data.") || ExternalListeners.isTerragruntOutput(address);
+    }
+}

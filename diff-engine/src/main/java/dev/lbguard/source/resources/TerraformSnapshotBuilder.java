@@ -1,0 +1,343 @@
+package dev.lbguard.source.resources;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.HealthCheck;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.Priority;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.Target;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.source.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Turns evaluated Terraform resources into a {@link RoutingSnapshot}: links listeners to load balancers,
+ * rules and listener certificates to listeners, forwards and attachments to target groups, by reference
+ * (from HCL) or by literal ARN (from state). What cannot be linked or evaluated where it affects routing
+ * becomes an error diagnostic and an unknown in the model, never a guess.
+ */
+public final class TerraformSnapshotBuilder {
+    private static final String LB = "aws_lb";
+    private static final String LISTENER = "aws_lb_listener";
+    private static final String RULE = "aws_lb_listener_rule";
+    private static final String TARGET_GROUP = "aws_lb_target_group";
+    private static final String ATTACHMENT = "aws_lb_target_group_attachment";
+    private static final String CERTIFICATE = "aws_lb_listener_certificate";
+
+    /**
+     * Builds the snapshot. The evaluation's own diagnostics are carried over, since a file that failed to
+     * parse may hide load-balancer resources.
+     */
+    public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin) {
+        return build(evaluation, origin, () -> AwsProviderVersion.UNSAID);
+    }
+
+    /**
+     * As {@link #build(TerraformEvaluation, SnapshotOrigin)}, knowing what the root module says of the AWS provider's
+     * version (read only if a rule's syntax depends on it).
+     */
+    public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
+                          java.util.function.Supplier<AwsProviderVersion> provider) {
+        List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
+        List<ResourceInstance> resources = evaluation.loadBalancerResources();
+        References refs = new References(resources);
+        Readers readers = new Readers(new TerraformActions(refs, diagnostics), new TerraformConditions(provider));
+
+        // Group children under their parent's address; TreeMaps keep everything in address order.
+        Map<String, List<ResourceInstance>> listenersByLb = new TreeMap<>();
+        Map<String, List<ResourceInstance>> rulesByListener = new TreeMap<>();
+        Map<String, List<ResourceInstance>> certsByListener = new TreeMap<>();
+        Map<String, List<ResourceInstance>> attachmentsByTg = new TreeMap<>();
+        Map<String, List<ResourceInstance>> rulesByExternalListener = new TreeMap<>();
+        link(resources, LISTENER, "load_balancer_arn", LB, refs, listenersByLb, diagnostics);
+        linkRules(resources, refs, rulesByListener, rulesByExternalListener, diagnostics);
+        link(resources, CERTIFICATE, "listener_arn", LISTENER, refs, certsByListener, diagnostics);
+        link(resources, ATTACHMENT, "target_group_arn", TARGET_GROUP, refs, attachmentsByTg, diagnostics);
+
+        List<TargetGroup> targetGroups = new ArrayList<>();
+        List<LoadBalancer> loadBalancers = new ArrayList<>();
+        for (ResourceInstance r : resources) {
+            String type = References.canonical(r.type());
+            if (type.equals(TARGET_GROUP)) {
+                targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of())));
+            } else if (type.equals(LB)) {
+                LoadBalancerType lbType = loadBalancerType(r, diagnostics);
+                List<Listener> listeners = new ArrayList<>();
+                for (ResourceInstance l : listenersByLb.getOrDefault(r.address(), List.of())) {
+                    listeners.add(listener(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
+                            certsByListener.getOrDefault(l.address(), List.of()), readers, diagnostics));
+                }
+                duplicatePorts(r, listeners, diagnostics);
+                loadBalancers.add(new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
+                        TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
+            }
+        }
+        // Lookups of one load balancer and port, in any data source, are one listener.
+        ExternalListeners external = new ExternalListeners(evaluation.dataSources(), evaluation.moduleDir());
+        Map<String, ExternalListeners.Named> names = new TreeMap<>();
+        Map<String, List<ResourceInstance>> rulesByKey = new TreeMap<>();
+        rulesByExternalListener.forEach((link, rules) -> {
+            ExternalListeners.Named named = external.name(link);
+            names.putIfAbsent(named.key(), named);
+            rulesByKey.computeIfAbsent(named.key(), k -> new ArrayList<>()).addAll(rules);
+        });
+        Map<String, List<Listener>> externalByLb = new TreeMap<>();
+        rulesByKey.forEach((key, rules) -> externalByLb
+                .computeIfAbsent(names.get(key).loadBalancer(), k -> new ArrayList<>())
+                .add(externalListener(names.get(key), rules, readers, diagnostics)));
+        externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of(LoadBalancer.EXTERNAL + name),
+                listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
+        // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
+        List<Move> moves = evaluation.moved().stream()
+                .map(m -> Move.of(m.from(), m.to(), m.source()))
+                .toList();
+        return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves, evaluation.secrets());
+    }
+
+    /** How one snapshot reads the actions and conditions of its listeners and rules. */
+    private record Readers(TerraformActions actions, TerraformConditions conditions) {
+    }
+
+    /** Files each child resource of {@code childType} under the parent its {@code attribute} names. */
+    private static void link(List<ResourceInstance> resources, String childType, String attribute, String parentType,
+                             References refs, Map<String, List<ResourceInstance>> out, List<Diagnostic> diagnostics) {
+        for (ResourceInstance r : resources) {
+            if (!References.canonical(r.type()).equals(childType)) {
+                continue;
+            }
+            References.Link link = refs.resolve(r.attributes().get(attribute), parentType);
+            if (link.kind() == References.Kind.RESOLVED) {
+                out.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
+                continue;
+            }
+            String what = switch (link.kind()) {
+                case EXTERNAL -> link.name() + ", which this configuration does not manage, so its routing cannot be evaluated";
+                case MISSING -> link.name() + ", which is not in this configuration";
+                case MISMATCHED -> link.name() + ", which is not the ARN of an " + parentType + " here";
+                case UNEVALUABLE -> "a value that could not be evaluated: " + link.name();
+                default -> "nothing: " + attribute + " is not set";
+            };
+            diagnostics.add(Diagnostic.error("tf-unlinked-" + childType.substring("aws_lb_".length()).replace('_', '-'),
+                    r.address() + ": " + attribute + " names " + what,
+                    r.attributeSources().getOrDefault(attribute, r.source())));
+        }
+    }
+
+    /**
+     * Rules go under their listener; rules on a listener this configuration does not manage (a literal ARN, a
+     * data source: common where a platform team owns the load balancer) are kept apart, so that their routing
+     * can still be shown and compared.
+     */
+    private static void linkRules(List<ResourceInstance> resources, References refs, Map<String, List<ResourceInstance>> out,
+                                  Map<String, List<ResourceInstance>> external, List<Diagnostic> diagnostics) {
+        List<ResourceInstance> others = new ArrayList<>();
+        for (ResourceInstance r : resources) {
+            if (References.canonical(r.type()).equals(RULE)) {
+                References.Link link = refs.resolve(r.attributes().get("listener_arn"), LISTENER);
+                if (link.kind() == References.Kind.EXTERNAL) {
+                    external.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
+                    continue;
+                }
+            }
+            others.add(r);
+        }
+        link(others, RULE, "listener_arn", LISTENER, refs, out, diagnostics);
+    }
+
+    /**
+     * A placeholder for a listener managed elsewhere: its rules are known, its protocol, port and default action
+     * are not. Requests no rule takes get an unknown answer, never a guess.
+     */
+    private static Listener externalListener(ExternalListeners.Named listener, List<ResourceInstance> ruleResources,
+                                             Readers readers, List<Diagnostic> diagnostics) {
+        List<ResourceInstance> ordered = ruleResources.stream()
+                .sorted(java.util.Comparator.comparing(ResourceInstance::address)).toList();
+        ResourceInstance first = ordered.get(0);
+        SourceRef where = at(first, "listener_arn");
+        diagnostics.add(Diagnostic.warning("tf-external-listener", ordered.size()
+                + (ordered.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener.described()
+                + ", which this configuration does not manage; its default action and the rules of other stacks on it "
+                + "are not seen, so requests none of these rules take get an unknown answer", where));
+        return new Listener(ElementId.of(listener.key()), where, "HTTP", listener.port(), Optional.empty(), List.of(),
+                dev.lbguard.model.RuleAction.of(dev.lbguard.model.RouteAction.Unresolved.notTaken()),
+                rules(ordered, readers, diagnostics));
+    }
+
+    /**
+     * AWS refuses a second listener on a port a load balancer listens on already, so which of them routes depends
+     * on the order of apply: an error on the later one, never a table that shows both.
+     */
+    private static void duplicatePorts(ResourceInstance lb, List<Listener> listeners, List<Diagnostic> diagnostics) {
+        Map<Integer, Listener> byPort = new TreeMap<>();
+        List<Listener> inFileOrder = new ArrayList<>(listeners);
+        inFileOrder.sort(java.util.Comparator.comparing((Listener l) -> l.source().path())
+                .thenComparingInt(l -> l.source().line()).thenComparing(l -> l.id().value()));
+        for (Listener l : inFileOrder) {
+            if (l.port() <= 0) {
+                continue;
+            }
+            Listener first = byPort.putIfAbsent(l.port(), l);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error("tf-duplicate-listener", l.id().value() + ": load balancer "
+                        + lb.address() + " already listens on port " + l.port() + " (" + first.id().value()
+                        + "); AWS rejects a second listener on a port, so which one routes depends on the order of "
+                        + "apply. Remove one or give it another port", l.source()));
+            }
+        }
+    }
+
+    private static Listener listener(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,
+                                     List<ResourceInstance> certs, Readers readers, List<Diagnostic> diagnostics) {
+        Value.Obj a = l.attributes();
+        Value protocolValue = a.get("protocol");
+        String protocol = TfValues.str(protocolValue).orElse(switch (lbType) {
+            case APPLICATION -> "HTTP";
+            case NETWORK -> "TCP";
+            case GATEWAY -> "GENEVE";
+            case HAPROXY -> "HTTP";
+        });
+        if (TfValues.isUnknown(protocolValue)) {
+            diagnostics.add(Diagnostic.error("tf-unknown-protocol", l.address() + ": protocol could not be evaluated ("
+                    + TfValues.display(protocolValue).orElse("") + "); assuming " + protocol, at(l, "protocol")));
+        }
+        Value portValue = a.get("port");
+        int port = TfValues.integer(portValue).orElse(0);
+        if (TfValues.isUnknown(portValue)) {
+            diagnostics.add(Diagnostic.error("tf-unknown-port", l.address() + ": port could not be evaluated: "
+                    + TfValues.display(portValue).orElse(""), at(l, "port")));
+        }
+        List<String> certificates = new ArrayList<>();
+        TfValues.display(a.get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
+        for (ResourceInstance c : certs) {
+            TfValues.display(c.attributes().get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
+        }
+        RuleAction defaultAction = readers.actions().read(l, "default_action");
+        List<Rule> rules = rules(ruleResources, readers, diagnostics);
+        Listener listener = new Listener(ElementId.of(l.address()), l.source(), protocol, port,
+                TfValues.str(a.get("ssl_policy")).filter(s -> !s.isEmpty()), certificates, defaultAction, rules);
+        if (!listener.evaluatesRules() && !rules.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("tf-rules-on-non-http-listener", l.address() + ": a " + protocol
+                    + " listener does not evaluate rules; only its default action routes", l.source()));
+        }
+        return listener;
+    }
+
+    /**
+     * The listener's rules. A rule without {@code priority} gets the next free priority after the highest
+     * one in the listener, in address order. That approximates the provider, which assigns it at apply time
+     * against the rules that exist then, so a warning says so.
+     */
+    private static List<Rule> rules(List<ResourceInstance> ruleResources, Readers readers,
+                                    List<Diagnostic> diagnostics) {
+        int highest = 0;
+        for (ResourceInstance r : ruleResources) {
+            highest = Math.max(highest, TfValues.integer(r.attributes().get("priority")).orElse(0));
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<Integer, String> taken = new LinkedHashMap<>();
+        for (ResourceInstance r : ruleResources) {
+            Value p = r.attributes().get("priority");
+            Priority priority;
+            if (TfValues.isNull(p)) {
+                priority = Priority.assigned(++highest);
+                diagnostics.add(Diagnostic.warning("tf-assigned-priority", r.address() + ": priority not set; assuming "
+                        + highest + ", the next free one (the provider assigns it at apply time)", r.source()));
+            } else if (TfValues.integer(p).isPresent()) {
+                priority = Priority.of(TfValues.integer(p).get());
+            } else {
+                priority = Priority.unknown();
+                diagnostics.add(Diagnostic.error("tf-unknown-priority", r.address() + ": priority could not be evaluated: "
+                        + TfValues.display(p).orElse(""), at(r, "priority")));
+            }
+            if (priority.isKnown()) {
+                String other = taken.putIfAbsent(priority.value(), r.address());
+                if (other != null) {
+                    diagnostics.add(Diagnostic.error("tf-duplicate-priority", r.address() + ": priority "
+                            + priority.value() + " is also used by " + other + "; AWS rejects this", at(r, "priority")));
+                }
+            }
+            List<Condition> conditions = readers.conditions().read(r, diagnostics);
+            rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions,
+                    readers.actions().read(r, "action")));
+        }
+        return rules;
+    }
+
+    private static LoadBalancerType loadBalancerType(ResourceInstance r, List<Diagnostic> diagnostics) {
+        Value v = r.attributes().get("load_balancer_type");
+        if (TfValues.isNull(v)) {
+            return LoadBalancerType.APPLICATION;
+        }
+        Optional<LoadBalancerType> t = TfValues.str(v).flatMap(LoadBalancerType::fromLabel);
+        if (t.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("tf-unknown-lb-type", r.address() + ": load_balancer_type "
+                    + TfValues.display(v).orElse("") + " not understood; assuming application", at(r, "load_balancer_type")));
+        }
+        return t.orElse(LoadBalancerType.APPLICATION);
+    }
+
+    private static TargetGroup targetGroup(ResourceInstance r, List<ResourceInstance> attachments) {
+        Value.Obj a = r.attributes();
+        String targetType = TfValues.str(a.get("target_type")).orElse("instance");
+        String protocol = TfValues.str(a.get("protocol")).orElse(targetType.equals("lambda") ? "" : "HTTP")
+                .toUpperCase(Locale.ROOT);
+        List<Target> targets = new ArrayList<>();
+        for (ResourceInstance t : attachments) {
+            Optional<Integer> port = TfValues.integer(t.attributes().get("port"));
+            targets.add(new Target(ElementId.of(t.address()), t.source(),
+                    TfValues.display(t.attributes().get("target_id")).orElse(""),
+                    port.map(OptionalInt::of).orElse(OptionalInt.empty())));
+        }
+        return new TargetGroup(ElementId.of(r.address()), r.source(), nameOf(r), protocol,
+                TfValues.integer(a.get("port")).orElse(0), targetType, healthCheck(a, protocol), targets);
+    }
+
+    /**
+     * The health check, with the defaults for what is not set. Inside a {@code health_check} block the provider
+     * sends its own defaults (thresholds 3 and 3); without the block it sends nothing and the ELB API's defaults
+     * apply (healthy 5, unhealthy 2), which is what a fresh apply then reads back (seen against moto, LiveMotoTest).
+     */
+    private static HealthCheck healthCheck(Value.Obj tg, String tgProtocol) {
+        List<Value.Obj> blocks = TfValues.blocks(tg.get("health_check"));
+        Value.Obj h = blocks.isEmpty() ? Value.Obj.object(Map.of()) : blocks.get(0);
+        int healthy = blocks.isEmpty() ? 5 : 3;
+        int unhealthy = blocks.isEmpty() ? 2 : 3;
+        String protocol = TfValues.str(h.get("protocol")).orElse(
+                tgProtocol.equals("HTTPS") ? "HTTPS" : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP")
+                .toUpperCase(Locale.ROOT);
+        boolean http = protocol.startsWith("HTTP");
+        return new HealthCheck(TfValues.bool(h.get("enabled")).orElse(true), protocol,
+                TfValues.str(h.get("port")).orElse("traffic-port"),
+                TfValues.str(h.get("path")).orElse(http ? "/" : ""),
+                TfValues.str(h.get("matcher")).orElse(http ? "200" : ""),
+                TfValues.integer(h.get("interval")).orElse(30),
+                TfValues.integer(h.get("timeout")).orElse(http ? 5 : 10),
+                TfValues.integer(h.get("healthy_threshold")).orElse(healthy),
+                TfValues.integer(h.get("unhealthy_threshold")).orElse(unhealthy));
+    }
+
+    /** The {@code name} attribute where known, else the address (CONTRACT.md names groups by either). */
+    private static String nameOf(ResourceInstance r) {
+        return TfValues.str(r.attributes().get("name")).filter(s -> !s.isEmpty()).orElse(r.address());
+    }
+
+    private static SourceRef at(ResourceInstance r, String attribute) {
+        return r.attributeSources().getOrDefault(attribute, r.source());
+    }
+}

@@ -1,7 +1,0 @@
-package dev.lbguard.source.terraform;
-
-import dev.lbguard.diagnostic.SourceRef;
-
-/** A {@code moved { from = ..., to = ... }} block, with addresses as written (module-prefixed). */
-public record MovedBlock(String from, String to, SourceRef source) {
-}

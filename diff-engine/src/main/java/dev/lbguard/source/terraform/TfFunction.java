@@ -1,9 +1,0 @@
-package dev.lbguard.source.terraform;
-
-import java.util.List;
-
-/** A Terraform built-in function, called with already evaluated arguments. */
-@FunctionalInterface
-public interface TfFunction {
-    Value call(List<Value> args) throws EvalException;
-}

@@ -1,0 +1,350 @@
+package dev.lbguard.source.terraform.eval;
+
+import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.Expression;
+import dev.lbguard.source.resources.MovedBlock;
+import dev.lbguard.source.resources.References;
+import dev.lbguard.source.resources.ResourceInstance;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.terraform.modules.ModuleConfig;
+import dev.lbguard.source.value.EvalException;
+import dev.lbguard.source.value.Value;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One instance of a module (the root, or {@code module.svc["api"]}) and the references inside it. Every
+ * variable, local, resource, module call and output is evaluated on first use and cached, so declarations
+ * may come in any order; a reference cycle becomes a diagnostic.
+ */
+public final class ModuleInstance implements Refs {
+    final EvalState state;
+    final ModuleConfig config;
+    /** The module path in addresses: {@code ""} for the root, else e.g. {@code module.svc["api"]}. */
+    final String path;
+    /** What {@code path.module} gives: the module directory relative to the root module, {@code "."} for it. */
+    final String pathModule;
+    final int depth;
+    /** The module key as terraform writes it in {@code modules.json}: call names joined with dots, {@code ""} for the root. */
+    final String key;
+    private final Variables.Source inputs;
+    private final Map<String, EvalState.Slot<Value>> variables = new HashMap<>();
+    private final Map<String, EvalState.Slot<Value>> locals = new HashMap<>();
+    private final Map<String, EvalState.Slot<Value>> outputs = new HashMap<>();
+    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> resources = new HashMap<>();
+    private final Map<String, EvalState.Slot<ModuleCalls.Result>> calls = new HashMap<>();
+    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> dataSources = new HashMap<>();
+
+    /** The root module. */
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
+                   Variables.Source inputs) {
+        this(state, config, path, pathModule, depth, "", inputs);
+    }
+
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth, String key,
+                   Variables.Source inputs) {
+        this.state = state;
+        this.config = config;
+        this.path = path;
+        this.pathModule = pathModule;
+        this.depth = depth;
+        this.key = key;
+        this.inputs = inputs;
+    }
+
+    private String label(String s) {
+        return path.isEmpty() ? s : path + "." + s;
+    }
+
+    Value variable(String name) {
+        Block decl = config.variables().get(name);
+        return state.compute(variables.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("var." + name),
+                state.ref(decl.range()), () -> sensitiveIfDeclared(decl, Variables.value(state, decl, inputs)),
+                () -> Value.Unknown.unevaluable("cycle through var." + name));
+    }
+
+    /** A variable declared {@code sensitive = true} has its value hidden in every report. */
+    private Value sensitiveIfDeclared(Block decl, Value value) {
+        Optional<Attribute> sensitive = decl.body().attribute("sensitive");
+        if (sensitive.isPresent()
+                && new ExprEvaluator(state).value(sensitive.get().expression(), Scope.of(this)) instanceof Value.Bool b
+                && b.value()) {
+            state.sensitive(value);
+        }
+        return value;
+    }
+
+    Value local(String name) {
+        Attribute a = config.locals().get(name);
+        return state.compute(locals.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("local." + name),
+                state.ref(a.range()), () -> new ExprEvaluator(state).value(a.expression(), Scope.of(this)),
+                () -> Value.Unknown.unevaluable("cycle through local." + name));
+    }
+
+    Value output(String name) {
+        Block b = config.outputs().get(name);
+        return state.compute(outputs.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("output." + name),
+                state.ref(b.range()), () -> {
+                    Optional<Attribute> value = b.body().attribute("value");
+                    if (value.isEmpty()) {
+                        return state.fail("tf-output", "output " + name + " has no value argument", b.range());
+                    }
+                    // A sensitive output holds values that are sensitive where they come from (a variable,
+                    // sensitive()), and those are hidden already; its other strings are not secrets.
+                    return new ExprEvaluator(state).value(value.get().expression(), Scope.of(this));
+                }, () -> Value.Unknown.unevaluable("cycle through output." + name));
+    }
+
+    /** All outputs as the object {@code module.NAME} gives. */
+    Value outputsObject() {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        config.outputs().keySet().forEach(o -> fields.put(o, output(o)));
+        return Value.Obj.object(fields);
+    }
+
+    ResourceEvaluator.Result resource(String key) {
+        return planned(resources, key, config.resources().get(key), label(key), new ResourceEvaluator(this));
+    }
+
+    /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */
+    ResourceEvaluator.Result dataSource(String key) {
+        return planned(dataSources, key, config.dataSources().get(key), label("data." + key),
+                ResourceEvaluator.dataSource(this));
+    }
+
+    /**
+     * A resource or lookup planned once. Isolated: a reference reads its count and the attribute it names (a
+     * lookup: all its arguments), not everything it met.
+     */
+    private ResourceEvaluator.Result planned(Map<String, EvalState.Slot<ResourceEvaluator.Result>> slots, String key,
+                                             Block b, String address, ResourceEvaluator evaluator) {
+        return state.compute(slots.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
+                state.ref(b.range()), () -> {
+                    try {
+                        return evaluator.evaluate(b);
+                    } catch (RuntimeException e) {
+                        return ResourceEvaluator.Result.failed(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()), Set.of());
+                    }
+                }, () -> ResourceEvaluator.Result.failed(
+                        Value.Unknown.unevaluable("cycle through " + address), Set.of()));
+    }
+
+    /** The data sources of load-balancer types that were read, here and in child modules. */
+    void collectDataSources(List<ResourceInstance> out) {
+        dataSources.keySet().stream().sorted().forEach(k -> out.addAll(dataSource(k).instances()));
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(c -> c.collectDataSources(out));
+        }
+    }
+
+    ModuleCalls.Result call(String name) {
+        Block b = config.moduleCalls().get(name);
+        String address = label("module." + name);
+        return state.compute(calls.computeIfAbsent(name, k -> new EvalState.Slot<>()), address,
+                state.ref(b.range()), () -> {
+                    try {
+                        return new ModuleCalls(this).expand(name, b);
+                    } catch (RuntimeException e) {
+                        return ModuleCalls.Result.failed(state.fail("tf-internal",
+                                "internal error evaluating " + address + ": " + e, b.range()));
+                    }
+                }, () -> ModuleCalls.Result.failed(Value.Unknown.unevaluable("cycle through " + address)));
+    }
+
+    /** Evaluates everything declared here and in child modules, as {@code terraform plan} does. */
+    void evaluateAll() {
+        config.variables().keySet().forEach(this::variable);
+        config.locals().keySet().forEach(this::local);
+        config.resources().keySet().forEach(this::resource);
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(ModuleInstance::evaluateAll);
+        }
+        config.outputs().keySet().forEach(this::output);
+    }
+
+    /** The resource instances and moved blocks of this instance and its children. */
+    void collect(List<ResourceInstance> resourcesOut, List<MovedBlock> movedOut) {
+        config.resources().keySet().forEach(k -> resourcesOut.addAll(resource(k).instances()));
+        for (Block m : config.moved()) {
+            Moved.of(this, m).ifPresent(movedOut::add);
+        }
+        for (String name : config.moduleCalls().keySet()) {
+            call(name).instances().values().forEach(c -> c.collect(resourcesOut, movedOut));
+        }
+    }
+
+    /**
+     * Adds the errors that reach routing here and in child modules: what the routing model reads of each
+     * load-balancer resource and its count, every error of a resource type lbguard does not read, and the
+     * expansion of each module call that may declare load-balancer resources.
+     */
+    void errorsReachingRouting(Set<List<Object>> out) {
+        for (String key : config.resources().keySet()) {
+            String type = key.substring(0, key.indexOf('.'));
+            if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
+                ResourceEvaluator.Result r = resource(key);
+                Set<List<Object>> reaching = new java.util.HashSet<>(r.errorsReaching(ErrorReach.routingAttributes(type)));
+                reaching.removeAll(listenerGivenByMissingVariable(r, ErrorReach.routingAttributes(type)));
+                out.addAll(reaching);
+            } else if (TerraformEvaluation.UNREAD_LOAD_BALANCER_TYPES.contains(type)) {
+                out.addAll(resource(key).allErrors());
+            }
+        }
+        for (String name : config.moduleCalls().keySet()) {
+            ModuleCalls.Result r = call(name);
+            EvalState.Slot<ModuleCalls.Result> slot = calls.get(name);
+            if (r.child().map(c -> ErrorReach.mayRoute(state.loader, c, 0)).orElse(true)) {
+                out.addAll(slot.errors());
+            }
+            r.instances().values().forEach(c -> c.errorsReachingRouting(out));
+        }
+    }
+
+    /**
+     * A rule whose {@code listener_arn} is a root variable without a value hangs on the listener of another stack
+     * that the variable names: that the variable has no value moves no request of this configuration's rules. The
+     * variable's own error is left out of what {@code listener_arn} reaches, unless another routing attribute reads
+     * it too (then it still reaches routing from there).
+     */
+    private static Set<List<Object>> listenerGivenByMissingVariable(ResourceEvaluator.Result r, Set<String> routing) {
+        boolean byVariable = !r.instances().isEmpty() && r.instances().stream().allMatch(i ->
+                References.canonical(i.type()).equals("aws_lb_listener_rule")
+                        && i.attributes().get("listener_arn") instanceof Value.Unknown u
+                        && u.missingVariable().isPresent());
+        if (!byVariable) {
+            return Set.of();
+        }
+        Set<List<Object>> fromListener = new java.util.HashSet<>();
+        r.attributeErrors().getOrDefault("listener_arn", Set.of()).stream()
+                .filter(k -> k.size() > 1 && "tf-variable-missing".equals(k.get(1))).forEach(fromListener::add);
+        r.attributeErrors().forEach((name, errors) -> {
+            if (!name.equals("listener_arn") && routing.contains(name)) {
+                fromListener.removeAll(errors);
+            }
+        });
+        fromListener.removeAll(r.expansionErrors());
+        return fromListener;
+    }
+
+    @Override
+    public boolean allowsFunctions() {
+        return true;
+    }
+
+    @Override
+    public Resolved resolve(Expression.Variable root, List<Step> steps, ExprEvaluator evaluator, Scope scope)
+            throws EvalException {
+        String r = root.name();
+        switch (r) {
+            case "var", "local", "path", "terraform" -> {
+                Optional<String> name = attr(steps, 0);
+                if (name.isEmpty()) {
+                    return undeclared(root, steps, r + " must be followed by .NAME");
+                }
+                return named(root, r, name.get(), steps);
+            }
+            case "module" -> {
+                Optional<String> name = attr(steps, 0);
+                if (name.isEmpty() || !config.moduleCalls().containsKey(name.get())) {
+                    return undeclared(root, steps, "reference to undeclared module "
+                            + name.map(n -> "module." + n).orElse("module"));
+                }
+                return ModuleCalls.reference(call(name.get()), name.get(), steps, evaluator, scope);
+            }
+            case "data" -> {
+                Optional<String> type = attr(steps, 0);
+                Optional<String> name = attr(steps, 1);
+                String key = type.orElse("?") + "." + name.orElse("?");
+                if (type.isEmpty() || name.isEmpty() || !config.dataSources().containsKey(key)) {
+                    return undeclared(root, steps, "reference to undeclared data source data." + key);
+                }
+                if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type.get())) {
+                    // Stable within a plan: the same lookup finds the same listener, so rules on it can be read.
+                    // What the lookup finds depends on all its arguments, so a reference to it reads them all.
+                    ResourceEvaluator.Result lookup = dataSource(key);
+                    state.read(lookup.allErrors());
+                    return new Resolved(lookup.reference(), 2);
+                }
+                Optional<String> output = attr(steps, 3);
+                if (type.get().equals("terraform_remote_state") && attr(steps, 2).equals(Optional.of("outputs"))
+                        && output.isPresent() && config.dataSources().get(key).body().attribute("count").isEmpty()
+                        && config.dataSources().get(key).body().attribute("for_each").isEmpty()) {
+                    // An output of another stack's state, read at plan time: stable within a plan, so an ARN from
+                    // it names a listener or target group of that stack (see ResourceEvaluator#reportDataSources).
+                    return new Resolved(Value.Unknown.reference(label("data." + key), "outputs." + output.get()), 4);
+                }
+                // Not reported here: it matters only where it reaches a load-balancer resource (see ResourceEvaluator).
+                return new Resolved(Value.Unknown.unevaluable(
+                        "data source " + key + " is read at plan time; lbguard cannot read it"), 2);
+            }
+            case "count", "each", "self" -> {
+                String where = r.equals("self") ? "provisioner and connection blocks"
+                        : "blocks that set " + (r.equals("count") ? "count" : "for_each");
+                return undeclared(root, steps, r + " can only be used in " + where);
+            }
+            default -> {
+                Optional<String> name = attr(steps, 0);
+                String key = r + "." + name.orElse("");
+                if (name.isEmpty() || !config.resources().containsKey(key)) {
+                    return undeclared(root, steps, name.isEmpty() ? "unknown name " + r
+                            : "reference to undeclared resource " + key);
+                }
+                ResourceEvaluator.Result resource = resource(key);
+                state.read(resource.errorsReadBy(steps));
+                return new Resolved(resource.reference(), 1);
+            }
+        }
+    }
+
+    private Resolved named(Expression.Variable root, String kind, String name, List<Step> steps) {
+        switch (kind) {
+            case "var" -> {
+                if (!config.variables().containsKey(name)) {
+                    return undeclared(root, steps, "reference to undeclared input variable var." + name);
+                }
+                return new Resolved(variable(name), 1);
+            }
+            case "local" -> {
+                if (!config.locals().containsKey(name)) {
+                    return undeclared(root, steps, "reference to undeclared local value local." + name);
+                }
+                return new Resolved(local(name), 1);
+            }
+            case "path" -> {
+                if (name.equals("module")) {
+                    return new Resolved(new Value.Str(pathModule), 1);
+                } else if (name.equals("root")) {
+                    return new Resolved(new Value.Str("."), 1);
+                } else if (name.equals("cwd")) {
+                    // Absolute in Terraform: basename(path.cwd) names the root module's directory.
+                    return new Resolved(state.cwd(root.range()), 1);
+                }
+                return undeclared(root, steps, "unknown attribute path." + name);
+            }
+            default -> {
+                if (name.equals("workspace")) {
+                    return new Resolved(state.workspace(root.range()), 1);
+                }
+                return undeclared(root, steps, "unknown attribute terraform." + name);
+            }
+        }
+    }
+
+    /** A reference Terraform rejects before evaluating: reported even inside try(), which cannot catch it. */
+    private Resolved undeclared(Expression.Variable root, List<Step> steps, String message) {
+        dev.lbguard.source.hcl.Range at = steps.isEmpty() ? root.range() : steps.get(steps.size() - 1).range();
+        dev.lbguard.source.hcl.Range span = new dev.lbguard.source.hcl.Range(root.range().file(),
+                root.range().startLine(), root.range().startColumn(), at.endLine(), at.endColumn());
+        return new Resolved(state.fail("tf-reference", message, span), steps.size());
+    }
+
+    public static Optional<String> attr(List<Step> steps, int i) {
+        return i < steps.size() && steps.get(i) instanceof Step.Attr a ? Optional.of(a.name()) : Optional.empty();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lbguard.source.terraform.eval;
+
+import dev.lbguard.diagnostic.UnreadScope;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.HclFile;
+import dev.lbguard.source.hcl.HclParser;
+import dev.lbguard.source.hcl.HclSyntaxException;
+import dev.lbguard.source.terraform.modules.JsonConfiguration;
+import dev.lbguard.source.terraform.modules.ModuleConfig;
+import dev.lbguard.source.terraform.modules.Overrides;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code *.tf} and {@code *.tf.json} files of module directories into {@link ModuleConfig}s, each directory once. */
+public final class ModuleLoader {
+    private final EvalState state;
+    private final Map<String, ModuleConfig> cache = new HashMap<>();
+
+    ModuleLoader(EvalState state) {
+        this.state = state;
+    }
+
+    ModuleConfig load(String dir) {
+        return cache.computeIfAbsent(dir, this::read);
+    }
+
+    /** The text of a file, or empty after an error diagnostic when it is unreadable, binary or not UTF-8. */
+    Optional<String> readText(String path) {
+        byte[] bytes;
+        try {
+            bytes = state.tree.read(path);
+        } catch (IOException | RuntimeException e) {
+            state.error("tf-unreadable-file", "cannot read " + path + ": " + e.getMessage(), state.fileRef(path),
+                    UnreadScope.path(path));
+            return Optional.empty();
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                state.error("tf-unreadable-file", path + " is a binary file (it contains NUL bytes); not read",
+                        state.fileRef(path), UnreadScope.path(path));
+                return Optional.empty();
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            state.error("tf-unreadable-file", path + " is not valid UTF-8; not read", state.fileRef(path),
+                    UnreadScope.path(path));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Parses a file read by {@link #readText}, in Terraform's JSON syntax when its name ends {@code .tf.json}; a
+     * syntax error becomes a diagnostic at its position.
+     */
+    public Optional<HclFile> parse(String path) {
+        Optional<String> text = readText(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text.get())
+                    : HclParser.parse(path, text.get()));
+        } catch (HclSyntaxException e) {
+            state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
+                    Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path), UnreadScope.path(path));
+            return Optional.empty();
+        }
+    }
+
+    private ModuleConfig read(String dir) {
+        List<HclFile> files = new ArrayList<>();
+        List<HclFile> overrides = new ArrayList<>();
+        boolean any = false;
+        for (String name : state.tree.files(dir)) {
+            String path = SourceTree.join(dir, name);
+            boolean json = name.endsWith(".tf.json");
+            if (!json && !name.endsWith(".tf")) {
+                continue;
+            }
+            any = true;
+            String stem = name.substring(0, name.length() - (json ? 8 : 3));
+            // Terraform reads .tf and .tf.json files of a directory alike, and merges their override files alike.
+            if (stem.equals("override") || stem.endsWith("_override")) {
+                parse(path).ifPresent(overrides::add);
+            } else {
+                parse(path).ifPresent(files::add);
+            }
+        }
+        if (!any) {
+            state.error("tf-no-files", "no Terraform files in " + (dir.isEmpty() ? "." : dir), state.fileRef(dir));
+        }
+        return collect(dir, files, overrides, any);
+    }
+
+    private ModuleConfig collect(String dir, List<HclFile> files, List<HclFile> overrides, boolean hasFiles) {
+        Map<String, Block> variables = new LinkedHashMap<>();
+        Map<String, Attribute> locals = new LinkedHashMap<>();
+        Map<String, Block> outputs = new LinkedHashMap<>();
+        Map<String, Block> resources = new LinkedHashMap<>();
+        Map<String, Block> data = new LinkedHashMap<>();
+        Map<String, Block> modules = new LinkedHashMap<>();
+        List<Block> moved = new ArrayList<>();
+        for (HclFile f : files) {
+            for (Block b : f.body().blocks()) {
+                switch (b.type()) {
+                    case "variable" -> declare(variables, b, 1, "variable");
+                    case "output" -> declare(outputs, b, 1, "output");
+                    case "module" -> declare(modules, b, 1, "module");
+                    case "resource" -> declare(resources, b, 2, "resource");
+                    case "data" -> declare(data, b, 2, "data source");
+                    case "moved" -> moved.add(b);
+                    case "locals" -> {
+                        for (Attribute a : b.body().attributes()) {
+                            if (locals.putIfAbsent(a.name(), a) != null) {
+                                state.error("tf-duplicate", "duplicate local value " + a.name(),
+                                        state.ref(a.range()));
+                            }
+                        }
+                    }
+                    default -> {
+                        // terraform, provider, import, check, removed: nothing lbguard plans from them
+                    }
+                }
+            }
+        }
+        // Terraform applies override files after all primary files, in lexical order.
+        for (HclFile f : overrides) {
+            for (Block b : f.body().blocks()) {
+                switch (b.type()) {
+                    case "variable" -> override(variables, b, "variable");
+                    case "output" -> override(outputs, b, "output");
+                    case "module" -> override(modules, b, "module");
+                    case "resource" -> override(resources, b, "resource");
+                    case "data" -> override(data, b, "data source");
+                    case "locals" -> {
+                        for (Attribute a : b.body().attributes()) {
+                            if (locals.replace(a.name(), a) == null) {
+                                state.error("tf-override", "override of local value " + a.name()
+                                        + ", which no other file defines", state.ref(a.range()));
+                            }
+                        }
+                    }
+                    default -> {
+                        // terraform and provider overrides change nothing lbguard plans
+                    }
+                }
+            }
+        }
+        return new ModuleConfig(dir, variables, locals, outputs, resources, data, modules, moved, hasFiles);
+    }
+
+    private void override(Map<String, Block> in, Block b, String what) {
+        String key = String.join(".", b.labels());
+        Block original = in.get(key);
+        if (original == null) {
+            state.error("tf-override", "override of " + what + " " + key + ", which no other file declares",
+                    state.ref(b.range()));
+            return;
+        }
+        in.put(key, Overrides.merge(original, b));
+    }
+
+    private void declare(Map<String, Block> into, Block b, int labels, String what) {
+        if (b.labels().size() != labels) {
+            state.error("tf-block", what + " block needs " + labels + " label(s)", state.ref(b.range()));
+            return;
+        }
+        String key = String.join(".", b.labels());
+        if (into.putIfAbsent(key, b) != null) {
+            state.error("tf-duplicate", "duplicate " + what + " " + key, state.ref(b.range()));
+        }
+    }
+}
