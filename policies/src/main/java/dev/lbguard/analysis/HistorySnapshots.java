@@ -3,7 +3,7 @@ package dev.lbguard.analysis;
 import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.source.Configurations;
+import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.RecordingTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;

@@ -8,7 +8,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
-import dev.lbguard.source.Configurations;
+import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.Commits;

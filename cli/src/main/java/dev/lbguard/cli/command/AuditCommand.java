@@ -10,7 +10,7 @@ import dev.lbguard.policy.Finding;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.GitRepository;
-import dev.lbguard.source.live.LiveSources;
+import dev.lbguard.source.live.dispatch.LiveSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Secrets;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.live.LiveSource;
-import dev.lbguard.source.live.LiveSources;
+import dev.lbguard.source.live.dispatch.LiveSources;
 import dev.lbguard.source.live.SnapshotJson;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.source.Configurations;
+import dev.lbguard.source.dispatch.Configurations;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;

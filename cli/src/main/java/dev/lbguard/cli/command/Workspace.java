@@ -1,7 +1,7 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.source.Configurations;
+import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;

@@ -10,6 +10,7 @@ import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.source.SourceException;
+import dev.lbguard.source.live.dispatch.LiveSources;
 import dev.lbguard.source.value.Value;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,11 @@
-package dev.lbguard.source;
+package dev.lbguard.source.dispatch;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.SnapshotMerger;
+import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.ansible.AnsibleOptions;
 import dev.lbguard.source.ansible.AnsibleSource;
 import dev.lbguard.source.haproxy.HaproxySource;

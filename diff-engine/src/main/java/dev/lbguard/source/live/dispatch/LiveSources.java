@@ -1,6 +1,11 @@
-package dev.lbguard.source.live;
+package dev.lbguard.source.live.dispatch;
 
 import dev.lbguard.source.SourceException;
+import dev.lbguard.source.live.LiveSource;
+import dev.lbguard.source.live.PlanSource;
+import dev.lbguard.source.live.SnapshotFileSource;
+import dev.lbguard.source.live.TfShowSource;
+import dev.lbguard.source.live.TfStateSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
