@@ -12,10 +12,12 @@ import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.model.WeightedTarget;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -71,8 +73,17 @@ final class Attributes {
         a.ref("listener", listener);
         // Only the number routes: an assigned priority equal to a written one is no change.
         a.put("priority", r.priority().isKnown() ? number(r.priority().value()) : AttributeValue.text("(unknown)"));
+        if (r.match() instanceof RuleMatch.Conditions alb) {
+            conditions(a, alb.conditions());
+        }
+        // An HAProxy rule's ACL expression is no attribute: the route diff compares what it matches.
+        a.action("action", r.action());
+        return a.out;
+    }
+
+    private static void conditions(Attributes a, List<Condition> conditions) {
         Map<String, Integer> seen = new HashMap<>();
-        for (Condition c : r.conditions()) {
+        for (Condition c : conditions) {
             // Header names match without regard to case, so the key ignores it; a second condition of the same
             // key (several http-header or query-string blocks) is numbered from 2.
             String key = c.type().label() + (c.headerName().isEmpty() ? "" : ":" + c.headerName().toLowerCase(Locale.ROOT));
@@ -83,8 +94,6 @@ final class Attributes {
                     : AttributeValue.texts(c.values()));
             c.unknownReason().ifPresent(why -> a.put(path + ".unknown", AttributeValue.text(why)));
         }
-        a.action("action", r.action());
-        return a.out;
     }
 
     static SortedMap<String, Value> targetGroup(RoutingSnapshot s, TargetGroup tg) {

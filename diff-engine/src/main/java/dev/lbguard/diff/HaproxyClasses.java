@@ -3,6 +3,7 @@ package dev.lbguard.diff;
 import dev.lbguard.model.AclExpr;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.route.AclLanguages;
 import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
@@ -67,7 +68,9 @@ final class HaproxyClasses {
         for (Listener l : listeners) {
             if (l.evaluatesRules()) {
                 for (Rule r : l.rulesInEvaluationOrder()) {
-                    r.expression().ifPresent(e -> expressions.putIfAbsent(e.toString(), e));
+                    if (r.match() instanceof RuleMatch.Acl haproxy) {
+                        expressions.putIfAbsent(haproxy.expression().toString(), haproxy.expression());
+                    }
                 }
             }
         }

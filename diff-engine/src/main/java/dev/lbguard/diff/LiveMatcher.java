@@ -194,8 +194,7 @@ public final class LiveMatcher {
         }
 
         private Rule rule(Rule r) {
-            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.conditions(), action(r.action()),
-                    r.expression());
+            return new Rule(id(r.id()), source(r.id(), r.source()), r.priority(), r.match(), action(r.action()));
         }
 
         private RuleAction action(RuleAction a) {

@@ -4,6 +4,7 @@ import dev.lbguard.model.Condition;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import java.util.ArrayList;
@@ -136,8 +137,8 @@ public final class RouteDiffer {
         for (int i = 0; i < a.rules().size(); i++) {
             Rule x = a.rules().get(i);
             Rule y = b.rules().get(i);
-            if (!x.id().equals(y.id()) || !x.priority().equals(y.priority()) || !x.conditions().equals(y.conditions())
-                    || !x.action().equals(y.action()) || !x.expression().equals(y.expression())) {
+            if (!x.id().equals(y.id()) || !x.priority().equals(y.priority()) || !x.match().equals(y.match())
+                    || !x.action().equals(y.action())) {
                 return false;
             }
         }
@@ -156,8 +157,7 @@ public final class RouteDiffer {
     }
 
     private static boolean fullyKnown(Listener l) {
-        return l.defaultAction().isKnown() && l.rules().stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown()
-                && r.expression().map(e -> !e.hasUnknown()).orElse(true));
+        return l.defaultAction().isKnown() && l.rules().stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown());
     }
 
     private static void addPredicates(Listener listener, TreeSet<List<Condition>> predicates) {
@@ -165,12 +165,16 @@ public final class RouteDiffer {
             return;
         }
         for (Rule r : listener.rules()) {
-            if (r.conditions().stream().anyMatch(Languages::partlyUnknown)) {
+            // Only ALB listeners come here: HaproxyRouteDiff partitions HAProxy ones by their ACL expressions.
+            if (!(r.match() instanceof RuleMatch.Conditions alb)) {
+                continue;
+            }
+            if (alb.conditions().stream().anyMatch(Languages::partlyUnknown)) {
                 // With an unknown condition the evaluator's answer (false, unknown, true) depends on every
                 // condition's known value, not only on the first that fails: split on each one alone.
-                r.conditions().forEach(c -> predicates.add(List.of(Languages.known(c))));
+                alb.conditions().forEach(c -> predicates.add(List.of(Languages.known(c))));
             } else {
-                predicates.add(List.copyOf(new TreeSet<>(r.conditions().stream().map(Languages::known).toList())));
+                predicates.add(List.copyOf(new TreeSet<>(alb.conditions().stream().map(Languages::known).toList())));
             }
         }
     }

@@ -37,8 +37,7 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
         Objects.requireNonNull(semantics, "semantics");
         for (Rule r : rules) {
             // A rule written for one semantics means nothing to the other's evaluator.
-            if (r.expression().isPresent() != (semantics == RuleSemantics.HAPROXY)
-                    || semantics == RuleSemantics.HAPROXY && !r.conditions().isEmpty()) {
+            if ((r.match() instanceof RuleMatch.Acl) != (semantics == RuleSemantics.HAPROXY)) {
                 throw new IllegalArgumentException("rule " + r.id() + " does not fit " + semantics + " semantics");
             }
         }

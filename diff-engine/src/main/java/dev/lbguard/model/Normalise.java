@@ -43,7 +43,7 @@ public final class Normalise {
     }
 
     private static Rule rule(Rule r) {
-        return new Rule(r.id(), r.source(), r.priority(), r.conditions(), action(r.action()), r.expression());
+        return new Rule(r.id(), r.source(), r.priority(), r.match(), action(r.action()));
     }
 
     /** Only the relative {@code order} of actions matters, and it is computed when unset, so keep ranks 1..n. */

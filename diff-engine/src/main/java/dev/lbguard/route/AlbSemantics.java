@@ -3,6 +3,7 @@ package dev.lbguard.route;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.route.ConditionMatcher.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,11 @@ final class AlbSemantics implements ListenerSemantics {
     /** A rule with its conditions compiled, in the order the rule lists them. */
     private record CompiledRule(Rule rule, List<ConditionMatcher.Compiled> conditions) {
         static CompiledRule of(Rule rule) {
-            return new CompiledRule(rule, rule.conditions().stream().map(ConditionMatcher::compile).toList());
+            // A listener with ALB semantics holds only ALB rules (Listener checks it).
+            if (!(rule.match() instanceof RuleMatch.Conditions alb)) {
+                throw new IllegalStateException(rule.id() + " is not an ALB rule");
+            }
+            return new CompiledRule(rule, alb.conditions().stream().map(ConditionMatcher::compile).toList());
         }
 
         Verdict match(Request request) {

@@ -1,7 +1,9 @@
 package dev.lbguard.route;
 
+import dev.lbguard.model.AclExpr;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.route.ConditionMatcher.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ final class HaproxySemantics implements ListenerSemantics {
                 return RouteResult.unknown(Optional.of(rule), Optional.empty(),
                         "the position of " + rule.id() + " is unknown");
             }
-            Verdict v = AclMatcher.evaluate(rule.expression().orElseThrow(), request);
+            Verdict v = AclMatcher.evaluate(expression(rule), request);
             if (v.truth() == Truth.UNKNOWN) {
                 return RouteResult.unknown(Optional.of(rule), Optional.empty(), rule.id() + ": " + v.reason());
             }
@@ -37,6 +39,14 @@ final class HaproxySemantics implements ListenerSemantics {
             }
         }
         return ListenerSemantics.viaDefault(listener);
+    }
+
+    /** The rule's ACL expression: a listener with HAProxy semantics holds only HAProxy rules ({@link Listener}). */
+    private static AclExpr expression(Rule rule) {
+        if (rule.match() instanceof RuleMatch.Acl haproxy) {
+            return haproxy.expression();
+        }
+        throw new IllegalStateException(rule.id() + " is not an HAProxy rule");
     }
 
     /** Every rule after an unconditional one: HAProxy never reaches it. */

@@ -2,9 +2,12 @@ package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbguard.model.AclExpr;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.QueryPair;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,9 +17,22 @@ public final class Conditions {
     }
 
     /** A rule's match: its ALB conditions, or its HAProxy ACL expression as HAProxy would write it. */
-    public static String text(dev.lbguard.model.Rule rule) {
-        return rule.expression().map(e -> e.equals(dev.lbguard.model.AclExpr.TRUE) ? "(every request)" : e.toString())
-                .orElseGet(() -> text(rule.conditions()));
+    public static String text(Rule rule) {
+        if (rule.match() instanceof RuleMatch.Acl haproxy) {
+            return haproxy.expression().equals(AclExpr.TRUE) ? "(every request)" : haproxy.expression().toString();
+        }
+        return text(rule.conditions());
+    }
+
+    /**
+     * Puts a rule's match into a report's JSON object: {@code conditions} (an empty array for an HAProxy rule)
+     * and, for an HAProxy rule, its ACL {@code expression} as text.
+     */
+    public static void json(ObjectNode into, Rule rule) {
+        into.set("conditions", json(rule.conditions()));
+        if (rule.match() instanceof RuleMatch.Acl haproxy) {
+            into.put("expression", haproxy.expression().toString());
+        }
     }
 
     public static String text(List<Condition> conditions) {
@@ -39,7 +55,7 @@ public final class Conditions {
         return p.key().map(k -> k + "=").orElse("") + p.value();
     }
 
-    public static ArrayNode json(List<Condition> conditions) {
+    private static ArrayNode json(List<Condition> conditions) {
         ArrayNode a = Json.MAPPER.createArrayNode();
         for (Condition c : conditions) {
             ObjectNode n = a.addObject();

@@ -102,8 +102,7 @@ public final class RouteReport {
             if (r.priority().isKnown()) {
                 match.put("priority", r.priority().value());
             }
-            match.set("conditions", Conditions.json(r.conditions()));
-            r.expression().ifPresent(e -> match.put("expression", e.toString()));
+            Conditions.json(match, r);
             RoutesReport.location(match, r.source());
         } else {
             match.put("rule", "default");

@@ -126,8 +126,7 @@ public final class RoutesReport {
                 rn.putNull("priority");
             }
             rn.put("priorityKind", r.priority().kind().name().toLowerCase(java.util.Locale.ROOT));
-            rn.set("conditions", Conditions.json(r.conditions()));
-            r.expression().ifPresent(e -> rn.put("expression", e.toString()));
+            Conditions.json(rn, r);
             rn.set("action", Destinations.json(r.action(), snapshot));
             UnreachableRule u = unreachable.get(r);
             if (u != null) {

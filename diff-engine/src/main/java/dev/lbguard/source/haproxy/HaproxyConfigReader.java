@@ -311,7 +311,7 @@ public final class HaproxyConfigReader {
     }
 
     private static Rule at(Rule r, int position) {
-        return Rule.haproxy(r.id(), r.source(), Priority.of(position), r.expression().orElseThrow(), r.action());
+        return new Rule(r.id(), r.source(), Priority.of(position), r.match(), r.action());
     }
 
     /** A stable rule id: what it does, numbered only when the frontend repeats it (reorders keep ids). */

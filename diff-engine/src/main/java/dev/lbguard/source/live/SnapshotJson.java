@@ -10,13 +10,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.AclExpr;
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Priority;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.RuleMatch;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a live snapshot as JSON ({@code --save-live FILE}) and reads it back ({@code snapshot:FILE}). The model
- * stays free of Jackson: the one piece of mapping it needs, the action family's type names, is a mix-in here.
+ * stays free of Jackson: the mapping it needs (the action family's type names, a rule's saved fields) is in
+ * mix-ins here.
  */
 public final class SnapshotJson {
     /** Bumped when the saved form changes incompatibly; a file of another version is refused, not guessed at. */
@@ -26,6 +40,7 @@ public final class SnapshotJson {
             .registerModule(new Jdk8Module())
             .addMixIn(RouteAction.class, RouteActionMixIn.class)
             .addMixIn(RoutingSnapshot.class, RoutingSnapshotMixIn.class)
+            .addMixIn(Rule.class, RuleMixIn.class)
             // Only record components are data; derived is-methods (isKnown, isError) are not.
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -57,6 +72,40 @@ public final class SnapshotJson {
                              java.util.List<dev.lbguard.diagnostic.Diagnostic> diagnostics,
                              @com.fasterxml.jackson.annotation.JsonProperty("moves")
                              java.util.List<dev.lbguard.model.Move> moves) {
+        }
+    }
+
+    /**
+     * A rule is saved in the fields of format 1: {@code conditions} (empty for HAProxy) and {@code expression}
+     * ({@code null} for ALB) side by side, not its {@link RuleMatch}.
+     */
+    @JsonSerialize(converter = SavedRule.FromRule.class)
+    @JsonDeserialize(converter = SavedRule.ToRule.class)
+    private interface RuleMixIn {
+    }
+
+    /** A rule as format 1 saves it, fields in this order. */
+    private record SavedRule(ElementId id, SourceRef source, Priority priority, List<Condition> conditions,
+                             RuleAction action, Optional<AclExpr> expression) {
+
+        static final class FromRule extends StdConverter<Rule, SavedRule> {
+            @Override
+            public SavedRule convert(Rule r) {
+                return new SavedRule(r.id(), r.source(), r.priority(), r.conditions(), r.action(), r.expression());
+            }
+        }
+
+        static final class ToRule extends StdConverter<SavedRule, Rule> {
+            @Override
+            public Rule convert(SavedRule s) {
+                if (s.expression().isEmpty()) {
+                    return new Rule(s.id(), s.source(), s.priority(), s.conditions(), s.action());
+                }
+                if (!s.conditions().isEmpty()) {
+                    throw new IllegalArgumentException("rule " + s.id() + " has both conditions and an expression");
+                }
+                return Rule.haproxy(s.id(), s.source(), s.priority(), s.expression().get(), s.action());
+            }
         }
     }
 

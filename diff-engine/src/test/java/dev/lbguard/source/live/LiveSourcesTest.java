@@ -3,6 +3,7 @@ package dev.lbguard.source.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Listener;
@@ -100,6 +101,13 @@ class LiveSourcesTest {
         assertThat(back.targetGroups()).isEqualTo(s.targetGroups());
         assertThat(back.diagnostics()).isEqualTo(s.diagnostics());
         assertThat(back.origin()).isEqualTo(s.origin());
+        // A rule keeps the saved fields of format 1, not its RuleMatch: conditions, and expression null for ALB.
+        JsonNode rule = new ObjectMapper().readTree(json).findValue("rules").get(0);
+        List<String> fields = new java.util.ArrayList<>();
+        rule.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "source", "priority", "conditions", "action", "expression");
+        assertThat(rule.get("conditions").isArray()).isTrue();
+        assertThat(rule.get("expression").isNull()).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleMatch;
 import dev.lbguard.policy.PolicyRule;
 import dev.lbguard.policy.ReviewContext;
 import dev.lbguard.policy.RuleInfo;
@@ -68,7 +69,7 @@ public final class CatchAllAboveSpecificRules implements PolicyRule {
      * is written as path {@code /*} or {@code *}, or host {@code *}; conditions with unknowns never count.
      */
     static boolean catchAll(Rule rule) {
-        if (rule.expression().isPresent()) {
+        if (rule.match() instanceof RuleMatch.Acl) {
             // HAProxy: a use_backend with no condition (or one that is always true) takes everything after it.
             return rule.priority().isKnown() && rule.isUnconditional();
         }

@@ -50,8 +50,7 @@ public final class RuleShadowsExistingRules implements PolicyRule {
             Optional<Rule> before = Elements.find(baseRules, Elements.baseId(p.rule().id(), ctx.resources()))
                     .map(PlacedRule::rule);
             if (before.isEmpty() || !before.get().priority().equals(p.rule().priority())
-                    || !before.get().conditions().equals(p.rule().conditions())
-                    || !before.get().expression().equals(p.rule().expression())) {
+                    || !before.get().match().equals(p.rule().match())) {
                 changed.add(p.rule().id());
             }
         }
