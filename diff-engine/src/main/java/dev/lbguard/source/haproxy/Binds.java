@@ -69,7 +69,13 @@ final class Binds {
             return out;
         }
         String spec = address.substring(colon + 1);
-        if (l.environment() || !spec.matches("\\d{1,5}(-\\d{1,5})?")) {
+        if (spec.contains("$")) {
+            // The line's environment diagnostic says it already; a variable elsewhere on the line (crt ${PATH})
+            // leaves the port readable.
+            out.add(0);
+            return out;
+        }
+        if (!spec.matches("\\d{1,5}(-\\d{1,5})?")) {
             problems.error("haproxy-bind-port", "bind port " + spec + " could not be read", l.number());
             out.add(0);
             return out;

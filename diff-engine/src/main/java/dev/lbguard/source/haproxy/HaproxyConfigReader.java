@@ -183,6 +183,8 @@ public final class HaproxyConfigReader {
             } else if (kw.startsWith(".")) {
                 // .else and .endif close what .if reported; .notice, .warning and .alert only print.
                 continue;
+            } else if (removed(l).isPresent()) {
+                problems.error("haproxy-removed", removed(l).get(), l.number());
             } else if (!List.of("bind", "acl", "default_backend", "server").contains(kw) && !NEUTRAL.contains(kw)) {
                 Optional<String> meant = misspelledRouting(kw);
                 if (meant.isPresent()) {
@@ -222,6 +224,8 @@ public final class HaproxyConfigReader {
                     problems.warning("haproxy-backend-answers", "backend " + s.name + " answers some requests itself ("
                             + kw + " " + f.action() + "); lbguard's routes end at the backend", l.number());
                 }
+            } else if (removed(l).isPresent()) {
+                problems.error("haproxy-removed", removed(l).get(), l.number());
             } else if (!kw.startsWith(".") && !NEUTRAL.contains(kw)) {
                 misspelledRouting(kw).ifPresent(meant -> problems.error("haproxy-syntax", "unknown keyword " + kw
                         + " (did you mean " + meant + "?); haproxy refuses this configuration", l.number()));
@@ -236,7 +240,13 @@ public final class HaproxyConfigReader {
     private static void checkDefaults(Section s, Problems problems) {
         for (ConfigLine l : s.lines) {
             String kw = l.keyword();
-            if (List.of("bind", "use_backend", "server", "use-server", "redirect").contains(kw)
+            if (removed(l).isPresent()) {
+                problems.error("haproxy-removed", removed(l).get(), l.number());
+            } else if (kw.equals("monitor-uri") || kw.equals("stats") && !l.word(1).equals("socket")) {
+                // Every proxy that inherits these defaults answers those requests itself.
+                problems.error("haproxy-unsupported", kw + " in a defaults section answers some requests in every "
+                        + "proxy that inherits it, and is not modelled", l.number());
+            } else if (List.of("bind", "use_backend", "server", "use-server", "redirect").contains(kw)
                     || s.name.isEmpty() && List.of("acl", "http-request").contains(kw)) {
                 problems.error("haproxy-syntax", kw + " is not allowed in " + (s.name.isEmpty() ? "an anonymous " : "a ")
                         + "defaults section; haproxy refuses this configuration", l.number());
@@ -245,6 +255,23 @@ public final class HaproxyConfigReader {
                         + " (did you mean " + meant + "?); haproxy refuses this configuration", l.number()));
             }
         }
+    }
+
+    /**
+     * Directives that rewrite or route requests and that HAProxy 2.x removed: a current haproxy refuses the file, an
+     * old one rewrites requests in ways lbguard does not model, so either way the routing is not what lbguard reads.
+     */
+    static Optional<String> removed(ConfigLine l) {
+        String kw = l.keyword();
+        if (kw.matches("(req|rsp)i?(add|del|deny|pass|allow|tarpit|rep)") || kw.equals("block")) {
+            return Optional.of(kw + " was removed in HAProxy 2.1 (http-request and http-response rules replace it); "
+                    + "a current haproxy refuses this configuration, and lbguard does not model what it did");
+        }
+        if (kw.equals("option") && l.word(1).equals("http_proxy")) {
+            return Optional.of("option http_proxy was removed in HAProxy 2.5; a current haproxy refuses this "
+                    + "configuration, and lbguard does not model where it sent requests");
+        }
+        return Optional.empty();
     }
 
     private static final List<String> ROUTING_KEYWORDS = List.of("use_backend", "default_backend", "http-request",

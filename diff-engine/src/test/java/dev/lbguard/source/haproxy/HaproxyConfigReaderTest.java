@@ -185,4 +185,43 @@ class HaproxyConfigReaderTest {
             assertThat(HaproxyConfigReader.misspelledRouting(kw)).as(kw).isEmpty();
         }
     }
+
+    /** What 25 public configs showed (issue 20's real-world check): each is refused by, or answered by, haproxy. */
+    @Test
+    void removedDirectivesAndStatsInDefaultsAreErrorsAndAVariableInCrtIsNoPortError() {
+        String cfg = """
+                defaults
+                    mode http
+                    stats enable
+                    stats uri /_stats
+
+                frontend fe
+                    bind *:443 ssl crt /etc/ssl/site.pem
+                    reqirep ^Host:\\ old.example.test Host:\\ new.example.test
+                    option http_proxy
+                    default_backend be
+
+                backend be
+                    reqadd X-Forwarded-Proto:\\ https
+                    server s1 127.0.0.1:8080
+                """;
+        List<String> d = diagnostics(read(cfg));
+        assertThat(d).anySatisfy(x -> assertThat(x).startsWith("haproxy.cfg:3: error: stats in a defaults section"));
+        assertThat(d).anySatisfy(x -> assertThat(x).startsWith("haproxy.cfg:8: error: reqirep was removed in HAProxy 2.1"));
+        assertThat(d).anySatisfy(x -> assertThat(x).startsWith("haproxy.cfg:9: error: option http_proxy was removed"));
+        assertThat(d).anySatisfy(x -> assertThat(x).startsWith("haproxy.cfg:13: error: reqadd was removed"));
+        RoutingSnapshot withVariable = read("""
+                defaults
+                    mode http
+
+                frontend fe
+                    bind :::443 v4v6 ssl crt ${CERT_PATH} alpn h2,http/1.1
+                    default_backend be
+
+                backend be
+                    server s1 127.0.0.1:8080
+                """);
+        assertThat(diagnostics(withVariable)).noneMatch(x -> x.contains("haproxy-bind-port"));
+        assertThat(withVariable.loadBalancers().get(0).listeners()).extracting(Listener::port).containsExactly(443);
+    }
 }
