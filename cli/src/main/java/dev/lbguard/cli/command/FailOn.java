@@ -20,8 +20,10 @@ public enum FailOn {
         return findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
     }
 
-    /** The exit code of a result: findings at or above the threshold come first, as they are certain; then an
-     * incomplete analysis. */
+    /**
+     * The exit code of a result: findings at or above the threshold come first, as they are certain; then an
+     * incomplete analysis.
+     */
     public int exitCode(List<Finding> findings, boolean complete) {
         if (failsOn(findings)) {
             return ExitCode.FINDINGS.code();

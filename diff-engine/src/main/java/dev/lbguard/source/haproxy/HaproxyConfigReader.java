@@ -131,7 +131,11 @@ public final class HaproxyConfigReader {
         List<Rule> backendRules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (ConfigLine l : s.lines) {
-            if (l.environment()) {
+            if (l.environment() && l.keyword().equals("bind") && !l.word(1).contains("$")) {
+                // Only the address routes: a certificate path or a cipher list from the environment does not.
+                problems.warning("haproxy-environment", "bind parameters use an environment variable (the address "
+                        + "does not): " + String.join(" ", l.words()), l.number());
+            } else if (l.environment()) {
                 problems.error("haproxy-environment", "line uses an environment variable, whose value is unknown: "
                         + String.join(" ", l.words()), l.number());
             }

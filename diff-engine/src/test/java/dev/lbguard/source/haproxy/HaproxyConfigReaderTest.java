@@ -222,6 +222,19 @@ class HaproxyConfigReaderTest {
                     server s1 127.0.0.1:8080
                 """);
         assertThat(diagnostics(withVariable)).noneMatch(x -> x.contains("haproxy-bind-port"));
+        // The certificate path does not route: a warning, and the routing is complete.
+        assertThat(withVariable.complete()).as(diagnostics(withVariable).toString()).isTrue();
+        assertThat(diagnostics(withVariable)).anySatisfy(x -> assertThat(x).contains("warning")
+                .contains("haproxy-environment"));
+        assertThat(read("""
+                frontend fe
+                    mode http
+                    bind *:${PORT}
+                    default_backend be
+
+                backend be
+                    server s1 127.0.0.1:8080
+                """).complete()).isFalse();
         assertThat(withVariable.loadBalancers().get(0).listeners()).extracting(Listener::port).containsExactly(443);
     }
 }
