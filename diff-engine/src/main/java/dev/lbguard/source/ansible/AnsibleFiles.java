@@ -66,7 +66,11 @@ final class AnsibleFiles {
     Map<String, VarScope.VarDef> vars(String path, SourceRef requestedAt) {
         Map<String, VarScope.VarDef> out = new LinkedHashMap<>();
         yaml(path, requestedAt).ifPresent(y -> {
-            if (!(y instanceof Y.Map) && !(y instanceof Y.Null)) {
+            if (y instanceof Y.Scalar s && s.text().startsWith("$ANSIBLE_VAULT")) {
+                // Its variables may override defaults lbguard would otherwise use: unknown, never skipped.
+                diagnostics.add(Diagnostic.error("ansible-vault", path + " is encrypted with Ansible Vault and lbguard "
+                        + "has no vault password, so the variables it sets are unknown", at(path, y.line())));
+            } else if (!(y instanceof Y.Map) && !(y instanceof Y.Null)) {
                 diagnostics.add(Diagnostic.error("ansible-vars-not-a-mapping", path + " must hold a mapping of variables",
                         at(path, y.line())));
             }

@@ -119,7 +119,8 @@ public final class AnsibleSource {
             try {
                 Y y = YamlReader.read(tree.read(path));
                 if (y instanceof Y.List l && !l.items().isEmpty() && (Y.field(l.items().get(0), "hosts").isPresent()
-                        || Y.field(l.items().get(0), "import_playbook").isPresent())) {
+                        || Y.field(l.items().get(0), "import_playbook").isPresent()
+                        || Y.field(l.items().get(0), "include").isPresent())) {
                     out.add(path);
                 }
             } catch (YamlReader.YamlException e) {

@@ -56,10 +56,18 @@ final class Plays {
         }
         for (Y play : Y.items(doc.get())) {
             SourceRef at = files.at(path, play.line());
+            // A play-level include is the import_playbook of Ansible before 2.4 (still found in public trees).
             Optional<String> imported = Y.text(play, "import_playbook")
-                    .or(() -> Y.text(play, "ansible.builtin.import_playbook"));
+                    .or(() -> Y.text(play, "ansible.builtin.import_playbook"))
+                    .or(() -> play instanceof Y.Map m && !m.has("hosts") ? Y.text(play, "include")
+                            .or(() -> Y.text(play, "ansible.builtin.include")) : Optional.empty());
             if (imported.isPresent()) {
                 playbook(AnsibleFiles.normalise(SourceTree.join(Inventory.parent(path), imported.get())), depth + 1, at);
+            } else if (play instanceof Y.Map m && !m.has("hosts")) {
+                // Ansible refuses a play without hosts; skipping it would hide whatever it was meant to set up.
+                diagnostics.add(Diagnostic.error("ansible-not-a-play", "an item of playbook " + path + " has neither "
+                        + "hosts nor import_playbook (keys: " + String.join(", ", m.entries().keySet())
+                        + "); Ansible refuses it", at));
             } else if (play instanceof Y.Map m) {
                 play(m, path, at);
             } else {

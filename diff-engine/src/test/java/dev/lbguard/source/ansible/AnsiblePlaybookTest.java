@@ -229,6 +229,37 @@ class AnsiblePlaybookTest {
     }
 
     @Test
+    void aPlayLevelIncludeImportsThePlaybookAndAPlayWithoutHostsIsAnError() {
+        new AnsibleFixture(dir)
+                .file("site.yml", "- include: lb.yml\n- name: forgotten hosts\n  tasks: []\n")
+                .file("lb.yml", """
+                        - hosts: localhost
+                          tasks:
+                            - elb_target_group: {name: tg-web, protocol: http, port: 80}
+                        """);
+        RoutingSnapshot s = AnsibleFixture.read(dir, AnsibleOptions.defaults());
+        // Once read as an empty play: "no load balancers, complete" for a tree that makes one (real-world check).
+        assertThat(s.targetGroups()).extracting(t -> t.name()).containsExactly("tg-web");
+        assertThat(s.diagnostics()).as(AnsibleFixture.dump(s)).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("ansible-not-a-play");
+            assertThat(d.source().toString()).isEqualTo("site.yml:2");
+        });
+    }
+
+    @Test
+    void aVarsFileEncryptedWholeWithVaultIsUnknownNotAMalformedFile() {
+        new AnsibleFixture(dir)
+                .file("site.yml", "- hosts: localhost\n  vars_files: [secrets.yml]\n  tasks: []\n")
+                .file("secrets.yml", "$ANSIBLE_VAULT;1.1;AES256\n6231336539666234306139346433616338\n");
+        RoutingSnapshot s = AnsibleFixture.read(dir, AnsibleOptions.defaults());
+        assertThat(s.complete()).isFalse();
+        assertThat(s.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("ansible-vault");
+            assertThat(d.render()).startsWith("secrets.yml:1: error: secrets.yml is encrypted with Ansible Vault");
+        });
+    }
+
+    @Test
     void anAliasBombIsOneDiagnosticAtTheAliasNotAHang() {
         RoutingSnapshot s = AnsibleFixture.read(AnsibleFixture.fixture("ansible/broken/alias-bomb"),
                 AnsibleOptions.defaults());
