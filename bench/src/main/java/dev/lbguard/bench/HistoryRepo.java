@@ -24,19 +24,33 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Generates the timeline benchmark's history: {@code lbs} load balancers, each its own root module
- * ({@code infra/lb-NN/}) with {@code rulesPerLb} rules, and {@code commits} commits of which about one in
- * {@code lbEvery} edits one load balancer's rules (a priority or a target group) and the rest edit application
- * files, as in real repositories. Objects go straight into one pack, without a work tree.
+ * Generates the timeline benchmark's history: {@code lbs} load balancers with {@code rulesPerLb} rules each, and
+ * {@code commits} commits of which about one in {@code lbEvery} edits one rule of one load balancer (its target
+ * group) and the rest edit application files, as in real repositories. Objects go straight into one pack, without
+ * a work tree. Two shapes: a root module per load balancer, or one big edge root of a file per load balancer.
  */
 public final class HistoryRepo {
     private static final int APP_FILES = 500;
 
+    /** Where the load balancers live. */
+    public enum Shape {
+        /** {@code infra/lb-NN/main.tf}: a root module each. */
+        ROOT_PER_LB,
+        /** {@code infra/edge/lb-NN.tf}: one root module of them all, each rule with tags as teams write them. */
+        ONE_BIG_ROOT
+    }
+
     private HistoryRepo() {
     }
 
-    /** Generates the repository; returns the id of its first commit. */
+    /** Generates the repository with a root module per load balancer; returns the id of its first commit. */
     public static String generate(Path dir, int commits, int lbs, int rulesPerLb, int lbEvery) throws IOException {
+        return generate(dir, commits, lbs, rulesPerLb, lbEvery, Shape.ROOT_PER_LB);
+    }
+
+    /** Generates the repository; returns the id of its first commit. */
+    public static String generate(Path dir, int commits, int lbs, int rulesPerLb, int lbEvery, Shape shape)
+            throws IOException {
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             Repository repo = git.getRepository();
             Random random = new Random(42);
@@ -46,7 +60,7 @@ public final class HistoryRepo {
             ObjectId parent = null;
             try (ObjectInserter ins = ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) repo.getObjectDatabase()).newPackInserter()) {
                 for (int lb = 0; lb < lbs; lb++) {
-                    files.put(lbPath(lb), blob(ins, lbFile(lb, targets[lb])));
+                    files.put(lbPath(lb, shape), blob(ins, lbFile(lb, targets[lb], shape)));
                 }
                 for (int f = 0; f < APP_FILES; f++) {
                     files.put(appPath(f), blob(ins, "class F" + f + " { int v = 0; }\n"));
@@ -57,7 +71,7 @@ public final class HistoryRepo {
                         int lb = random.nextInt(lbs);
                         int rule = random.nextInt(rulesPerLb);
                         targets[lb][rule] = (targets[lb][rule] + 1 + random.nextInt(3)) % 4;
-                        files.put(lbPath(lb), blob(ins, lbFile(lb, targets[lb])));
+                        files.put(lbPath(lb, shape), blob(ins, lbFile(lb, targets[lb], shape)));
                         message = "lb" + lb + ": rule " + rule + " to another target group";
                     } else if (c > 0) {
                         int f = random.nextInt(APP_FILES);
@@ -82,8 +96,9 @@ public final class HistoryRepo {
         }
     }
 
-    private static String lbPath(int lb) {
-        return String.format(Locale.ROOT, "infra/lb-%02d/main.tf", lb);
+    private static String lbPath(int lb, Shape shape) {
+        return String.format(Locale.ROOT, shape == Shape.ROOT_PER_LB ? "infra/lb-%02d/main.tf" : "infra/edge/lb-%02d.tf",
+                lb);
     }
 
     private static String appPath(int f) {
@@ -124,6 +139,10 @@ public final class HistoryRepo {
 
     /** One load balancer's root module; {@code targets} picks each rule's target group. */
     static String lbFile(int lb, int[] targets) {
+        return lbFile(lb, targets, Shape.ROOT_PER_LB);
+    }
+
+    static String lbFile(int lb, int[] targets, Shape shape) {
         String n = String.format(Locale.ROOT, "lb%02d", lb);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, """
                 resource "aws_lb" "%1$s" {
@@ -172,9 +191,22 @@ public final class HistoryRepo {
                           values = ["/v%5$d/*", "/svc%2$d/*"]
                         }
                       }
-                    }
+                    %6$s}
 
-                    """, n, r, r + 1, tgs[targets[r]], r % 3));
+                    """, n, r, r + 1, tgs[targets[r]], r % 3, shape == Shape.ROOT_PER_LB ? "" : String.format(
+                    Locale.ROOT, """
+                      tags = {
+                        Service     = "svc%2$d"
+                        Team        = "team-%3$d"
+                        Environment = "production"
+                        CostCenter  = "cc-%4$04d"
+                        ManagedBy   = "terraform"
+                        Owner       = "team-%3$d@example.com"
+                        Runbook     = "https://runbooks.example.com/edge/%1$s/svc%2$d"
+                        Repository  = "https://git.example.com/platform/edge-infrastructure"
+                        Description = "Routes svc%2$d.%1$s.example.com to its service; changes need review"
+                      }
+                    """, n, r, r % 9, lb * 100 + r)));
         }
         return s.toString();
     }

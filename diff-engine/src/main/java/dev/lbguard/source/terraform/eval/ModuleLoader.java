@@ -70,21 +70,37 @@ public final class ModuleLoader {
      * syntax error becomes a diagnostic at its position.
      */
     public Optional<HclFile> parse(String path) {
+        // A blob parsed before (an earlier revision, another root holding it) is not read or parsed again.
+        Optional<String> id = state.tree.contentId(path);
+        Optional<ParsedFiles.Parse> known = id.flatMap(i -> ParsedFiles.shared().get(path, i));
+        if (known.isPresent()) {
+            return reported(path, known.get());
+        }
         Optional<String> text = readText(path);
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        ParsedFiles.Parse parse;
         try {
-            return Optional.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text.get())
-                    : HclParser.parse(path, text.get()));
+            parse = new ParsedFiles.Parse(Optional.of(path.endsWith(".tf.json")
+                    ? JsonConfiguration.parse(path, text.get()) : HclParser.parse(path, text.get())), Optional.empty());
         } catch (HclSyntaxException e) {
-            state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
-                    Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path));
-            return Optional.empty();
+            parse = new ParsedFiles.Parse(Optional.empty(), Optional.of(e));
         } catch (RuntimeException e) {
             state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path), UnreadScope.path(path));
             return Optional.empty();
         }
+        if (id.isPresent()) {
+            ParsedFiles.shared().put(path, id.get(), parse, text.get().length());
+        }
+        return reported(path, parse);
+    }
+
+    /** The parsed file, or empty after reporting its syntax error at its position. */
+    private Optional<HclFile> reported(String path, ParsedFiles.Parse parse) {
+        parse.error().ifPresent(e -> state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
+                Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path)));
+        return parse.file();
     }
 
     private ModuleConfig read(String dir) {
