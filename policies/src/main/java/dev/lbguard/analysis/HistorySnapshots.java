@@ -10,6 +10,7 @@ import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.terraform.RootModuleFinder;
+import dev.lbguard.source.terraform.eval.Reuse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class HistorySnapshots {
     private final Configurations.Inputs inputs;
     private final List<String> inputFiles;
     private final RootModuleFinder finder = new RootModuleFinder();
+    // Each root module's last evaluation, whose unchanged values the next one takes over.
+    private final Reuse.Roots reuse = new Reuse.Roots();
     private final Map<String, Built> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
@@ -238,7 +241,7 @@ public final class HistorySnapshots {
             RecordingTree recorded = new RecordingTree(tree);
             SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(),
                     tree.revision());
-            RoutingSnapshot s = Configurations.read(recorded, List.of(root), inputs, origin);
+            RoutingSnapshot s = Configurations.read(recorded, List.of(root), inputs, origin, Optional.of(reuse));
             Reads outside = new Reads(outside(recorded.files(), dirs, true), outside(recorded.dirs(), dirs, false));
             known = new Built(s, outside);
             cache.put(root + "@" + key(commit, dirs, outside), known);

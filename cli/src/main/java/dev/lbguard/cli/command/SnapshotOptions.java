@@ -2,7 +2,9 @@ package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.source.dispatch.Configurations;
+import dev.lbguard.source.terraform.eval.Reuse;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -35,7 +37,9 @@ final class SnapshotOptions {
         }
         List<String> all = List.copyOf(dirs);
         Configurations.Inputs inputs = inputs(options, environment);
-        return List.of(read(base.withModules(all), inputs), read(head.withModules(all), inputs));
+        // The head's root modules take over what is unchanged since the base (see Reuse).
+        Optional<Reuse.Roots> reuse = Optional.of(new Reuse.Roots());
+        return List.of(read(base.withModules(all), inputs, reuse), read(head.withModules(all), inputs, reuse));
     }
 
     /** Terraform variables and Ansible options from the command line and the environment. */
@@ -45,8 +49,12 @@ final class SnapshotOptions {
     }
 
     private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs) {
+        return read(ws, inputs, Optional.empty());
+    }
+
+    private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs, Optional<Reuse.Roots> reuse) {
         Configurations.Inputs forTree = new Configurations.Inputs(
                 TerraformWorkspaces.forTree(inputs.terraform(), ws.tree()), inputs.ansible());
-        return Configurations.read(ws.tree(), ws.moduleDirs(), forTree, ws.origin());
+        return Configurations.read(ws.tree(), ws.moduleDirs(), forTree, ws.origin(), reuse);
     }
 }

@@ -11,6 +11,7 @@ import dev.lbguard.source.ansible.AnsibleSource;
 import dev.lbguard.source.haproxy.HaproxySource;
 import dev.lbguard.source.terraform.RootModuleFinder;
 import dev.lbguard.source.terraform.TerraformSource;
+import dev.lbguard.source.terraform.eval.Reuse;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,12 @@ public final class Configurations {
 
     /** Reads the roots into one snapshot; a directory that is no known kind is an error diagnostic. */
     public static RoutingSnapshot read(SourceTree tree, List<String> dirs, Inputs inputs, SnapshotOrigin origin) {
+        return read(tree, dirs, inputs, origin, Optional.empty());
+    }
+
+    /** {@link #read}, Terraform root modules taking over what {@code reuse} kept of their previous evaluation. */
+    public static RoutingSnapshot read(SourceTree tree, List<String> dirs, Inputs inputs, SnapshotOrigin origin,
+                                       Optional<Reuse.Roots> reuse) {
         List<RoutingSnapshot> parts = new ArrayList<>();
         List<String> terraform = new ArrayList<>();
         for (String dir : dirs) {
@@ -128,7 +135,7 @@ public final class Configurations {
             }
         }
         if (!terraform.isEmpty()) {
-            parts.add(new TerraformSource().read(tree, terraform, inputs.terraform(), origin));
+            parts.add(new TerraformSource().read(tree, terraform, inputs.terraform(), origin, reuse));
         }
         return SnapshotMerger.merge(origin, parts);
     }

@@ -26,6 +26,17 @@ public record ResourceInstance(String address, String module, String type, Strin
         attributeSources = java.util.Collections.unmodifiableMap(new TreeMap<>(attributeSources));
     }
 
+    /** The same instance read at {@code revision} (the same text at another commit). */
+    public ResourceInstance atRevision(String revision) {
+        if (source.revision().equals(revision)) {
+            return this;
+        }
+        Map<String, SourceRef> sources = new TreeMap<>();
+        attributeSources.forEach((k, v) -> sources.put(k, v.atRevision(revision)));
+        return new ResourceInstance(address, module, type, name, indexKey, source.atRevision(revision), attributes,
+                sources);
+    }
+
     /**
      * The instance address Terraform prints, e.g. {@code module.a["k"].aws_lb.x[0]}: the one spelling shared by
      * HCL evaluation and state files, so that both name an element alike.

@@ -28,18 +28,42 @@ public final class TerraformConditions {
             ConditionType.PATH_PATTERN);
 
     private final Supplier<AwsProviderVersion> provider;
+    private final KnownConditions known;
+    private int providerAsked;
 
     /** @param verdict what the root module says of the AWS provider's version; asked only for provider-2 syntax */
     TerraformConditions(Supplier<AwsProviderVersion> verdict) {
+        this(verdict, new KnownConditions());
+    }
+
+    /** @param known the conditions the previous build of the same root module read, by rule attributes */
+    TerraformConditions(Supplier<AwsProviderVersion> verdict, KnownConditions known) {
+        this.known = known;
+        known.nextBuild();
         this.provider = new Supplier<>() {
-            private AwsProviderVersion known;
+            private AwsProviderVersion verdictRead;
 
             @Override
             public AwsProviderVersion get() {
-                known = known == null ? verdict.get() : known;
-                return known;
+                providerAsked++;
+                verdictRead = verdictRead == null ? verdict.get() : verdictRead;
+                return verdictRead;
             }
         };
+    }
+
+    List<Condition> read(ResourceInstance rule, List<Diagnostic> diagnostics) {
+        List<Condition> before = known.get(rule.attributes());
+        if (before != null) {
+            return before;
+        }
+        int said = diagnostics.size();
+        int asked = providerAsked;
+        List<Condition> read = readAnew(rule, diagnostics);
+        if (diagnostics.size() == said && providerAsked == asked) {
+            known.put(rule.attributes(), read);
+        }
+        return read;
     }
 
     /** One rule's reading: its address, where its conditions are, and the errors already said of its conditions. */
@@ -50,7 +74,7 @@ public final class TerraformConditions {
         }
     }
 
-    List<Condition> read(ResourceInstance rule, List<Diagnostic> diagnostics) {
+    private List<Condition> readAnew(ResourceInstance rule, List<Diagnostic> diagnostics) {
         SourceRef at = rule.attributeSources().getOrDefault("condition", rule.source());
         Reading reading = new Reading(rule, at, diagnostics, Collections.newSetFromMap(new IdentityHashMap<>()));
         Value all = rule.attributes().get("condition");

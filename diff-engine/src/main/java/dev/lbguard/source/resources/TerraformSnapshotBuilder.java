@@ -54,10 +54,19 @@ public final class TerraformSnapshotBuilder {
      */
     public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
                           java.util.function.Supplier<AwsProviderVersion> provider) {
+        return build(evaluation, origin, provider, new KnownConditions());
+    }
+
+    /**
+     * As {@link #build(TerraformEvaluation, SnapshotOrigin, java.util.function.Supplier)}, taking the conditions of
+     * rules unchanged since the previous build of the same root module from {@code known}.
+     */
+    public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
+                          java.util.function.Supplier<AwsProviderVersion> provider, KnownConditions known) {
         List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
         List<ResourceInstance> resources = evaluation.loadBalancerResources();
         References refs = new References(resources);
-        Readers readers = new Readers(new TerraformActions(refs, diagnostics), new TerraformConditions(provider));
+        Readers readers = new Readers(new TerraformActions(refs, diagnostics), new TerraformConditions(provider, known));
 
         // Group children under their parent's address; TreeMaps keep everything in address order.
         Map<String, List<ResourceInstance>> listenersByLb = new TreeMap<>();

@@ -5,13 +5,16 @@ import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.resources.AwsProviderVersion;
+import dev.lbguard.source.resources.KnownConditions;
 import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.terraform.eval.Reuse;
 import dev.lbguard.source.terraform.eval.TerraformEvaluator;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
 import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The routing snapshot of the Terraform root modules in a tree: each module evaluated (a Terragrunt unit's with
@@ -23,6 +26,15 @@ public final class TerraformSource {
 
     /** Reads {@code moduleDirs} of {@code tree} with the given inputs. */
     public RoutingSnapshot read(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs, SnapshotOrigin origin) {
+        return read(tree, moduleDirs, inputs, origin, Optional.empty());
+    }
+
+    /**
+     * Reads {@code moduleDirs}, each taking over what the previous evaluation of the same root module in
+     * {@code reuse} computed where nothing it read changed (see {@link Reuse}).
+     */
+    public RoutingSnapshot read(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs, SnapshotOrigin origin,
+                                Optional<Reuse.Roots> reuse) {
         List<RoutingSnapshot> parts = new ArrayList<>();
         for (String dir : moduleDirs) {
             if (TerragruntUnits.hasConfig(tree, dir)) {
@@ -33,7 +45,9 @@ public final class TerraformSource {
             }
             // The provider's version matters only to provider-2 syntax: read when a rule uses it, once per module.
             java.util.function.Supplier<AwsProviderVersion> provider = () -> AwsProviderRequirement.read(tree, dir).verdict();
-            parts.add(builder.build(evaluator.evaluate(tree, dir, inputs), origin, provider));
+            Optional<Reuse> known = reuse.map(r -> r.of(dir));
+            parts.add(builder.build(evaluator.evaluate(tree, dir, inputs, known.orElse(null)), origin, provider,
+                    known.map(Reuse::conditions).orElseGet(KnownConditions::new)));
         }
         return SnapshotMerger.merge(origin, parts);
     }

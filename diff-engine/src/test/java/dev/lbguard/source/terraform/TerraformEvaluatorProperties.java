@@ -28,7 +28,7 @@ class TerraformEvaluatorProperties {
     @Property(tries = 300)
     void evaluationIsTotalAndDeterministic(@ForAll("edits") Edit edit) {
         String text = edit.apply(BASE);
-        SourceTree tree = new MapTree(Map.of("main.tf", text, "m/main.tf", "output \"o\" {\n  value = 1\n}\n"));
+        SourceTree tree = new MemoryTree(Map.of("main.tf", text, "m/main.tf", "output \"o\" {\n  value = 1\n}\n"));
         TerraformEvaluation first = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
         TerraformEvaluation second = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
         assertThat(first).isEqualTo(second);
@@ -62,53 +62,6 @@ class TerraformEvaluatorProperties {
                     """;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A tree of files held in memory. */
-    private record MapTree(Map<String, String> content) implements SourceTree {
-        MapTree {
-            content = new TreeMap<>(content);
-        }
-
-        @Override
-        public List<String> files(String dir) {
-            return content.keySet().stream().filter(p -> parent(p).equals(dir))
-                    .map(p -> p.substring(p.lastIndexOf('/') + 1)).sorted().toList();
-        }
-
-        @Override
-        public List<String> directories(String dir) {
-            return List.of();
-        }
-
-        @Override
-        public boolean isFile(String path) {
-            return content.containsKey(path);
-        }
-
-        @Override
-        public boolean isDirectory(String path) {
-            return content.keySet().stream().anyMatch(p -> parent(p).equals(path));
-        }
-
-        @Override
-        public byte[] read(String path) throws IOException {
-            String s = content.get(path);
-            if (s == null) {
-                throw new IOException("no " + path);
-            }
-            return s.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String revision() {
-            return "0123abc";
-        }
-
-        private static String parent(String p) {
-            int i = p.lastIndexOf('/');
-            return i < 0 ? "" : p.substring(0, i);
         }
     }
 }

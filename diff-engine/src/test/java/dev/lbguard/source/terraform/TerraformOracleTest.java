@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.source.DiskTree;
+import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.PlanComparator.Mismatch;
+import dev.lbguard.source.terraform.eval.Reuse;
 import dev.lbguard.source.terraform.eval.TerraformEvaluator;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.eval.TerraformInputs.CommandLineVar;
@@ -132,7 +134,13 @@ class TerraformOracleTest {
         TerraformPlan plan = TerraformPlan.parse(showJson);
         TerraformEvaluation evaluation;
         try {
-            evaluation = new TerraformEvaluator().evaluate(new DiskTree(fixture), "", lbguardInputs(fixture));
+            // On the incremental path: a second evaluation takes over what the first computed (Reuse), and is the
+            // one checked against Terraform, after checking that it is the full one.
+            SourceTree tree = new IdentifiedTree(new DiskTree(fixture));
+            Reuse reuse = new Reuse();
+            TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", lbguardInputs(fixture), reuse);
+            evaluation = new TerraformEvaluator().evaluate(tree, "", lbguardInputs(fixture), reuse);
+            assertThat(evaluation).as("the incremental evaluation of %s", name).isEqualTo(full);
         } catch (RuntimeException e) {
             throw new AssertionError("lbguard threw while evaluating fixture " + name, e);
         }

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class EvalState {
     public final SourceTree tree;
+    final WatchedTree watched;
     public final String rootDir;
     public final ModuleLoader loader;
     /** The remote modules that can be read: installed by {@code terraform init} or given with --module-dir. */
@@ -51,10 +52,100 @@ public final class EvalState {
     private boolean workspaceNoted;
     // The values this evaluation learnt are sensitive; they travel on its result, never beyond it.
     private final Secrets.Collector sensitive = new Secrets.Collector();
+    // The trails of the values being computed, innermost first (see Reuse).
+    private final Deque<Trail> trails = new ArrayDeque<>();
+    // How a replayed value's dependencies are read again: through the root module's instance.
+    private java.util.function.Consumer<Dep> touch = d -> {
+    };
 
     /** Notes every string inside {@code value} as sensitive (a sensitive variable, the argument of sensitive()). */
     public void sensitive(Value value) {
+        note(new Sensitive(value));
         ValueOps.strings(value, sensitive::add);
+    }
+
+    /** A declaration of a module that one value may read: what reuse compares (see {@link Reuse}). */
+    record Dep(Kind kind, String name) {
+        enum Kind { VARIABLE, LOCAL, OUTPUT, RESOURCE, DATA, MODULE }
+    }
+
+    /**
+     * What computing one value did besides returning it, in order: the declarations it read, the diagnostics it
+     * raised, the resource objects and sensitive values it registered, where it read the workspace; and whether it
+     * read the tree. A later evaluation that reuses the value does all of it again ({@link #replay}).
+     */
+    static final class Trail {
+        final List<Object> events = new ArrayList<>();
+        boolean readTree;
+    }
+
+    private record Registered(Value.Obj object, String address) {
+    }
+
+    private record Sensitive(Value value) {
+    }
+
+    private record WorkspaceRead(Range at) {
+    }
+
+    private void note(Object event) {
+        if (!trails.isEmpty()) {
+            trails.peek().events.add(event);
+        }
+    }
+
+    /** Records that the value being computed reads the declaration {@code dep} (whether or not it exists). */
+    void depend(Dep dep) {
+        note(dep);
+    }
+
+    /** How replayed values read their dependencies again. */
+    void replayThrough(java.util.function.Consumer<Dep> touch) {
+        this.touch = touch;
+    }
+
+    /**
+     * Whether a read of the tree happens outside every value (and is to be logged); inside one, the value is marked
+     * as having read the tree, which it depends on then.
+     */
+    boolean readingTree() {
+        if (trails.isEmpty()) {
+            return true;
+        }
+        trails.peek().readTree = true;
+        return false;
+    }
+
+    /**
+     * Does again what computing a reused value did (its trail), in this evaluation: its diagnostics, at this
+     * revision; its registrations; its reads of other values, which replay in turn. Its errors are not traced again:
+     * the slot carries them, and whoever reads it takes them from there as before.
+     */
+    private void replay(Slot<?> slot) {
+        slot.replay = false;
+        frames.push(new HashSet<>());
+        trails.push(new Trail());
+        try {
+            for (Object e : slot.trail.events) {
+                if (e instanceof Diagnostic d) {
+                    SourceRef at = d.source();
+                    Diagnostic here = at.revision().equals(tree.revision()) ? d : new Diagnostic(d.severity(), d.code(),
+                            d.message(), at.atRevision(tree.revision()), d.affectsRouting(), d.unread());
+                    diagnostics.putIfAbsent(key(here), here);
+                } else if (e instanceof Registered r) {
+                    resourceObjects.put(r.object(), r.address());
+                } else if (e instanceof Sensitive s) {
+                    ValueOps.strings(s.value(), sensitive::add);
+                } else if (e instanceof WorkspaceRead w) {
+                    workspace(w.at());
+                } else if (e instanceof Dep dep) {
+                    touch.accept(dep);
+                }
+            }
+        } finally {
+            trails.pop();
+            frames.pop();
+        }
     }
 
     /** The values this evaluation learnt are sensitive so far. */
@@ -68,7 +159,8 @@ public final class EvalState {
 
     /** {@code tree} must already hold the modules of {@code installed} ({@link InstalledModules#mount}). */
     EvalState(SourceTree tree, String rootDir, InstalledModules installed) {
-        this.tree = tree;
+        this.watched = new WatchedTree(tree, this);
+        this.tree = watched;
         this.rootDir = rootDir;
         this.installed = installed;
         this.loader = new ModuleLoader(this);
@@ -80,6 +172,7 @@ public final class EvalState {
      * as a variable given from outside does: the report holds for that workspace.
      */
     Value workspace(dev.lbguard.source.hcl.Range at) {
+        note(new WorkspaceRead(at));
         if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
             workspaceNoted = true;
             warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
@@ -137,13 +230,21 @@ public final class EvalState {
     }
 
     private void add(Diagnostic d) {
-        SourceRef at = d.source();
-        List<Object> key = at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
-                : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
+        List<Object> key = key(d);
+        // The workspace's note comes from the first read of it, replayed as a read (see #workspace).
+        if (!d.code().equals("tf-workspace-from-outside")) {
+            note(d);
+        }
         diagnostics.putIfAbsent(key, d);
         if (d.isError()) {
             (frames.isEmpty() ? unframed : frames.peek()).add(key);
         }
+    }
+
+    private static List<Object> key(Diagnostic d) {
+        SourceRef at = d.source();
+        return at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
+                : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
     }
 
     /** The errors met while {@code body} ran, its own and those of every value it read, cached or not. */
@@ -207,6 +308,7 @@ public final class EvalState {
     }
 
     void registerResourceObject(Value.Obj object, String address) {
+        note(new Registered(object, address));
         resourceObjects.put(object, address);
     }
 
@@ -218,20 +320,48 @@ public final class EvalState {
     /** A value computed on first use; a request while it is being computed is a reference cycle. */
     public static final class Slot<T> {
         private final boolean isolated;
+        /** The declaration this is the value of, in the root module; null elsewhere (never reused). */
+        final Dep dep;
         private boolean running;
         private Optional<T> value = Optional.empty();
         private Set<List<Object>> errors = Set.of();
+        private Trail trail;
+        private boolean replay;
 
         public Slot() {
-            this(false);
+            this(false, null);
         }
 
         /**
          * An isolated slot does not pass its errors on to what reads it: its reader takes the part it reads (a
          * resource's count and one attribute) with {@link #read}.
          */
-        Slot(boolean isolated) {
+        Slot(boolean isolated, Dep dep) {
             this.isolated = isolated;
+            this.dep = dep;
+        }
+
+        /** The value, once computed. */
+        Optional<T> value() {
+            return value;
+        }
+
+        /** What computing it did; null until computed. */
+        Trail trail() {
+            return trail;
+        }
+
+        /**
+         * This computed value for another evaluation (with {@code value} in place of its own: the same at another
+         * revision), which replays its trail when first read there.
+         */
+        Slot<T> reused(T value) {
+            Slot<T> s = new Slot<>(isolated, dep);
+            s.value = Optional.of(value);
+            s.errors = errors;
+            s.trail = trail;
+            s.replay = true;
+            return s;
         }
 
         /** The errors met computing this value, its own and those of what it read. */
@@ -245,7 +375,13 @@ public final class EvalState {
      * evaluated objects), reports the cycle at {@code at} and returns {@code onCycle}'s value instead.
      */
     public <T> T compute(Slot<T> slot, String label, SourceRef at, Supplier<T> body, Supplier<T> onCycle) {
+        if (slot.dep != null) {
+            note(slot.dep);
+        }
         if (slot.value.isPresent()) {
+            if (slot.replay) {
+                replay(slot);
+            }
             if (!slot.isolated) {
                 read(slot.errors);
             }
@@ -267,6 +403,8 @@ public final class EvalState {
         }
         slot.running = true;
         inProgress.push(label);
+        Trail trail = new Trail();
+        trails.push(trail);
         try {
             Traced<T> v = trace(body);
             slot.value = Optional.of(v.value());
@@ -276,6 +414,8 @@ public final class EvalState {
             }
             return v.value();
         } finally {
+            trails.pop();
+            slot.trail = trail;
             inProgress.pop();
             slot.running = false;
         }

@@ -1,6 +1,8 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.hcl.Attribute;
+import dev.lbguard.source.terraform.eval.EvalState.Dep;
+import dev.lbguard.source.terraform.eval.EvalState.Dep.Kind;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.resources.MovedBlock;
@@ -63,7 +65,7 @@ public final class ModuleInstance implements Refs {
 
     Value variable(String name) {
         Block decl = config.variables().get(name);
-        return state.compute(variables.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("var." + name),
+        return state.compute(slot(variables, Kind.VARIABLE, name, false), label("var." + name),
                 state.ref(decl.range()), () -> sensitiveIfDeclared(decl, Variables.value(state, decl, inputs)),
                 () -> Value.Unknown.unevaluable("cycle through var." + name));
     }
@@ -81,14 +83,14 @@ public final class ModuleInstance implements Refs {
 
     Value local(String name) {
         Attribute a = config.locals().get(name);
-        return state.compute(locals.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("local." + name),
+        return state.compute(slot(locals, Kind.LOCAL, name, false), label("local." + name),
                 state.ref(a.range()), () -> new ExprEvaluator(state).value(a.expression(), Scope.of(this)),
                 () -> Value.Unknown.unevaluable("cycle through local." + name));
     }
 
     Value output(String name) {
         Block b = config.outputs().get(name);
-        return state.compute(outputs.computeIfAbsent(name, k -> new EvalState.Slot<>()), label("output." + name),
+        return state.compute(slot(outputs, Kind.OUTPUT, name, false), label("output." + name),
                 state.ref(b.range()), () -> {
                     Optional<Attribute> value = b.body().attribute("value");
                     if (value.isEmpty()) {
@@ -108,12 +110,13 @@ public final class ModuleInstance implements Refs {
     }
 
     ResourceEvaluator.Result resource(String key) {
-        return planned(resources, key, config.resources().get(key), label(key), new ResourceEvaluator(this));
+        return planned(resources, Kind.RESOURCE, key, config.resources().get(key), label(key),
+                new ResourceEvaluator(this));
     }
 
     /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */
     ResourceEvaluator.Result dataSource(String key) {
-        return planned(dataSources, key, config.dataSources().get(key), label("data." + key),
+        return planned(dataSources, Kind.DATA, key, config.dataSources().get(key), label("data." + key),
                 ResourceEvaluator.dataSource(this));
     }
 
@@ -121,9 +124,9 @@ public final class ModuleInstance implements Refs {
      * A resource or lookup planned once. Isolated: a reference reads its count and the attribute it names (a
      * lookup: all its arguments), not everything it met.
      */
-    private ResourceEvaluator.Result planned(Map<String, EvalState.Slot<ResourceEvaluator.Result>> slots, String key,
-                                             Block b, String address, ResourceEvaluator evaluator) {
-        return state.compute(slots.computeIfAbsent(key, k -> new EvalState.Slot<>(true)), address,
+    private ResourceEvaluator.Result planned(Map<String, EvalState.Slot<ResourceEvaluator.Result>> slots, Kind kind,
+                                             String key, Block b, String address, ResourceEvaluator evaluator) {
+        return state.compute(slot(slots, kind, key, true), address,
                 state.ref(b.range()), () -> {
                     try {
                         return evaluator.evaluate(b);
@@ -146,7 +149,7 @@ public final class ModuleInstance implements Refs {
     ModuleCalls.Result call(String name) {
         Block b = config.moduleCalls().get(name);
         String address = label("module." + name);
-        return state.compute(calls.computeIfAbsent(name, k -> new EvalState.Slot<>()), address,
+        return state.compute(slot(calls, Kind.MODULE, name, false), address,
                 state.ref(b.range()), () -> {
                     try {
                         return new ModuleCalls(this).expand(name, b);
@@ -155,6 +158,73 @@ public final class ModuleInstance implements Refs {
                                 "internal error evaluating " + address + ": " + e, b.range()));
                     }
                 }, () -> ModuleCalls.Result.failed(Value.Unknown.unevaluable("cycle through " + address)));
+    }
+
+    /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
+    private <T> EvalState.Slot<T> slot(Map<String, EvalState.Slot<T>> slots, Kind kind, String name,
+                                       boolean isolated) {
+        return slots.computeIfAbsent(name, k -> new EvalState.Slot<>(isolated, depth == 0 ? new Dep(kind, k) : null));
+    }
+
+    /** The computed values of this (root) module instance, by declaration. */
+    Map<Dep, EvalState.Slot<?>> computed() {
+        Map<Dep, EvalState.Slot<?>> out = new LinkedHashMap<>();
+        List.of(variables, locals, outputs, resources, dataSources, calls).forEach(m -> m.values().forEach(v -> {
+            if (v.dep != null && v.value().isPresent()) {
+                out.put(v.dep, v);
+            }
+        }));
+        return out;
+    }
+
+    /** Takes over a value an earlier evaluation computed (see {@link Reuse}). */
+    @SuppressWarnings("unchecked")
+    void seed(EvalState.Slot<?> slot) {
+        Dep dep = slot.dep;
+        switch (dep.kind()) {
+            case VARIABLE -> variables.put(dep.name(), (EvalState.Slot<Value>) slot);
+            case LOCAL -> locals.put(dep.name(), (EvalState.Slot<Value>) slot);
+            case OUTPUT -> outputs.put(dep.name(), (EvalState.Slot<Value>) slot);
+            case RESOURCE -> resources.put(dep.name(), (EvalState.Slot<ResourceEvaluator.Result>) slot);
+            case DATA -> dataSources.put(dep.name(), (EvalState.Slot<ResourceEvaluator.Result>) slot);
+            case MODULE -> throw new IllegalArgumentException("a module call is never reused");
+        }
+    }
+
+    /** Reads a declaration's value again where this instance has a slot for it (a replayed value's dependency). */
+    void touch(Dep dep) {
+        switch (dep.kind()) {
+            case VARIABLE -> {
+                if (variables.containsKey(dep.name())) {
+                    variable(dep.name());
+                }
+            }
+            case LOCAL -> {
+                if (locals.containsKey(dep.name())) {
+                    local(dep.name());
+                }
+            }
+            case OUTPUT -> {
+                if (outputs.containsKey(dep.name())) {
+                    output(dep.name());
+                }
+            }
+            case RESOURCE -> {
+                if (resources.containsKey(dep.name())) {
+                    resource(dep.name());
+                }
+            }
+            case DATA -> {
+                if (dataSources.containsKey(dep.name())) {
+                    dataSource(dep.name());
+                }
+            }
+            case MODULE -> {
+                if (calls.containsKey(dep.name())) {
+                    call(dep.name());
+                }
+            }
+        }
     }
 
     /** Evaluates everything declared here and in child modules, as {@code terraform plan} does. */
@@ -247,10 +317,14 @@ public final class ModuleInstance implements Refs {
                 if (name.isEmpty()) {
                     return undeclared(root, steps, r + " must be followed by .NAME");
                 }
+                if (r.equals("var") || r.equals("local")) {
+                    state.depend(new Dep(r.equals("var") ? Kind.VARIABLE : Kind.LOCAL, name.get()));
+                }
                 return named(root, r, name.get(), steps);
             }
             case "module" -> {
                 Optional<String> name = attr(steps, 0);
+                state.depend(new Dep(Kind.MODULE, name.orElse("")));
                 if (name.isEmpty() || !config.moduleCalls().containsKey(name.get())) {
                     return undeclared(root, steps, "reference to undeclared module "
                             + name.map(n -> "module." + n).orElse("module"));
@@ -261,6 +335,7 @@ public final class ModuleInstance implements Refs {
                 Optional<String> type = attr(steps, 0);
                 Optional<String> name = attr(steps, 1);
                 String key = type.orElse("?") + "." + name.orElse("?");
+                state.depend(new Dep(Kind.DATA, key));
                 if (type.isEmpty() || name.isEmpty() || !config.dataSources().containsKey(key)) {
                     return undeclared(root, steps, "reference to undeclared data source data." + key);
                 }
@@ -291,6 +366,7 @@ public final class ModuleInstance implements Refs {
             default -> {
                 Optional<String> name = attr(steps, 0);
                 String key = r + "." + name.orElse("");
+                state.depend(new Dep(Kind.RESOURCE, key));
                 if (name.isEmpty() || !config.resources().containsKey(key)) {
                     return undeclared(root, steps, name.isEmpty() ? "unknown name " + r
                             : "reference to undeclared resource " + key);

@@ -22,6 +22,14 @@ public final class TerraformEvaluator {
 
     /** Evaluates the root module in {@code moduleDir} ({@code ""} for the tree's root). */
     public TerraformEvaluation evaluate(SourceTree tree, String moduleDir, TerraformInputs inputs) {
+        return evaluate(tree, moduleDir, inputs, null);
+    }
+
+    /**
+     * Evaluates the root module in {@code moduleDir}, taking over what {@code reuse}'s previous evaluation of it
+     * computed where nothing it read changed, and leaving this evaluation to {@code reuse}'s next one.
+     */
+    public TerraformEvaluation evaluate(SourceTree tree, String moduleDir, TerraformInputs inputs, Reuse reuse) {
         Optional<String> normalized = ModuleCalls.join("", moduleDir);
         String dir = normalized.orElse("");
         InstalledModules installed = InstalledModules.of(inputs, dir);
@@ -32,7 +40,7 @@ public final class TerraformEvaluator {
             return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics(), List.of(),
                     state.secrets());
         }
-        return evaluate(state, moduleDir, "", root -> new RootInputs(state, root, inputs));
+        return evaluate(state, moduleDir, "", root -> new RootInputs(state, root, inputs), inputs, reuse);
     }
 
     /**
@@ -42,6 +50,12 @@ public final class TerraformEvaluator {
      */
     public TerraformEvaluation evaluate(EvalState state, String reportedDir, String path,
                                  java.util.function.Function<ModuleConfig, Variables.Source> inputs) {
+        return evaluate(state, reportedDir, path, inputs, null, null);
+    }
+
+    private TerraformEvaluation evaluate(EvalState state, String reportedDir, String path,
+                                         java.util.function.Function<ModuleConfig, Variables.Source> inputs,
+                                         TerraformInputs given, Reuse reuse) {
         String dir = state.rootDir;
         String moduleDir = reportedDir;
         List<ResourceInstance> resources = new ArrayList<>();
@@ -50,6 +64,10 @@ public final class TerraformEvaluator {
         try {
             ModuleConfig root = state.loader.load(dir);
             ModuleInstance instance = new ModuleInstance(state, root, path, ".", 0, inputs.apply(root));
+            state.replayThrough(instance::touch);
+            if (reuse != null) {
+                reuse.seed(state, given, root, instance);
+            }
             instance.evaluateAll();
             instance.collect(resources, moved);
             instance.collectDataSources(dataSources);
@@ -57,8 +75,14 @@ public final class TerraformEvaluator {
             instance.errorsReachingRouting(routing);
             state.settle(routing, ErrorReach.ALWAYS_ROUTING);
             reportUnread(state, resources);
-            ensureReported(state, resources);
+            ensureReported(state, resources, reuse == null ? ValueJson::unevaluated : reuse.unevaluatedPaths());
+            if (reuse != null) {
+                reuse.remember(state, given, root, instance);
+            }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (reuse != null) {
+                reuse.forget();
+            }
             // Evaluation is total: a bug in lbguard makes the result incomplete, never the caller crash.
             resources.clear();
             moved.clear();
@@ -88,7 +112,8 @@ public final class TerraformEvaluator {
      * catches any path where that did not happen. Apply-time functions ({@code timestamp()}) are unknown to
      * Terraform too.
      */
-    private static void ensureReported(EvalState state, List<ResourceInstance> resources) {
+    private static void ensureReported(EvalState state, List<ResourceInstance> resources,
+                                       java.util.function.Function<Value.Obj, List<ValueJson.UnevaluatedPath>> paths) {
         if (state.hasErrors()) {
             return;
         }
@@ -96,7 +121,8 @@ public final class TerraformEvaluator {
             if (!TerraformEvaluation.LOAD_BALANCER_TYPES.contains(r.type())) {
                 continue;
             }
-            for (ValueJson.UnevaluatedPath p : ValueJson.unevaluated(r.attributes())) {
+            // The same attributes (taken over from an earlier evaluation) have the same unevaluated paths.
+            for (ValueJson.UnevaluatedPath p : paths.apply(r.attributes())) {
                 if (p.reason().endsWith("known only at apply time")) {
                     continue;
                 }

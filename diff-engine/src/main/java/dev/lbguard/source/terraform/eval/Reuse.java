@@ -1,0 +1,145 @@
+package dev.lbguard.source.terraform.eval;
+
+import dev.lbguard.source.terraform.eval.EvalState.Dep;
+import dev.lbguard.source.resources.KnownConditions;
+import dev.lbguard.source.terraform.modules.ModuleConfig;
+import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueJson;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one evaluation of a root module leaves to the next evaluation of the same root module (another revision,
+ * the same inputs), so that a history walk or a review re-evaluates only what an edit changed.
+ *
+ * <p>A value of the root module (a variable, local, resource, lookup or output) is taken over when its own
+ * declaration is the same syntax tree as before (files are parsed once per blob, so an unchanged file gives the very
+ * same objects), it did not read the tree while it was computed (a file function), and so is every declaration it
+ * read, recursively; and when everything the earlier evaluation read of the tree outside values (the {@code .tfvars},
+ * the directory's other files) reads the same now. Module calls are evaluated again, always, and so is whatever
+ * reads them. A value taken over replays what computing it did: its diagnostics (at the new revision), its
+ * registrations and the values it read. Reading is deterministic in what it reads, so the result is the one a full
+ * evaluation gives (a property test compares both over random edits).
+ */
+public final class Reuse {
+    private record Previous(String dir, TerraformInputs inputs, ModuleConfig config, ModuleInstance root,
+                            List<WatchedTree.Access> unframed) {
+    }
+
+    private Previous previous;
+    private int taken;
+    // By identity: the attributes of resources taken over are the very same objects.
+    private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
+
+    /** One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time). */
+    public static final class Roots {
+        private final Map<String, Reuse> roots = new HashMap<>();
+
+        public Reuse of(String dir) {
+            return roots.computeIfAbsent(dir, d -> new Reuse());
+        }
+    }
+
+    private final KnownConditions conditions = new KnownConditions();
+
+    /** The conditions the last snapshot built from this root module read (see {@link KnownConditions}). */
+    public KnownConditions conditions() {
+        return conditions;
+    }
+
+    /** How many values the last evaluation took over. */
+    public int taken() {
+        return taken;
+    }
+
+    /** Seeds the new root instance with what it can take over from the previous evaluation. */
+    void seed(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
+        taken = 0;
+        Previous p = previous;
+        if (p == null || !p.dir().equals(state.rootDir) || !p.inputs().equals(inputs)
+                || !WatchedTree.sameAnswers(p.unframed(), state.watched.inner(), state.rootDir)) {
+            return;
+        }
+        Map<Dep, EvalState.Slot<?>> before = p.root().computed();
+        Map<Dep, Boolean> reusable = new HashMap<>();
+        String revision = state.tree.revision();
+        for (Map.Entry<Dep, EvalState.Slot<?>> e : before.entrySet()) {
+            if (reusable(e.getKey(), before, p.config(), config, reusable)) {
+                root.seed(rebased(e.getValue(), revision));
+                taken++;
+            }
+        }
+    }
+
+    /**
+     * The unevaluated paths of resources' attributes, reusing those the previous evaluation found for the same
+     * attributes object; keeps only those this evaluation asks for.
+     */
+    java.util.function.Function<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluatedPaths() {
+        Map<Value.Obj, List<ValueJson.UnevaluatedPath>> before = unevaluated;
+        unevaluated = new IdentityHashMap<>();
+        return attributes -> unevaluated.computeIfAbsent(attributes, k -> {
+            List<ValueJson.UnevaluatedPath> paths = before.get(k);
+            return paths != null ? paths : ValueJson.unevaluated(k);
+        });
+    }
+
+    /** Keeps what the evaluation computed for the next one. */
+    void remember(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
+        previous = new Previous(state.rootDir, inputs, config, root, List.copyOf(state.watched.unframed()));
+    }
+
+    /** Forgets the previous evaluation (after one that failed). */
+    void forget() {
+        previous = null;
+        unevaluated = new IdentityHashMap<>();
+    }
+
+    private static boolean reusable(Dep dep, Map<Dep, EvalState.Slot<?>> before, ModuleConfig was, ModuleConfig is,
+                                    Map<Dep, Boolean> known) {
+        Boolean k = known.get(dep);
+        if (k != null) {
+            return k;
+        }
+        // Not reusable while deciding: a reference cycle is evaluated again (and reported again).
+        known.put(dep, false);
+        boolean ok = dep.kind() != Dep.Kind.MODULE && declaration(was, dep) == declaration(is, dep);
+        EvalState.Slot<?> slot = before.get(dep);
+        if (ok && slot != null) {
+            ok = slot.trail() != null && !slot.trail().readTree;
+            for (int i = 0; ok && i < slot.trail().events.size(); i++) {
+                if (slot.trail().events.get(i) instanceof Dep d) {
+                    ok = reusable(d, before, was, is, known);
+                }
+            }
+        }
+        known.put(dep, ok);
+        return ok;
+    }
+
+    /** The syntax of a declaration, or null when there is none. */
+    private static Object declaration(ModuleConfig config, Dep dep) {
+        return switch (dep.kind()) {
+            case VARIABLE -> config.variables().get(dep.name());
+            case LOCAL -> config.locals().get(dep.name());
+            case OUTPUT -> config.outputs().get(dep.name());
+            case RESOURCE -> config.resources().get(dep.name());
+            case DATA -> config.dataSources().get(dep.name());
+            case MODULE -> config.moduleCalls().get(dep.name());
+        };
+    }
+
+    /** A slot for the new evaluation; resource instances say where they were read at its revision. */
+    @SuppressWarnings("unchecked")
+    private static <T> EvalState.Slot<T> rebased(EvalState.Slot<T> slot, String revision) {
+        T value = slot.value().orElseThrow();
+        if (value instanceof ResourceEvaluator.Result r) {
+            value = (T) new ResourceEvaluator.Result(r.reference(), r.instances().stream()
+                    .map(i -> i.atRevision(revision)).toList(), r.expansionErrors(), r.attributeErrors(),
+                    r.allErrors());
+        }
+        return slot.reused(value);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.lbguard.source.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.resources.AwsProviderVersion;
+import dev.lbguard.source.resources.KnownConditions;
+import dev.lbguard.source.resources.TerraformEvaluation;
+import dev.lbguard.source.resources.TerraformSnapshotBuilder;
+import dev.lbguard.source.terraform.eval.Reuse;
+import dev.lbguard.source.terraform.eval.TerraformEvaluator;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An evaluation that takes over values from the previous one ({@link Reuse}) gives exactly what a full evaluation
+ * of the same revision gives: over random sequences of edits of a root module (declarations changed, files added
+ * and deleted, lines shifted, {@code .tfvars}, templates and a local module changed, errors and reference cycles
+ * made and mended), every resource instance, moved block, lookup, diagnostic, secret and the snapshot built from
+ * them (reusing the previous build's conditions) are equal, element by element.
+ */
+class IncrementalEvaluationProperties {
+    /** Declarations, each with a few variants; an edit picks another variant of one. */
+    private static final List<Decl> DECLS = List.of(
+            new Decl("main.tf", v -> """
+                    variable "env" {
+                      type    = string
+                      default = "%s"
+                    }
+                    """.formatted(v % 2 == 0 ? "prod" : "staging")),
+            new Decl("main.tf", v -> """
+                    variable "secret" {
+                      type      = string
+                      sensitive = %s
+                      default   = "s3cr3t-%d"
+                    }
+                    """.formatted(v % 3 != 2, v)),
+            new Decl("locals.tf", v -> """
+                    locals {
+                      hosts = %s
+                      base  = "example.com"
+                    }
+                    """.formatted(v % 3 == 0 ? "{ api = 1, web = 2 }" : v % 3 == 1 ? "{ api = 1, web = 2, img = 3 }"
+                    : "{ api = 4 }")),
+            new Decl("locals.tf", v -> switch (v % 4) {
+                case 0 -> "locals {\n  svc_host = \"${keys(local.hosts)[0]}.${var.env}.${local.base}\"\n}\n";
+                case 1 -> "locals {\n  svc_host = \"svc.${local.nowhere}\"\n}\n";
+                case 2 -> "locals {\n  svc_host = local.loop\n  loop     = local.svc_host\n}\n";
+                default -> "locals {\n  svc_host = upper(\"${var.env}.${local.base}\")\n}\n";
+            }),
+            new Decl("locals.tf", v -> v % 2 == 0
+                    ? "locals {\n  tpl = templatefile(\"${path.module}/templates/host.tpl\", { env = var.env })\n}\n"
+                    : "locals {\n  tpl = \"fixed.${var.env}.example.com\"\n}\n"),
+            new Decl("main.tf", v -> """
+                    resource "aws_lb" "edge" {
+                      count   = var.env == "prod" ? 1 : %d
+                      name    = "edge-%d"
+                      subnets = [data.aws_caller_identity.me.account_id]
+                    }
+                    data "aws_caller_identity" "me" {}
+                    """.formatted(1 + v % 2, v % 2)),
+            new Decl("main.tf", v -> """
+                    resource "aws_lb_listener" "https" {
+                      load_balancer_arn = aws_lb.edge[0].arn
+                      port              = %d
+                      default_action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["%s"].arn
+                      }
+                    }
+                    """.formatted(v % 2 == 0 ? 443 : 8443, v % 3 == 2 ? "missing" : "api")),
+            new Decl("tgs.tf", v -> """
+                    resource "aws_lb_target_group" "svc" {
+                      for_each = local.hosts
+                      name     = "svc-${each.key}"
+                      port     = %d
+                      protocol = "HTTP"
+                      tags     = { account = data.aws_caller_identity.me.account_id }
+                    }
+                    """.formatted(8080 + v % 3)),
+            new Decl("rules_a.tf", v -> """
+                    resource "aws_lb_listener_rule" "api" {
+                      listener_arn = aws_lb_listener.https.arn
+                      priority     = %d
+                      condition {
+                        host_header {
+                          values = [local.svc_host]
+                        }
+                      }
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["api"].arn
+                      }
+                    }
+                    """.formatted(10 + v % 3)),
+            new Decl("rules_b.tf", v -> """
+                    resource "aws_lb_listener_rule" "web" {
+                      for_each     = local.hosts
+                      listener_arn = aws_lb_listener.https.arn
+                      priority     = 100 + each.value
+                      condition {
+                        host_header {
+                          values = ["${each.key}.${local.base}"]
+                        }
+                      }
+                      condition {
+                        path_pattern {
+                          values = ["/%s/*"]
+                        }
+                      }
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc[each.key].arn
+                      }
+                    }
+                    """.formatted(v % 2 == 0 ? "v1" : "v2")),
+            new Decl("rules_b.tf", v -> """
+                    resource "aws_lb_listener_rule" "tpl" {
+                      listener_arn = aws_lb_listener.https.arn
+                      priority     = 50
+                      condition {
+                        host_header {
+                          values = [%s]
+                        }
+                      }
+                      action {
+                        type = "fixed-response"
+                        fixed_response {
+                          content_type = "text/plain"
+                          status_code  = "404"
+                        }
+                      }
+                    }
+                    """.formatted(v % 2 == 0 ? "trimspace(local.tpl)" : "\"${terraform.workspace}.example.com\"")),
+            new Decl("rules_a.tf", v -> """
+                    module "names" {
+                      source = "./modules/names"
+                      input  = %s
+                    }
+                    resource "aws_lb_listener_rule" "named" {
+                      listener_arn = aws_lb_listener.https.arn
+                      priority     = 60
+                      condition {
+                        host_header {
+                          values = [module.names.host]
+                        }
+                      }
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["api"].arn
+                      }
+                    }
+                    """.formatted(v % 2 == 0 ? "var.env" : "\"fixed\"")),
+            new Decl("rules_b.tf", v -> """
+                    data "aws_lb_listener" "shared" {
+                      %s
+                    }
+                    resource "aws_lb_listener_rule" "elsewhere" {
+                      listener_arn = data.aws_lb_listener.shared.arn
+                      priority     = %d
+                      condition {
+                        path_pattern {
+                          values = ["/shared/*"]
+                        }
+                      }
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["api"].arn
+                      }
+                    }
+                    """.formatted(v % 2 == 0 ? "arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/s/1/2\""
+                    : "load_balancer_arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/s/1\"\n  port = 443",
+                    70 + v % 2)),
+            new Decl("outputs.tf", v -> """
+                    output "dns" {
+                      value = aws_lb.edge[0].dns_name
+                    }
+                    output "secret" {
+                      value     = var.secret
+                      sensitive = true
+                    }
+                    output "hosts" {
+                      value = %s
+                    }
+                    """.formatted(v % 2 == 0 ? "keys(local.hosts)" : "local.svc_host")),
+            new Decl("moved.tf", v -> v % 2 == 0 ? "" : """
+                    moved {
+                      from = aws_lb_listener_rule.old
+                      to   = aws_lb_listener_rule.api
+                    }
+                    """),
+            new Decl("terraform.tfvars", v -> switch (v % 3) {
+                case 0 -> "";
+                case 1 -> "env = \"prod\"\n";
+                default -> "env = \"staging\"\n";
+            }),
+            new Decl("templates/host.tpl", v -> "tpl-%d.${env}.example.com\n".formatted(v % 2)),
+            new Decl("modules/names/main.tf", v -> """
+                    variable "input" {
+                      type = string
+                    }
+                    output "host" {
+                      value = "%s-${var.input}.example.com"
+                    }
+                    """.formatted(v % 2 == 0 ? "names" : "other")));
+
+    /** One declaration of the configuration, in a file, with its variants. */
+    private record Decl(String file, java.util.function.IntFunction<String> text) {
+    }
+
+    /** An edit: another variant of a declaration, blank lines before a file's first line, or a file dropped. */
+    private record Edit(int decl, int variant, int shift, boolean drop) {
+    }
+
+    @Property(tries = 60)
+    void anIncrementalEvaluationIsAFullOne(@ForAll("edits") List<Edit> edits) {
+        int[] variants = new int[DECLS.size()];
+        Map<String, Integer> shifts = new TreeMap<>();
+        java.util.Set<String> dropped = new java.util.TreeSet<>();
+        Reuse reuse = new Reuse();
+        int taken = 0;
+        for (int step = 0; step <= edits.size(); step++) {
+            if (step > 0) {
+                Edit e = edits.get(step - 1);
+                Decl d = DECLS.get(e.decl());
+                variants[e.decl()] = e.variant();
+                shifts.merge(d.file(), e.shift(), Integer::sum);
+                if (e.drop()) {
+                    dropped.add(d.file());
+                } else {
+                    dropped.remove(d.file());
+                }
+            }
+            MemoryTree tree = new MemoryTree(files(variants, shifts, dropped), "rev" + step, true);
+            TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
+            TerraformEvaluation incremental = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(),
+                    reuse);
+            taken += reuse.taken();
+            String at = "after " + edits.subList(0, step);
+            assertThat(incremental.resources()).as(at).isEqualTo(full.resources());
+            assertThat(incremental.moved()).as(at).isEqualTo(full.moved());
+            assertThat(incremental.dataSources()).as(at).isEqualTo(full.dataSources());
+            assertThat(incremental.diagnostics()).as(at).isEqualTo(full.diagnostics());
+            assertThat(incremental.secrets()).as(at).isEqualTo(full.secrets());
+            assertThat(snapshot(incremental, step, reuse.conditions())).as(at)
+                    .isEqualTo(snapshot(full, step, new KnownConditions()));
+        }
+        // Not vacuous: in most sequences values were taken over (an edit of .tfvars or of the template reads the
+        // whole root module again, by design).
+        Statistics.label("values taken over").collect(taken > 0);
+        Statistics.label("values taken over").coverage(c -> c.check(true).percentage(p -> p > 50));
+    }
+
+    @Test
+    void anUnchangedRevisionIsTakenOverWholeAndAnEditReevaluatesWhatItReaches() {
+        int[] variants = new int[DECLS.size()];
+        Reuse reuse = new Reuse();
+        TerraformEvaluator evaluator = new TerraformEvaluator();
+        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "a", true), "",
+                TerraformInputs.none(), reuse);
+        assertThat(reuse.taken()).isZero();
+        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "b", true), "",
+                TerraformInputs.none(), reuse);
+        int whole = reuse.taken();
+        assertThat(whole).isPositive();
+        variants[8] = 1; // the priority of aws_lb_listener_rule.api
+        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "c", true), "",
+                TerraformInputs.none(), reuse);
+        assertThat(reuse.taken()).isEqualTo(whole - 1);
+        variants[0] = 1; // var.env, which nearly everything reads
+        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "d", true), "",
+                TerraformInputs.none(), reuse);
+        assertThat(reuse.taken()).isLessThan(whole / 2);
+    }
+
+    @Test
+    void aTreeWithoutContentIdsIsEvaluatedInFull() {
+        int[] variants = new int[DECLS.size()];
+        Reuse reuse = new Reuse();
+        for (String rev : List.of("a", "b")) {
+            new TerraformEvaluator().evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), rev,
+                    false), "", TerraformInputs.none(), reuse);
+            assertThat(reuse.taken()).isZero();
+        }
+    }
+
+    private static RoutingSnapshot snapshot(TerraformEvaluation e, int step, KnownConditions known) {
+        return new TerraformSnapshotBuilder().build(e, new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION,
+                "rev" + step, "rev" + step), () -> AwsProviderVersion.UNSAID, known);
+    }
+
+    private static Map<String, String> files(int[] variants, Map<String, Integer> shifts, java.util.Set<String> dropped) {
+        Map<String, StringBuilder> files = new TreeMap<>();
+        for (int i = 0; i < DECLS.size(); i++) {
+            Decl d = DECLS.get(i);
+            files.computeIfAbsent(d.file(), f -> new StringBuilder("\n".repeat(shifts.getOrDefault(f, 0))))
+                    .append(d.text().apply(variants[i])).append('\n');
+        }
+        Map<String, String> out = new TreeMap<>();
+        files.forEach((f, s) -> {
+            if (!dropped.contains(f)) {
+                out.put(f, s.toString());
+            }
+        });
+        return out;
+    }
+
+    @Provide
+    Arbitrary<List<Edit>> edits() {
+        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, DECLS.size() - 1),
+                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 9),
+                Arbitraries.integers().between(0, 9)).as((d, v, s, x) -> new Edit(d, v, s == 0 ? 1 : 0, x == 0));
+        return edit.list().ofMinSize(1).ofMaxSize(8);
+    }
+
+}
