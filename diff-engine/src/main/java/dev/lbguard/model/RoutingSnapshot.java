@@ -108,4 +108,19 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
         int slash = rest.indexOf('/');
         return slash > 0 ? rest.substring(0, slash) : id;
     }
+
+    /**
+     * How many elements the snapshot holds (load balancers, listeners, rules, target groups): a measure of its
+     * memory, for what keeps many snapshots.
+     */
+    public int size() {
+        int n = targetGroups.size();
+        for (LoadBalancer lb : loadBalancers) {
+            n++;
+            for (Listener l : lb.listeners()) {
+                n += 1 + l.rules().size();
+            }
+        }
+        return n;
+    }
 }

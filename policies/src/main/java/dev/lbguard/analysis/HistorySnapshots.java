@@ -26,8 +26,11 @@ import java.util.TreeSet;
  * the local modules it calls; an Ansible tree or an HAProxy dir as a whole), reused by those directories' tree ids.
  */
 public final class HistorySnapshots {
-    /** Enough for reverts and flip-flops; a long walk must not keep every snapshot it ever built. */
-    private static final int CACHE_LIMIT = 256;
+    /**
+     * Enough for reverts and flip-flops; a long walk must not keep every snapshot it ever built. Counted in
+     * elements: 256 snapshots of a root module of 40 rules, or a few of one of 2,000.
+     */
+    private static final int CACHE_LIMIT = 12_000;
 
     /**
      * The roots at one commit: the directories each reads, their tree ids, and its snapshot; and the Terraform
@@ -79,12 +82,8 @@ public final class HistorySnapshots {
     private final RootModuleFinder finder = new RootModuleFinder();
     // Each root module's last evaluation, whose unchanged values the next one takes over.
     private final Reuse.Roots reuse = new Reuse.Roots();
-    private final Map<String, Built> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
-            return size() > CACHE_LIMIT;
-        }
-    };
+    private final Map<String, Built> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private int cached;
     private int built;
 
     /** @param dir the one root to read (relative to the repository root, normalised), or every root */
@@ -244,11 +243,21 @@ public final class HistorySnapshots {
             RoutingSnapshot s = Configurations.read(recorded, List.of(root), inputs, origin, Optional.of(reuse));
             Reads outside = new Reads(outside(recorded.files(), dirs, true), outside(recorded.dirs(), dirs, false));
             known = new Built(s, outside);
-            cache.put(root + "@" + key(commit, dirs, outside), known);
+            remember(root + "@" + key(commit, dirs, outside), known);
         }
         snapshots.put(root, known.snapshot());
         reads.put(root, known.reads());
         return key(commit, dirs, known.reads());
+    }
+
+    /** Keeps a build, dropping the least recently used ones beyond the limit. */
+    private void remember(String key, Built b) {
+        Built old = cache.put(key, b);
+        cached += b.snapshot().size() + 1 - (old == null ? 0 : old.snapshot().size() + 1);
+        for (var it = cache.values().iterator(); cached > CACHE_LIMIT && cache.size() > 1 && it.hasNext(); ) {
+            cached -= it.next().snapshot().size() + 1;
+            it.remove();
+        }
     }
 
     /** The paths not within the root's directories (a directory itself or above one is not outside). */

@@ -14,10 +14,10 @@ import java.util.Optional;
  */
 final class ParsedFiles {
     /**
-     * Source characters held. A parsed file takes about 20 bytes of heap per character of source (measured on the
-     * big-root benchmark's 1.6 MB root: 33 MB), so this bounds the cache near 80 MB: two revisions of a 2 MB root.
+     * Source characters held: a revision of a 2 MB root module and the files its next commits change. A parsed
+     * file takes some tens of bytes of heap per character of source.
      */
-    static final long LIMIT = 4_000_000;
+    static final long LIMIT = 2_500_000;
     private static final ParsedFiles SHARED = new ParsedFiles(LIMIT);
 
     /** A parse: the file, or the syntax error it gave. */

@@ -33,9 +33,18 @@ public final class Reuse {
     // By identity: the attributes of resources taken over are the very same objects.
     private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
 
-    /** One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time). */
+    /**
+     * One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time); only the
+     * {@link #KEPT} most recently read root modules keep their last evaluation, which bounds the memory.
+     */
     public static final class Roots {
-        private final Map<String, Reuse> roots = new HashMap<>();
+        static final int KEPT = 8;
+        private final Map<String, Reuse> roots = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Reuse> eldest) {
+                return size() > KEPT;
+            }
+        };
 
         public Reuse of(String dir) {
             return roots.computeIfAbsent(dir, d -> new Reuse());
