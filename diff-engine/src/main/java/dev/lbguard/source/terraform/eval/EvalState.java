@@ -60,32 +60,8 @@ public final class EvalState {
 
     /** Notes every string inside {@code value} as sensitive (a sensitive variable, the argument of sensitive()). */
     public void sensitive(Value value) {
-        note(new Sensitive(value));
+        note(new Trail.Sensitive(value));
         ValueOps.strings(value, sensitive::add);
-    }
-
-    /** A declaration of a module that one value may read: what reuse compares (see {@link Reuse}). */
-    record Dep(Kind kind, String name) {
-        enum Kind { VARIABLE, LOCAL, OUTPUT, RESOURCE, DATA, MODULE }
-    }
-
-    /**
-     * What computing one value did besides returning it, in order: the declarations it read, the diagnostics it
-     * raised, the resource objects and sensitive values it registered, where it read the workspace; and whether it
-     * read the tree. A later evaluation that reuses the value does all of it again ({@link #replay}).
-     */
-    static final class Trail {
-        final List<Object> events = new ArrayList<>();
-        boolean readTree;
-    }
-
-    private record Registered(Value.Obj object, String address) {
-    }
-
-    private record Sensitive(Value value) {
-    }
-
-    private record WorkspaceRead(Range at) {
     }
 
     private void note(Object event) {
@@ -97,6 +73,19 @@ public final class EvalState {
     /** Records that the value being computed reads the declaration {@code dep} (whether or not it exists). */
     void depend(Dep dep) {
         note(dep);
+    }
+
+    /** A diagnostic a replayed value raised, at this evaluation's revision; its errors are traced already. */
+    void replayed(Diagnostic d) {
+        SourceRef at = d.source();
+        Diagnostic here = at.revision().equals(tree.revision()) ? d : new Diagnostic(d.severity(), d.code(),
+                d.message(), at.atRevision(tree.revision()), d.affectsRouting(), d.unread());
+        diagnostics.putIfAbsent(key(here), here);
+    }
+
+    /** Reads a replayed value's dependency again. */
+    void touch(Dep dep) {
+        touch.accept(dep);
     }
 
     /** How replayed values read their dependencies again. */
@@ -126,22 +115,7 @@ public final class EvalState {
         frames.push(new HashSet<>());
         trails.push(new Trail());
         try {
-            for (Object e : slot.trail.events) {
-                if (e instanceof Diagnostic d) {
-                    SourceRef at = d.source();
-                    Diagnostic here = at.revision().equals(tree.revision()) ? d : new Diagnostic(d.severity(), d.code(),
-                            d.message(), at.atRevision(tree.revision()), d.affectsRouting(), d.unread());
-                    diagnostics.putIfAbsent(key(here), here);
-                } else if (e instanceof Registered r) {
-                    resourceObjects.put(r.object(), r.address());
-                } else if (e instanceof Sensitive s) {
-                    ValueOps.strings(s.value(), sensitive::add);
-                } else if (e instanceof WorkspaceRead w) {
-                    workspace(w.at());
-                } else if (e instanceof Dep dep) {
-                    touch.accept(dep);
-                }
-            }
+            slot.trail.replay(this);
         } finally {
             trails.pop();
             frames.pop();
@@ -172,7 +146,7 @@ public final class EvalState {
      * as a variable given from outside does: the report holds for that workspace.
      */
     Value workspace(dev.lbguard.source.hcl.Range at) {
-        note(new WorkspaceRead(at));
+        note(new Trail.WorkspaceRead(at));
         if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
             workspaceNoted = true;
             warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
@@ -308,7 +282,7 @@ public final class EvalState {
     }
 
     void registerResourceObject(Value.Obj object, String address) {
-        note(new Registered(object, address));
+        note(new Trail.Registered(object, address));
         resourceObjects.put(object, address);
     }
 

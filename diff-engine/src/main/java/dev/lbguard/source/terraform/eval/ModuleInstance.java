@@ -1,8 +1,7 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.hcl.Attribute;
-import dev.lbguard.source.terraform.eval.EvalState.Dep;
-import dev.lbguard.source.terraform.eval.EvalState.Dep.Kind;
+import dev.lbguard.source.terraform.eval.Dep.Kind;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.resources.MovedBlock;
@@ -35,12 +34,8 @@ public final class ModuleInstance implements Refs {
     /** The module key as terraform writes it in {@code modules.json}: call names joined with dots, {@code ""} for the root. */
     final String key;
     private final Variables.Source inputs;
-    private final Map<String, EvalState.Slot<Value>> variables = new HashMap<>();
-    private final Map<String, EvalState.Slot<Value>> locals = new HashMap<>();
-    private final Map<String, EvalState.Slot<Value>> outputs = new HashMap<>();
-    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> resources = new HashMap<>();
-    private final Map<String, EvalState.Slot<ModuleCalls.Result>> calls = new HashMap<>();
-    private final Map<String, EvalState.Slot<ResourceEvaluator.Result>> dataSources = new HashMap<>();
+    // The value of each declaration read so far: variables, locals, outputs, resources, lookups, module calls.
+    private final Map<Dep, EvalState.Slot<?>> slots = new HashMap<>();
 
     /** The root module. */
     ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
@@ -65,7 +60,7 @@ public final class ModuleInstance implements Refs {
 
     Value variable(String name) {
         Block decl = config.variables().get(name);
-        return state.compute(slot(variables, Kind.VARIABLE, name, false), label("var." + name),
+        return state.compute(slot(Kind.VARIABLE, name, false), label("var." + name),
                 state.ref(decl.range()), () -> sensitiveIfDeclared(decl, Variables.value(state, decl, inputs)),
                 () -> Value.Unknown.unevaluable("cycle through var." + name));
     }
@@ -83,14 +78,14 @@ public final class ModuleInstance implements Refs {
 
     Value local(String name) {
         Attribute a = config.locals().get(name);
-        return state.compute(slot(locals, Kind.LOCAL, name, false), label("local." + name),
+        return state.compute(slot(Kind.LOCAL, name, false), label("local." + name),
                 state.ref(a.range()), () -> new ExprEvaluator(state).value(a.expression(), Scope.of(this)),
                 () -> Value.Unknown.unevaluable("cycle through local." + name));
     }
 
     Value output(String name) {
         Block b = config.outputs().get(name);
-        return state.compute(slot(outputs, Kind.OUTPUT, name, false), label("output." + name),
+        return state.compute(slot(Kind.OUTPUT, name, false), label("output." + name),
                 state.ref(b.range()), () -> {
                     Optional<Attribute> value = b.body().attribute("value");
                     if (value.isEmpty()) {
@@ -110,13 +105,13 @@ public final class ModuleInstance implements Refs {
     }
 
     ResourceEvaluator.Result resource(String key) {
-        return planned(resources, Kind.RESOURCE, key, config.resources().get(key), label(key),
+        return planned(Kind.RESOURCE, key, config.resources().get(key), label(key),
                 new ResourceEvaluator(this));
     }
 
     /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */
     ResourceEvaluator.Result dataSource(String key) {
-        return planned(dataSources, Kind.DATA, key, config.dataSources().get(key), label("data." + key),
+        return planned(Kind.DATA, key, config.dataSources().get(key), label("data." + key),
                 ResourceEvaluator.dataSource(this));
     }
 
@@ -124,9 +119,9 @@ public final class ModuleInstance implements Refs {
      * A resource or lookup planned once. Isolated: a reference reads its count and the attribute it names (a
      * lookup: all its arguments), not everything it met.
      */
-    private ResourceEvaluator.Result planned(Map<String, EvalState.Slot<ResourceEvaluator.Result>> slots, Kind kind,
-                                             String key, Block b, String address, ResourceEvaluator evaluator) {
-        return state.compute(slot(slots, kind, key, true), address,
+    private ResourceEvaluator.Result planned(Kind kind, String key, Block b, String address,
+                                             ResourceEvaluator evaluator) {
+        return state.compute(this.<ResourceEvaluator.Result>slot(kind, key, true), address,
                 state.ref(b.range()), () -> {
                     try {
                         return evaluator.evaluate(b);
@@ -140,7 +135,8 @@ public final class ModuleInstance implements Refs {
 
     /** The data sources of load-balancer types that were read, here and in child modules. */
     void collectDataSources(List<ResourceInstance> out) {
-        dataSources.keySet().stream().sorted().forEach(k -> out.addAll(dataSource(k).instances()));
+        slots.keySet().stream().filter(d -> d.kind() == Kind.DATA).map(Dep::name).sorted()
+                .forEach(k -> out.addAll(dataSource(k).instances()));
         for (String name : config.moduleCalls().keySet()) {
             call(name).instances().values().forEach(c -> c.collectDataSources(out));
         }
@@ -149,7 +145,7 @@ public final class ModuleInstance implements Refs {
     ModuleCalls.Result call(String name) {
         Block b = config.moduleCalls().get(name);
         String address = label("module." + name);
-        return state.compute(slot(calls, Kind.MODULE, name, false), address,
+        return state.compute(slot(Kind.MODULE, name, false), address,
                 state.ref(b.range()), () -> {
                     try {
                         return new ModuleCalls(this).expand(name, b);
@@ -161,68 +157,38 @@ public final class ModuleInstance implements Refs {
     }
 
     /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
-    private <T> EvalState.Slot<T> slot(Map<String, EvalState.Slot<T>> slots, Kind kind, String name,
-                                       boolean isolated) {
-        return slots.computeIfAbsent(name, k -> new EvalState.Slot<>(isolated, depth == 0 ? new Dep(kind, k) : null));
+    @SuppressWarnings("unchecked")
+    private <T> EvalState.Slot<T> slot(Kind kind, String name, boolean isolated) {
+        return (EvalState.Slot<T>) slots.computeIfAbsent(new Dep(kind, name),
+                d -> new EvalState.Slot<T>(isolated, depth == 0 ? d : null));
     }
 
     /** The computed values of this (root) module instance, by declaration. */
     Map<Dep, EvalState.Slot<?>> computed() {
         Map<Dep, EvalState.Slot<?>> out = new LinkedHashMap<>();
-        List.of(variables, locals, outputs, resources, dataSources, calls).forEach(m -> m.values().forEach(v -> {
-            if (v.dep != null && v.value().isPresent()) {
-                out.put(v.dep, v);
+        slots.forEach((dep, slot) -> {
+            if (slot.dep != null && slot.value().isPresent()) {
+                out.put(dep, slot);
             }
-        }));
+        });
         return out;
     }
 
-    /** Takes over a value an earlier evaluation computed (see {@link Reuse}). */
-    @SuppressWarnings("unchecked")
+    /** Takes over a value an earlier evaluation computed (see {@link Reuse}); never a module call's. */
     void seed(EvalState.Slot<?> slot) {
-        Dep dep = slot.dep;
-        switch (dep.kind()) {
-            case VARIABLE -> variables.put(dep.name(), (EvalState.Slot<Value>) slot);
-            case LOCAL -> locals.put(dep.name(), (EvalState.Slot<Value>) slot);
-            case OUTPUT -> outputs.put(dep.name(), (EvalState.Slot<Value>) slot);
-            case RESOURCE -> resources.put(dep.name(), (EvalState.Slot<ResourceEvaluator.Result>) slot);
-            case DATA -> dataSources.put(dep.name(), (EvalState.Slot<ResourceEvaluator.Result>) slot);
-            case MODULE -> throw new IllegalArgumentException("a module call is never reused");
-        }
+        slots.put(slot.dep, slot);
     }
 
     /** Reads a declaration's value again where this instance has a slot for it (a replayed value's dependency). */
     void touch(Dep dep) {
-        switch (dep.kind()) {
-            case VARIABLE -> {
-                if (variables.containsKey(dep.name())) {
-                    variable(dep.name());
-                }
-            }
-            case LOCAL -> {
-                if (locals.containsKey(dep.name())) {
-                    local(dep.name());
-                }
-            }
-            case OUTPUT -> {
-                if (outputs.containsKey(dep.name())) {
-                    output(dep.name());
-                }
-            }
-            case RESOURCE -> {
-                if (resources.containsKey(dep.name())) {
-                    resource(dep.name());
-                }
-            }
-            case DATA -> {
-                if (dataSources.containsKey(dep.name())) {
-                    dataSource(dep.name());
-                }
-            }
-            case MODULE -> {
-                if (calls.containsKey(dep.name())) {
-                    call(dep.name());
-                }
+        if (slots.containsKey(dep)) {
+            switch (dep.kind()) {
+                case VARIABLE -> variable(dep.name());
+                case LOCAL -> local(dep.name());
+                case OUTPUT -> output(dep.name());
+                case RESOURCE -> resource(dep.name());
+                case DATA -> dataSource(dep.name());
+                case MODULE -> call(dep.name());
             }
         }
     }
@@ -268,7 +234,7 @@ public final class ModuleInstance implements Refs {
         }
         for (String name : config.moduleCalls().keySet()) {
             ModuleCalls.Result r = call(name);
-            EvalState.Slot<ModuleCalls.Result> slot = calls.get(name);
+            EvalState.Slot<?> slot = slots.get(new Dep(Kind.MODULE, name));
             if (r.child().map(c -> ErrorReach.mayRoute(state.loader, c, 0)).orElse(true)) {
                 out.addAll(slot.errors());
             }

@@ -1,6 +1,5 @@
 package dev.lbguard.source.terraform.eval;
 
-import dev.lbguard.source.terraform.eval.EvalState.Dep;
 import dev.lbguard.source.resources.KnownConditions;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
 import dev.lbguard.source.value.Value;
