@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,16 +39,17 @@ final class Attributes {
     record Value(AttributeValue shown, AttributeValue compared) {
     }
 
-    private final RoutingSnapshot snapshot;
+    private final Function<ElementId, String> names;
     private final UnaryOperator<ElementId> renamed;
     private final SortedMap<String, Value> out = new TreeMap<>();
 
-    private Attributes(RoutingSnapshot snapshot, UnaryOperator<ElementId> renamed) {
-        this.snapshot = snapshot;
+    /** @param names the name of a target group in the element's snapshot ({@link RoutingSnapshot#targetGroupName}) */
+    private Attributes(Function<ElementId, String> names, UnaryOperator<ElementId> renamed) {
+        this.names = names;
         this.renamed = renamed;
     }
 
-    static SortedMap<String, Value> loadBalancer(RoutingSnapshot s, LoadBalancer lb) {
+    static SortedMap<String, Value> loadBalancer(Function<ElementId, String> s, LoadBalancer lb) {
         Attributes a = new Attributes(s, UnaryOperator.identity());
         a.put("name", AttributeValue.text(lb.name()));
         a.put("type", AttributeValue.text(lb.type().label()));
@@ -55,8 +57,8 @@ final class Attributes {
         return a.out;
     }
 
-    static SortedMap<String, Value> listener(RoutingSnapshot s, UnaryOperator<ElementId> renamed, ElementId lb,
-                                             Listener l) {
+    static SortedMap<String, Value> listener(Function<ElementId, String> s, UnaryOperator<ElementId> renamed,
+                                             ElementId lb, Listener l) {
         Attributes a = new Attributes(s, renamed);
         a.ref("loadBalancer", lb);
         a.put("protocol", AttributeValue.text(l.protocol()));
@@ -67,8 +69,8 @@ final class Attributes {
         return a.out;
     }
 
-    static SortedMap<String, Value> rule(RoutingSnapshot s, UnaryOperator<ElementId> renamed, ElementId listener,
-                                         Rule r) {
+    static SortedMap<String, Value> rule(Function<ElementId, String> s, UnaryOperator<ElementId> renamed,
+                                         ElementId listener, Rule r) {
         Attributes a = new Attributes(s, renamed);
         a.ref("listener", listener);
         // Only the number routes: an assigned priority equal to a written one is no change.
@@ -96,7 +98,7 @@ final class Attributes {
         }
     }
 
-    static SortedMap<String, Value> targetGroup(RoutingSnapshot s, TargetGroup tg) {
+    static SortedMap<String, Value> targetGroup(Function<ElementId, String> s, TargetGroup tg) {
         Attributes a = new Attributes(s, UnaryOperator.identity());
         a.put("name", AttributeValue.text(tg.name()));
         a.put("protocol", AttributeValue.text(tg.protocol()));
@@ -115,8 +117,8 @@ final class Attributes {
         return a.out;
     }
 
-    static SortedMap<String, Value> target(RoutingSnapshot s, UnaryOperator<ElementId> renamed, ElementId targetGroup,
-                                           Target t) {
+    static SortedMap<String, Value> target(Function<ElementId, String> s, UnaryOperator<ElementId> renamed,
+                                           ElementId targetGroup, Target t) {
         Attributes a = new Attributes(s, renamed);
         a.ref("targetGroup", targetGroup);
         a.put("targetId", AttributeValue.text(t.targetId()));
@@ -163,7 +165,7 @@ final class Attributes {
                 Map<String, Integer> seen = new HashMap<>();
                 for (WeightedTarget t : f.targets()) {
                     // Keyed by the target group's name (CONTRACT.md), which survives a rename of its address.
-                    String name = snapshot.targetGroupName(t.targetGroup());
+                    String name = names.apply(t.targetGroup());
                     int n = seen.merge(name, 1, Integer::sum);
                     String p = prefix + ".forward.targets[" + name + (n == 1 ? "" : "#" + n) + "]";
                     put(p + ".weight", number(t.weight()));

@@ -22,7 +22,16 @@ final class Elements {
      * to be renamed, which is only known once the kinds it points at have been matched.
      */
     record Element(ElementKind kind, ElementId id, SourceRef source,
-                   Function<UnaryOperator<ElementId>, SortedMap<String, Attributes.Value>> content) {
+                   Function<UnaryOperator<ElementId>, SortedMap<String, Attributes.Value>> content,
+                   Fingerprint fingerprint) {
+    }
+
+    /**
+     * Everything an element's content is computed from (its parent, its whole record, the names of the target
+     * groups it forwards to), and more: equal fingerprints, with no element renamed, mean equal content, so the
+     * diff can skip building it; unequal ones mean nothing (the record holds the source line, which content does not).
+     */
+    record Fingerprint(ElementId parent, Object record, java.util.List<String> targetGroupNames) {
     }
 
     private Elements() {
@@ -33,25 +42,43 @@ final class Elements {
         for (ElementKind k : ElementKind.values()) {
             out.put(k, new TreeMap<>());
         }
+        // Target groups by id, looked up once per forward of every rule.
+        Map<ElementId, String> byId = new java.util.HashMap<>();
+        s.targetGroups().forEach(tg -> byId.putIfAbsent(tg.id(), tg.name()));
+        Function<ElementId, String> names = id -> {
+            String n = byId.get(id);
+            return n != null ? n : s.targetGroupName(id);
+        };
         for (LoadBalancer lb : s.loadBalancers()) {
             add(out, new Element(ElementKind.LOAD_BALANCER, lb.id(), lb.source(),
-                    r -> Attributes.loadBalancer(s, lb)));
+                    r -> Attributes.loadBalancer(names, lb), new Fingerprint(lb.id(), lb, java.util.List.of())));
             for (Listener l : lb.listeners()) {
                 add(out, new Element(ElementKind.LISTENER, l.id(), l.source(),
-                        r -> Attributes.listener(s, r, lb.id(), l)));
+                        r -> Attributes.listener(names, r, lb.id(), l),
+                        new Fingerprint(lb.id(), l, forwardedTo(l.defaultAction(), names))));
                 for (Rule rule : l.rules()) {
                     add(out, new Element(ElementKind.RULE, rule.id(), rule.source(),
-                            r -> Attributes.rule(s, r, l.id(), rule)));
+                            r -> Attributes.rule(names, r, l.id(), rule),
+                            new Fingerprint(l.id(), rule, forwardedTo(rule.action(), names))));
                 }
             }
         }
         for (TargetGroup tg : s.targetGroups()) {
-            add(out, new Element(ElementKind.TARGET_GROUP, tg.id(), tg.source(), r -> Attributes.targetGroup(s, tg)));
+            add(out, new Element(ElementKind.TARGET_GROUP, tg.id(), tg.source(),
+                    r -> Attributes.targetGroup(names, tg), new Fingerprint(tg.id(), tg, java.util.List.of())));
             for (Target t : tg.targets()) {
-                add(out, new Element(ElementKind.TARGET, t.id(), t.source(), r -> Attributes.target(s, r, tg.id(), t)));
+                add(out, new Element(ElementKind.TARGET, t.id(), t.source(),
+                        r -> Attributes.target(names, r, tg.id(), t), new Fingerprint(tg.id(), t, java.util.List.of())));
             }
         }
         return out;
+    }
+
+    /** The names of the target groups an action forwards to, as its content keys them. */
+    private static java.util.List<String> forwardedTo(dev.lbguard.model.RuleAction action,
+                                                      Function<ElementId, String> names) {
+        return action.terminal() instanceof dev.lbguard.model.RouteAction.Forward f
+                ? f.targets().stream().map(t -> names.apply(t.targetGroup())).toList() : java.util.List.of();
     }
 
     // Ids are unique per parent in the model; a source that filed one id under two parents keeps the first,

@@ -60,6 +60,9 @@ public final class ResourceDiffer {
                 Elements.Element was = e.getValue();
                 Optional<Elements.Element> now = Optional.ofNullable(hk.get(e.getKey()));
                 if (now.isPresent()) {
+                    if (renames.isEmpty() && was.fingerprint().equals(now.get().fingerprint())) {
+                        continue; // the same content, not built (see Elements.Fingerprint)
+                    }
                     List<AttributeChange> attributes = compare(was, now.get(), renamed);
                     if (!attributes.isEmpty()) {
                         changes.add(change(now.get(), ChangeType.MODIFIED, Optional.empty(), false, attributes));

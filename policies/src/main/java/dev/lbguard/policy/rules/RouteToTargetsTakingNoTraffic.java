@@ -46,6 +46,11 @@ public final class RouteToTargetsTakingNoTraffic implements PolicyRule {
     public RuleResult evaluate(ReviewContext ctx) {
         RuleResult.Builder out = RuleResult.builder();
         RoutingSnapshot head = ctx.head();
+        // A finding needs a group whose targets all take no traffic: without any such target, none (the usual
+        // case on configuration alone, where targets carry no status), and no route need be looked at.
+        if (head.targetGroups().stream().flatMap(g -> g.targets().stream()).allMatch(Target::takesTraffic)) {
+            return out.build();
+        }
         for (LoadBalancer lb : head.loadBalancers()) {
             for (Listener l : lb.listeners()) {
                 if (l.evaluatesRules()) {
