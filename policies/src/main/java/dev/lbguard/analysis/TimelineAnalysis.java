@@ -4,6 +4,7 @@ import dev.lbguard.model.Commit;
 import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.model.TargetGroup;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
@@ -125,6 +126,9 @@ public final class TimelineAnalysis {
                     return t;
                 });
         private final Semaphore room = new Semaphore(IN_FLIGHT);
+        // Equal target group lists held once: consecutive commits mostly keep every group, and a big root
+        // module's 200 groups kept for each of a thousand reviewed commits took tens of megabytes.
+        private final Interner<List<TargetGroup>> targetGroups = new Interner<>(8);
         private final List<Future<TimelineEntry>> reviews = new ArrayList<>();
         private final Optional<RequestProbe> request;
         private final AtomicInteger done;
@@ -147,7 +151,8 @@ public final class TimelineAnalysis {
                 try {
                     ReviewResult r = BuiltInRules.review().review(p.base(), p.head());
                     List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
-                    TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r), moves, p.merged());
+                    TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r, targetGroups), moves,
+                            p.merged());
                     tick();
                     return e;
                 } finally {
@@ -221,13 +226,41 @@ public final class TimelineAnalysis {
      * snapshot, are let go: a long window keeps a review per commit, and reviewed snapshots were most of what
      * it held.
      */
-    private static ReviewResult forReport(ReviewResult r) {
-        return new ReviewResult(withoutLoadBalancers(r.base()), withoutLoadBalancers(r.head()), r.resources(),
-                r.routes(), r.findings(), r.inconclusives(), r.risk(), r.complete());
+    private static ReviewResult forReport(ReviewResult r, Interner<List<TargetGroup>> targetGroups) {
+        return new ReviewResult(withoutLoadBalancers(r.base(), targetGroups),
+                withoutLoadBalancers(r.head(), targetGroups), r.resources(), r.routes(), r.findings(),
+                r.inconclusives(), r.risk(), r.complete());
     }
 
-    private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s) {
-        return new RoutingSnapshot(s.origin(), List.of(), s.targetGroups(), s.diagnostics(), s.moves(), s.secrets());
+    private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s, Interner<List<TargetGroup>> targetGroups) {
+        return new RoutingSnapshot(s.origin(), List.of(), targetGroups.intern(s.targetGroups()), s.diagnostics(),
+                s.moves(), s.secrets());
+    }
+
+    /** The last few distinct values seen; an equal value is answered with the one held. */
+    private static final class Interner<T> {
+        private final int kept;
+        private final java.util.LinkedList<T> recent = new java.util.LinkedList<>();
+
+        Interner(int kept) {
+            this.kept = kept;
+        }
+
+        synchronized T intern(T value) {
+            for (java.util.Iterator<T> it = recent.iterator(); it.hasNext(); ) {
+                T held = it.next();
+                if (held.equals(value)) {
+                    it.remove();
+                    recent.addFirst(held);
+                    return held;
+                }
+            }
+            recent.addFirst(value);
+            if (recent.size() > kept) {
+                recent.removeLast();
+            }
+            return value;
+        }
     }
 
     private static SnapshotOrigin origin(String commit) {
