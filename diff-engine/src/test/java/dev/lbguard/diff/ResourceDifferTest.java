@@ -118,6 +118,21 @@ class ResourceDifferTest {
     }
 
     @Test
+    void anUnchangedRuleWhoseGroupChangedItsNameChanges() {
+        // The rule's record is the same on both sides; what it forwards to is keyed by the group's name.
+        Rule r = rule("r", 1, forward(API));
+        RoutingSnapshot head = snapshot(List.of(lb(LB, listener(LISTENER, r))),
+                List.of(tg(API, "shop-api-v2", target("aws_lb_target_group_attachment.a", "10.0.1.5")),
+                        tg(WEB, "shop-web")));
+        ResourceDiff diff = DIFFER.diff(shop(r), head);
+        assertThat(diff.changes()).extracting(ResourceChange::kind, ResourceChange::id).contains(
+                tuple(ElementKind.RULE, ElementId.of("r")));
+        assertThat(diff.changes().stream().filter(c -> c.kind() == ElementKind.RULE).findFirst().orElseThrow()
+                .attributes()).extracting(AttributeChange::path).contains(
+                "action.forward.targets[shop-api].targetGroup", "action.forward.targets[shop-api-v2].targetGroup");
+    }
+
+    @Test
     void oneGroupForwardSpellingsAreNoChange() {
         RuleAction heavy = RuleAction.of(new RouteAction.Forward(List.of(WeightedTarget.of(ElementId.of(API), 5)),
                 Optional.empty()));
