@@ -128,7 +128,7 @@ public final class TimelineAnalysis {
         private final Semaphore room = new Semaphore(IN_FLIGHT);
         // Equal target group lists held once: consecutive commits mostly keep every group, and a big root
         // module's 200 groups kept for each of a thousand reviewed commits took tens of megabytes.
-        private final Interner<List<TargetGroup>> targetGroups = new Interner<>(8);
+        private final Interner targetGroups = new Interner(8);
         private final List<Future<TimelineEntry>> reviews = new ArrayList<>();
         private final Optional<RequestProbe> request;
         private final AtomicInteger done;
@@ -226,40 +226,54 @@ public final class TimelineAnalysis {
      * snapshot, are let go: a long window keeps a review per commit, and reviewed snapshots were most of what
      * it held.
      */
-    private static ReviewResult forReport(ReviewResult r, Interner<List<TargetGroup>> targetGroups) {
+    private static ReviewResult forReport(ReviewResult r, Interner targetGroups) {
         return new ReviewResult(withoutLoadBalancers(r.base(), targetGroups),
                 withoutLoadBalancers(r.head(), targetGroups), r.resources(), r.routes(), r.findings(),
                 r.inconclusives(), r.risk(), r.complete());
     }
 
-    private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s, Interner<List<TargetGroup>> targetGroups) {
+    private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s, Interner targetGroups) {
         return new RoutingSnapshot(s.origin(), List.of(), targetGroups.intern(s.targetGroups()), s.diagnostics(),
                 s.moves(), s.secrets());
     }
 
-    /** The last few distinct values seen; an equal value is answered with the one held. */
-    private static final class Interner<T> {
+    /**
+     * The last few distinct target group lists seen; one equal to a held one but for the revision its sources were
+     * read at (the same groups at another commit) is answered with the one held. Reports name target groups and
+     * never print a source's revision.
+     */
+    private static final class Interner {
         private final int kept;
-        private final java.util.LinkedList<T> recent = new java.util.LinkedList<>();
+        private final java.util.LinkedList<Held> recent = new java.util.LinkedList<>();
+
+        private record Held(List<TargetGroup> groups, List<TargetGroup> key) {
+        }
 
         Interner(int kept) {
             this.kept = kept;
         }
 
-        synchronized T intern(T value) {
-            for (java.util.Iterator<T> it = recent.iterator(); it.hasNext(); ) {
-                T held = it.next();
-                if (held.equals(value)) {
+        synchronized List<TargetGroup> intern(List<TargetGroup> groups) {
+            List<TargetGroup> key = groups.stream().map(Interner::atNoRevision).toList();
+            for (java.util.Iterator<Held> it = recent.iterator(); it.hasNext(); ) {
+                Held held = it.next();
+                if (held.key().equals(key)) {
                     it.remove();
                     recent.addFirst(held);
-                    return held;
+                    return held.groups();
                 }
             }
-            recent.addFirst(value);
+            recent.addFirst(new Held(groups, key));
             if (recent.size() > kept) {
                 recent.removeLast();
             }
-            return value;
+            return groups;
+        }
+
+        private static TargetGroup atNoRevision(TargetGroup g) {
+            return new TargetGroup(g.id(), g.source().atRevision(""), g.name(), g.protocol(), g.port(), g.targetType(),
+                    g.healthCheck(), g.targets().stream().map(t -> new dev.lbguard.model.Target(t.id(),
+                    t.source().atRevision(""), t.targetId(), t.port(), t.status(), t.backup())).toList());
         }
     }
 
