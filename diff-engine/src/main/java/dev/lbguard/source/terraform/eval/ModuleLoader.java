@@ -26,6 +26,10 @@ import java.util.Optional;
 public final class ModuleLoader {
     private final EvalState state;
     private final Map<String, ModuleConfig> cache = new HashMap<>();
+    // The files this evaluation parsed, by path and content id; and those the previous evaluation of the same root
+    // module parsed (see Reuse), which an unchanged blob takes without the shared cache.
+    private final Map<String, ParsedFiles.Parse> parsed = new HashMap<>();
+    private Map<String, ParsedFiles.Parse> previous = Map.of();
 
     ModuleLoader(EvalState state) {
         this.state = state;
@@ -33,6 +37,25 @@ public final class ModuleLoader {
 
     ModuleConfig load(String dir) {
         return cache.computeIfAbsent(dir, this::read);
+    }
+
+    /** The files this evaluation parsed, by path and content id. */
+    Map<String, ParsedFiles.Parse> parsed() {
+        return parsed;
+    }
+
+    /** The characters of source of the files this evaluation parsed: what evaluating them again costs. */
+    long parsedChars() {
+        long n = 0;
+        for (ParsedFiles.Parse p : parsed.values()) {
+            n += p.chars();
+        }
+        return n;
+    }
+
+    /** The files the previous evaluation of the same root module parsed, to take unchanged blobs from. */
+    void previous(Map<String, ParsedFiles.Parse> files) {
+        previous = files;
     }
 
     /** The text of a file, or empty after an error diagnostic when it is unreadable, binary or not UTF-8. */
@@ -72,8 +95,16 @@ public final class ModuleLoader {
     public Optional<HclFile> parse(String path) {
         // A blob parsed before (an earlier revision, another root holding it) is not read or parsed again.
         Optional<String> id = state.tree.contentId(path);
-        Optional<ParsedFiles.Parse> known = id.flatMap(i -> ParsedFiles.shared().get(path, i));
+        // The root module's own files come from its previous evaluation (see Reuse); the shared cache holds the
+        // files of modules and other directories, which several root modules read and which change seldom. A root
+        // module's files in it would only churn: each commit of a history parses new ones that are seldom read
+        // again, and cached blobs that die late cost the collector (measured: a history of small roots ran 20%
+        // slower with them cached).
+        boolean shareable = !parent(path).equals(state.rootDir);
+        Optional<ParsedFiles.Parse> known = id.flatMap(i -> Optional.ofNullable(previous.get(path + '\0' + i))
+                .or(() -> shareable ? ParsedFiles.shared().get(path, i) : Optional.empty()));
         if (known.isPresent()) {
+            parsed.put(path + '\0' + id.get(), known.get());
             return reported(path, known.get());
         }
         Optional<String> text = readText(path);
@@ -83,17 +114,26 @@ public final class ModuleLoader {
         ParsedFiles.Parse parse;
         try {
             parse = new ParsedFiles.Parse(Optional.of(path.endsWith(".tf.json")
-                    ? JsonConfiguration.parse(path, text.get()) : HclParser.parse(path, text.get())), Optional.empty());
+                    ? JsonConfiguration.parse(path, text.get()) : HclParser.parse(path, text.get())), Optional.empty(),
+                    text.get().length());
         } catch (HclSyntaxException e) {
-            parse = new ParsedFiles.Parse(Optional.empty(), Optional.of(e));
+            parse = new ParsedFiles.Parse(Optional.empty(), Optional.of(e), text.get().length());
         } catch (RuntimeException e) {
             state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path), UnreadScope.path(path));
             return Optional.empty();
         }
         if (id.isPresent()) {
-            ParsedFiles.shared().put(path, id.get(), parse, text.get().length());
+            if (shareable) {
+                ParsedFiles.shared().put(path, id.get(), parse);
+            }
+            parsed.put(path + '\0' + id.get(), parse);
         }
         return reported(path, parse);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     /** The parsed file, or empty after reporting its syntax error at its position. */

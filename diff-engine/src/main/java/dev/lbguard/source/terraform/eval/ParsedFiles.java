@@ -8,20 +8,21 @@ import java.util.Optional;
 
 /**
  * Parsed configuration files by path and content id (a git blob id), shared by every revision and root module of
- * the process that holds the same blob: a history walk or a review parses a file once, not once per commit. A parse
+ * the process that holds the same blob: a module's files, read by several root modules and revisions, are parsed
+ * once. (A root module's own files are taken from its previous evaluation instead, see {@link Reuse}.) A parse
  * is a pure function of the path (ranges name it) and the bytes, and the syntax trees are immutable, so sharing
  * changes no answer. Bounded by the size of the source text held, least recently used first out.
  */
 final class ParsedFiles {
     /**
-     * Source characters held: a revision of a 2 MB root module and the files its next commits change. A parsed
-     * file takes some tens of bytes of heap per character of source.
+     * Source characters held. A parsed file takes some 20 bytes of heap per character of source, and entries that
+     * die late cost the collector, so this is small: about 10 MB of modules.
      */
-    static final long LIMIT = 2_500_000;
+    static final long LIMIT = 500_000;
     private static final ParsedFiles SHARED = new ParsedFiles(LIMIT);
 
-    /** A parse: the file, or the syntax error it gave. */
-    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error) {
+    /** A parse: the file, or the syntax error it gave; and the characters of source it read. */
+    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error, int chars) {
     }
 
     private record Entry(Parse parse, long weight) {
@@ -44,7 +45,8 @@ final class ParsedFiles {
         return e == null ? Optional.empty() : Optional.of(e.parse());
     }
 
-    synchronized void put(String path, String contentId, Parse parse, long sourceChars) {
+    synchronized void put(String path, String contentId, Parse parse) {
+        long sourceChars = parse.chars();
         if (sourceChars > limit) {
             return;
         }

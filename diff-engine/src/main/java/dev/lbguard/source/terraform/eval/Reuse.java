@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class Reuse {
     private record Previous(String dir, TerraformInputs inputs, ModuleConfig config, ModuleInstance root,
-                            List<WatchedTree.Access> unframed) {
+                            List<WatchedTree.Access> unframed, Map<String, ParsedFiles.Parse> files) {
     }
 
     private Previous previous;
@@ -33,21 +33,47 @@ public final class Reuse {
     private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
 
     /**
-     * One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time); only the
-     * {@link #KEPT} most recently read root modules keep their last evaluation, which bounds the memory.
+     * One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time).
      */
     public static final class Roots {
-        static final int KEPT = 8;
-        private final Map<String, Reuse> roots = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Reuse> eldest) {
-                return size() > KEPT;
-            }
-        };
+        private final Map<String, Reuse> roots;
+        private final long minimumChars;
+
+        /**
+         * @param kept         how many root modules, most recently read first, keep their last evaluation
+         * @param minimumChars the source size under which a root module's evaluation is not kept: a small root is
+         *                     cheap to evaluate again, and keeping evaluations that die old costs the collector more
+         *                     (a history of 16 KB roots ran 20% slower keeping them)
+         */
+        public Roots(int kept, long minimumChars) {
+            this.minimumChars = minimumChars;
+            this.roots = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Reuse> eldest) {
+                    return size() > kept;
+                }
+            };
+        }
+
+        /** Every root module read keeps its last evaluation: for a reader of two revisions. */
+        public Roots() {
+            this(Integer.MAX_VALUE, 0);
+        }
 
         public Reuse of(String dir) {
-            return roots.computeIfAbsent(dir, d -> new Reuse());
+            return roots.computeIfAbsent(dir, d -> new Reuse(minimumChars));
         }
+    }
+
+    private final long minimumChars;
+
+    /** A reuse that keeps every evaluation. */
+    public Reuse() {
+        this(0);
+    }
+
+    private Reuse(long minimumChars) {
+        this.minimumChars = minimumChars;
     }
 
     private final KnownConditions conditions = new KnownConditions();
@@ -60,6 +86,16 @@ public final class Reuse {
     /** How many values the last evaluation took over. */
     public int taken() {
         return taken;
+    }
+
+    /**
+     * Lets the new evaluation take the files the previous one parsed (the same blobs give the same syntax trees,
+     * which is what taking values over compares), before it loads its configuration.
+     */
+    void prepare(EvalState state) {
+        if (previous != null && previous.dir().equals(state.rootDir)) {
+            state.loader.previous(previous.files());
+        }
     }
 
     /** Seeds the new root instance with what it can take over from the previous evaluation. */
@@ -96,7 +132,12 @@ public final class Reuse {
 
     /** Keeps what the evaluation computed for the next one. */
     void remember(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
-        previous = new Previous(state.rootDir, inputs, config, root, List.copyOf(state.watched.unframed()));
+        if (state.loader.parsedChars() < minimumChars) {
+            forget();
+            return;
+        }
+        previous = new Previous(state.rootDir, inputs, config, root, List.copyOf(state.watched.unframed()),
+                state.loader.parsed());
     }
 
     /** Forgets the previous evaluation (after one that failed). */

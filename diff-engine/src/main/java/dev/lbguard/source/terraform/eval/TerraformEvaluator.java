@@ -62,6 +62,9 @@ public final class TerraformEvaluator {
         List<MovedBlock> moved = new ArrayList<>();
         List<ResourceInstance> dataSources = new ArrayList<>();
         try {
+            if (reuse != null) {
+                reuse.prepare(state);
+            }
             ModuleConfig root = state.loader.load(dir);
             ModuleInstance instance = new ModuleInstance(state, root, path, ".", 0, inputs.apply(root));
             state.replayThrough(instance::touch);

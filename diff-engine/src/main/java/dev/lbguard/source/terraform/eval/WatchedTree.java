@@ -78,52 +78,57 @@ final class WatchedTree implements SourceTree {
         };
     }
 
-    private void asked(String op, String path) {
-        if (state.readingTree()) {
-            unframed.add(new Access(op, path, answer(tree, op, path)));
+    /**
+     * Logs a question asked outside every value with its answer; the root module's own Terraform files are left
+     * out (see {@link #sameAnswers}), which are most of what an evaluation reads.
+     */
+    private <T> T asked(String op, String path, T answer) {
+        if (state.readingTree() && !rootFile(path, state.rootDir)) {
+            unframed.add(new Access(op, path, answer));
         }
+        return answer;
     }
 
     @Override
     public List<String> files(String dir) {
-        asked("files", dir);
-        return tree.files(dir);
+        return asked("files", dir, tree.files(dir));
     }
 
     @Override
     public List<String> directories(String dir) {
-        asked("directories", dir);
-        return tree.directories(dir);
+        return asked("directories", dir, tree.directories(dir));
     }
 
     @Override
     public boolean isFile(String path) {
-        asked("isFile", path);
-        return tree.isFile(path);
+        return asked("isFile", path, tree.isFile(path));
     }
 
     @Override
     public boolean isDirectory(String path) {
-        asked("isDirectory", path);
-        return tree.isDirectory(path);
+        return asked("isDirectory", path, tree.isDirectory(path));
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        asked("content", path);
-        return tree.read(path);
+        byte[] bytes = tree.read(path);
+        if (state.readingTree() && !rootFile(path, state.rootDir)) {
+            unframed.add(new Access("content", path, answer(tree, "content", path)));
+        }
+        return bytes;
     }
 
     @Override
     public Optional<String> contentId(String path) {
-        asked("content", path);
-        return tree.contentId(path);
+        Optional<String> id = tree.contentId(path);
+        // Without an id the content cannot be compared later: the answer then equals nothing.
+        asked("content", path, id.<Object>map(i -> i).orElseGet(Object::new));
+        return id;
     }
 
     @Override
     public Followed follow(String path) {
-        asked("follow", path);
-        return tree.follow(path);
+        return asked("follow", path, tree.follow(path));
     }
 
     @Override
