@@ -285,6 +285,20 @@ class IncrementalEvaluationProperties {
     }
 
     @Test
+    void rootsUnderTheMinimumSizeAreNotKept() {
+        int[] variants = new int[DECLS.size()];
+        Reuse.Roots small = new Reuse.Roots(8, 1_000_000);
+        Reuse.Roots all = new Reuse.Roots();
+        for (String rev : List.of("a", "b")) {
+            MemoryTree tree = new MemoryTree(files(variants, Map.of(), java.util.Set.of()), rev, true);
+            new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(), small.of(""));
+            new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(), all.of(""));
+        }
+        assertThat(small.of("").taken()).isZero();
+        assertThat(all.of("").taken()).isPositive();
+    }
+
+    @Test
     void aTreeWithoutContentIdsIsEvaluatedInFull() {
         int[] variants = new int[DECLS.size()];
         Reuse reuse = new Reuse();
