@@ -14,8 +14,8 @@ import java.util.Map;
  * the same inputs), so that a history walk or a review re-evaluates only what an edit changed.
  *
  * <p>A value of the root module (a variable, local, resource, lookup or output) is taken over when its own
- * declaration is the same syntax tree as before (files are parsed once per blob, so an unchanged file gives the very
- * same objects), it did not read the tree while it was computed (a file function), and so is every declaration it
+ * declaration is the same syntax tree as before (an unchanged file is taken from the previous evaluation's parse,
+ * so it gives the very same objects), it did not read the tree while it was computed (a file function), and so is every declaration it
  * read, recursively; and when everything the earlier evaluation read of the tree outside values (the {@code .tfvars},
  * the directory's other files) reads the same now. Module calls are evaluated again, always, and so is whatever
  * reads them. A value taken over replays what computing it did: its diagnostics (at the new revision), its
@@ -27,6 +27,8 @@ public final class Reuse {
                             List<WatchedTree.Access> unframed, Map<String, ParsedFiles.Parse> files) {
     }
 
+    private final long minimumChars;
+    private final KnownConditions conditions = new KnownConditions();
     private Previous previous;
     private int taken;
     // By identity: the attributes of resources taken over are the very same objects.
@@ -65,8 +67,6 @@ public final class Reuse {
         }
     }
 
-    private final long minimumChars;
-
     /** A reuse that keeps every evaluation. */
     public Reuse() {
         this(0);
@@ -75,8 +75,6 @@ public final class Reuse {
     private Reuse(long minimumChars) {
         this.minimumChars = minimumChars;
     }
-
-    private final KnownConditions conditions = new KnownConditions();
 
     /** The conditions the last snapshot built from this root module read (see {@link KnownConditions}). */
     public KnownConditions conditions() {
