@@ -9,6 +9,7 @@ import dev.lbguard.model.Rule;
 import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,11 +28,12 @@ final class Elements {
     }
 
     /**
-     * Everything an element's content is computed from (its parent, its whole record, the names of the target
-     * groups it forwards to), and more: equal fingerprints, with no element renamed, mean equal content, so the
-     * diff can skip building it; unequal ones mean nothing (the record holds the source line, which content does not).
+     * Everything an element's content is computed from (its parent, the fields of its record that
+     * {@link Attributes} reads, the names of the target groups it forwards to), and more: equal fingerprints, with
+     * no element renamed, mean equal content, so the diff can skip building it; unequal ones mean nothing. Never
+     * the source: a block read at another commit, or moved to other lines, is the same element.
      */
-    record Fingerprint(ElementId parent, Object record, java.util.List<String> targetGroupNames) {
+    record Fingerprint(ElementId parent, List<Object> fields, List<String> targetGroupNames) {
     }
 
     private Elements() {
@@ -51,34 +53,40 @@ final class Elements {
         };
         for (LoadBalancer lb : s.loadBalancers()) {
             add(out, new Element(ElementKind.LOAD_BALANCER, lb.id(), lb.source(),
-                    r -> Attributes.loadBalancer(names, lb), new Fingerprint(lb.id(), lb, java.util.List.of())));
+                    r -> Attributes.loadBalancer(names, lb),
+                    new Fingerprint(lb.id(), List.of(lb.name(), lb.type(), lb.internal()), List.of())));
             for (Listener l : lb.listeners()) {
                 add(out, new Element(ElementKind.LISTENER, l.id(), l.source(),
                         r -> Attributes.listener(names, r, lb.id(), l),
-                        new Fingerprint(lb.id(), l, forwardedTo(l.defaultAction(), names))));
+                        new Fingerprint(lb.id(), List.of(l.protocol(), l.port(), l.sslPolicy(),
+                                l.certificates(), l.defaultAction()), forwardedTo(l.defaultAction(), names))));
                 for (Rule rule : l.rules()) {
                     add(out, new Element(ElementKind.RULE, rule.id(), rule.source(),
                             r -> Attributes.rule(names, r, l.id(), rule),
-                            new Fingerprint(l.id(), rule, forwardedTo(rule.action(), names))));
+                            new Fingerprint(l.id(), List.of(rule.priority(), rule.match(), rule.action()),
+                                    forwardedTo(rule.action(), names))));
                 }
             }
         }
         for (TargetGroup tg : s.targetGroups()) {
             add(out, new Element(ElementKind.TARGET_GROUP, tg.id(), tg.source(),
-                    r -> Attributes.targetGroup(names, tg), new Fingerprint(tg.id(), tg, java.util.List.of())));
+                    r -> Attributes.targetGroup(names, tg), new Fingerprint(tg.id(),
+                    List.of(tg.name(), tg.protocol(), tg.port(), tg.targetType(), tg.healthCheck()),
+                    List.of())));
             for (Target t : tg.targets()) {
                 add(out, new Element(ElementKind.TARGET, t.id(), t.source(),
-                        r -> Attributes.target(names, r, tg.id(), t), new Fingerprint(tg.id(), t, java.util.List.of())));
+                        r -> Attributes.target(names, r, tg.id(), t), new Fingerprint(tg.id(),
+                        List.of(t.targetId(), t.port(), t.status(), t.backup()), List.of())));
             }
         }
         return out;
     }
 
     /** The names of the target groups an action forwards to, as its content keys them. */
-    private static java.util.List<String> forwardedTo(dev.lbguard.model.RuleAction action,
+    private static List<String> forwardedTo(dev.lbguard.model.RuleAction action,
                                                       Function<ElementId, String> names) {
         return action.terminal() instanceof dev.lbguard.model.RouteAction.Forward f
-                ? f.targets().stream().map(t -> names.apply(t.targetGroup())).toList() : java.util.List.of();
+                ? f.targets().stream().map(t -> names.apply(t.targetGroup())).toList() : List.of();
     }
 
     // Ids are unique per parent in the model; a source that filed one id under two parents keeps the first,
