@@ -15,6 +15,7 @@ import dev.lbguard.source.git.Commits;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.git.RollbackPatch;
+import dev.lbguard.source.terraform.eval.Reuse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +81,14 @@ public final class RollbackAnalysis {
         RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), List.copyOf(files), wholeRoot);
         RollbackPatch.Patched patched = patcher.between(head, target);
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
-        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to));
-        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin), targetSnap);
-        ReviewResult review = BuiltInRules.review().review(read(headTree, affected, inputs, origin(head, "HEAD")),
-                read(patched.tree(), affected, inputs, patchedOrigin));
+        // The four readings share most files (the patched tree is the head with the target's routing): each root
+        // module takes over what its previous reading computed (see Reuse).
+        Reuse.Roots reuse = new Reuse.Roots();
+        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to), reuse);
+        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse),
+                targetSnap);
+        ReviewResult review = BuiltInRules.review().review(read(headTree, affected, inputs, origin(head, "HEAD"),
+                reuse), read(patched.tree(), affected, inputs, patchedOrigin, reuse));
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(headTree, patched) : List.of();
@@ -178,9 +183,9 @@ public final class RollbackAnalysis {
     }
 
     private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, Configurations.Inputs inputs,
-                                        SnapshotOrigin origin) {
+                                        SnapshotOrigin origin, Reuse.Roots reuse) {
         List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
-        return Configurations.read(tree, present, inputs, origin);
+        return Configurations.read(tree, present, inputs, origin, Optional.of(reuse));
     }
 
     private static SnapshotOrigin origin(RevCommit c, String label) {
