@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.resources.AwsProviderVersion;
 import dev.lbguard.source.resources.KnownConditions;
 import dev.lbguard.source.resources.TerraformEvaluation;
@@ -242,7 +243,7 @@ class IncrementalEvaluationProperties {
                     dropped.remove(d.file());
                 }
             }
-            MemoryTree tree = new MemoryTree(files(variants, shifts, dropped), "rev" + step, true);
+            SourceTree tree = tree(files(variants, shifts, dropped), "rev" + step);
             TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
             TerraformEvaluation incremental = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(),
                     reuse);
@@ -267,19 +268,19 @@ class IncrementalEvaluationProperties {
         int[] variants = new int[DECLS.size()];
         Reuse reuse = new Reuse();
         TerraformEvaluator evaluator = new TerraformEvaluator();
-        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "a", true), "",
+        evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), "a"), "",
                 TerraformInputs.none(), reuse);
         assertThat(reuse.taken()).isZero();
-        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "b", true), "",
+        evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), "b"), "",
                 TerraformInputs.none(), reuse);
         int whole = reuse.taken();
         assertThat(whole).isPositive();
         variants[8] = 1; // the priority of aws_lb_listener_rule.api
-        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "c", true), "",
+        evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), "c"), "",
                 TerraformInputs.none(), reuse);
         assertThat(reuse.taken()).isEqualTo(whole - 1);
         variants[0] = 1; // var.env, which nearly everything reads
-        evaluator.evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), "d", true), "",
+        evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), "d"), "",
                 TerraformInputs.none(), reuse);
         assertThat(reuse.taken()).isLessThan(whole / 2);
     }
@@ -290,7 +291,7 @@ class IncrementalEvaluationProperties {
         Reuse.Roots small = new Reuse.Roots(8, 1_000_000);
         Reuse.Roots all = new Reuse.Roots();
         for (String rev : List.of("a", "b")) {
-            MemoryTree tree = new MemoryTree(files(variants, Map.of(), java.util.Set.of()), rev, true);
+            SourceTree tree = tree(files(variants, Map.of(), java.util.Set.of()), rev);
             new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(), small.of(""));
             new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(), all.of(""));
         }
@@ -303,10 +304,15 @@ class IncrementalEvaluationProperties {
         int[] variants = new int[DECLS.size()];
         Reuse reuse = new Reuse();
         for (String rev : List.of("a", "b")) {
-            new TerraformEvaluator().evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), rev,
-                    false), "", TerraformInputs.none(), reuse);
+            new TerraformEvaluator().evaluate(new MemoryTree(files(variants, Map.of(), java.util.Set.of()), rev),
+                    "", TerraformInputs.none(), reuse);
             assertThat(reuse.taken()).isZero();
         }
+    }
+
+    /** The files at a revision, with content ids as a git revision has. */
+    private static SourceTree tree(Map<String, String> files, String revision) {
+        return new IdentifiedTree(new MemoryTree(files, revision));
     }
 
     private static RoutingSnapshot snapshot(TerraformEvaluation e, int step, KnownConditions known) {

@@ -3,25 +3,21 @@ package dev.lbguard.source.terraform;
 import dev.lbguard.source.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A tree of files held in memory, at a revision; with content ids (a hash of the text, as git's blob ids are) when
- * asked for, so that what reads many revisions can tell unchanged files.
+ * A tree of files held in memory, at a revision; without content ids ({@link IdentifiedTree} adds them, as git's
+ * blob ids are).
  */
-record MemoryTree(Map<String, String> content, String revision, boolean identified) implements SourceTree {
+record MemoryTree(Map<String, String> content, String revision) implements SourceTree {
     MemoryTree {
         content = new TreeMap<>(content);
     }
 
     MemoryTree(Map<String, String> content) {
-        this(content, "0123abc", false);
+        this(content, "0123abc");
     }
 
     @Override
@@ -53,20 +49,6 @@ record MemoryTree(Map<String, String> content, String revision, boolean identifi
             throw new IOException("no " + path);
         }
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public Optional<String> contentId(String path) {
-        String s = content.get(path);
-        if (!identified || s == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String parent(String p) {
