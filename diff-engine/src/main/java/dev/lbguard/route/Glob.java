@@ -5,7 +5,7 @@ package dev.lbguard.route;
  * two-pointer scan that backtracks only to the last {@code *}, so it takes O(pattern x input) time at worst
  * and never explodes on patterns like {@code *a*a*a*b}.
  */
-final class Glob {
+public final class Glob {
     static final byte LITERAL = 0;
     static final byte ONE = 1;
     static final byte MANY = 2;
@@ -48,6 +48,14 @@ final class Glob {
             }
         }
         return new Glob(java.util.Arrays.copyOf(kinds, n), java.util.Arrays.copyOf(chars, n), ignoreCase);
+    }
+
+    /**
+     * Whether {@code input} matches {@code pattern} as a whole, case-sensitively, without escapes: the one wildcard
+     * language lbguard speaks wherever a user names many things at once (a waiver's elements, a redirect URL).
+     */
+    public static boolean matches(String pattern, String input) {
+        return matches(pattern, input, false, false);
     }
 
     static boolean matches(String pattern, String input, boolean ignoreCase, boolean escapes) {

@@ -99,4 +99,76 @@ public record Request(String host, String path, String method, SortedMap<String,
         }
         return host;
     }
+
+    /**
+     * A request as a person writes one ({@code route}'s flags, an invariant of {@code lbguard.yml}): the path may
+     * carry {@code ?query}, headers and query parameters come as {@code NAME=VALUE} pairs in order.
+     *
+     * @throws IllegalArgumentException naming the field no client could send as it is (a space in the host, a
+     *                                  control character, an address that is no single IP) and what to give
+     */
+    public static Request written(String host, String path, String method, List<Map.Entry<String, String>> headers,
+                                  List<QueryParam> query, Optional<String> sourceIp) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        requireHttp("host", host, " /?#@\\", "a host name or address, optionally with :port");
+        requireHttp("path", p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
+        requireHttp("method", method, TOKEN_SEPARATORS, "an HTTP method such as GET or POST");
+        Request r = Request.of(host, p).withMethod(method);
+        int q = p.indexOf('?');
+        if (q >= 0) {
+            r = r.withPath(p.substring(0, q));
+            for (String pair : p.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        for (Map.Entry<String, String> h : headers) {
+            requireHttp("header name", h.getKey(), TOKEN_SEPARATORS, "a header name such as X-Canary");
+            r = r.withHeader(h.getKey(), h.getValue());
+        }
+        for (QueryParam pair : query) {
+            r = r.withQuery(pair.key(), pair.value());
+        }
+        if (sourceIp.isPresent()) {
+            inet.ipaddr.IPAddress address = new inet.ipaddr.IPAddressString(sourceIp.get(), ADDRESS).getAddress();
+            if (address == null || address.isMultiple() || address.isPrefixed()) {
+                throw new IllegalArgumentException("the request's source address '" + sourceIp.get()
+                        + "' is not an IP address, e.g. 203.0.113.7");
+            }
+            r = r.withSourceIp(sourceIp.get());
+        }
+        return r;
+    }
+
+    /** Characters RFC 9110 forbids in a token (a method, a header name), and space. */
+    private static final String TOKEN_SEPARATORS = " /?#@\\:()<>,;\"[]{}=";
+
+    /**
+     * One address as a client has it: four decimal parts or IPv6, no prefix, range, mask or wildcard, no leading
+     * zeros (which some parsers read as octal) and none of inet_aton's short forms ({@code 10.1.1}).
+     */
+    private static final inet.ipaddr.IPAddressStringParameters ADDRESS =
+            new inet.ipaddr.IPAddressStringParameters.Builder()
+                    .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowPrefix(false).allowMask(false)
+                    .allowWildcardedSeparator(false).allow_inet_aton(false)
+                    .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowWildcardedSeparator(false)
+                    .getParentBuilder().toParams();
+
+    /**
+     * Refuses a request field no client could send (a space in the host, a control character): matched against
+     * the rules, it would quietly match nothing, and the answer would look like the default action's.
+     */
+    private static void requireHttp(String field, String value, String forbidden, String expected) {
+        boolean bad = value.isEmpty();
+        for (int i = 0; i < value.length() && !bad; i++) {
+            char c = value.charAt(i);
+            bad = c < 0x21 || c == 0x7f || forbidden.indexOf(c) >= 0;
+        }
+        if (bad) {
+            throw new IllegalArgumentException("the request's " + field + " '" + value + "' cannot be sent as it is: "
+                    + "give " + expected);
+        }
+    }
 }

@@ -7,8 +7,6 @@ import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.route.Request;
-import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,66 +85,24 @@ public final class RouteCommand implements Callable<Integer> {
     /** A request from the flags {@code route} and {@code timeline --request} share. */
     static Request request(String host, String path, String method, List<String> headers, List<String> query,
                            Optional<String> sourceIp) {
-        String p = path.startsWith("/") ? path : "/" + path;
-        requireHttp("host", host, " /?#@\\", "a host name or address, optionally with :port");
-        requireHttp("path", p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
-        requireHttp("method", method, " /?#@\\:()<>,;\"[]{}=", "an HTTP method such as GET or POST");
-        Request r = Request.of(host, p).withMethod(method);
-        int q = p.indexOf('?');
-        if (q >= 0) {
-            r = r.withPath(p.substring(0, q));
-            for (String pair : p.substring(q + 1).split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-        }
+        List<Map.Entry<String, String>> headerPairs = new ArrayList<>();
         for (String h : headers) {
             int eq = h.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("--header '" + h + "' must have the form NAME=VALUE");
             }
-            requireHttp("header name", h.substring(0, eq), " /?#@\\:()<>,;\"[]{}=", "a header name such as X-Canary");
-            r = r.withHeader(h.substring(0, eq), h.substring(eq + 1));
+            headerPairs.add(Map.entry(h.substring(0, eq), h.substring(eq + 1)));
         }
+        List<Request.QueryParam> queryPairs = new ArrayList<>();
         for (String pair : query) {
             int eq = pair.indexOf('=');
-            r = eq < 0 ? r.withQuery(pair, "") : r.withQuery(pair.substring(0, eq), pair.substring(eq + 1));
+            queryPairs.add(eq < 0 ? new Request.QueryParam(pair, "")
+                    : new Request.QueryParam(pair.substring(0, eq), pair.substring(eq + 1)));
         }
-        if (sourceIp.isPresent()) {
-            inet.ipaddr.IPAddress address = new IPAddressString(sourceIp.get(), ADDRESS).getAddress();
-            if (address == null || address.isMultiple() || address.isPrefixed()) {
-                throw new UsageException("--source-ip '" + sourceIp.get() + "' is not an IP address, e.g. 203.0.113.7");
-            }
-            r = r.withSourceIp(sourceIp.get());
-        }
-        return r;
-    }
-
-    /**
-     * One address as a client has it: four decimal parts or IPv6, no prefix, range, mask or wildcard, no leading
-     * zeros (which some parsers read as octal) and none of inet_aton's short forms ({@code 10.1.1}).
-     */
-    private static final IPAddressStringParameters ADDRESS = new IPAddressStringParameters.Builder()
-            .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowPrefix(false).allowMask(false)
-            .allowWildcardedSeparator(false).allow_inet_aton(false)
-            .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowWildcardedSeparator(false)
-            .getParentBuilder().toParams();
-
-    /**
-     * Refuses a request field no client could send (a space in the host, a control character): matched against
-     * the rules, it would quietly match nothing, and the answer would look like the default action's.
-     */
-    private static void requireHttp(String field, String value, String forbidden, String expected) {
-        boolean bad = value.isEmpty();
-        for (int i = 0; i < value.length() && !bad; i++) {
-            char c = value.charAt(i);
-            bad = c < 0x21 || c == 0x7f || forbidden.indexOf(c) >= 0;
-        }
-        if (bad) {
-            throw new UsageException("the request's " + field + " '" + value + "' cannot be sent as it is: give "
-                    + expected);
+        try {
+            return Request.written(host, path, method, headerPairs, queryPairs, sourceIp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("the request's source address", "--source-ip"));
         }
     }
 

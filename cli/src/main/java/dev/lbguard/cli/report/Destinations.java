@@ -8,7 +8,6 @@ import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.WeightedTarget;
-import java.util.stream.Collectors;
 
 /**
  * How every report writes where a request goes: a one-line summary ("forward shop-api 90%, shop-canary 10%")
@@ -19,48 +18,7 @@ public final class Destinations {
     }
 
     public static String summary(RuleAction action, RoutingSnapshot snapshot) {
-        String auth = action.authenticate().stream().map(a -> a.kind().label())
-                .collect(Collectors.joining(", "));
-        String terminal = action.terminal().accept(new RouteAction.Visitor<String>() {
-            @Override
-            public String forward(RouteAction.Forward f) {
-                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
-                String targets = f.targets().stream().map(t -> name(t, snapshot)
-                                + (f.targets().size() > 1 ? " " + percent(t.weight(), total) : ""))
-                        .collect(Collectors.joining(", "));
-                return "forward " + targets + f.stickiness().map(s -> " (sticky " + s.durationSeconds() + "s)")
-                        .orElse("");
-            }
-
-            @Override
-            public String redirect(RouteAction.Redirect r) {
-                return "redirect " + r.protocol() + "://" + r.host() + ":" + r.port() + r.path()
-                        + (r.query().isEmpty() ? "" : "?" + r.query()) + " (" + r.statusCode() + ")";
-            }
-
-            @Override
-            public String fixedResponse(RouteAction.FixedResponse f) {
-                return "fixed-response " + f.statusCode() + (f.contentType().isEmpty() ? "" : " " + f.contentType());
-            }
-
-            @Override
-            public String unresolved(RouteAction.Unresolved u) {
-                return u.isNotTaken() ? u.reason() : "unknown (" + u.reason() + ")";
-            }
-        });
-        return auth.isEmpty() ? terminal : auth + ", then " + terminal;
-    }
-
-    private static String name(WeightedTarget t, RoutingSnapshot snapshot) {
-        return snapshot.targetGroupName(t.targetGroup()) + (t.isResolved() ? "" : " (unresolved)");
-    }
-
-    private static String percent(int weight, int total) {
-        if (total == 0) {
-            return "0%";
-        }
-        double p = 100.0 * weight / total;
-        return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(java.util.Locale.ROOT, "%.1f", p)) + "%";
+        return dev.lbguard.model.ActionSummary.of(action, snapshot);
     }
 
     /** {@code {"type", "summary", "targets": [{"name", "id", "weight"}], ...}}. */

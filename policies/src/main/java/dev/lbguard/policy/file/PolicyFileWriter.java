@@ -1,0 +1,84 @@
+package dev.lbguard.policy.file;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.lbguard.policy.Invariant;
+import dev.lbguard.policy.Severity;
+import dev.lbguard.route.Request;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes invariants as {@code lbguard.yml} ({@code policy init}): block style for the list, one flow mapping per
+ * request and expectation as a person would write them, every string double-quoted (JSON escapes are YAML's) so
+ * that no host or path is read back as a number, a boolean or a comment.
+ */
+public final class PolicyFileWriter {
+    private PolicyFileWriter() {
+    }
+
+    /** The file; {@code header} lines become comments at its top, {@code notes} a comment block at its end. */
+    public static String write(List<Invariant> invariants, List<String> header, List<String> notes) {
+        StringBuilder s = new StringBuilder();
+        header.forEach(h -> s.append("# ").append(h).append('\n'));
+        s.append("version: 1\n");
+        s.append("fail_on: high\n");
+        s.append(invariants.isEmpty() ? "invariants: []\n" : "invariants:\n");
+        for (Invariant i : invariants) {
+            s.append("  - name: ").append(quote(i.name())).append('\n');
+            s.append("    listener: ").append(quote(i.listener())).append('\n');
+            s.append("    request: ").append(request(i.request())).append('\n');
+            s.append("    expect: {").append(i.expect().kind().key()).append(": ")
+                    .append(i.expect().kind() == dev.lbguard.policy.Expectation.Kind.FIXED_RESPONSE
+                            ? i.expect().value() : quote(i.expect().value())).append("}\n");
+            if (i.severity() != Severity.HIGH) {
+                s.append("    severity: ").append(i.severity().label()).append('\n');
+            }
+        }
+        s.append("waivers: []\n");
+        s.append("rules: {}\n");
+        if (!notes.isEmpty()) {
+            s.append("# Not written:\n");
+            notes.forEach(n -> s.append("#   ").append(n.replace('\n', ' ')).append('\n'));
+        }
+        return s.toString();
+    }
+
+    private static String request(Request r) {
+        StringBuilder s = new StringBuilder("{host: ").append(quote(r.host()));
+        s.append(", path: ").append(quote(r.path()));
+        s.append(", method: ").append(quote(r.method()));
+        if (!r.headers().isEmpty()) {
+            s.append(", headers: {");
+            boolean first = true;
+            for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+                s.append(first ? "" : ", ").append(quote(h.getKey())).append(": ").append(values(h.getValue()));
+                first = false;
+            }
+            s.append('}');
+        }
+        if (!r.query().isEmpty()) {
+            Map<String, List<String>> byKey = new java.util.LinkedHashMap<>();
+            r.query().forEach(q -> byKey.computeIfAbsent(q.key(), k -> new java.util.ArrayList<>()).add(q.value()));
+            s.append(", query: {");
+            boolean first = true;
+            for (Map.Entry<String, List<String>> q : byKey.entrySet()) {
+                s.append(first ? "" : ", ").append(quote(q.getKey())).append(": ").append(values(q.getValue()));
+                first = false;
+            }
+            s.append('}');
+        }
+        r.sourceIp().ifPresent(ip -> s.append(", source_ip: ").append(quote(ip)));
+        return s.append('}').toString();
+    }
+
+    private static String values(List<String> values) {
+        if (values.size() == 1) {
+            return quote(values.get(0));
+        }
+        return "[" + String.join(", ", values.stream().map(PolicyFileWriter::quote).toList()) + "]";
+    }
+
+    static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+    }
+}

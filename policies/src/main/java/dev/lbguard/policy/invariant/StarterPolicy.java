@@ -1,0 +1,129 @@
+package dev.lbguard.policy.invariant;
+
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.WeightedTarget;
+import dev.lbguard.policy.Expectation;
+import dev.lbguard.policy.Invariant;
+import dev.lbguard.policy.Severity;
+import dev.lbguard.route.Request;
+import dev.lbguard.route.RouteEvaluator;
+import dev.lbguard.route.RouteResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code policy init}: one invariant per rule and default action of every listener, each with a request the
+ * rule takes (the route differ's example of its class) and where that request goes today. Every invariant is
+ * checked before it is written, so the starter passes {@code check} with every reachable rule covered; what
+ * cannot be written (a destination lbguard cannot read) is listed as a note instead.
+ *
+ * @param invariants in listener order, then the listener's evaluation order, then the default action
+ * @param notes what was not written, and why
+ */
+public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
+    private static final RouteEvaluator EVALUATOR = new RouteEvaluator();
+
+    public StarterPolicy {
+        invariants = List.copyOf(invariants);
+        notes = List.copyOf(notes);
+    }
+
+    public static StarterPolicy of(RoutingSnapshot snapshot, String path) {
+        Map<ElementId, RuleExamples.OfListener> examples = RuleExamples.of(snapshot);
+        List<Invariant> invariants = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (LoadBalancer lb : snapshot.loadBalancers()) {
+            for (Listener l : lb.listeners()) {
+                String name = Coverage.name(snapshot, lb, l);
+                RuleExamples.OfListener of = examples.get(l.id());
+                if (of == null) {
+                    continue;
+                }
+                if (lb.listenersOnPort(l.port()).size() > 1) {
+                    notes.add(name + ": more than one listener on this port; an invariant cannot name one of them");
+                    continue;
+                }
+                List<RuleExamples.Example> ordered = new ArrayList<>(of.examples().values());
+                ordered.sort(Comparator.comparingInt(e -> order(l, e.rule())));
+                for (RuleExamples.Example e : ordered) {
+                    String taker = e.rule().map(ElementId::value).orElse(Coverage.DEFAULT);
+                    Request request = withoutNeedlessAddress(l, e.change().example());
+                    RuleAction action = e.change().after().action().orElseThrow();
+                    Optional<Expectation> expect = expectation(action.terminal(), request, l, snapshot);
+                    if (expect.isEmpty()) {
+                        notes.add(name + " " + taker + ": its destination is not known (" + action + ")");
+                        continue;
+                    }
+                    Invariant inv = new Invariant(name + " " + taker, name, request, expect.get(), Severity.HIGH,
+                            SourceRef.file(path));
+                    if (InvariantCheck.check(snapshot, inv).passed()) {
+                        invariants.add(inv);
+                    } else {
+                        notes.add(name + " " + taker + ": no invariant found that lbguard can check");
+                    }
+                }
+                of.undecided().forEach(u -> notes.add(name + " " + u + ": which requests it takes depends on a value "
+                        + "lbguard could not read"));
+            }
+        }
+        return new StarterPolicy(invariants, notes);
+    }
+
+    private static int order(Listener l, Optional<ElementId> rule) {
+        if (rule.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        List<dev.lbguard.model.Rule> rules = l.rulesInEvaluationOrder();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(rule.get())) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE - 1;
+    }
+
+    /**
+     * The example without its client address when the answer does not depend on it: every witness has one, but
+     * an invariant a person reads should name only what matters.
+     */
+    private static Request withoutNeedlessAddress(Listener l, Request example) {
+        if (example.sourceIp().isEmpty()) {
+            return example;
+        }
+        Request bare = new Request(example.host(), example.path(), example.method(), example.headers(),
+                example.query(), Optional.empty());
+        RouteResult with = EVALUATOR.evaluate(l, example);
+        RouteResult without = EVALUATOR.evaluate(l, bare);
+        return without.isMatched() && without.ruleId().equals(with.ruleId()) && without.action().equals(with.action())
+                ? bare : example;
+    }
+
+    private static Optional<Expectation> expectation(RouteAction action, Request request, Listener l,
+                                                     RoutingSnapshot snapshot) {
+        if (action instanceof RouteAction.Forward f && f.isKnown()) {
+            WeightedTarget main = f.targets().stream().max(Comparator.comparingInt(WeightedTarget::weight)).orElseThrow();
+            String name = snapshot.targetGroupName(main.targetGroup());
+            long sameName = snapshot.targetGroups().stream().map(TargetGroup::name).filter(name::equals).count();
+            return Optional.of(new Expectation(Expectation.Kind.FORWARD,
+                    sameName > 1 ? main.targetGroup().value() : name));
+        }
+        if (action instanceof RouteAction.Redirect r) {
+            return Optional.of(new Expectation(Expectation.Kind.REDIRECT,
+                    InvariantCheck.RedirectUrl.of(r, request, l)));
+        }
+        if (action instanceof RouteAction.FixedResponse fr && fr.statusCode().matches("[1-5]\\d\\d")) {
+            return Optional.of(new Expectation(Expectation.Kind.FIXED_RESPONSE, fr.statusCode()));
+        }
+        return Optional.empty();
+    }
+}
