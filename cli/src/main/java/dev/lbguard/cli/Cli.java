@@ -2,11 +2,13 @@ package dev.lbguard.cli;
 
 import dev.lbguard.cli.command.AuditCommand;
 import dev.lbguard.cli.command.BaselineCommand;
+import dev.lbguard.cli.command.CheckCommand;
 import dev.lbguard.cli.command.DemoCommand;
 import dev.lbguard.cli.command.DriftCommand;
 import dev.lbguard.cli.command.ExitCode;
 import dev.lbguard.cli.command.ExplainCommand;
 import dev.lbguard.cli.command.Launcher;
+import dev.lbguard.cli.command.PolicyCommand;
 import dev.lbguard.cli.command.ResourcesCommand;
 import dev.lbguard.cli.command.ReviewCommand;
 import dev.lbguard.cli.command.RollbackCommand;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Command;
                 + "and how dangerous is that.",
         subcommands = {ResourcesCommand.class, RoutesCommand.class, RouteCommand.class, ReviewCommand.class,
             DriftCommand.class, TimelineCommand.class, BaselineCommand.class, AuditCommand.class, RollbackCommand.class,
-            RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            CheckCommand.class, PolicyCommand.class, RulesCommand.class, ExplainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, nothing at or above --fail-on",

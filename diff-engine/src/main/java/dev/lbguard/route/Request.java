@@ -81,6 +81,28 @@ public record Request(String host, String path, String method, SortedMap<String,
         return new Request(host, path, method, headers, query, Optional.of(ip));
     }
 
+    /**
+     * The request in one line, as every report and finding prints it: {@code GET shop.example.com/cart?x=1
+     * X-Canary: 1  from 203.0.113.9}; {@code withSource} false leaves out the client address when nothing depends
+     * on it.
+     */
+    public String describe(boolean withSource) {
+        StringBuilder s = new StringBuilder(method).append(' ').append(host).append(path);
+        for (int i = 0; i < query.size(); i++) {
+            QueryParam q = query.get(i);
+            s.append(i == 0 ? "?" : "&").append(q.key()).append(q.value().isEmpty() ? "" : "=" + q.value());
+        }
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            for (String v : h.getValue()) {
+                s.append("  ").append(h.getKey()).append(": ").append(v);
+            }
+        }
+        if (withSource) {
+            sourceIp.ifPresent(ip -> s.append("  from ").append(ip));
+        }
+        return s.toString();
+    }
+
     /** The values of a header, in the order sent; empty when absent. */
     public List<String> headerValues(String name) {
         return headers.getOrDefault(name, List.of());

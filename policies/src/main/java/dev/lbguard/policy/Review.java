@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Reviews one change: computes both diffs, runs every rule of a catalog, and scores the risk. */
+/**
+ * Reviews one change: computes both diffs, judges the policy file's invariants on both sides, runs every rule of
+ * a catalog the policy leaves enabled, applies its severities and waivers, and scores the risk from the findings
+ * no waiver accepts.
+ */
 public final class Review {
     private final RuleCatalog catalog;
     private final RiskScoring scoring;
@@ -22,23 +26,53 @@ public final class Review {
     }
 
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head) {
-        return review(base, head, resourceDiffer.diff(base, head), routeDiffer.diff(base, head));
+        return review(base, head, PolicyContext.NONE);
+    }
+
+    public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, PolicyContext policy) {
+        return review(base, head, resourceDiffer.diff(base, head), routeDiffer.diff(base, head), policy);
     }
 
     /** Reviews a change whose diffs were already computed (for instance reused by another command). */
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes) {
+        return review(base, head, resources, routes, PolicyContext.NONE);
+    }
+
+    public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
+                               PolicyContext policy) {
         // Policies judge what both sides could read: a module one side could not read is not removed there.
         RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(base, head);
-        ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes);
+        List<PolicyOutcome.Judgement> judgements = new ArrayList<>();
+        for (Invariant i : policy.judge().invariants()) {
+            judgements.add(new PolicyOutcome.Judgement(i, InvariantCheck.check(base, i), InvariantCheck.check(head, i)));
+        }
+        List<PolicyChange> changes = new ArrayList<>();
+        if (policy.proposedProblems().isEmpty()) {
+            changes.addAll(PolicyChange.between(policy.judge(), policy.proposed()));
+        } else {
+            changes.add(new PolicyChange(PolicyChange.Kind.CHANGED, "policy file", "cannot be read after the change, "
+                    + "so nothing would be checked: " + String.join("; ", policy.proposedProblems()), true,
+                    dev.lbguard.diagnostic.SourceRef.file(policy.judge().exists() ? policy.judge().path()
+                            : PolicyFile.DEFAULT_PATH)));
+        }
+        PolicyOutcome outcome = new PolicyOutcome(policy.judge(), judgements, changes, List.of());
+        ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes, outcome);
         List<Finding> findings = new ArrayList<>();
         List<Inconclusive> inconclusives = new ArrayList<>();
         for (PolicyRule rule : catalog.rules()) {
+            if (!policy.judge().enabled(rule.info().id())) {
+                continue;
+            }
             RuleResult r = rule.evaluate(ctx);
             findings.addAll(r.findings());
             inconclusives.addAll(r.inconclusives());
         }
+        Waivers waivers = new Waivers(policy.judge(), policy.today());
+        List<Finding> judged = findings.stream().map(f -> waivers.apply(policy.judge().withSeverity(f))).toList();
+        outcome = new PolicyOutcome(policy.judge(), judgements, outcome.changes(),
+                waivers.warnings(catalog, judged, base, head));
         boolean complete = base.complete() && head.complete() && inconclusives.isEmpty();
-        return new ReviewResult(base, head, resources, routes, findings, inconclusives,
-                scoring.score(findings, routes), complete);
+        return new ReviewResult(base, head, resources, routes, judged, inconclusives,
+                scoring.score(judged.stream().filter(Finding::counts).toList(), routes), complete, outcome);
     }
 }

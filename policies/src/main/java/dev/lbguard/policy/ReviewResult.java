@@ -16,7 +16,8 @@ import java.util.Objects;
  *                 finding list promise that nothing dangerous changed
  */
 public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
-                           List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete) {
+                           List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete,
+                           PolicyOutcome policy) {
     public ReviewResult {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
@@ -27,6 +28,18 @@ public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceD
                 .sorted(java.util.Comparator.comparing(Inconclusive::ruleId).thenComparing(Inconclusive::reason))
                 .toList();
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** A review without a policy file. */
+    public ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
+                        List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete) {
+        this(base, head, resources, routes, findings, inconclusives, risk, complete, PolicyOutcome.NONE);
+    }
+
+    /** The findings that count for {@code --fail-on} and the risk: all but the waived ones. */
+    public List<Finding> countingFindings() {
+        return findings.stream().filter(Finding::counts).toList();
     }
 
     /**

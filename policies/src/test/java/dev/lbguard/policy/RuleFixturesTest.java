@@ -90,11 +90,34 @@ class RuleFixturesTest {
         return new RoutingSnapshot(s.origin(), s.loadBalancers(), groups, s.diagnostics(), s.moves());
     }
 
+    /**
+     * The policy files of a pair, {@code base/lbguard.yml} judging and {@code head/lbguard.yml} proposed (none where
+     * absent), read with pair-relative paths like the .tf files, on a fixed day so that expiries do not age.
+     */
+    static dev.lbguard.policy.PolicyContext policies(Path pair) {
+        return new dev.lbguard.policy.PolicyContext(policy(pair, "base"), policy(pair, "head"),
+                java.time.LocalDate.of(2026, 12, 6));
+    }
+
+    private static dev.lbguard.policy.PolicyFile policy(Path pair, String side) {
+        Path f = pair.resolve(side).resolve(dev.lbguard.policy.PolicyFile.DEFAULT_PATH);
+        if (!Files.isRegularFile(f)) {
+            return dev.lbguard.policy.PolicyFile.none();
+        }
+        try {
+            return dev.lbguard.policy.file.PolicyFileReader.read(side + "/" + dev.lbguard.policy.PolicyFile.DEFAULT_PATH,
+                    Files.readAllBytes(f));
+        } catch (IOException | dev.lbguard.policy.file.PolicyFileException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The {@code path:line:id} markers for rule {@code id} in every .tf file of the pair. */
     static Set<String> markers(Path pair, String id) {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(pair)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tf") || p.toString().endsWith(".yml")).sorted()
+                    .toList()) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = MARKER.matcher(lines.get(i));
@@ -123,7 +146,7 @@ class RuleFixturesTest {
         RoutingSnapshot head = read(pair, "head");
         ReviewResult result;
         try {
-            result = BuiltInRules.review().review(base, head);
+            result = BuiltInRules.review().review(base, head, policies(pair));
         } catch (UnsupportedOperationException e) {
             // The differs are written on other branches; until they are merged the fixtures cannot run.
             assumeTrue(false, "a differ is not implemented yet: " + e.getMessage());

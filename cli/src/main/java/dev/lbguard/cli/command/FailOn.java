@@ -17,7 +17,15 @@ public enum FailOn {
             return false;
         }
         Severity threshold = Severity.valueOf(name());
-        return findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+        return findings.stream().anyMatch(f -> f.counts() && f.severity().isAtLeast(threshold));
+    }
+
+    /** {@code --fail-on} when given, else the policy file's {@code fail_on}, else high. */
+    public static FailOn or(FailOn given, dev.lbguard.policy.PolicyFile policy) {
+        if (given != null) {
+            return given;
+        }
+        return policy.failOn().map(f -> valueOf(f.toUpperCase(java.util.Locale.ROOT))).orElse(HIGH);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lbguard.cli.report.ReviewMarkdown;
 import dev.lbguard.cli.report.ReviewSarif;
 import dev.lbguard.cli.report.ReviewText;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
 import java.util.List;
@@ -37,10 +38,13 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "The revision after the change (or WORKTREE). Default: ${DEFAULT-VALUE}.")
     String head;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding no waiver accepts is at least this severe: ${COMPLETION-CANDIDATES}. "
+                    + "Default: fail_on of the policy file, else high.")
     FailOn failOn;
+
+    @Mixin
+    PolicyOption policy;
 
     public ReviewCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -48,11 +52,12 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PolicyContext judged = policy.forChange(options, base, head);
         List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
-        ReviewResult result = BuiltInRules.review().review(pair.get(0), pair.get(1));
+        ReviewResult result = BuiltInRules.review().review(pair.get(0), pair.get(1), judged);
         ReportOutput.write(options, spec.commandLine().getOut(), render("review", result),
                 dev.lbguard.cli.report.Redaction.secretsOf(result));
-        return failOn.exitCode(result);
+        return FailOn.or(failOn, judged.judge()).exitCode(result);
     }
 
     String render(String title, ReviewResult result) {

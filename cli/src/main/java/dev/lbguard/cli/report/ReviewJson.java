@@ -40,6 +40,9 @@ public final class ReviewJson {
         for (Inconclusive i : r.inconclusives()) {
             inc.addObject().put("id", i.ruleId()).put("reason", i.reason());
         }
+        if (r.policy().judge().exists() || !r.policy().changes().isEmpty() || !r.policy().warnings().isEmpty()) {
+            root.set("policy", PolicySection.json(r.policy()));
+        }
         return root;
     }
 
@@ -157,6 +160,11 @@ public final class ReviewJson {
             n.put("address", f.element().value());
             RoutesReport.location(n, f.source());
             n.put("remediation", f.remediation());
+            f.waived().ifPresent(w -> {
+                ObjectNode wn = n.putObject("waiver");
+                wn.put("reason", w.reason()).put("expires", w.expires().toString());
+                RoutesReport.location(wn, w.source());
+            });
         }
         return a;
     }

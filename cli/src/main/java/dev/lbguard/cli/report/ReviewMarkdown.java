@@ -52,6 +52,10 @@ public final class ReviewMarkdown {
                 .append(Verdict.sentence(r)).append('\n').append(MARKER).append("\n\n");
         s.append('`').append(Origins.text(r.base().origin())).append("` → `").append(Origins.text(r.head().origin()))
                 .append("`\n\n");
+        String policy = PolicySection.header(r.policy());
+        if (!policy.isEmpty()) {
+            s.append("_").append(cell(policy)).append("_\n\n");
+        }
         List<RouteChange> routes = r.routes().changes();
         if (!routes.isEmpty()) {
             s.append("#### Route changes\n\n| Listener | Requests | Example | Before | After |\n|---|---|---|---|---|\n");
@@ -67,9 +71,11 @@ public final class ReviewMarkdown {
         if (!r.findings().isEmpty()) {
             s.append("#### Findings\n\n| Severity | Rule | Where | Finding |\n|---|---|---|---|\n");
             for (Finding f : r.findings()) {
-                s.append("| ").append(f.severity().label()).append(" | ").append(f.ruleId()).append(' ')
+                s.append("| ").append(f.severity().label()).append(f.waived().isPresent() ? " (waived)" : "").append(" | ").append(f.ruleId()).append(' ')
                         .append(cell(f.title())).append(" | ").append(code(f.source().toString())).append(" | ")
-                        .append(cell(f.message())).append("<br>_Fix:_ ").append(cell(f.remediation())).append(" |\n");
+                        .append(cell(f.message())).append("<br>_Fix:_ ").append(cell(f.remediation()))
+                        .append(f.waived().map(w -> "<br>_" + cell(PolicySection.waived(w)) + "_").orElse(""))
+                        .append(" |\n");
             }
             s.append('\n');
         }
@@ -89,6 +95,7 @@ public final class ReviewMarkdown {
             more(s, resources.size(), rows, "resource changes");
             s.append("\n</details>\n\n");
         }
+        PolicySection.markdown(s, r.policy());
         s.append(extra);
         diagrams(s, r);
         List<String> inconclusive = new ArrayList<>();

@@ -83,7 +83,12 @@ public final class ReviewSarif {
                     .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty("lbguard/v1",
                             fingerprint(f.ruleId() + "|" + f.element().value() + "|" + f.source().path())))
                     .withProperties(new PropertyBag().withAdditionalProperty("severity", f.severity().label())
-                            .withAdditionalProperty("address", f.element().value())));
+                            .withAdditionalProperty("address", f.element().value()))
+                    .withSuppressions(f.waived().map(w -> java.util.Set.of(new com.contrastsecurity.sarif.Suppression()
+                            .withKind(com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
+                            .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
+                            .withJustification(w.reason() + " (until " + w.expires() + ", " + w.source() + ")")))
+                            .orElse(null)));
         }
         List<Notification> notifications = new ArrayList<>();
         for (Diagnostic d : r.diagnostics()) {

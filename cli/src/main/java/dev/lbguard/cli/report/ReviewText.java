@@ -25,7 +25,9 @@ public final class ReviewText {
         s.append(style.bold(title + ": " + Origins.text(r.base().origin()) + " -> " + Origins.text(r.head().origin())))
                 .append('\n');
         s.append(riskStyle(r.risk(), style, "RISK " + r.risk().label().toUpperCase(java.util.Locale.ROOT)))
-                .append("  ").append(Verdict.sentence(r)).append("\n\n");
+                .append("  ").append(Verdict.sentence(r)).append('\n');
+        String policy = PolicySection.header(r.policy());
+        s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n").append('\n');
         if (!r.routes().changes().isEmpty()) {
             s.append(style.bold("Route changes")).append('\n');
             routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "");
@@ -41,6 +43,7 @@ public final class ReviewText {
             resourceChanges(s, r.resources().changes(), style, "");
             s.append('\n');
         }
+        PolicySection.text(s, r.policy(), style);
         s.append(extra);
         for (Inconclusive i : r.inconclusives()) {
             s.append(style.yellow("  inconclusive " + i.ruleId() + ": " + i.reason())).append('\n');
@@ -75,6 +78,8 @@ public final class ReviewText {
                     .append(f.title()).append("  ").append(style.dim(f.source().toString())).append('\n');
             s.append(indent).append("      ").append(f.message()).append('\n');
             s.append(indent).append("      fix: ").append(f.remediation()).append('\n');
+            f.waived().ifPresent(w -> s.append(indent).append("      ").append(style.yellow(PolicySection.waived(w)))
+                    .append('\n'));
         }
     }
 

@@ -55,23 +55,7 @@ public final class RouteReport {
 
     /** The request in one line; {@code withSource} false leaves out the client address when nothing depends on it. */
     public static String describe(Request r, boolean withSource) {
-        StringBuilder s = new StringBuilder(r.method()).append(' ').append(r.host()).append(r.path());
-        if (!r.query().isEmpty()) {
-            s.append('?');
-            for (int i = 0; i < r.query().size(); i++) {
-                Request.QueryParam q = r.query().get(i);
-                s.append(i == 0 ? "" : "&").append(q.key()).append(q.value().isEmpty() ? "" : "=" + q.value());
-            }
-        }
-        for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
-            for (String v : h.getValue()) {
-                s.append("  ").append(h.getKey()).append(": ").append(v);
-            }
-        }
-        if (withSource) {
-            r.sourceIp().ifPresent(ip -> s.append("  from ").append(ip));
-        }
-        return s.toString();
+        return r.describe(withSource);
     }
 
     public static String json(RoutingSnapshot snapshot, LoadBalancer lb, Listener listener, Request request,

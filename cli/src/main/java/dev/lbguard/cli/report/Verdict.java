@@ -14,7 +14,8 @@ public final class Verdict {
             default -> false;
         };
         int moved = r.routes().changes().size();
-        int findings = r.findings().size();
+        int findings = r.countingFindings().size();
+        int waived = r.findings().size() - findings;
         int resources = r.resources().changes().size();
         StringBuilder s = new StringBuilder();
         if (!r.complete()) {
@@ -38,6 +39,9 @@ public final class Verdict {
         }
         if (moved == 0 && findings > 0) {
             s.append(' ').append(plural(findings, "finding")).append('.');
+        }
+        if (waived > 0) {
+            s.append(' ').append(waived).append(" waived by the policy file.");
         }
         return s.toString();
     }

@@ -50,6 +50,7 @@ public final class PolicyFileReader {
 
     private final String path;
     private final List<PolicyFileException.Problem> problems = new ArrayList<>();
+    private List<String> lines = List.of();
 
     private PolicyFileReader(String path) {
         this.path = path;
@@ -65,6 +66,7 @@ public final class PolicyFileReader {
         } catch (CharacterCodingException e) {
             throw r.fail(0, 0, "the file is not UTF-8 text; save it as UTF-8");
         }
+        r.lines = text.lines().toList();
         Optional<Node> doc;
         try {
             doc = PolicyYaml.read(text);
@@ -265,7 +267,8 @@ public final class PolicyFileReader {
         Optional<String> element = requiredText(item, m.get(), "element", "a waiver",
                 "the element ids it accepts, e.g. 'element: aws_lb_listener_rule.campaign' (* matches any run)");
         Optional<String> reason = requiredText(item, m.get(), "reason", "a waiver",
-                "why the finding is accepted and who approved it, e.g. 'reason: campaign, approved in #1234'");
+                "why the finding is accepted and who approved it, e.g. 'reason: \"campaign, approved in #1234\"'");
+        reason.ifPresent(text -> cutByComment(m.get().get("reason").value(), "reason", text));
         if (reason.isPresent() && reason.get().isBlank()) {
             problem(m.get().get("reason").value(), "the reason is empty; say why the finding is accepted");
             reason = Optional.empty();
@@ -382,6 +385,27 @@ public final class PolicyFileReader {
         problem(node, what + " is " + node.describe() + "; write a single value"
                 + (node instanceof Scalar ? "" : " (quote it if it holds ': ' or starts with '{' or '[')"));
         return Optional.empty();
+    }
+
+    /**
+     * In YAML, {@code #} after a space starts a comment, so {@code reason: approved in #1234} reads as
+     * "approved in": the ticket a reviewer would follow is silently lost. A comment that starts right after the
+     * {@code #}, as ticket numbers and channels do, is taken for such a mistake.
+     */
+    private void cutByComment(Node value, String key, String text) {
+        if (!(value instanceof Scalar s) || s.line() < 1 || s.line() > lines.size()) {
+            return;
+        }
+        String line = lines.get(s.line() - 1);
+        int from = Math.min(line.length(), Math.max(0, s.column() - 1));
+        if (line.startsWith("\"", from) || line.startsWith("'", from)) {
+            return;
+        }
+        java.util.regex.Matcher m = Pattern.compile("\\s#(\\S.*)$").matcher(line.substring(from));
+        if (m.find()) {
+            problem(value, "the '#" + m.group(1) + "' after the " + key + " is a YAML comment, so the " + key
+                    + " reads '" + text + "'; quote it all: " + key + ": \"" + text + " #" + m.group(1) + "\"");
+        }
     }
 
     private SourceRef at(Node node) {

@@ -2,6 +2,7 @@ package dev.lbguard.policy.invariant;
 
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
+import dev.lbguard.policy.InvariantResult;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.RoutingSnapshot;

@@ -10,6 +10,7 @@ import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.policy.Expectation;
+import dev.lbguard.policy.InvariantCheck;
 import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.Severity;
 import dev.lbguard.route.Request;

@@ -32,7 +32,9 @@ public final class BuiltInRules {
                 new HealthCheckChanged(),
                 new RenamedWithoutMoved(),
                 new SourceIpWidened(),
-                new RouteToTargetsTakingNoTraffic()));
+                new RouteToTargetsTakingNoTraffic(),
+                new InvariantBroken(),
+                new PolicyWeakened()));
     }
 
     /**

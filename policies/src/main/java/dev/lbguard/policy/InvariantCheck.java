@@ -1,4 +1,4 @@
-package dev.lbguard.policy.invariant;
+package dev.lbguard.policy;
 
 import dev.lbguard.model.ActionSummary;
 import dev.lbguard.model.Listener;
@@ -6,9 +6,7 @@ import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.WeightedTarget;
-import dev.lbguard.policy.Expectation;
-import dev.lbguard.policy.Invariant;
-import dev.lbguard.policy.invariant.InvariantResult.Status;
+import dev.lbguard.policy.InvariantResult.Status;
 import dev.lbguard.route.Glob;
 import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
@@ -109,11 +107,11 @@ public final class InvariantCheck {
     }
 
     /** Where a redirect sends the request, as the client's next request would be: {@code https://host/path?query}. */
-    static final class RedirectUrl {
+    public static final class RedirectUrl {
         private RedirectUrl() {
         }
 
-        static String of(RouteAction.Redirect r, Request request, Listener listener) {
+        public static String of(RouteAction.Redirect r, Request request, Listener listener) {
             String protocol = r.protocol().replace("#{protocol}", listener.protocol()).toLowerCase(Locale.ROOT);
             String port = r.port().replace("#{port}", String.valueOf(listener.port()));
             String host = r.host().replace("#{host}", request.hostWithoutPort());

@@ -1,10 +1,9 @@
-package dev.lbguard.policy.invariant;
+package dev.lbguard.policy;
 
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
-import dev.lbguard.policy.Invariant;
 import dev.lbguard.route.RouteResult;
 import java.util.Objects;
 import java.util.Optional;

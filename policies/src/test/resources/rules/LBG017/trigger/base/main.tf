@@ -1,0 +1,73 @@
+# Routing unchanged; the policy file loses an invariant, disables a rule and gains a waiver
+resource "aws_lb" "edge" {
+  name               = "edge"
+  internal           = false
+  load_balancer_type = "application"
+  subnets            = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]
+}
+
+resource "aws_lb_target_group" "web" {
+  name     = "web"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_target_group_attachment" "web_1" {
+  target_group_arn = aws_lb_target_group.web.arn
+  target_id        = "10.0.118.10"
+  port             = 80
+}
+
+resource "aws_lb_target_group" "api" {
+  name     = "api"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_target_group_attachment" "api_1" {
+  target_group_arn = aws_lb_target_group.api.arn
+  target_id        = "10.0.114.10"
+  port             = 80
+}
+
+resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.edge.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+
+resource "aws_lb_listener_rule" "api" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 10
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/api/*"]
+    }
+  }
+}
+
+resource "aws_lb_target_group" "api_v2" {
+  name     = "api-v2"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_target_group_attachment" "api_v2_1" {
+  target_group_arn = aws_lb_target_group.api_v2.arn
+  target_id        = "10.0.177.10"
+  port             = 80
+}
