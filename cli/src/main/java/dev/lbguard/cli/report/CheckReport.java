@@ -79,7 +79,7 @@ public final class CheckReport {
     public static String json(PolicyCheck.Result r) {
         ObjectNode root = Json.header("check", r.complete(), r.snapshot().diagnostics());
         root.set("head", Origins.json(r.snapshot().origin()));
-        root.put("policy", r.policy().path());
+        root.put("policyFile", r.policy().path());
         root.put("passed", r.failed() == 0 && r.undecided() == 0 && !r.coverageTooLow());
         root.set("invariants", invariants(r.invariants()));
         ObjectNode cov = root.putObject("coverage");
