@@ -14,6 +14,8 @@ import dev.lbguard.route.RouteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -73,12 +75,8 @@ public final class InvariantCheck {
     private static Status judge(Expectation e, RouteAction action, Listener l, Request request,
                                 RoutingSnapshot snapshot) {
         return switch (e.kind()) {
-            case FORWARD -> forwardsTo(e.value(), action, snapshot);
-            case NOT_FORWARD -> switch (forwardsTo(e.value(), action, snapshot)) {
-                case PASSED -> Status.FAILED;
-                case FAILED -> Status.PASSED;
-                case UNKNOWN -> Status.UNKNOWN;
-            };
+            case FORWARD -> forwardsAsSplit(e.split(), action, snapshot);
+            case NOT_FORWARD -> notForwardedTo(e.value(), action, snapshot);
             case REDIRECT -> action instanceof RouteAction.Redirect r
                     && Glob.matches(e.value(), RedirectUrl.of(r, request, l)) ? Status.PASSED : Status.FAILED;
             case FIXED_RESPONSE -> action instanceof RouteAction.FixedResponse f && f.statusCode().equals(e.value())
@@ -87,23 +85,57 @@ public final class InvariantCheck {
     }
 
     /**
-     * Whether the action sends requests to the target group named {@code name} (its name, or its address or ARN):
-     * passed when that group takes a share of them (a weight above 0, or it is the only group), unknown when it
-     * does not but a group that could not be linked might be it.
+     * Whether the forward sends requests to exactly the expected groups in the expected shares (groups of weight 0
+     * take nothing and count as absent); unknown when a group that could not be linked takes a share.
      */
-    private static Status forwardsTo(String name, RouteAction action, RoutingSnapshot snapshot) {
+    private static Status forwardsAsSplit(Map<String, Integer> split, RouteAction action, RoutingSnapshot snapshot) {
         if (!(action instanceof RouteAction.Forward f)) {
             return Status.FAILED;
         }
+        Map<String, Long> actual = new TreeMap<>();
+        for (WeightedTarget t : f.targets()) {
+            long weight = f.targets().size() == 1 ? Math.max(1, t.weight()) : t.weight();
+            if (weight == 0) {
+                continue;
+            }
+            if (!t.isResolved()) {
+                return Status.UNKNOWN;
+            }
+            String key = split.keySet().stream().filter(k -> named(k, t, snapshot)).findFirst().orElse("");
+            if (key.isEmpty()) {
+                return Status.FAILED;
+            }
+            actual.merge(key, weight, Long::sum);
+        }
+        long expectedTotal = split.values().stream().mapToLong(Integer::longValue).sum();
+        long actualTotal = actual.values().stream().mapToLong(Long::longValue).sum();
+        for (Map.Entry<String, Integer> e : split.entrySet()) {
+            long got = actual.getOrDefault(e.getKey(), 0L);
+            // Shares, cross-multiplied: 90/10 and 9/1 are the same split.
+            if (got * expectedTotal != e.getValue() * actualTotal) {
+                return Status.FAILED;
+            }
+        }
+        return actualTotal > 0 ? Status.PASSED : Status.FAILED;
+    }
+
+    private static Status notForwardedTo(String name, RouteAction action, RoutingSnapshot snapshot) {
+        if (!(action instanceof RouteAction.Forward f)) {
+            return Status.PASSED;
+        }
         boolean unresolved = false;
         for (WeightedTarget t : f.targets()) {
-            boolean named = t.targetGroup().value().equals(name) || snapshot.targetGroupName(t.targetGroup()).equals(name);
-            if (named && (t.weight() > 0 || f.targets().size() == 1)) {
-                return Status.PASSED;
+            boolean takes = t.weight() > 0 || f.targets().size() == 1;
+            if (takes && t.isResolved() && named(name, t, snapshot)) {
+                return Status.FAILED;
             }
-            unresolved |= !t.isResolved();
+            unresolved |= takes && !t.isResolved();
         }
-        return unresolved ? Status.UNKNOWN : Status.FAILED;
+        return unresolved ? Status.UNKNOWN : Status.PASSED;
+    }
+
+    private static boolean named(String name, WeightedTarget t, RoutingSnapshot snapshot) {
+        return t.targetGroup().value().equals(name) || snapshot.targetGroupName(t.targetGroup()).equals(name);
     }
 
     /** Where a redirect sends the request, as the client's next request would be: {@code https://host/path?query}. */

@@ -236,6 +236,9 @@ public final class PolicyFileReader {
         }
         Entry e = m.get().values().iterator().next();
         Expectation.Kind kind = Expectation.Kind.valueOf(e.key().toUpperCase(java.util.Locale.ROOT));
+        if (kind == Expectation.Kind.FORWARD && e.value() instanceof Mapping split) {
+            return forwardSplit(split);
+        }
         Optional<String> value = scalarText(e.value(), e.key());
         if (value.isEmpty()) {
             return Optional.empty();
@@ -250,7 +253,27 @@ public final class PolicyFileReader {
                     + "404 or 503");
             return Optional.empty();
         }
-        return Optional.of(new Expectation(kind, value.get()));
+        return Optional.of(kind == Expectation.Kind.FORWARD ? Expectation.forwardTo(value.get())
+                : Expectation.of(kind, value.get()));
+    }
+
+    /** {@code forward: {shop-api: 90, shop-api-canary: 10}}: the groups and their weights, one at least above 0. */
+    private Optional<Expectation> forwardSplit(Mapping split) {
+        java.util.Map<String, Integer> weights = new LinkedHashMap<>();
+        for (Entry t : split.entries().values()) {
+            if (t.value() instanceof Scalar w && w.kind() == JsonToken.VALUE_NUMBER_INT && w.text().matches("\\d{1,3}")) {
+                weights.put(t.key(), Integer.parseInt(w.text()));
+            } else {
+                problem(t.value(), "the weight of " + t.key() + " is " + t.value().describe() + "; write a whole number "
+                        + "from 0 to 999, as the load balancer's weights are");
+                return Optional.empty();
+            }
+        }
+        if (weights.values().stream().allMatch(w -> w == 0)) {
+            problem(split, "forward needs a target group of weight above 0, e.g. {shop-api: 90, shop-api-canary: 10}");
+            return Optional.empty();
+        }
+        return Optional.of(Expectation.forward(weights));
     }
 
     private Optional<Waiver> waiver(Node item) {

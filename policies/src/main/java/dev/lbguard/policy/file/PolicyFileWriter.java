@@ -1,6 +1,7 @@
 package dev.lbguard.policy.file;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.lbguard.policy.Expectation;
 import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.Severity;
 import dev.lbguard.route.Request;
@@ -27,9 +28,8 @@ public final class PolicyFileWriter {
             s.append("  - name: ").append(quote(i.name())).append('\n');
             s.append("    listener: ").append(quote(i.listener())).append('\n');
             s.append("    request: ").append(request(i.request())).append('\n');
-            s.append("    expect: {").append(i.expect().kind().key()).append(": ")
-                    .append(i.expect().kind() == dev.lbguard.policy.Expectation.Kind.FIXED_RESPONSE
-                            ? i.expect().value() : quote(i.expect().value())).append("}\n");
+            s.append("    expect: {").append(i.expect().kind().key()).append(": ").append(expected(i.expect()))
+                    .append("}\n");
             if (i.severity() != Severity.HIGH) {
                 s.append("    severity: ").append(i.severity().label()).append('\n');
             }
@@ -41,6 +41,17 @@ public final class PolicyFileWriter {
             notes.forEach(n -> s.append("#   ").append(n.replace('\n', ' ')).append('\n'));
         }
         return s.toString();
+    }
+
+    private static String expected(Expectation e) {
+        if (e.kind() == Expectation.Kind.FIXED_RESPONSE) {
+            return e.value();
+        }
+        if (e.kind() == Expectation.Kind.FORWARD && !e.singleGroup()) {
+            return "{" + String.join(", ", e.split().entrySet().stream()
+                    .map(t -> quote(t.getKey()) + ": " + t.getValue()).toList()) + "}";
+        }
+        return quote(e.kind() == Expectation.Kind.FORWARD ? e.split().firstKey() : e.value());
     }
 
     private static String request(Request r) {

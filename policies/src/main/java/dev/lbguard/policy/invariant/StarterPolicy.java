@@ -112,18 +112,26 @@ public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
     private static Optional<Expectation> expectation(RouteAction action, Request request, Listener l,
                                                      RoutingSnapshot snapshot) {
         if (action instanceof RouteAction.Forward f && f.isKnown()) {
-            WeightedTarget main = f.targets().stream().max(Comparator.comparingInt(WeightedTarget::weight)).orElseThrow();
-            String name = snapshot.targetGroupName(main.targetGroup());
-            long sameName = snapshot.targetGroups().stream().map(TargetGroup::name).filter(name::equals).count();
-            return Optional.of(new Expectation(Expectation.Kind.FORWARD,
-                    sameName > 1 ? main.targetGroup().value() : name));
+            java.util.Map<String, Integer> split = new java.util.TreeMap<>();
+            for (WeightedTarget t : f.targets()) {
+                if (t.weight() > 0 || f.targets().size() == 1) {
+                    String name = snapshot.targetGroupName(t.targetGroup());
+                    long sameName = snapshot.targetGroups().stream().map(TargetGroup::name).filter(name::equals).count();
+                    split.merge(sameName > 1 ? t.targetGroup().value() : name, Math.max(t.weight(), 1), Integer::sum);
+                }
+            }
+            if (split.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(split.size() == 1 ? Expectation.forwardTo(split.keySet().iterator().next())
+                    : Expectation.forward(split));
         }
         if (action instanceof RouteAction.Redirect r) {
-            return Optional.of(new Expectation(Expectation.Kind.REDIRECT,
+            return Optional.of(Expectation.of(Expectation.Kind.REDIRECT,
                     InvariantCheck.RedirectUrl.of(r, request, l)));
         }
         if (action instanceof RouteAction.FixedResponse fr && fr.statusCode().matches("[1-5]\\d\\d")) {
-            return Optional.of(new Expectation(Expectation.Kind.FIXED_RESPONSE, fr.statusCode()));
+            return Optional.of(Expectation.of(Expectation.Kind.FIXED_RESPONSE, fr.statusCode()));
         }
         return Optional.empty();
     }
