@@ -194,13 +194,13 @@ class PolicySchemaTest {
                                 Request.of("shop.example.com", "/checkout").withMethod("POST")
                                         .withHeader("X-Canary", "1").withQuery("tag", "a").withQuery("tag", "b")
                                         .withSourceIp("2001:db8::7"),
-                                new Expectation(Expectation.Kind.FORWARD, "shop-checkout"), Severity.CRITICAL,
+                                Expectation.forwardTo("shop-checkout"), Severity.CRITICAL,
                                 SourceRef.of("test", 1, 1)),
                         new Invariant("maintenance", "shop-edge-prod:443", Request.of("shop.example.com", "/"),
-                                new Expectation(Expectation.Kind.FIXED_RESPONSE, "503"), Severity.HIGH,
+                                Expectation.of(Expectation.Kind.FIXED_RESPONSE, "503"), Severity.HIGH,
                                 SourceRef.of("test", 1, 1)),
                         new Invariant("old cart", "shop-edge-prod:80", Request.of("shop.example.com", "/cart"),
-                                new Expectation(Expectation.Kind.REDIRECT, "https://*/cart"), Severity.LOW,
+                                Expectation.of(Expectation.Kind.REDIRECT, "https://*/cart"), Severity.LOW,
                                 SourceRef.of("test", 1, 1))), List.of("a header"), List.of("a note"))),
                 Arguments.of("what PolicyFileWriter writes without invariants",
                         PolicyFileWriter.write(List.of(), List.of(), List.of())));

@@ -140,6 +140,11 @@ public final class PolicyFileReader {
             return Optional.empty();
         }
         Optional<String> name = requiredText(item, m.get(), "name", "an invariant", "e.g. 'name: checkout reaches checkout'");
+        if (name.isPresent() && name.get().isBlank()) {
+            problem(m.get().get("name").value(), "the name is empty; name the invariant after what it protects, e.g. "
+                    + "'name: checkout reaches checkout'");
+            name = Optional.empty();
+        }
         Optional<String> listener = requiredText(item, m.get(), "listener", "an invariant",
                 "the load balancer's name and the listener's port, e.g. 'listener: shop-edge:443'");
         if (listener.isPresent() && !LISTENER.matcher(listener.get()).matches()) {
@@ -195,9 +200,20 @@ public final class PolicyFileReader {
         try {
             return Optional.of(Request.written(host.get(), path, method, headers, query, sourceIp));
         } catch (IllegalArgumentException e) {
-            problem(node, e.getMessage());
+            problem(fieldOf(m.get(), node, e.getMessage()), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The node of the request field a {@link Request#written} problem names, else the request itself. */
+    private static Node fieldOf(Map<String, Entry> request, Node whole, String message) {
+        for (String[] f : new String[][] {{"'s source address", "source_ip"}, {"'s host", "host"}, {"'s path", "path"},
+            {"'s method", "method"}, {"'s header name", "headers"}}) {
+            if (message.contains("request" + f[0] + " ") && request.containsKey(f[1])) {
+                return request.get(f[1]).value();
+            }
+        }
+        return whole;
     }
 
     /** {@code {name: value}} or {@code {name: [v1, v2]}} for a repeated header or query key. */

@@ -56,7 +56,10 @@ public final class PolicyFileWriter {
 
     private static String request(Request r) {
         StringBuilder s = new StringBuilder("{host: ").append(quote(r.host()));
-        s.append(", path: ").append(quote(r.path()));
+        // A mapping groups repeated keys; where keys interleave (a=1&b=2&a=3), the order is kept in the path.
+        boolean inPath = interleaved(r.query());
+        s.append(", path: ").append(quote(inPath ? r.path() + "?" + String.join("&", r.query().stream()
+                .map(q -> q.key() + (q.value().isEmpty() ? "" : "=" + q.value())).toList()) : r.path()));
         s.append(", method: ").append(quote(r.method()));
         if (!r.headers().isEmpty()) {
             s.append(", headers: {");
@@ -67,7 +70,7 @@ public final class PolicyFileWriter {
             }
             s.append('}');
         }
-        if (!r.query().isEmpty()) {
+        if (!r.query().isEmpty() && !inPath) {
             Map<String, List<String>> byKey = new java.util.LinkedHashMap<>();
             r.query().forEach(q -> byKey.computeIfAbsent(q.key(), k -> new java.util.ArrayList<>()).add(q.value()));
             s.append(", query: {");
@@ -80,6 +83,23 @@ public final class PolicyFileWriter {
         }
         r.sourceIp().ifPresent(ip -> s.append(", source_ip: ").append(quote(ip)));
         return s.append('}').toString();
+    }
+
+    private static boolean interleaved(List<Request.QueryParam> query) {
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        String last = null;
+        for (Request.QueryParam q : query) {
+            if (!q.key().equals(last)) {
+                if (closed.contains(q.key())) {
+                    return true;
+                }
+                if (last != null) {
+                    closed.add(last);
+                }
+                last = q.key();
+            }
+        }
+        return false;
     }
 
     private static String values(List<String> values) {

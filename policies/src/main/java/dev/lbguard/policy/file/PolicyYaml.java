@@ -91,6 +91,13 @@ final class PolicyYaml {
             }
             return java.util.Optional.of(n);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+                    && marked.getProblemMark() != null) {
+                // SnakeYAML's mark is where it found the problem; Jackson's location is where the last token ended.
+                throw new YamlError((marked.getContext() == null ? "" : marked.getContext() + ": ")
+                        + marked.getProblem(), marked.getProblemMark().getLine() + 1,
+                        marked.getProblemMark().getColumn() + 1);
+            }
             JsonLocation loc = e.getLocation();
             throw new YamlError(e.getOriginalMessage().lines().findFirst().orElse("malformed YAML").trim(),
                     loc == null ? 0 : Math.max(0, loc.getLineNr()), loc == null ? 0 : Math.max(0, loc.getColumnNr()));

@@ -14,8 +14,6 @@ import dev.lbguard.policy.InvariantCheck;
 import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.Severity;
 import dev.lbguard.route.Request;
-import dev.lbguard.route.RouteEvaluator;
-import dev.lbguard.route.RouteResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code policy init}: one invariant per rule and default action of every listener, each with a request the
- * rule takes (the route differ's example of its class) and where that request goes today. Every invariant is
+ * rule takes (the route differ's example of its class, client address included: every request has one, and an
+ * invariant without it turns unknown when a rule above starts to look at addresses) and where it goes today. Every invariant is
  * checked before it is written, so the starter passes {@code check} with every reachable rule covered; what
  * cannot be written (a destination lbguard cannot read) is listed as a note instead.
  *
@@ -32,8 +31,6 @@ import java.util.Optional;
  * @param notes what was not written, and why
  */
 public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
-    private static final RouteEvaluator EVALUATOR = new RouteEvaluator();
-
     public StarterPolicy {
         invariants = List.copyOf(invariants);
         notes = List.copyOf(notes);
@@ -58,7 +55,7 @@ public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
                 ordered.sort(Comparator.comparingInt(e -> order(l, e.rule())));
                 for (RuleExamples.Example e : ordered) {
                     String taker = e.rule().map(ElementId::value).orElse(Coverage.DEFAULT);
-                    Request request = withoutNeedlessAddress(l, e.change().example());
+                    Request request = e.change().example();
                     RuleAction action = e.change().after().action().orElseThrow();
                     Optional<Expectation> expect = expectation(action.terminal(), request, l, snapshot);
                     if (expect.isEmpty()) {
@@ -91,22 +88,6 @@ public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
             }
         }
         return Integer.MAX_VALUE - 1;
-    }
-
-    /**
-     * The example without its client address when the answer does not depend on it: every witness has one, but
-     * an invariant a person reads should name only what matters.
-     */
-    private static Request withoutNeedlessAddress(Listener l, Request example) {
-        if (example.sourceIp().isEmpty()) {
-            return example;
-        }
-        Request bare = new Request(example.host(), example.path(), example.method(), example.headers(),
-                example.query(), Optional.empty());
-        RouteResult with = EVALUATOR.evaluate(l, example);
-        RouteResult without = EVALUATOR.evaluate(l, bare);
-        return without.isMatched() && without.ruleId().equals(with.ruleId()) && without.action().equals(with.action())
-                ? bare : example;
     }
 
     private static Optional<Expectation> expectation(RouteAction action, Request request, Listener l,
