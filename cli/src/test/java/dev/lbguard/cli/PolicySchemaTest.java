@@ -364,20 +364,7 @@ class PolicySchemaTest {
                 .strip());
     }
 
-    /**
-     * The repository's {@code fixtures}: {@code -Dlbguard.fixtures} as the build sets it, else the first
-     * {@code fixtures} directory from the working directory up, so the test also runs from an IDE.
-     */
     private static Path fixtures() {
-        String configured = System.getProperty("lbguard.fixtures");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("fixtures"))) {
-                return dir.resolve("fixtures");
-            }
-        }
-        throw new IllegalStateException("no fixtures directory above " + Path.of("").toAbsolutePath());
+        return Golden.FIXTURES;
     }
 }
