@@ -2,16 +2,22 @@ package dev.lbguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lbguard.cli.demo.BundledDemo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code audit} on the demo: drift against HEAD and the known-good mark, history line, Prometheus textfile. */
+/**
+ * {@code audit} on the demo: drift against HEAD and the known-good mark, history line, Prometheus textfile, and the
+ * invariants of a policy file judged on what runs.
+ */
 class AuditCommandTest {
     private static final Map<String, String> ENV = Map.of("LBGUARD_NOW", "2026-11-24T18:00:00Z",
             "GIT_COMMITTER_NAME", "Cron", "GIT_COMMITTER_EMAIL", "cron@shop.example.com");
@@ -62,10 +68,70 @@ class AuditCommandTest {
                 .contains("lbguard_drift_risk{live=\"" + live + "\",against=\"head\"} 3")
                 .contains("against=\"known_good\"")
                 .contains("lbguard_analysis_complete{live=\"" + live + "\"} 1")
-                .contains("# TYPE lbguard_seconds_since_known_good gauge");
+                .contains("# TYPE lbguard_seconds_since_known_good gauge")
+                // No policy file, no invariant: none fails.
+                .contains("lbguard_invariants_failing{live=\"" + live + "\"} 0");
         try (var files = Files.list(temp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void everyInvariantFailingLiveIsCountedInTheGaugeAndNamedInTheReport() throws Exception {
+        Path policyRepo = PolicyDemo.build(temp.resolve("policy-demo"), PolicyDemo.POLICY);
+        String drained = "tfstate:" + PolicyDemo.stableApiDrained(temp.resolve("policy-live/drained.tfstate"));
+        Path prom = temp.resolve("policy.prom");
+        Path history = temp.resolve("policy.jsonl");
+        CliRun json = CliRun.run(ENV, "audit", "--repo", policyRepo.toString(), "--dir", "infra/edge", "--live",
+                drained, "--prom", prom.toString(), "--history", history.toString(), "--format", "json");
+        // fail_on: critical from lbguard.yml, and the break of the critical invariant reaches it.
+        assertThat(json.exitCode()).as(json.err() + json.out()).isEqualTo(1);
+        Golden.validate(json.out());
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("policyFile").asText()).isEqualTo("lbguard.yml");
+        assertThat(report.get("invariantsFailing").asInt()).isEqualTo(2);
+        assertThat(report.get("policy").get("invariants").get(0).get("broken").asBoolean()).isTrue();
+        JsonNode invariants = report.get("invariants");
+        assertThat(invariants).hasSize(2);
+        assertThat(invariants.get(0).get("name").asText()).isEqualTo("api reaches the stable api");
+        assertThat(invariants.get(0).get("status").asText()).isEqualTo("failed");
+        assertThat(invariants.get(0).get("desired").asText()).isEqualTo("passed");
+        assertThat(invariants.get(0).get("actual").asText()).isEqualTo("forward shop-api 0%, shop-api-canary 100%");
+        assertThat(invariants.get(0).get("rule").asText()).isEqualTo("aws_lb_listener_rule.api");
+        // Failing in git too is no drift, but clients meet it all the same: it counts.
+        assertThat(invariants.get(1).get("name").asText()).isEqualTo("api never reaches the canary");
+        assertThat(invariants.get(1).get("status").asText()).isEqualTo("failed");
+        assertThat(invariants.get(1).get("desired").asText()).isEqualTo("failed");
+        List<String> ids = new ArrayList<>();
+        report.get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        assertThat(ids).containsOnlyOnce("LBG016");
+        List<String> metrics = Files.readAllLines(prom);
+        int at = metrics.indexOf("# HELP lbguard_invariants_failing Invariants of the policy file (lbguard.yml at the "
+                + "branch head, or --policy) that fail on what runs, whether or not they hold in git.");
+        assertThat(at).as(String.join("\n", metrics)).isNotNegative();
+        assertThat(metrics.subList(at + 1, at + 3)).containsExactly("# TYPE lbguard_invariants_failing gauge",
+                "lbguard_invariants_failing{live=\"" + drained + "\"} 2");
+        assertThat(Files.readString(history)).contains("\"invariantsFailing\":2");
+
+        CliRun text = CliRun.run(ENV, "audit", "--repo", policyRepo.toString(), "--dir", "infra/edge", "--live",
+                drained, "--no-color");
+        assertThat(text.out()).contains("invariants live:    2 of 2 failing (lbguard.yml)")
+                .contains("FAILED   api reaches the stable api  lbguard.yml:4")
+                .contains("expected forward shop-api; live: forward shop-api 0%, shop-api-canary 100%")
+                .contains("in git: passed")
+                .contains("FAILED   api never reaches the canary  lbguard.yml:9")
+                .contains("in git: failed")
+                .contains("LBG016");
+
+        // What the demo runs (the canary at 50%): only the invariant that fails in git too; LBG201 is high, under
+        // the policy's fail_on.
+        CliRun canary = CliRun.run(ENV, "audit", "--repo", policyRepo.toString(), "--dir", "infra/edge", "--live",
+                live, "--prom", prom.toString());
+        assertThat(canary.exitCode()).as(canary.out()).isZero();
+        assertThat(canary.out()).contains("invariants live:    1 of 2 failing").doesNotContain("LBG016");
+        assertThat(Files.readString(prom)).contains("lbguard_invariants_failing{live=\"" + live + "\"} 1");
+        assertThat(CliRun.run(ENV, "audit", "--repo", policyRepo.toString(), "--dir", "infra/edge", "--live", live,
+                "--fail-on", "high").exitCode()).isEqualTo(1);
     }
 
     @Test

@@ -82,6 +82,91 @@ class DriftCommandTest {
     }
 
     @Test
+    void anInvariantThatHoldsInGitAndFailsLiveIsLbg016UnderThePolicysFailOnWaiversAndSeverities() throws Exception {
+        // HEAD~1: the policy alone; HEAD: the same policy waiving LBG016 on the api rule and lowering LBG201.
+        Path policyRepo = PolicyDemo.build(temp.resolve("policy-demo"), PolicyDemo.POLICY, PolicyDemo.POLICY + """
+                waivers:
+                  - rule: LBG016
+                    element: aws_lb_listener_rule.api
+                    reason: "canary bake-off, approved in #4711"
+                    expires: 2099-12-31
+                rules:
+                  LBG201: {severity: low}
+                """);
+        Path drained = PolicyDemo.stableApiDrained(temp.resolve("drained.tfstate"));
+        CliRun json = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
+                "tfstate:" + drained, "--format", "json");
+        assertThat(json.exitCode()).as(json.err() + json.out()).isEqualTo(1);
+        Golden.validate(json.out());
+        JsonNode report = MAPPER.readTree(json.out());
+        List<JsonNode> lbg016 = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("id").asText().equals("LBG016")) {
+                lbg016.add(f);
+            }
+        });
+        // Only the invariant that held in git: the one failing in git too is no drift.
+        assertThat(lbg016).hasSize(1);
+        assertThat(lbg016.get(0).get("severity").asText()).isEqualTo("critical");
+        assertThat(lbg016.get(0).get("message").asText()).contains("api reaches the stable api")
+                .contains("lbguard.yml:4").contains("shop-api-canary 100%");
+        assertThat(lbg016.get(0).get("address").asText()).isEqualTo("aws_lb_listener_rule.api");
+        assertThat(lbg016.get(0).get("file").asText()).isEqualTo("infra/edge/rules.tf");
+        assertThat(lbg016.get(0).has("waiver")).isFalse();
+        JsonNode invariants = report.get("policy").get("invariants");
+        assertThat(invariants.get(0).get("base").asText()).isEqualTo("passed");
+        assertThat(invariants.get(0).get("head").asText()).isEqualTo("failed");
+        assertThat(invariants.get(0).get("broken").asBoolean()).isTrue();
+        assertThat(invariants.get(1).get("base").asText()).isEqualTo("failed");
+        assertThat(invariants.get(1).get("head").asText()).isEqualTo("failed");
+        assertThat(invariants.get(1).get("broken").asBoolean()).isFalse();
+
+        CliRun text = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
+                "tfstate:" + drained, "--no-color");
+        assertThat(text.out()).contains("Policy lbguard.yml: 2 invariants, 0 waivers")
+                .contains("LBG016 Routing invariant broken").contains("invariants: 0 held, 1 broken by this change, "
+                        + "1 failing before it");
+        CliRun markdown = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
+                "tfstate:" + drained, "--format", "markdown");
+        assertThat(markdown.out()).contains("#### Policy").contains("| critical | LBG016 Routing invariant broken");
+
+        // fail_on: critical is the default of --fail-on: the demo's own drift (LBG201, high) does not fail it.
+        CliRun canary = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
+                "tfstate:" + DEMO_STATE);
+        assertThat(canary.out()).contains("LBG201").doesNotContain("LBG016");
+        assertThat(canary.exitCode()).as(canary.out()).isZero();
+        assertThat(CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
+                "tfstate:" + DEMO_STATE, "--fail-on", "high").exitCode()).isEqualTo(1);
+
+        // The policy at --rev HEAD waives the break (still listed) and lowers LBG201: nothing fails.
+        CliRun waived = CliRun.run("drift", "--repo", policyRepo.toString(), "--live", "tfstate:" + drained,
+                "--format", "json");
+        assertThat(waived.exitCode()).as(waived.err() + waived.out()).isZero();
+        JsonNode findings = MAPPER.readTree(waived.out()).get("findings");
+        JsonNode waivedBreak = null;
+        for (JsonNode f : findings) {
+            if (f.get("id").asText().equals("LBG016")) {
+                waivedBreak = f;
+            }
+            if (f.get("id").asText().equals("LBG201")) {
+                assertThat(f.get("severity").asText()).isEqualTo("low");
+            }
+        }
+        assertThat(waivedBreak).isNotNull();
+        assertThat(waivedBreak.get("waiver").get("reason").asText()).isEqualTo("canary bake-off, approved in #4711");
+        assertThat(waivedBreak.get("waiver").get("expires").asText()).isEqualTo("2099-12-31");
+    }
+
+    @Test
+    void aPolicyFileLbguardCannotReadIsAUsageError() throws Exception {
+        Path broken = PolicyDemo.build(temp.resolve("broken-policy"), "version: 1\ninvariants: 3\n");
+        CliRun run = CliRun.run("drift", "--repo", broken.toString(), "--live", "tfstate:" + DEMO_STATE);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("the policy file cannot be used").contains("lbguard.yml:2");
+    }
+
+    @Test
     void savedLiveSnapshotReadsBackToTheSameDrift() throws Exception {
         Path saved = temp.resolve("live.json");
         CliRun first = drift("tfstate:" + DEMO_STATE, "--format", "json", "--save-live", saved.toString());

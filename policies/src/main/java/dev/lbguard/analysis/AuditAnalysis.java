@@ -2,6 +2,7 @@ package dev.lbguard.analysis;
 
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.policy.PolicyContext;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,11 +18,15 @@ public final class AuditAnalysis {
         this.desiredAt = desiredAt;
     }
 
+    /**
+     * @param policy the policy file of the branch head, judging both drifts: its invariants are the team's
+     *               promises today, whichever revision what runs is compared with
+     */
     public AuditResult run(String liveLabel, Instant at, RoutingSnapshot live, String headRevision,
-                           Optional<Baseline> mark) {
-        DriftResult head = drift.compare(desiredAt.apply(headRevision), live, Optional.empty());
+                           Optional<Baseline> mark, PolicyContext policy) {
+        DriftResult head = drift.compare(desiredAt.apply(headRevision), live, Optional.empty(), policy);
         Optional<DriftResult> knownGood = mark.map(m -> drift.compare(desiredAt.apply(m.commit()), live,
-                Optional.empty()));
+                Optional.empty(), policy));
         return new AuditResult(liveLabel, at, head, mark, knownGood);
     }
 }

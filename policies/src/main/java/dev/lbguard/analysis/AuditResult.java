@@ -2,9 +2,11 @@ package dev.lbguard.analysis;
 
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Secrets;
+import dev.lbguard.policy.InvariantResult;
 import dev.lbguard.policy.Risk;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,14 @@ public record AuditResult(String live, Instant at, DriftResult head, Optional<Ba
     /** The secrets of the snapshots both drifts compared. */
     public Secrets secrets() {
         return head.secrets().and(knownGood.map(DriftResult::secrets).orElse(Secrets.NONE));
+    }
+
+    /**
+     * The invariants of the judging policy that fail on what runs, whether or not they hold in git: what runs is
+     * what clients meet. Judged in the drift against the branch head (the live side is the same in both drifts).
+     */
+    public List<InvariantResult> invariantsFailingLive() {
+        return head.liveInvariants().stream().filter(InvariantResult::failed).toList();
     }
 
     public Optional<Long> secondsSinceKnownGood() {

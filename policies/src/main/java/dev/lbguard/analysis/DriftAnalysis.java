@@ -7,6 +7,7 @@ import dev.lbguard.diff.RouteDiffer;
 import dev.lbguard.diff.ServerOnlyLive;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.RiskScoring;
@@ -38,21 +39,32 @@ public final class DriftAnalysis {
         return new DriftAnalysis(ids);
     }
 
-    /** Drift of {@code desired} against a live source, with what its plan (if it is one) would do next. */
-    public DriftResult run(RoutingSnapshot desired, RoutingSnapshot live, LiveSource source) throws SourceException {
+    /**
+     * Drift of {@code desired} against a live source, with what its plan (if it is one) would do next.
+     *
+     * @param policy the policy file read at git's revision, judging both sides: its invariants are checked on what
+     *               runs, its severities and waivers apply
+     */
+    public DriftResult run(RoutingSnapshot desired, RoutingSnapshot live, LiveSource source, PolicyContext policy)
+            throws SourceException {
         Optional<DriftResult.NextApply> next = source.nextApply().map(p ->
                 new DriftResult.NextApply(live, p, new RouteDiffer().diff(live, p)));
-        return compare(desired, live, next);
+        return compare(desired, live, next, policy);
     }
 
-    /** Drift of one desired snapshot against the live one: pairing, then the review with the drift rules. */
-    public DriftResult compare(RoutingSnapshot desired, RoutingSnapshot live, Optional<DriftResult.NextApply> next) {
+    /**
+     * Drift of one desired snapshot against the live one: pairing, then the review with the drift rules under the
+     * policy, so that an invariant that holds in git and fails on what runs is LBG016.
+     */
+    public DriftResult compare(RoutingSnapshot desired, RoutingSnapshot live, Optional<DriftResult.NextApply> next,
+                               PolicyContext policy) {
         // Only what the live source can see is compared: an HAProxy in git is not "missing" from an AWS state.
         RoutingSnapshot wanted = LiveScope.seenBy(desired, live);
         // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
         RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
         LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
-        ReviewResult result = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT).review(wanted, match.live());
+        ReviewResult result = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT).review(wanted, match.live(),
+                policy);
         return new DriftResult(result, match, next);
     }
 }

@@ -4,6 +4,8 @@ import dev.lbguard.diff.LiveMatch;
 import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Secrets;
+import dev.lbguard.policy.InvariantResult;
+import dev.lbguard.policy.PolicyOutcome;
 import dev.lbguard.policy.ReviewResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,11 @@ public record DriftResult(ReviewResult result, LiveMatch match, Optional<NextApp
         List<RoutingSnapshot> read = new ArrayList<>(List.of(result.base(), result.head(), match.live()));
         nextApply.ifPresent(n -> read.addAll(List.of(n.prior(), n.planned())));
         return Secrets.of(read);
+    }
+
+    /** Each invariant of the judging policy as it fares on what runs, in the policy file's order. */
+    public List<InvariantResult> liveInvariants() {
+        return result.policy().invariants().stream().map(PolicyOutcome.Judgement::head).toList();
     }
 
     /** What the next apply would do to routing: the plan's prior state against its planned values. */

@@ -7,6 +7,8 @@ import dev.lbguard.cli.report.AuditReport;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.Finding;
+import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.GitRepository;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +40,10 @@ import picocli.CommandLine.Spec;
         description = "Drift of the live load balancer against the branch head and against the known-good revision "
                 + "(lbguard baseline), for scheduled runs. Writes text or json.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no drift at or above --fail-on", "1:drift at or above --fail-on",
-            "2:usage error, or the live source or the repository cannot be read (the --prom file then says "
-                + "lbguard_audit_inputs_read 0)", "3:the analysis is incomplete", "70:internal error"})
+        exitCodeList = {"0:no drift at or above --fail-on", "1:drift at or above --fail-on (an invariant of the policy "
+                + "file that holds in git and fails live included)",
+            "2:usage error, or the live source, the repository or its policy file cannot be read (the --prom file "
+                + "then says lbguard_audit_inputs_read 0)", "3:the analysis is incomplete", "70:internal error"})
 public final class AuditCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -68,10 +73,13 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Write a Prometheus textfile (for node_exporter's textfile collector), atomically.")
     Path prom;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding no waiver accepts is at least this severe: ${COMPLETION-CANDIDATES}. "
+                    + "Default: fail_on of the policy file, else high.")
     FailOn failOn;
+
+    @Mixin
+    PolicyOption policy;
 
     public AuditCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -112,12 +120,15 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
+        // The branch head's policy judges what runs against both revisions: its invariants are today's promises.
+        PolicyFile file = policy.require(options, rev);
+        PolicyContext judged = new PolicyContext(file, file, LocalDate.ofInstant(now, ZoneOffset.UTC));
         AuditResult audit;
         try {
             RoutingSnapshot liveSnapshot = LiveSources.open(live, environment).read();
             audit = new AuditAnalysis(DriftAnalysis.withState(Optional.ofNullable(state)),
                     revision -> SnapshotOptions.load(options, environment, revision))
-                    .run(live, now, liveSnapshot, rev, mark);
+                    .run(live, now, liveSnapshot, rev, mark, judged);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
@@ -133,7 +144,7 @@ public final class AuditCommand implements Callable<Integer> {
         ReportOutput.write(options, spec.commandLine().getOut(), out, audit.secrets());
         List<Finding> findings = new ArrayList<>(audit.head().result().findings());
         audit.knownGood().ifPresent(k -> findings.addAll(k.result().findings()));
-        return failOn.exitCode(findings, audit.complete());
+        return FailOn.or(failOn, file).exitCode(findings, audit.complete());
     }
 
     /** Appends one line, starting a new line first if the file's last one was left without its line feed. */

@@ -5,11 +5,15 @@ import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.cli.report.DriftReport;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Secrets;
+import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.live.LiveSource;
 import dev.lbguard.source.live.dispatch.LiveSources;
 import dev.lbguard.source.live.SnapshotJson;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +34,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no drift at or above --fail-on",
-            "1:drift at or above --fail-on",
-            "2:usage error or unusable input (the live source could not be read)",
+            "1:drift at or above --fail-on (an invariant of the policy file that holds in git and fails live included)",
+            "2:usage error or unusable input (the live source or the policy file could not be read)",
             "3:analysis incomplete: something that may affect routing could not be read"})
 public final class DriftCommand implements Callable<Integer> {
     private final Map<String, String> environment;
@@ -59,10 +63,13 @@ public final class DriftCommand implements Callable<Integer> {
             description = "A Terraform state file whose ARNs pair live elements (from aws:) with the addresses in git.")
     Path state;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding no waiver accepts is at least this severe: ${COMPLETION-CANDIDATES}. "
+                    + "Default: fail_on of the policy file, else high.")
     FailOn failOn;
+
+    @Mixin
+    PolicyOption policy;
 
     public DriftCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -70,6 +77,9 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The policy at the revision that says what should run judges both sides: what runs has no policy file.
+        PolicyFile file = policy.require(options, rev);
+        PolicyContext judged = new PolicyContext(file, file, LocalDate.now(ZoneOffset.UTC));
         RoutingSnapshot desired = SnapshotOptions.load(options, environment, rev);
         DriftResult drift;
         try {
@@ -78,7 +88,8 @@ public final class DriftCommand implements Callable<Integer> {
             if (saveLive != null) {
                 save(liveSnapshot, Secrets.of(List.of(desired, liveSnapshot)));
             }
-            drift = DriftAnalysis.withState(Optional.ofNullable(state)).run(desired, liveSnapshot, source);
+            drift = DriftAnalysis.withState(Optional.ofNullable(state)).run(desired, liveSnapshot, source,
+                    judged);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
@@ -89,7 +100,7 @@ public final class DriftCommand implements Callable<Integer> {
             case TEXT -> DriftReport.text(drift, ReportOutput.style(options, environment));
         };
         ReportOutput.write(options, spec.commandLine().getOut(), out, drift.secrets());
-        return failOn.exitCode(drift.result());
+        return FailOn.or(failOn, file).exitCode(drift.result());
     }
 
     /** Atomically, sensitive values hidden: a saved snapshot travels (a CI artifact), unlike the state it came from. */

@@ -1,12 +1,15 @@
 package dev.lbguard.cli.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbguard.analysis.AuditResult;
 import dev.lbguard.analysis.DriftResult;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Secrets;
+import dev.lbguard.policy.InvariantResult;
+import dev.lbguard.policy.PolicyOutcome;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
 import java.time.Instant;
@@ -15,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An audit for cron, written as a report, one JSON line for a history file, and a Prometheus textfile.
+ * An audit for cron, written as a report, one JSON line for a history file, and a Prometheus textfile. Each says
+ * how many invariants of the policy file fail on what runs, and the report which ones.
  */
 public final class AuditReport {
     private AuditReport() {
@@ -34,11 +38,42 @@ public final class AuditReport {
         } else {
             s.append("against known-good: no known-good revision is marked (lbguard baseline mark REV)\n");
         }
+        invariantsText(s, a, style);
         s.append('\n').append(DriftReport.text(a.head(), style));
         a.knownGood().filter(k -> !k.result().complete()).ifPresent(k -> s.append("\nAgainst known-good ")
                 .append(a.mark().orElseThrow().commit(), 0, 12).append(":\n")
                 .append(Status.text(k.result().diagnostics(), style)));
         return s.toString();
+    }
+
+    /**
+     * Every invariant that does not hold on what runs, failing or undecided, with where its request goes live and
+     * whether it holds in git (when it does, the drift below has it as LBG016); nothing without a policy file.
+     */
+    private static void invariantsText(StringBuilder s, AuditResult a, Style style) {
+        PolicyOutcome policy = a.head().result().policy();
+        if (!policy.judge().exists()) {
+            return;
+        }
+        long undecided = a.head().liveInvariants().stream()
+                .filter(i -> i.status() == InvariantResult.Status.UNKNOWN).count();
+        s.append("invariants live:    ").append(a.invariantsFailingLive().size()).append(" of ")
+                .append(policy.invariants().size()).append(" failing").append(undecided > 0 ? ", " + undecided
+                        + " undecided" : "").append(" (").append(policy.judge().path()).append(")\n");
+        for (PolicyOutcome.Judgement j : policy.invariants()) {
+            InvariantResult live = j.head();
+            if (live.passed()) {
+                continue;
+            }
+            String label = String.format("%-8s", live.status().name());
+            s.append("  ").append(live.failed() ? style.red(label) : style.yellow(label)).append(' ')
+                    .append(j.invariant().name()).append("  ").append(style.dim(j.invariant().source().toString()))
+                    .append('\n');
+            s.append("      expected ").append(j.invariant().expect().describe()).append("; live: ")
+                    .append(live.actual()).append(style.dim(live.takenBy().map(t -> "  (" + t
+                            + live.source().map(src -> " " + src).orElse("") + ")").orElse("")))
+                    .append("; in git: ").append(j.base().status().name().toLowerCase(Locale.ROOT)).append('\n');
+        }
     }
 
     private static String line(ReviewResult r) {
@@ -75,6 +110,21 @@ public final class AuditReport {
                 a.head().result().head()));
         root.set("findings", ReviewJson.findings(a.head().result().findings()));
         root.set("resourceChanges", ReviewJson.resourceChanges(a.head().result().resources().changes()));
+        PolicyOutcome policy = a.head().result().policy();
+        root.put("policyFile", policy.judge().path());
+        root.put("invariantsFailing", a.invariantsFailingLive().size());
+        ArrayNode invariants = CheckReport.invariants(a.head().liveInvariants());
+        for (int i = 0; i < policy.invariants().size(); i++) {
+            // Where it stands in git (the branch head): failing there too is no drift, but still fails clients.
+            ((ObjectNode) invariants.get(i)).put("desired", policy.invariants().get(i).base().status().name()
+                    .toLowerCase(Locale.ROOT));
+        }
+        root.set("invariants", invariants);
+        root.set("policyWarnings", CheckReport.warnings(policy.warnings()));
+        if (policy.judge().exists() || !policy.warnings().isEmpty()) {
+            // As drift writes it for the comparison with the branch head: severities, disabled rules, both sides.
+            root.set("policy", PolicySection.json(policy));
+        }
         return Json.write(root, a.secrets());
     }
 
@@ -102,6 +152,7 @@ public final class AuditReport {
         n.set("againstHead", summary(a.head()));
         a.knownGood().ifPresent(k -> n.set("againstKnownGood", summary(k)));
         a.secondsSinceKnownGood().ifPresent(sec -> n.put("secondsSinceKnownGood", sec));
+        n.put("invariantsFailing", a.invariantsFailingLive().size());
         return line(n, a.secrets());
     }
 
@@ -170,6 +221,10 @@ public final class AuditReport {
         gauge(s, "lbguard_drift_risk", "Risk of the drift: 0 none, 1 low, 2 medium, 3 high, 4 critical.");
         sample(s, "lbguard_drift_risk", src, "head", a.head().result().risk().ordinal());
         a.knownGood().ifPresent(k -> sample(s, "lbguard_drift_risk", src, "known_good", k.result().risk().ordinal()));
+        gauge(s, "lbguard_invariants_failing", "Invariants of the policy file (lbguard.yml at the branch head, or "
+                + "--policy) that fail on what runs, whether or not they hold in git.");
+        s.append("lbguard_invariants_failing{").append(src).append("} ").append(a.invariantsFailingLive().size())
+                .append('\n');
         gauge(s, "lbguard_analysis_complete", "1 when everything that may affect routing was read, else 0.");
         s.append("lbguard_analysis_complete{").append(src).append("} ").append(a.complete() ? 1 : 0).append('\n');
         a.secondsSinceKnownGood().ifPresent(sec -> {
