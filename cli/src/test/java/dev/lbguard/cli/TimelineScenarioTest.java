@@ -155,6 +155,162 @@ class TimelineScenarioTest {
                 "shop.example.com/checkout/cart", "--listener", "shop-edge-prod:443").out());
     }
 
+    /**
+     * The demo's history with an invariant written at its first commit, then: a fix after the campaign broke it, a
+     * rule whose host lbguard cannot read (the invariant undecided), and that rule's host filled in together with
+     * the campaign rule back before checkout (failing again, but not broken by that commit: it was undecided).
+     */
+    @Test
+    void invariantNamesTheCommitThatBrokeItAndTheOneAfterWhichItPassesAgainNeverTakingUnknownForAPass()
+            throws Exception {
+        Path policyRepo = temp.resolve("policy-history");
+        List<RevCommit> demo = new ArrayList<>();
+        RevCommit fix;
+        RevCommit preview;
+        RevCommit campaignAgain;
+        try (TestHistory h = TestHistory.init(policyRepo)) {
+            try (var steps = java.nio.file.Files.list(DEMO)) {
+                for (Path step : steps.sorted().toList()) {
+                    java.util.Properties meta = new java.util.Properties();
+                    try (var in = java.nio.file.Files.newInputStream(step.resolve("commit.properties"))) {
+                        meta.load(in);
+                    }
+                    h.copy(step.resolve("tree"), "");
+                    if (demo.isEmpty()) {
+                        h.write("lbguard.yml", """
+                                version: 1
+                                invariants:
+                                  - name: checkout reaches checkout
+                                    listener: shop-edge-prod:443
+                                    request: {host: shop.example.com, path: /checkout/pay, method: POST}
+                                    expect: {forward: shop-checkout}
+                                  - name: api reaches api
+                                    listener: shop-edge-prod:443
+                                    request: {host: api.shop.example.com, path: /v1/orders}
+                                    expect: {forward: shop-api}
+                                """);
+                    }
+                    demo.add(h.commit(TestHistory.who(meta.getProperty("author"), meta.getProperty("date")),
+                            meta.getProperty("message")));
+                }
+            }
+            String rules = h.read("infra/edge/rules.tf");
+            h.write("infra/edge/rules.tf", rules.replace("priority     = 15", "priority     = 50"));
+            fix = h.commit(TestHistory.who("Fay Fixer", "2026-11-24T17:00:00Z"), "edge: campaign after checkout");
+            h.write("infra/edge/preview.tf", """
+                    variable "preview_host" {
+                      type = string
+                    }
+
+                    resource "aws_lb_listener_rule" "preview" {
+                      listener_arn = aws_lb_listener.https.arn
+                      priority     = 5
+
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["storefront"].arn
+                      }
+
+                      condition {
+                        host_header {
+                          values = [var.preview_host]
+                        }
+                      }
+                      condition {
+                        path_pattern {
+                          values = ["/checkout/*"]
+                        }
+                      }
+                    }
+                    """);
+            preview = h.commit(TestHistory.who("Pia Preview", "2026-11-24T17:30:00Z"), "edge: preview host");
+            h.write("infra/edge/preview.tf", h.read("infra/edge/preview.tf")
+                    .replace("[var.preview_host]", "[\"preview.shop.example.com\"]"));
+            h.write("infra/edge/rules.tf", rules);
+            campaignAgain = h.commit(TestHistory.who("Mallory Byte", "2026-11-24T18:00:00Z"),
+                    "edge: preview on its own host; campaign back at 15");
+        }
+        String window = demo.get(0).name() + "..HEAD";
+        CliRun run = CliRun.run(Map.of("LBGUARD_NOW", "2026-11-25T00:00:00Z"), "timeline", "--repo",
+                policyRepo.toString(), "--range", window, "--invariant", "checkout reaches checkout", "--fail-on",
+                "never", "--format", "json");
+        assertThat(run.err()).isEmpty();
+        // The invariant was undecided after one commit: which commit broke it is not certain everywhere.
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("complete").asBoolean()).isFalse();
+        JsonNode inv = json.get("invariant");
+        assertThat(inv.get("name").asText()).isEqualTo("checkout reaches checkout");
+        assertThat(inv.get("start").get("status").asText()).isEqualTo("passed");
+        assertThat(inv.get("end").get("status").asText()).isEqualTo("failed");
+        RevCommit networking = demo.get(3);
+        assertThat(inv.get("brokenBy").asText()).isEqualTo(networking.name());
+        assertThat(inv.get("passesAgainAt").asText()).isEqualTo(fix.name());
+        List<String> trail = new ArrayList<>();
+        inv.get("transitions").forEach(t -> trail.add(t.get("commit").asText().substring(0, 7) + " "
+                + t.get("before").get("status").asText() + "->" + t.get("after").get("status").asText() + " "
+                + t.get("change").asText() + " " + t.get("broke").asBoolean()));
+        assertThat(trail).containsExactly(
+                networking.name().substring(0, 7) + " passed->failed broke it true",
+                fix.name().substring(0, 7) + " failed->passed passes again false",
+                preview.name().substring(0, 7) + " passed->unknown undecided false",
+                // Failing after an unknown is not a break by this commit: the unknown was never a pass.
+                campaignAgain.name().substring(0, 7) + " unknown->failed fails false");
+        JsonNode broke = inv.get("transitions").get(0);
+        assertThat(broke.get("author").asText()).isEqualTo("Mallory Byte");
+        assertThat(broke.get("before").get("rule").asText()).isEqualTo("aws_lb_listener_rule.checkout");
+        assertThat(broke.get("after").get("actual").asText()).isEqualTo("forward shop-storefront");
+        assertThat(broke.get("after").get("rule").asText()).isEqualTo("aws_lb_listener_rule.campaign");
+        assertThat(broke.get("after").get("ruleLocation").get("file").asText()).isEqualTo("infra/edge/rules.tf");
+        assertThat(broke.get("after").get("ruleLocation").get("line").asInt()).isEqualTo(
+                lineOf(networking, policyRepo, "infra/edge/rules.tf", "resource \"aws_lb_listener_rule\" \"campaign\""));
+        assertThat(inv.get("transitions").get(2).get("after").get("actual").asText()).contains("preview_host");
+        // Ranked: the commits that changed the invariant's result; the other load-balancer commits apart.
+        List<String> ranked = new ArrayList<>();
+        json.get("commits").forEach(c -> ranked.add(c.get("commit").asText()));
+        assertThat(ranked).containsExactlyInAnyOrder(networking.name(), fix.name(), preview.name(),
+                campaignAgain.name());
+        assertThat(json.get("commits").get(0).get("invariant").get("before")).isNotNull();
+        List<String> unchanged = new ArrayList<>();
+        json.get("invariantUnchangedCommits").forEach(c -> unchanged.add(c.get("commit").asText()));
+        assertThat(unchanged).containsExactlyInAnyOrder(demo.get(1).name(), demo.get(4).name());
+        Golden.check(EXPECTED.resolve("invariant.json"), run.out());
+        Golden.check(EXPECTED.resolve("invariant.txt"), CliRun.run(Map.of("LBGUARD_NOW", "2026-11-25T00:00:00Z"),
+                "timeline", "--repo", policyRepo.toString(), "--range", window, "--invariant",
+                "checkout reaches checkout", "--no-color").out());
+        Golden.check(EXPECTED.resolve("invariant.md"), CliRun.run(Map.of("LBGUARD_NOW", "2026-11-25T00:00:00Z"),
+                "timeline", "--repo", policyRepo.toString(), "--range", window, "--invariant",
+                "checkout reaches checkout", "--format", "markdown").out());
+
+        CliRun unknown = CliRun.run("timeline", "--repo", policyRepo.toString(), "--range", window, "--invariant",
+                "checkout works");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).contains("--invariant 'checkout works' is no invariant of lbguard.yml")
+                .contains("'checkout reaches checkout', 'api reaches api'");
+        CliRun both = CliRun.run("timeline", "--repo", policyRepo.toString(), "--range", window, "--invariant",
+                "api reaches api", "--request", "api.shop.example.com/v1/orders");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give --request or --invariant, not both");
+    }
+
+    /** The 1-based line of the first line of {@code path} at {@code commit} that starts with {@code prefix}. */
+    private static int lineOf(RevCommit commit, Path repoDir, String path, String prefix) throws Exception {
+        try (Git git = Git.open(repoDir.toFile());
+             org.eclipse.jgit.treewalk.TreeWalk walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(git.getRepository(),
+                     path, commit.getTree())) {
+            String text = new String(git.getRepository().open(walk.getObjectId(0)).getBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(prefix)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(prefix + " is not in " + path);
+        }
+    }
+
     @Test
     void aRangeFromAMergedBranchReviewsEachCommitAgainstItsFirstParent() throws Exception {
         // The campaign commit is not on main's first-parent line: the window is runbook, merge, app, and the

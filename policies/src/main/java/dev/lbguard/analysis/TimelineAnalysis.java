@@ -5,6 +5,9 @@ import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
+import dev.lbguard.policy.Invariant;
+import dev.lbguard.policy.InvariantCheck;
+import dev.lbguard.policy.InvariantResult;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
@@ -48,12 +51,30 @@ public final class TimelineAnalysis {
      */
     public TimelineResult analyse(HistoryWindow window, Optional<RequestProbe> request, IntConsumer progress)
             throws SourceException {
+        return analyse(window, request, Optional.empty(), progress);
+    }
+
+    /**
+     * Analyses the window, following a request or an invariant; {@code progress} hears the number of commits done
+     * after each one.
+     *
+     * @param request a request to follow; with one, only the commits that moved it are ranked
+     * @param invariant an invariant to follow; with one, it is judged on every root module after each commit that
+     *                  changed load-balancer definitions, and only the commits after which it came out otherwise
+     *                  are ranked
+     */
+    public TimelineResult analyse(HistoryWindow window, Optional<RequestProbe> request, Optional<Invariant> invariant,
+                                  IntConsumer progress) throws SourceException {
         HistorySnapshots.State start = window.base().isPresent() ? snapshots.at(window.base().get())
                 : HistorySnapshots.State.EMPTY;
         HistorySnapshots.State state = walkStart(window, start);
         List<TimelineEntry> entries = new ArrayList<>();
         List<TimelineEntry> others = new ArrayList<>();
         List<Commit> unrelated = new ArrayList<>();
+        List<InvariantTrail.Transition> transitions = new ArrayList<>();
+        HistorySnapshots.State walked = state;
+        Optional<InvariantResult> judged = invariant.map(i -> InvariantCheck.check(
+                RootSnapshots.full(walked, origin(walked.commit())), i));
         AtomicInteger done = new AtomicInteger();
         try (Reviewer reviewer = new Reviewer(request, done, progress)) {
             for (Commit commit : window.commits()) {
@@ -66,6 +87,16 @@ public final class TimelineAnalysis {
                             RootSnapshots.merge(state, compared, before),
                             RootSnapshots.merge(step.state(), compared, after),
                             history.mergedCommits(commit)));
+                    if (invariant.isPresent()) {
+                        // Judged on every root, as check would judge the commit: the compared roots alone may lack
+                        // the load balancer, or a root whose unreadable part may hold it.
+                        InvariantResult now = InvariantCheck.check(RootSnapshots.full(step.state(), after),
+                                invariant.get());
+                        if (now.status() != judged.orElseThrow().status()) {
+                            transitions.add(new InvariantTrail.Transition(commit, judged.get(), now));
+                        }
+                        judged = Optional.of(now);
+                    }
                 } else {
                     unrelated.add(commit);
                     reviewer.tick();
@@ -73,7 +104,10 @@ public final class TimelineAnalysis {
                 state = step.state();
             }
             for (TimelineEntry e : reviewer.results()) {
-                (request.isEmpty() || !e.requestMoves().isEmpty() ? entries : others).add(e);
+                boolean followed = invariant.isPresent()
+                        ? transitions.stream().anyMatch(t -> t.commit().id().equals(e.commit().id()))
+                        : request.isEmpty() || !e.requestMoves().isEmpty();
+                (followed ? entries : others).add(e);
             }
         }
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
@@ -85,8 +119,10 @@ public final class TimelineAnalysis {
         entries.sort(TimelineEntry.RANKING);
         others.sort(TimelineEntry.RANKING);
         Collections.reverse(unrelated);
+        Optional<InvariantTrail> trail = invariant.map(i -> new InvariantTrail(i, InvariantCheck.check(netBase, i),
+                InvariantCheck.check(netHead, i), transitions));
         return new TimelineResult(window, entries, others, net, unrelated, request,
-                request.map(p -> p.follow(netBase, netHead)).orElse(List.of()));
+                request.map(p -> p.follow(netBase, netHead)).orElse(List.of()), trail);
     }
 
     /**

@@ -13,15 +13,19 @@ import java.util.Optional;
  * commits that changed no load-balancer definition.
  *
  * @param entries the commits that changed load-balancer definitions (with {@code --request}: only those that
- *                moved the request), ranked by {@link TimelineEntry#RANKING}
- * @param otherEntries with {@code --request}, the load-balancer commits that did not move the request; else empty
+ *                moved the request; with {@code --invariant}: only those after which the invariant came out
+ *                otherwise), ranked by {@link TimelineEntry#RANKING}
+ * @param otherEntries with {@code --request} or {@code --invariant}, the load-balancer commits that did not move
+ *                     the request or change the invariant's result; else empty
  * @param net the review of the window's first state against its last, over every root module
  * @param unrelated the commits that touched no load-balancer definition, newest first
  * @param netRequestMoves with {@code --request}, where the request went at the start and goes at the end
+ * @param invariant with {@code --invariant}, the invariant's result at the start and the end and the commits that
+ *                  changed it
  */
 public record TimelineResult(HistoryWindow window, List<TimelineEntry> entries, List<TimelineEntry> otherEntries,
                              ReviewResult net, List<Commit> unrelated, Optional<RequestProbe> request,
-                             List<RequestProbe.Move> netRequestMoves) {
+                             List<RequestProbe.Move> netRequestMoves, Optional<InvariantTrail> invariant) {
     public TimelineResult {
         Objects.requireNonNull(window, "window");
         entries = List.copyOf(entries);
@@ -30,6 +34,12 @@ public record TimelineResult(HistoryWindow window, List<TimelineEntry> entries, 
         unrelated = List.copyOf(unrelated);
         Objects.requireNonNull(request, "request");
         netRequestMoves = List.copyOf(netRequestMoves);
+        Objects.requireNonNull(invariant, "invariant");
+    }
+
+    /** Whether the timeline follows one request or one invariant, and so ranks only the commits that touched it. */
+    public boolean follows() {
+        return request.isPresent() || invariant.isPresent();
     }
 
     /** The worst of every commit's risk and the net change's. */
@@ -41,10 +51,14 @@ public record TimelineResult(HistoryWindow window, List<TimelineEntry> entries, 
         return worst;
     }
 
-    /** True when every snapshot of the window was read completely and no rule was inconclusive. */
+    /**
+     * True when every snapshot of the window was read completely, no rule was inconclusive, and a followed
+     * invariant was decided at every step (else which commit broke it is not certain).
+     */
     public boolean complete() {
         return net.complete() && entries.stream().allMatch(e -> e.review().complete())
-                && otherEntries.stream().allMatch(e -> e.review().complete());
+                && otherEntries.stream().allMatch(e -> e.review().complete())
+                && invariant.map(InvariantTrail::decided).orElse(true);
     }
 
     /** Every finding of every reported commit and of the net change. */

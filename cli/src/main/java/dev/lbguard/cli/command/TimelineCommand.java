@@ -8,6 +8,8 @@ import dev.lbguard.cli.report.TimelineJson;
 import dev.lbguard.cli.report.TimelineMarkdown;
 import dev.lbguard.cli.report.TimelineText;
 import dev.lbguard.model.HistoryWindow;
+import dev.lbguard.policy.Invariant;
+import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
@@ -33,7 +35,10 @@ import picocli.CommandLine.Spec;
             "Follows first parents (as git log --first-parent): a merge is one commit, the change it brought to "
                 + "the branch.",
             "With --request, only the commits that changed where that one request goes: which commit broke "
-                + "checkout?"})
+                + "checkout?",
+            "With --invariant, only the commits after which an invariant of the policy file passes, fails or cannot "
+                + "be decided where it did otherwise before: the commit that broke it, and the one after which it "
+                + "passes again."})
 public final class TimelineCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -90,6 +95,14 @@ public final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--source-ip", paramLabel = "IP", description = "With --request: the client's IP address.")
     String sourceIp;
 
+    @Option(names = "--invariant", paramLabel = "NAME",
+            description = "Only the commits that changed whether this invariant of the policy file (lbguard.yml at "
+                    + "the end of the window, or --policy) holds, e.g. 'checkout reaches checkout'.")
+    String invariant;
+
+    @Mixin
+    PolicyOption policy;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 when a finding of a reported commit or of the net change is at least this severe: "
                     + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -104,6 +117,13 @@ public final class TimelineCommand implements Callable<Integer> {
         if (options.format == OutputFormat.SARIF) {
             throw new UsageException("timeline writes text, markdown or json, not sarif");
         }
+        if (invariant != null && request != null) {
+            throw new UsageException("--invariant follows the invariant's own request; give --request or --invariant, "
+                    + "not both");
+        }
+        if (invariant == null && policy.file != null) {
+            throw new UsageException("--policy goes with --invariant");
+        }
         Optional<RequestProbe> probe = probe();
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
         TimelineResult result;
@@ -113,9 +133,11 @@ public final class TimelineCommand implements Callable<Integer> {
             if (dir.isPresent()) {
                 requireDir(git, dir.get(), w);
             }
+            Optional<Invariant> followed = invariant == null ? Optional.empty()
+                    : Optional.of(invariant(w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD")));
             HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
-                result = new TimelineAnalysis(snapshots).analyse(w, probe, progress.listener());
+                result = new TimelineAnalysis(snapshots).analyse(w, probe, followed, progress.listener());
             }
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
@@ -130,6 +152,22 @@ public final class TimelineCommand implements Callable<Integer> {
             return ExitCode.FINDINGS.code();
         }
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    /**
+     * The invariant {@code --invariant} names, from the policy at the window's newest revision (where the team's
+     * promise stands now) or {@code --policy}; a name it does not have is a usage error listing those it has.
+     */
+    private Invariant invariant(String newest) {
+        PolicyFile file = policy.require(options, newest);
+        if (!file.exists()) {
+            throw new UsageException("--invariant needs a policy file: lbguard.yml is not at the root of the "
+                    + "repository at the end of the window (" + newest.substring(0, Math.min(12, newest.length()))
+                    + "); name one with --policy FILE");
+        }
+        return file.invariant(invariant).orElseThrow(() -> new UsageException("--invariant '" + invariant
+                + "' is no invariant of " + file.path() + "; its invariants are: " + (file.invariants().isEmpty()
+                ? "(none)" : String.join(", ", file.invariants().stream().map(i -> "'" + i.name() + "'").toList()))));
     }
 
     private static String listeners(dev.lbguard.model.RoutingSnapshot snapshot) {

@@ -34,11 +34,13 @@ public final class TimelineJson {
             p.loadBalancer().ifPresent(lb -> rq.put("loadBalancer", lb));
             p.port().ifPresent(port -> rq.put("port", port));
         });
+        t.invariant().ifPresent(trail -> root.set("invariant", InvariantTrailSection.json(trail)));
         ArrayNode commits = root.putArray("commits");
-        t.entries().forEach(e -> commits.add(entry(e)));
-        if (t.request().isPresent()) {
-            ArrayNode others = root.putArray("requestUnmovedCommits");
-            t.otherEntries().forEach(e -> others.add(entry(e)));
+        t.entries().forEach(e -> commits.add(entry(e, t)));
+        if (t.follows()) {
+            ArrayNode others = root.putArray(t.request().isPresent() ? "requestUnmovedCommits"
+                    : "invariantUnchangedCommits");
+            t.otherEntries().forEach(e -> others.add(entry(e, t)));
         }
         ObjectNode n = root.putObject("netChange");
         n.set("base", Origins.json(net.base().origin()));
@@ -56,7 +58,7 @@ public final class TimelineJson {
         return Json.write(root, secrets(t));
     }
 
-    private static ObjectNode entry(TimelineEntry e) {
+    private static ObjectNode entry(TimelineEntry e, TimelineResult t) {
         ReviewResult r = e.review();
         ObjectNode n = commit(e.commit());
         n.put("risk", r.risk().label());
@@ -73,6 +75,7 @@ public final class TimelineJson {
         if (!e.requestMoves().isEmpty()) {
             n.set("requestMoves", moves(e.requestMoves(), r.base(), r.head()));
         }
+        t.invariant().ifPresent(trail -> InvariantTrailSection.entryJson(n, trail, e.commit()));
         return n;
     }
 

@@ -23,6 +23,7 @@ public final class TimelineMarkdown {
         s.append('`').append(Origins.text(net.base().origin())).append("` → `").append(Origins.text(net.head().origin()))
                 .append("`. _").append(TimelineSummary.FIRST_PARENT).append("_\n\n");
         t.request().ifPresent(p -> s.append("Following `").append(RouteReport.describe(p)).append("`.\n\n"));
+        t.invariant().ifPresent(trail -> InvariantTrailSection.markdown(s, t, trail));
         if (!t.entries().isEmpty()) {
             s.append("| # | Risk | Commit | When | Author | Subject | Route changes | Findings |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
@@ -52,6 +53,7 @@ public final class TimelineMarkdown {
                         .append(cell(Destinations.summary(m.before(), r.base()))).append(" → **")
                         .append(cell(Destinations.summary(m.after(), r.head()))).append("**\n");
             }
+            t.invariant().ifPresent(trail -> InvariantTrailSection.entryMarkdown(s, trail, e.commit()));
             routes(s, r);
             for (Finding f : r.findings()) {
                 s.append("- **").append(f.severity().label()).append("** ").append(f.ruleId()).append(' ')
@@ -62,6 +64,7 @@ public final class TimelineMarkdown {
         }
         s.append("#### Net change over the window\n\n").append(net.risk().label().toUpperCase(Locale.ROOT))
                 .append(" risk. ").append(Verdict.sentence(net)).append("\n\n");
+        t.invariant().ifPresent(trail -> s.append(InvariantTrailSection.net(trail)).append(".\n\n"));
         routes(s, net);
         String diagnostics = Status.markdown(TimelineText.diagnostics(t), List.of());
         if (!diagnostics.isEmpty()) {

@@ -21,7 +21,11 @@ final class TimelineSummary {
         }
         s.append(Verdict.plural(all, "commit")).append(" in the window; ")
                 .append(lb).append(" changed load-balancer definitions");
-        if (t.request().isPresent()) {
+        if (t.invariant().isPresent()) {
+            s.append(", ").append(t.entries().size()).append(" of them changed the invariant's result");
+            t.invariant().get().breaking().map(b -> b.commit())
+                    .ifPresent(c -> s.append(" (broken by ").append(c.shortId()).append(' ').append(c.subject()).append(')'));
+        } else if (t.request().isPresent()) {
             s.append(", ").append(t.entries().size()).append(" of them moved")
                     .append(" the request");
             t.entries().stream().findFirst().map(TimelineEntry::commit)

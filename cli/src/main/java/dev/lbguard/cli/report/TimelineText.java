@@ -35,12 +35,15 @@ public final class TimelineText {
                 .append("  ").append(TimelineSummary.sentence(t)).append('\n');
         s.append(style.dim(TimelineSummary.FIRST_PARENT)).append("\n\n");
         t.request().ifPresent(p -> s.append("Following ").append(RouteReport.describe(p)).append("\n\n"));
+        t.invariant().ifPresent(trail -> InvariantTrailSection.text(s, t, trail, style));
         int rank = 1;
         for (TimelineEntry e : t.entries()) {
-            entry(s, rank++, e, style);
+            entry(s, rank++, e, t, style);
         }
         if (!t.otherEntries().isEmpty()) {
-            s.append(style.bold("Load-balancer commits that did not move this request")).append('\n');
+            s.append(style.bold(t.invariant().isPresent()
+                    ? "Load-balancer commits that did not change the invariant's result"
+                    : "Load-balancer commits that did not move this request")).append('\n');
             for (TimelineEntry e : t.otherEntries()) {
                 s.append("  ").append(line(e.commit())).append("  ").append(e.review().risk().label()).append('\n');
             }
@@ -52,6 +55,8 @@ public final class TimelineText {
                 + net.risk().label().toUpperCase(Locale.ROOT))).append("  ").append(Verdict.sentence(net)).append('\n');
         if (t.request().isPresent()) {
             moves(s, t.netRequestMoves(), net.base(), net.head(), "  ");
+        } else if (t.invariant().isPresent()) {
+            s.append("  ").append(InvariantTrailSection.net(t.invariant().get())).append('\n');
         } else if (!net.routes().changes().isEmpty()) {
             ReviewText.routeChanges(s, net.routes().changes(), net.base(), net.head(), style, "");
         }
@@ -67,7 +72,7 @@ public final class TimelineText {
         return s.toString();
     }
 
-    private static void entry(StringBuilder s, int rank, TimelineEntry e, Style style) {
+    private static void entry(StringBuilder s, int rank, TimelineEntry e, TimelineResult t, Style style) {
         ReviewResult r = e.review();
         Commit c = e.commit();
         s.append(style.bold("#" + rank)).append("  ")
@@ -83,6 +88,7 @@ public final class TimelineText {
         if (!e.requestMoves().isEmpty()) {
             moves(s, e.requestMoves(), r.base(), r.head(), "    ");
         }
+        t.invariant().ifPresent(trail -> InvariantTrailSection.entryText(s, trail, c, style, "    "));
         if (!r.routes().changes().isEmpty()) {
             s.append("    Route changes\n");
             ReviewText.routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "    ");
