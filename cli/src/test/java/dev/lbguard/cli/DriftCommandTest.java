@@ -83,19 +83,20 @@ class DriftCommandTest {
 
     @Test
     void anInvariantThatHoldsInGitAndFailsLiveIsLbg016UnderThePolicysFailOnWaiversAndSeverities() throws Exception {
-        // HEAD~1: the policy alone; HEAD: the same policy waiving LBG016 on the api rule and lowering LBG201.
-        Path policyRepo = PolicyDemo.build(temp.resolve("policy-demo"), PolicyDemo.POLICY, PolicyDemo.POLICY + """
+        // HEAD~2: the policy alone; HEAD~1: it waives LBG016 on the api rule; HEAD: it also lowers LBG201.
+        String waiver = """
                 waivers:
                   - rule: LBG016
                     element: aws_lb_listener_rule.api
                     reason: "canary bake-off, approved in #4711"
                     expires: 2099-12-31
-                rules:
-                  LBG201: {severity: low}
-                """);
-        Path drained = PolicyDemo.stableApiDrained(temp.resolve("drained.tfstate"));
-        CliRun json = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
-                "tfstate:" + drained, "--format", "json");
+                """;
+        Path policyRepo = PolicyDemo.build(temp.resolve("policy-demo"), PolicyDemo.POLICY, PolicyDemo.POLICY + waiver,
+                PolicyDemo.POLICY + waiver + "rules:\n  LBG201: {severity: low}\n");
+        String live = "tfstate:" + DEMO_STATE;
+        CliRun json = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~2", "--live", live,
+                "--format", "json");
+        // fail_on: critical, and the broken invariant is critical.
         assertThat(json.exitCode()).as(json.err() + json.out()).isEqualTo(1);
         Golden.validate(json.out());
         JsonNode report = MAPPER.readTree(json.out());
@@ -108,8 +109,8 @@ class DriftCommandTest {
         // Only the invariant that held in git: the one failing in git too is no drift.
         assertThat(lbg016).hasSize(1);
         assertThat(lbg016.get(0).get("severity").asText()).isEqualTo("critical");
-        assertThat(lbg016.get(0).get("message").asText()).contains("api reaches the stable api")
-                .contains("lbguard.yml:4").contains("shop-api-canary 100%");
+        assertThat(lbg016.get(0).get("message").asText()).contains("api canary stays at 10%")
+                .contains("lbguard.yml:4").contains("shop-api 50%, shop-api-canary 50%");
         assertThat(lbg016.get(0).get("address").asText()).isEqualTo("aws_lb_listener_rule.api");
         assertThat(lbg016.get(0).get("file").asText()).isEqualTo("infra/edge/rules.tf");
         assertThat(lbg016.get(0).has("waiver")).isFalse();
@@ -121,40 +122,42 @@ class DriftCommandTest {
         assertThat(invariants.get(1).get("head").asText()).isEqualTo("failed");
         assertThat(invariants.get(1).get("broken").asBoolean()).isFalse();
 
-        CliRun text = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
-                "tfstate:" + drained, "--no-color");
+        CliRun text = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~2", "--live", live,
+                "--no-color");
         assertThat(text.out()).contains("Policy lbguard.yml: 2 invariants, 0 waivers")
                 .contains("LBG016 Routing invariant broken").contains("invariants: 0 held, 1 broken by this change, "
                         + "1 failing before it");
-        CliRun markdown = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
-                "tfstate:" + drained, "--format", "markdown");
+        CliRun markdown = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~2", "--live", live,
+                "--format", "markdown");
         assertThat(markdown.out()).contains("#### Policy").contains("| critical | LBG016 Routing invariant broken");
 
-        // fail_on: critical is the default of --fail-on: the demo's own drift (LBG201, high) does not fail it.
-        CliRun canary = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
-                "tfstate:" + DEMO_STATE);
-        assertThat(canary.out()).contains("LBG201").doesNotContain("LBG016");
-        assertThat(canary.exitCode()).as(canary.out()).isZero();
-        assertThat(CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live",
-                "tfstate:" + DEMO_STATE, "--fail-on", "high").exitCode()).isEqualTo(1);
-
-        // The policy at --rev HEAD waives the break (still listed) and lowers LBG201: nothing fails.
-        CliRun waived = CliRun.run("drift", "--repo", policyRepo.toString(), "--live", "tfstate:" + drained,
+        // Waived, the break is still listed and no longer counts; what is left (LBG201, high) is under the
+        // policy's fail_on: critical, not under --fail-on high.
+        CliRun waived = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live", live,
                 "--format", "json");
         assertThat(waived.exitCode()).as(waived.err() + waived.out()).isZero();
-        JsonNode findings = MAPPER.readTree(waived.out()).get("findings");
         JsonNode waivedBreak = null;
-        for (JsonNode f : findings) {
+        for (JsonNode f : MAPPER.readTree(waived.out()).get("findings")) {
             if (f.get("id").asText().equals("LBG016")) {
                 waivedBreak = f;
-            }
-            if (f.get("id").asText().equals("LBG201")) {
-                assertThat(f.get("severity").asText()).isEqualTo("low");
             }
         }
         assertThat(waivedBreak).isNotNull();
         assertThat(waivedBreak.get("waiver").get("reason").asText()).isEqualTo("canary bake-off, approved in #4711");
         assertThat(waivedBreak.get("waiver").get("expires").asText()).isEqualTo("2099-12-31");
+        assertThat(waived.out()).contains("\"LBG201\"");
+        assertThat(CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~1", "--live", live,
+                "--fail-on", "high").exitCode()).isEqualTo(1);
+
+        // The severity override of the policy at --rev applies.
+        CliRun lowered = CliRun.run("drift", "--repo", policyRepo.toString(), "--live", live, "--format", "json");
+        for (JsonNode f : MAPPER.readTree(lowered.out()).get("findings")) {
+            if (f.get("id").asText().equals("LBG201")) {
+                assertThat(f.get("severity").asText()).isEqualTo("low");
+            }
+        }
+        assertThat(MAPPER.readTree(lowered.out()).get("policy").get("rules").get("LBG201").get("severity").asText())
+                .isEqualTo("low");
     }
 
     @Test
