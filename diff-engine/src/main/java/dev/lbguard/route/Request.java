@@ -130,7 +130,7 @@ public record Request(String host, String path, String method, SortedMap<String,
      *                                  control character, an address that is no single IP) and what to give
      */
     public static Request written(String host, String path, String method, List<Map.Entry<String, String>> headers,
-                                  List<QueryParam> query, Optional<String> sourceIp) {
+                                  List<Map.Entry<String, String>> query, Optional<String> sourceIp) {
         String p = path.startsWith("/") ? path : "/" + path;
         requireHttp("host", host, " /?#@\\", "a host name or address, optionally with :port");
         requireHttp("path", p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
@@ -150,8 +150,8 @@ public record Request(String host, String path, String method, SortedMap<String,
             requireHttp("header name", h.getKey(), TOKEN_SEPARATORS, "a header name such as X-Canary");
             r = r.withHeader(h.getKey(), h.getValue());
         }
-        for (QueryParam pair : query) {
-            r = r.withQuery(pair.key(), pair.value());
+        for (Map.Entry<String, String> pair : query) {
+            r = r.withQuery(pair.getKey(), pair.getValue());
         }
         if (sourceIp.isPresent()) {
             inet.ipaddr.IPAddress address = new inet.ipaddr.IPAddressString(sourceIp.get(), ADDRESS).getAddress();

@@ -93,11 +93,10 @@ public final class RouteCommand implements Callable<Integer> {
             }
             headerPairs.add(Map.entry(h.substring(0, eq), h.substring(eq + 1)));
         }
-        List<Request.QueryParam> queryPairs = new ArrayList<>();
+        List<Map.Entry<String, String>> queryPairs = new ArrayList<>();
         for (String pair : query) {
             int eq = pair.indexOf('=');
-            queryPairs.add(eq < 0 ? new Request.QueryParam(pair, "")
-                    : new Request.QueryParam(pair.substring(0, eq), pair.substring(eq + 1)));
+            queryPairs.add(eq < 0 ? Map.entry(pair, "") : Map.entry(pair.substring(0, eq), pair.substring(eq + 1)));
         }
         try {
             return Request.written(host, path, method, headerPairs, queryPairs, sourceIp);

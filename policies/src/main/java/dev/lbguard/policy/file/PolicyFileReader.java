@@ -190,9 +190,9 @@ public final class PolicyFileReader {
         for (Map.Entry<String, List<String>> h : multiMap(m.get().get("headers"), "headers").entrySet()) {
             h.getValue().forEach(v -> headers.add(Map.entry(h.getKey(), v)));
         }
-        List<Request.QueryParam> query = new ArrayList<>();
+        List<Map.Entry<String, String>> query = new ArrayList<>();
         for (Map.Entry<String, List<String>> q : multiMap(m.get().get("query"), "query").entrySet()) {
-            q.getValue().forEach(v -> query.add(new Request.QueryParam(q.getKey(), v)));
+            q.getValue().forEach(v -> query.add(Map.entry(q.getKey(), v)));
         }
         if (host.isEmpty()) {
             return Optional.empty();
