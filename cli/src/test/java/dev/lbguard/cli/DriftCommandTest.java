@@ -125,8 +125,8 @@ class DriftCommandTest {
         CliRun text = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~2", "--live", live,
                 "--no-color");
         assertThat(text.out()).contains("Policy lbguard.yml: 2 invariants, 0 waivers")
-                .contains("LBG016 Routing invariant broken").contains("invariants: 0 held, 1 broken by this change, "
-                        + "1 failing before it");
+                .contains("LBG016 Routing invariant broken").contains("invariants: 0 held, 1 broken in what runs, "
+                        + "1 failing in git too");
         CliRun markdown = CliRun.run("drift", "--repo", policyRepo.toString(), "--rev", "HEAD~2", "--live", live,
                 "--format", "markdown");
         assertThat(markdown.out()).contains("#### Policy").contains("| critical | LBG016 Routing invariant broken");

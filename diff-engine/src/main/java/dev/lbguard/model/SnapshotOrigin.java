@@ -19,6 +19,14 @@ public record SnapshotOrigin(Kind kind, String location, String label) {
         Objects.requireNonNull(label, "label");
     }
 
+    /**
+     * Whether the snapshot is what runs (a live API, a state file, a plan) rather than what a revision declares:
+     * a comparison whose head is what runs is a drift, and reports word it so.
+     */
+    public boolean isWhatRuns() {
+        return kind == Kind.LIVE || kind == Kind.TERRAFORM_STATE || kind == Kind.TERRAFORM_PLAN;
+    }
+
     public static SnapshotOrigin other(String label) {
         return new SnapshotOrigin(Kind.OTHER, "", label);
     }

@@ -39,7 +39,7 @@ public final class PolicySection {
     }
 
     /** How the invariants fared, in one line: e.g. {@code 5 held, 1 broken by this change, 1 failing before it}. */
-    static String invariants(PolicyOutcome p) {
+    static String invariants(PolicyOutcome p, boolean live) {
         long broken = p.invariants().stream().filter(PolicyOutcome.Judgement::broken).count();
         long held = p.invariants().stream().filter(j -> j.head().passed()).count();
         long before = p.invariants().stream().filter(j -> j.base().failed()).count();
@@ -48,10 +48,10 @@ public final class PolicySection {
         List<String> parts = new ArrayList<>();
         parts.add(held + " held");
         if (broken > 0) {
-            parts.add(broken + " broken by this change");
+            parts.add(broken + (live ? " broken in what runs" : " broken by this change"));
         }
         if (before > 0) {
-            parts.add(before + " failing before it");
+            parts.add(before + (live ? " failing in git too" : " failing before it"));
         }
         if (undecided > 0) {
             parts.add(undecided + " undecided");
@@ -59,16 +59,16 @@ public final class PolicySection {
         return String.join(", ", parts);
     }
 
-    public static void text(StringBuilder s, PolicyOutcome p, Style style) {
+    public static void text(StringBuilder s, PolicyOutcome p, boolean live, Style style) {
         if (!p.judge().exists() && p.changes().isEmpty() && p.warnings().isEmpty()) {
             return;
         }
         s.append(style.bold("Policy")).append('\n');
         if (!p.invariants().isEmpty()) {
-            s.append("  invariants: ").append(invariants(p)).append('\n');
+            s.append("  invariants: ").append(invariants(p, live)).append('\n');
             for (PolicyOutcome.Judgement j : p.invariants()) {
                 if (j.base().failed()) {
-                    s.append("      failing before this change: \"").append(j.invariant().name()).append("\" ")
+                    s.append(live ? "      failing in git too: \"" : "      failing before this change: \"").append(j.invariant().name()).append("\" ")
                             .append(style.dim(j.invariant().source().toString())).append('\n');
                 }
             }
@@ -85,13 +85,13 @@ public final class PolicySection {
         s.append('\n');
     }
 
-    public static void markdown(StringBuilder s, PolicyOutcome p) {
+    public static void markdown(StringBuilder s, PolicyOutcome p, boolean live) {
         if (!p.judge().exists() && p.changes().isEmpty() && p.warnings().isEmpty()) {
             return;
         }
         s.append("#### Policy\n\n");
         if (!p.invariants().isEmpty()) {
-            s.append("Invariants: ").append(invariants(p)).append(".\n\n");
+            s.append("Invariants: ").append(invariants(p, live)).append(".\n\n");
         }
         if (!p.changes().isEmpty()) {
             s.append("| Change | Subject | Where |\n|---|---|---|\n");

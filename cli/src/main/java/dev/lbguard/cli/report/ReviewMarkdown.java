@@ -95,7 +95,7 @@ public final class ReviewMarkdown {
             more(s, resources.size(), rows, "resource changes");
             s.append("\n</details>\n\n");
         }
-        PolicySection.markdown(s, r.policy());
+        PolicySection.markdown(s, r.policy(), r.head().origin().isWhatRuns());
         s.append(extra);
         diagrams(s, r);
         List<String> inconclusive = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class ReviewText {
             resourceChanges(s, r.resources().changes(), style, "");
             s.append('\n');
         }
-        PolicySection.text(s, r.policy(), style);
+        PolicySection.text(s, r.policy(), r.head().origin().isWhatRuns(), style);
         s.append(extra);
         for (Inconclusive i : r.inconclusives()) {
             s.append(style.yellow("  inconclusive " + i.ruleId() + ": " + i.reason())).append('\n');

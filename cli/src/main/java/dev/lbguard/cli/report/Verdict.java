@@ -9,10 +9,7 @@ public final class Verdict {
 
     public static String sentence(ReviewResult r) {
         // A live head makes the comparison a drift report: git is what should run, the head what does.
-        boolean drift = switch (r.head().origin().kind()) {
-            case LIVE, TERRAFORM_STATE, TERRAFORM_PLAN -> true;
-            default -> false;
-        };
+        boolean drift = r.head().origin().isWhatRuns();
         int moved = r.routes().changes().size();
         int findings = r.countingFindings().size();
         int waived = r.findings().size() - findings;

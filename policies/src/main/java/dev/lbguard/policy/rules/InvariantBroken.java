@@ -39,17 +39,21 @@ public final class InvariantBroken implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         for (PolicyOutcome.Judgement j : ctx.policy().invariants()) {
             Invariant inv = j.invariant();
+            // Against what runs (drift, audit) "before" is git and "after" is live.
+            boolean live = ctx.head().origin().isWhatRuns();
             if (j.broken()) {
                 InvariantResult head = j.head();
                 ElementId element = head.element().or(() -> j.base().element()).orElse(ElementId.of(inv.listener()));
                 SourceRef source = head.source().or(() -> j.base().source()).orElse(inv.source());
                 out.add(new Finding(INFO.id(), inv.severity(), INFO.title(), "invariant \"" + inv.name() + "\" ("
-                        + inv.source().path() + ":" + inv.source().line() + ") held before this change and fails "
-                        + "after it: " + inv.request().describe(true) + " on " + inv.listener() + " now gets "
+                        + inv.source().path() + ":" + inv.source().line() + ") "
+                        + (live ? "holds in git and fails in what runs: " : "held before this change and fails after it: ")
+                        + inv.request().describe(true) + " on " + inv.listener() + " now gets "
                         + head.actual() + head.takenBy().map(t -> " (" + t + ")").orElse("") + "; expected "
                         + inv.expect().describe(), element, source, INFO.remediation()));
             } else if (j.base().passed() && j.head().status() == InvariantResult.Status.UNKNOWN) {
-                out.add(INFO.inconclusive("invariant \"" + inv.name() + "\": cannot tell after the change ("
+                out.add(INFO.inconclusive("invariant \"" + inv.name() + "\": cannot tell "
+                        + (live ? "in what runs" : "after the change") + " ("
                         + j.head().actual() + ")"));
             }
         }
