@@ -29,19 +29,26 @@ public final class StartupBench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = repo.resolve("report.out");
         median(1, List.of(launcher.toString(), "--version"), out); // builds the jar and class archive if stale
+        // The starter policy of the repository: one invariant per rule, what check then judges and covers.
+        Path policy = repo.resolveSibling(repo.getFileName() + "-lbguard.yml");
+        median(1, List.of(launcher.toString(), "policy", "init", "--rev", "HEAD", "--repo", repo.toString(), "--file",
+                policy.toString(), "--quiet"), out);
         double bare = median(runs, List.of(java, "-version"), out);
         System.out.printf(Locale.ROOT, "%-58s %8.0f ms%n", "java -version (baseline)", bare);
         List<List<String>> commands = List.of(
                 List.of("routes", "--rev", "HEAD", "--format", "json"),
                 List.of("review", "--base", "HEAD~1", "--head", "HEAD", "--format", "json"),
-                List.of("drift", "--rev", "HEAD", "--live", "tfstate:" + state, "--format", "json"));
+                List.of("drift", "--rev", "HEAD", "--live", "tfstate:" + state, "--format", "json"),
+                List.of("policy", "init", "--rev", "HEAD", "--file", "-"),
+                List.of("check", "--rev", "HEAD", "--policy", policy.toString(), "--format", "json"));
         for (List<String> c : commands) {
             List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
             cmd.addAll(c);
             cmd.addAll(List.of("--repo", repo.toString(), "--output", out.toString()));
             double ms = median(runs, cmd, out);
             System.out.printf(Locale.ROOT, "%-58s %8.0f ms  %5.2fx baseline%n",
-                    "lbguard " + String.join(" ", c).replace(state.toString(), "live.tfstate") + " (2,000 rules)",
+                    "lbguard " + String.join(" ", c).replace(state.toString(), "live.tfstate")
+                            .replace(policy.toString(), "starter.yml") + " (2,000 rules)",
                     ms, ms / bare);
         }
     }

@@ -2,6 +2,7 @@ package dev.lbguard.diff;
 
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.RuleMatch;
@@ -69,6 +70,33 @@ public final class RouteDiffer {
                     : compare(pair, reach, changes, undecided);
         }
         return new RouteDiff(changes, compared, undecided);
+    }
+
+    /**
+     * The classes of requests one listener's rules tell apart, each with one request of it (its witness) and where
+     * the listener sends it: the request space of the listener, exactly, without merging classes into readable
+     * descriptions as a diff does. What takes a listener's every rule in turn (a starter policy, coverage) needs a
+     * request per rule, not a description, and merging is most of a diff's cost.
+     */
+    public List<ListenerClass> classesOf(LoadBalancer lb, Listener listener) {
+        ListenerPair pair = new ListenerPair(Optional.empty(), Optional.of(new ListenerPair.Placed(lb, listener)));
+        List<ListenerClass> out = new ArrayList<>();
+        if (HaproxyRouteDiff.applies(pair)) {
+            // HAProxy classes are not merged: the diff of the listener against none lists every class.
+            List<RouteChange> all = new ArrayList<>();
+            HaproxyRouteDiff.compare(pair, HAPROXY_LANGUAGES.get(), evaluator, Reach.IDENTITY, all, new ArrayList<>());
+            all.forEach(c -> out.add(new ListenerClass(c.example(), c.after())));
+            return out;
+        }
+        TreeSet<List<Condition>> predicates = new TreeSet<>(PREDICATE_ORDER);
+        addPredicates(listener, predicates);
+        ClassCache.Classes classes = this.classes.of(new ArrayList<>(predicates));
+        List<Destination> destinations = destinations(classes, pair.head());
+        for (int i = 0; i < classes.cells().size(); i++) {
+            ClassCache.Witnessed w = classes.cells().get(i);
+            out.add(new ListenerClass(w.witness(), destinations.get(i)));
+        }
+        return out;
     }
 
     private int compare(ListenerPair pair, Reach reach, List<RouteChange> changes, List<RouteChange> undecided) {

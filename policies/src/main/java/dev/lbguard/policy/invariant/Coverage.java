@@ -48,34 +48,49 @@ public record Coverage(List<ListenerCoverage> listeners) {
 
     /** Coverage of {@code snapshot} by the invariants whose results are {@code results} (on that snapshot). */
     public static Coverage of(RoutingSnapshot snapshot, List<InvariantResult> results) {
-        Map<ElementId, RuleExamples.OfListener> reach = RuleExamples.of(snapshot);
+        java.util.Map<ElementId, Set<String>> taken = new java.util.HashMap<>();
+        for (InvariantResult r : results) {
+            r.listener().ifPresent(l -> r.takenBy().ifPresent(t -> taken.computeIfAbsent(l.id(), k -> new TreeSet<>())
+                    .add(t)));
+        }
+        // Which rules some request can take is known without splitting a listener whose every rule an invariant
+        // takes; only the others are split into classes (the cost of coverage).
+        Map<ElementId, RuleExamples.OfListener> reach = RuleExamples.of(snapshot,
+                l -> !taken.getOrDefault(l.id(), Set.of()).containsAll(candidates(l)));
         List<ListenerCoverage> out = new ArrayList<>();
         for (LoadBalancer lb : snapshot.loadBalancers()) {
             for (Listener l : lb.listeners()) {
-                Set<String> taken = new TreeSet<>();
-                for (InvariantResult r : results) {
-                    if (r.listener().map(Listener::id).filter(l.id()::equals).isPresent()) {
-                        r.takenBy().ifPresent(taken::add);
-                    }
-                }
-                RuleExamples.OfListener examples = reach.getOrDefault(l.id(),
-                        new RuleExamples.OfListener(Map.of(), Set.of()));
+                Set<String> byInvariants = taken.getOrDefault(l.id(), Set.of());
+                RuleExamples.OfListener examples = reach.get(l.id());
                 List<String> rules = new ArrayList<>();
                 List<String> unreachable = new ArrayList<>();
-                for (Rule rule : l.rulesInEvaluationOrder()) {
-                    boolean reachable = examples.examples().containsKey(Optional.of(rule.id()))
-                            || examples.undecided().contains(rule.id().value());
-                    (reachable ? rules : unreachable).add(rule.id().value());
+                for (String rule : candidates(l)) {
+                    boolean reachable = examples == null || byInvariants.contains(rule)
+                            || examples.undecided().contains(rule) || examples.examples().containsKey(
+                                    rule.equals(DEFAULT) ? Optional.empty() : Optional.of(ElementId.of(rule)));
+                    if (reachable) {
+                        rules.add(rule);
+                    } else if (!rule.equals(DEFAULT)) {
+                        unreachable.add(rule);
+                    }
                 }
-                if (!notTaken(l)
-                        && (examples.examples().containsKey(Optional.empty()) || examples.undecided().contains(DEFAULT))) {
-                    rules.add(DEFAULT);
-                }
-                List<String> uncovered = rules.stream().filter(r -> !taken.contains(r)).toList();
+                List<String> uncovered = rules.stream().filter(r -> !byInvariants.contains(r)).toList();
                 out.add(new ListenerCoverage(name(snapshot, lb, l), l.id(), rules, uncovered, unreachable));
             }
         }
         return new Coverage(out);
+    }
+
+    /** A listener's rules in evaluation order, then its default action unless it is another stack's. */
+    private static List<String> candidates(Listener l) {
+        List<String> out = new ArrayList<>();
+        for (Rule rule : l.rulesInEvaluationOrder()) {
+            out.add(rule.id().value());
+        }
+        if (!notTaken(l)) {
+            out.add(DEFAULT);
+        }
+        return out;
     }
 
     /** The default action of a listener of another stack is not seen here, so no invariant can exercise it. */

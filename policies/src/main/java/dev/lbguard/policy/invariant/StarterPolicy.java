@@ -55,8 +55,8 @@ public record StarterPolicy(List<Invariant> invariants, List<String> notes) {
                 ordered.sort(Comparator.comparingInt(e -> order(l, e.rule())));
                 for (RuleExamples.Example e : ordered) {
                     String taker = e.rule().map(ElementId::value).orElse(Coverage.DEFAULT);
-                    Request request = e.change().example();
-                    RuleAction action = e.change().after().action().orElseThrow();
+                    Request request = e.of().example();
+                    RuleAction action = e.of().destination().action().orElseThrow();
                     Optional<Expectation> expect = expectation(action.terminal(), request, l, snapshot);
                     if (expect.isEmpty()) {
                         notes.add(name + " " + taker + ": its destination is not known (" + action + ")");
