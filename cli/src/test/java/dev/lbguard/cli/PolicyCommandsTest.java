@@ -140,4 +140,29 @@ class PolicyCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("lbguard policy init");
     }
+
+    @Test
+    void aPullRequestRepairingABrokenPolicyIsJudgedByItsOwnAndOneBreakingItIsFlagged(@org.junit.jupiter.api.io.TempDir
+                                                                                      Path dir) throws Exception {
+        String good = "version: 1\ninvariants:\n  - name: api reaches api\n    listener: edge:443\n"
+                + "    request: {host: api.shop.test, source_ip: 203.0.113.9}\n    expect: {not_forward: nowhere}\n";
+        try (TestHistory h = TestHistory.init(dir)) {
+            h.copy(Golden.FIXTURES.resolve("scenarios/canary-cutover/base"), "")
+                    .write("lbguard.yml", "version: 1\ninvariants: {name: x}\n")
+                    .commit(TestHistory.who("Ann", "2026-01-01T00:00:00Z"), "a broken policy");
+            h.write("lbguard.yml", good).commit(TestHistory.who("Ann", "2026-01-02T00:00:00Z"), "repair it");
+            h.write("lbguard.yml", good.replace("expect:", "expected:"))
+                    .commit(TestHistory.who("Bob", "2026-01-03T00:00:00Z"), "break it again");
+        }
+        CliRun repair = CliRun.run("review", "--repo", dir.toString(), "--base", "HEAD~2", "--head", "HEAD~1",
+                "--no-color");
+        assertThat(repair.exitCode()).as(repair.err() + repair.out()).isZero();
+        assertThat(repair.out()).contains("the policy file before the change cannot be read")
+                .contains("the change is judged by its own policy file").contains("1 held");
+        CliRun breaking = CliRun.run("review", "--repo", dir.toString(), "--base", "HEAD~1", "--head", "HEAD",
+                "--no-color");
+        assertThat(breaking.out()).contains("LBG017 Routing policy weakened")
+                .contains("cannot be read after the change")
+                .contains("lbguard.yml:6:5: unknown key 'expected' in an invariant; did you mean 'expect'?");
+    }
 }

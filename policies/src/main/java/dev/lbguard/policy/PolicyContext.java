@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param today the day waivers expire against
  * @param proposedProblems why the change's policy file cannot be read, when it cannot (then {@code proposed} is
  *                         empty): a change that breaks the policy file breaks every later check
+ * @param warnings about how the policies were found, reported with the policy's own warnings
  */
-public record PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate today, java.util.List<String> proposedProblems) {
+public record PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate today, java.util.List<String> proposedProblems,
+                            java.util.List<PolicyOutcome.Warning> warnings) {
     /** No policy file on either side. */
     public static final PolicyContext NONE = new PolicyContext(PolicyFile.none(), PolicyFile.none(), LocalDate.MIN);
 
@@ -22,6 +24,11 @@ public record PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate tod
         Objects.requireNonNull(proposed, "proposed");
         Objects.requireNonNull(today, "today");
         proposedProblems = java.util.List.copyOf(proposedProblems);
+        warnings = java.util.List.copyOf(warnings);
+    }
+
+    public PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate today, java.util.List<String> proposedProblems) {
+        this(judge, proposed, today, proposedProblems, java.util.List.of());
     }
 
     public PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate today) {

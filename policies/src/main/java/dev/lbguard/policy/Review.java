@@ -69,8 +69,9 @@ public final class Review {
         }
         Waivers waivers = new Waivers(policy.judge(), policy.today());
         List<Finding> judged = findings.stream().map(f -> waivers.apply(policy.judge().withSeverity(f))).toList();
-        outcome = new PolicyOutcome(policy.judge(), judgements, outcome.changes(),
-                waivers.warnings(catalog, judged, base, head));
+        List<PolicyOutcome.Warning> warnings = new ArrayList<>(policy.warnings());
+        warnings.addAll(waivers.warnings(catalog, judged, base, head));
+        outcome = new PolicyOutcome(policy.judge(), judgements, outcome.changes(), warnings);
         boolean complete = base.complete() && head.complete() && inconclusives.isEmpty();
         return new ReviewResult(base, head, resources, routes, judged, inconclusives,
                 scoring.score(judged.stream().filter(Finding::counts).toList(), routes), complete, outcome);

@@ -73,13 +73,37 @@ final class PolicyOption {
      * head's is compared with it (one it cannot read is reported, not fatal: the change is what breaks it).
      */
     PolicyContext forChange(CommonOptions options, String base, String head) {
-        PolicyFile judge = require(options, base);
+        PolicyFile judge;
+        try {
+            judge = at(options, base);
+        } catch (PolicyFileException broken) {
+            return repairedBy(options, head, broken);
+        }
         try {
             return new PolicyContext(judge, at(options, head), LocalDate.now(ZoneOffset.UTC));
         } catch (PolicyFileException e) {
             return new PolicyContext(judge, PolicyFile.none(), LocalDate.now(ZoneOffset.UTC),
                     e.problems().stream().map(PolicyFileException.Problem::toString).toList());
         }
+    }
+
+    /**
+     * A base whose policy file cannot be read judges nothing; the change is judged by its own policy file, if that
+     * one reads, so that the pull request repairing a broken file is not refused for the breakage it repairs.
+     */
+    private PolicyContext repairedBy(CommonOptions options, String head, PolicyFileException broken) {
+        PolicyFile proposed;
+        try {
+            proposed = at(options, head);
+        } catch (PolicyFileException alsoBroken) {
+            throw unusable(alsoBroken);
+        }
+        PolicyFileException.Problem first = broken.problems().get(0);
+        return new PolicyContext(proposed, proposed, LocalDate.now(ZoneOffset.UTC), java.util.List.of(),
+                java.util.List.of(new dev.lbguard.policy.PolicyOutcome.Warning("the policy file before the change cannot"
+                        + " be read (" + first.message() + (broken.problems().size() > 1 ? ", and "
+                        + (broken.problems().size() - 1) + " more" : "") + "); the change is judged by its own policy "
+                        + "file", dev.lbguard.diagnostic.SourceRef.of(first.path(), first.line(), first.column()))));
     }
 
     static UsageException unusable(PolicyFileException e) {
