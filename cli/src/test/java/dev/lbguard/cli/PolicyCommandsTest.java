@@ -136,7 +136,8 @@ class PolicyCommandsTest {
 
     @Test
     void withoutAPolicyFileCheckSaysHowToWriteOne() {
-        CliRun run = lbguard("check", "--rev", BEFORE);
+        // The demo's first commit, before the team wrote lbguard.yml.
+        CliRun run = lbguard("check", "--rev", "HEAD~4");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("lbguard policy init");
     }

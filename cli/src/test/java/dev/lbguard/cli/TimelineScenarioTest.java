@@ -176,20 +176,19 @@ class TimelineScenarioTest {
                         meta.load(in);
                     }
                     h.copy(step.resolve("tree"), "");
-                    if (demo.isEmpty()) {
-                        h.write("lbguard.yml", """
-                                version: 1
-                                invariants:
-                                  - name: checkout reaches checkout
-                                    listener: shop-edge-prod:443
-                                    request: {host: shop.example.com, path: /checkout/pay, method: POST}
-                                    expect: {forward: shop-checkout}
-                                  - name: api reaches api
-                                    listener: shop-edge-prod:443
-                                    request: {host: api.shop.example.com, path: /v1/orders}
-                                    expect: {forward: shop-api}
-                                """);
-                    }
+                    // This test's own policy at every commit, in place of the one the demo writes at its second.
+                    h.write("lbguard.yml", """
+                            version: 1
+                            invariants:
+                              - name: checkout reaches checkout
+                                listener: shop-edge-prod:443
+                                request: {host: shop.example.com, path: /checkout/pay, method: POST}
+                                expect: {forward: shop-checkout}
+                              - name: api reaches api
+                                listener: shop-edge-prod:443
+                                request: {host: api.shop.example.com, path: /v1/orders}
+                                expect: {forward: shop-api}
+                            """);
                     demo.add(h.commit(TestHistory.who(meta.getProperty("author"), meta.getProperty("date")),
                             meta.getProperty("message")));
                 }

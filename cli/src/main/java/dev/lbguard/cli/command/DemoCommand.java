@@ -83,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The demo's script: what the web shop's routing is, where one checkout request went before and after the
-     * "Networking updates" commit, the review of that commit, the back office's HAProxy, the drift of what runs
-     * from HEAD, then the incident view: the last day's timeline, the commit that moved checkout, and the
+     * "Networking updates" commit, the review of that commit (which breaks an invariant of the policy file), the
+     * policy checked at HEAD, the back office's HAProxy, the drift of what runs from HEAD, then the incident view:
+     * the last day's timeline, the commit that moved checkout, the commit that broke the invariant, and the
      * rollback to the known-good revision.
      */
     private static List<List<String>> steps() {
@@ -98,6 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
         steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
+        // The policy the team wrote in commit HEAD~3 (lbguard.yml): what HEAD keeps of it, and what it covers.
+        steps.add(List.of("check --rev=HEAD".split(" ")));
         // The back office runs HAProxy, templated by Ansible: the same questions work on it.
         steps.add(List.of(("route --rev=HEAD --listener=ops/haproxy/roles/haproxy/templates/haproxy.cfg.j2:8080"
                 + " --host=ops.shop.internal --path=/admin/users --source-ip=203.0.113.9").split(" ")));
@@ -106,6 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("timeline --since=1d".split(" ")));
         steps.add(List.of(("timeline --since=1d --request=shop.example.com/checkout/cart "
                 + "--listener=shop-edge-prod:443").split(" ")));
+        steps.add(List.of("timeline", "--since=1d", "--invariant=checkout reaches checkout"));
         steps.add(List.of("baseline", "mark", "HEAD~2", "--note=checkout verified after the database change"));
         steps.add(List.of("rollback --to=known-good".split(" ")));
         return steps;
