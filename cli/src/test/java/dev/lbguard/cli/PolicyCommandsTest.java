@@ -69,6 +69,9 @@ class PolicyCommandsTest {
         CliRun text = lbguard("check", "--rev", "HEAD", "--policy", POLICY.toString(), "--no-color");
         assertThat(text.exitCode()).as(text.out()).isEqualTo(1);
         Golden.check(EXPECTED.resolve("check-after.txt"), text.out().replace(POLICY.toString(), "lbguard.yml"));
+        CliRun markdown = lbguard("check", "--rev", "HEAD", "--policy", POLICY.toString(), "--format", "markdown");
+        assertThat(markdown.exitCode()).isEqualTo(1);
+        Golden.check(EXPECTED.resolve("check-after.md"), markdown.out().replace(POLICY.toString(), "lbguard.yml"));
         JsonNode report = new ObjectMapper().readTree(lbguard("check", "--rev", "HEAD", "--policy",
                 POLICY.toString(), "--format", "json").out());
         assertThat(report.get("invariants")).filteredOn(i -> !i.get("passed").asBoolean())

@@ -60,8 +60,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (options.format != OutputFormat.TEXT && options.format != OutputFormat.JSON) {
-            throw new UsageException("check writes text or json, not " + options.format.name().toLowerCase());
+        if (options.format == OutputFormat.SARIF) {
+            throw new UsageException("check writes text, json or markdown, not sarif");
         }
         if (failUnder != null && (failUnder < 0 || failUnder > 100 || failUnder.isNaN())) {
             throw new UsageException("--fail-under " + failUnder + " is not a percentage from 0 to 100");
@@ -83,8 +83,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
         PolicyCheck.Result result = PolicyCheck.run(snapshot, file, BuiltInRules.standard(),
                 LocalDate.now(ZoneOffset.UTC), failUnder == null ? OptionalDouble.empty() : OptionalDouble.of(failUnder));
-        String out = options.format == OutputFormat.JSON ? CheckReport.json(result)
-                : CheckReport.text(result, ReportOutput.style(options, environment));
+        String out = switch (options.format) {
+            case JSON -> CheckReport.json(result);
+            case MARKDOWN -> CheckReport.markdown(result);
+            default -> CheckReport.text(result, ReportOutput.style(options, environment));
+        };
         ReportOutput.write(options, spec.commandLine().getOut(), out, snapshot.secrets());
         if (result.failed() > 0 || result.coverageTooLow()) {
             return ExitCode.FINDINGS.code();

@@ -76,6 +76,47 @@ public final class CheckReport {
         s.append('\n');
     }
 
+    /** For a CI job summary or a pull-request comment: the verdict, a table of invariants, coverage per listener. */
+    public static String markdown(PolicyCheck.Result r) {
+        StringBuilder s = new StringBuilder();
+        boolean ok = r.failed() == 0 && r.undecided() == 0 && !r.coverageTooLow();
+        s.append(ok ? "🟢" : r.failed() > 0 || r.coverageTooLow() ? "🔴" : "⚠️").append(" **lbguard check: ")
+                .append(r.failed() > 0 ? r.failed() + " of " + r.invariants().size() + " invariants fail"
+                        : r.undecided() > 0 ? r.undecided() + " of " + r.invariants().size() + " invariants undecided"
+                        : "every invariant holds").append(".** Coverage ").append(percent(r.coverage().percent()))
+                .append(" (").append(r.coverage().covered()).append(" of ").append(r.coverage().rules())
+                .append(" rules)").append(r.coverageTooLow() ? ", under --fail-under "
+                        + percent(r.failUnder().getAsDouble()) : "").append(".\n\n");
+        s.append('`').append(Origins.text(r.snapshot().origin())).append("`, policy `")
+                .append(r.policy().path()).append("`\n\n");
+        if (!r.invariants().isEmpty()) {
+            s.append("| | Invariant | Request | Expected | Actual |\n|---|---|---|---|---|\n");
+            for (InvariantResult i : r.invariants()) {
+                s.append("| ").append(i.passed() ? "✅" : i.failed() ? "❌" : "❔").append(" | ")
+                        .append(ReviewMarkdown.cell(i.invariant().name())).append(" | ")
+                        .append(ReviewMarkdown.code(i.invariant().request().describe(true) + " on "
+                                + i.invariant().listener())).append(" | ")
+                        .append(ReviewMarkdown.cell(i.invariant().expect().describe())).append(" | ")
+                        .append(ReviewMarkdown.cell(i.actual() + i.takenBy().map(t -> " (" + t + ")").orElse("")))
+                        .append(" |\n");
+            }
+            s.append('\n');
+        }
+        s.append("| Listener | Covered | Not exercised |\n|---|---|---|\n");
+        for (Coverage.ListenerCoverage l : r.coverage().listeners()) {
+            s.append("| ").append(ReviewMarkdown.code(l.name())).append(" | ").append(l.covered()).append(" of ")
+                    .append(l.rules().size()).append(" | ").append(ReviewMarkdown.cell(String.join(", ", l.uncovered())))
+                    .append(" |\n");
+        }
+        s.append('\n');
+        for (PolicyOutcome.Warning w : r.warnings()) {
+            s.append("- ⚠️ ").append(ReviewMarkdown.cell(w.message())).append(" (")
+                    .append(ReviewMarkdown.code(w.source().toString())).append(")\n");
+        }
+        s.append(Status.markdown(r.snapshot().diagnostics(), java.util.List.of()));
+        return s.toString();
+    }
+
     public static String json(PolicyCheck.Result r) {
         ObjectNode root = Json.header("check", r.complete(), r.snapshot().diagnostics());
         root.set("head", Origins.json(r.snapshot().origin()));
