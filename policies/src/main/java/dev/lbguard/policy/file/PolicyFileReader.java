@@ -1,7 +1,6 @@
 package dev.lbguard.policy.file;
 
 import com.fasterxml.jackson.core.JsonToken;
-import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.policy.Expectation;
 import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.PolicyFile;
@@ -49,8 +48,7 @@ public final class PolicyFileReader {
     private static final List<String> FAIL_ON = List.of("critical", "high", "medium", "low", "info", "never", "none");
 
     private final String path;
-    private final List<PolicyFileException.Problem> problems = new ArrayList<>();
-    private List<String> lines = List.of();
+    private StrictNodes nodes;
 
     private PolicyFileReader(String path) {
         this.path = path;
@@ -66,7 +64,7 @@ public final class PolicyFileReader {
         } catch (CharacterCodingException e) {
             throw r.fail(0, 0, "the file is not UTF-8 text; save it as UTF-8");
         }
-        r.lines = text.lines().toList();
+        r.nodes = new StrictNodes(path, text);
         Optional<Node> doc;
         try {
             doc = PolicyYaml.read(text);
@@ -78,45 +76,45 @@ public final class PolicyFileReader {
                     + "for a starter)");
         }
         PolicyFile policy = r.policy(doc.get());
-        if (!r.problems.isEmpty()) {
-            throw new PolicyFileException(r.problems);
+        if (!r.nodes.problems().isEmpty()) {
+            throw new PolicyFileException(r.nodes.problems());
         }
         return policy;
     }
 
+    /** A problem that stops the reading: the file is no text, no YAML, or empty. */
     private PolicyFileException fail(int line, int column, String message) {
-        problems.add(new PolicyFileException.Problem(path, line, column, message));
-        return new PolicyFileException(problems);
+        return new PolicyFileException(List.of(new PolicyFileException.Problem(path, line, column, message)));
     }
 
     private PolicyFile policy(Node doc) {
-        Optional<Map<String, Entry>> top = mapping(doc, "the policy file", TOP);
+        Optional<Map<String, Entry>> top = nodes.mapping(doc, "the policy file", TOP);
         if (top.isEmpty()) {
             return PolicyFile.none();
         }
         Map<String, Entry> t = top.get();
         Entry version = t.get("version");
         if (version == null) {
-            problem(doc, "'version' is missing; write 'version: 1' as the first line");
+            nodes.problem(doc, "'version' is missing; write 'version: 1' as the first line");
         } else if (!(version.value() instanceof Scalar s && s.text().equals("1") && s.kind() == JsonToken.VALUE_NUMBER_INT)) {
-            problem(version.value(), "version " + version.value().describe() + " is not one lbguard reads; write "
+            nodes.problem(version.value(), "version " + version.value().describe() + " is not one lbguard reads; write "
                     + "'version: 1'");
         }
         Optional<String> failOn = Optional.ofNullable(t.get("fail_on"))
-                .flatMap(e -> oneOf(e.value(), "fail_on", FAIL_ON));
+                .flatMap(e -> nodes.oneOf(e.value(), "fail_on", FAIL_ON));
         List<Invariant> invariants = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node item : list(t.get("invariants"), "invariants")) {
+        for (Node item : nodes.list(t.get("invariants"), "invariants")) {
             invariant(item).ifPresent(i -> {
                 if (!names.add(i.name())) {
-                    problem(item, "another invariant is named '" + i.name() + "'; give each invariant its own name "
+                    nodes.problem(item, "another invariant is named '" + i.name() + "'; give each invariant its own name "
                             + "(timeline --invariant and reports find it by name)");
                 }
                 invariants.add(i);
             });
         }
         List<Waiver> waivers = new ArrayList<>();
-        for (Node item : list(t.get("waivers"), "waivers")) {
+        for (Node item : nodes.list(t.get("waivers"), "waivers")) {
             waiver(item).ifPresent(waivers::add);
         }
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
@@ -127,7 +125,7 @@ public final class PolicyFileReader {
                     ruleSetting(e).ifPresent(r -> rules.put(r.rule(), r));
                 }
             } else {
-                problem(rulesEntry.value(), "'rules' is " + rulesEntry.value().describe() + "; write a mapping of "
+                nodes.problem(rulesEntry.value(), "'rules' is " + rulesEntry.value().describe() + "; write a mapping of "
                         + "rule ids, e.g. 'LBG010: {severity: low}'");
             }
         }
@@ -135,34 +133,34 @@ public final class PolicyFileReader {
     }
 
     private Optional<Invariant> invariant(Node item) {
-        Optional<Map<String, Entry>> m = mapping(item, "an invariant", INVARIANT);
+        Optional<Map<String, Entry>> m = nodes.mapping(item, "an invariant", INVARIANT);
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> name = requiredText(item, m.get(), "name", "an invariant", "e.g. 'name: checkout reaches checkout'");
+        Optional<String> name = nodes.requiredText(item, m.get(), "name", "an invariant", "e.g. 'name: checkout reaches checkout'");
         if (name.isPresent() && name.get().isBlank()) {
-            problem(m.get().get("name").value(), "the name is empty; name the invariant after what it protects, e.g. "
+            nodes.problem(m.get().get("name").value(), "the name is empty; name the invariant after what it protects, e.g. "
                     + "'name: checkout reaches checkout'");
             name = Optional.empty();
         }
-        Optional<String> listener = requiredText(item, m.get(), "listener", "an invariant",
+        Optional<String> listener = nodes.requiredText(item, m.get(), "listener", "an invariant",
                 "the load balancer's name and the listener's port, e.g. 'listener: shop-edge:443'");
         if (listener.isPresent() && !LISTENER.matcher(listener.get()).matches()) {
-            problem(m.get().get("listener").value(), "listener '" + listener.get() + "' is not LB:PORT; write the load "
+            nodes.problem(m.get().get("listener").value(), "listener '" + listener.get() + "' is not LB:PORT; write the load "
                     + "balancer's name and the listener's port, e.g. 'shop-edge:443'");
             listener = Optional.empty();
         }
         Optional<Request> request = Optional.empty();
         Entry req = m.get().get("request");
         if (req == null) {
-            problem(item, "an invariant needs 'request', e.g. 'request: {host: shop.example.com, path: /checkout}'");
+            nodes.problem(item, "an invariant needs 'request', e.g. 'request: {host: shop.example.com, path: /checkout}'");
         } else {
             request = request(req.value());
         }
         Optional<Expectation> expect = Optional.empty();
         Entry exp = m.get().get("expect");
         if (exp == null) {
-            problem(item, "an invariant needs 'expect', one of " + String.join(", ", EXPECT)
+            nodes.problem(item, "an invariant needs 'expect', one of " + String.join(", ", EXPECT)
                     + ", e.g. 'expect: {forward: shop-checkout}'");
         } else {
             expect = expectation(exp.value());
@@ -173,19 +171,19 @@ public final class PolicyFileReader {
             return Optional.empty();
         }
         return Optional.of(new Invariant(name.get(), listener.get(), request.get(), expect.get(), severity,
-                at(item)));
+                nodes.at(item)));
     }
 
     private Optional<Request> request(Node node) {
-        Optional<Map<String, Entry>> m = mapping(node, "'request'", REQUEST);
+        Optional<Map<String, Entry>> m = nodes.mapping(node, "'request'", REQUEST);
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> host = requiredText(node, m.get(), "host", "'request'", "the Host header, e.g. "
+        Optional<String> host = nodes.requiredText(node, m.get(), "host", "'request'", "the Host header, e.g. "
                 + "'host: shop.example.com'");
-        String path = optionalText(m.get(), "path").orElse("/");
-        String method = optionalText(m.get(), "method").orElse("GET");
-        Optional<String> sourceIp = optionalText(m.get(), "source_ip");
+        String path = nodes.optionalText(m.get(), "path").orElse("/");
+        String method = nodes.optionalText(m.get(), "method").orElse("GET");
+        Optional<String> sourceIp = nodes.optionalText(m.get(), "source_ip");
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (Map.Entry<String, List<String>> h : multiMap(m.get().get("headers"), "headers").entrySet()) {
             h.getValue().forEach(v -> headers.add(Map.entry(h.getKey(), v)));
@@ -200,7 +198,7 @@ public final class PolicyFileReader {
         try {
             return Optional.of(Request.written(host.get(), path, method, headers, query, sourceIp));
         } catch (IllegalArgumentException e) {
-            problem(fieldOf(m.get(), node, e.getMessage()), e.getMessage());
+            nodes.problem(fieldOf(m.get(), node, e.getMessage()), e.getMessage());
             return Optional.empty();
         }
     }
@@ -223,16 +221,16 @@ public final class PolicyFileReader {
             return out;
         }
         if (!(entry.value() instanceof Mapping m)) {
-            problem(entry.value(), "'" + what + "' is " + entry.value().describe() + "; write a mapping, e.g. '"
+            nodes.problem(entry.value(), "'" + what + "' is " + entry.value().describe() + "; write a mapping, e.g. '"
                     + what + ": {X-Canary: \"1\"}'");
             return out;
         }
         for (Entry e : m.entries().values()) {
             List<String> values = new ArrayList<>();
             if (e.value() instanceof Sequence seq) {
-                seq.items().forEach(i -> scalarText(i, what + " " + e.key()).ifPresent(values::add));
+                seq.items().forEach(i -> nodes.scalarText(i, what + " " + e.key()).ifPresent(values::add));
             } else {
-                scalarText(e.value(), what + " " + e.key()).ifPresent(values::add);
+                nodes.scalarText(e.value(), what + " " + e.key()).ifPresent(values::add);
             }
             out.put(e.key(), values);
         }
@@ -240,12 +238,12 @@ public final class PolicyFileReader {
     }
 
     private Optional<Expectation> expectation(Node node) {
-        Optional<Map<String, Entry>> m = mapping(node, "'expect'", EXPECT);
+        Optional<Map<String, Entry>> m = nodes.mapping(node, "'expect'", EXPECT);
         if (m.isEmpty()) {
             return Optional.empty();
         }
         if (m.get().size() != 1) {
-            problem(node, "'expect' needs exactly one of " + String.join(", ", EXPECT) + " (it has "
+            nodes.problem(node, "'expect' needs exactly one of " + String.join(", ", EXPECT) + " (it has "
                     + (m.get().isEmpty() ? "none" : String.join(", ", m.get().keySet())) + "); write one invariant per "
                     + "expectation");
             return Optional.empty();
@@ -255,17 +253,17 @@ public final class PolicyFileReader {
         if (kind == Expectation.Kind.FORWARD && e.value() instanceof Mapping split) {
             return forwardSplit(split);
         }
-        Optional<String> value = scalarText(e.value(), e.key());
+        Optional<String> value = nodes.scalarText(e.value(), e.key());
         if (value.isEmpty()) {
             return Optional.empty();
         }
         if (value.get().isEmpty()) {
-            problem(e.value(), e.key() + " is empty; name " + (kind == Expectation.Kind.REDIRECT ? "a URL pattern"
+            nodes.problem(e.value(), e.key() + " is empty; name " + (kind == Expectation.Kind.REDIRECT ? "a URL pattern"
                     : "a target group"));
             return Optional.empty();
         }
         if (kind == Expectation.Kind.FIXED_RESPONSE && !value.get().matches("[1-5]\\d\\d")) {
-            problem(e.value(), "fixed_response " + e.value().describe() + " is no HTTP status code; write one such as "
+            nodes.problem(e.value(), "fixed_response " + e.value().describe() + " is no HTTP status code; write one such as "
                     + "404 or 503");
             return Optional.empty();
         }
@@ -280,39 +278,39 @@ public final class PolicyFileReader {
             if (t.value() instanceof Scalar w && w.kind() == JsonToken.VALUE_NUMBER_INT && w.text().matches("\\d{1,3}")) {
                 weights.put(t.key(), Integer.parseInt(w.text()));
             } else {
-                problem(t.value(), "the weight of " + t.key() + " is " + t.value().describe() + "; write a whole number "
+                nodes.problem(t.value(), "the weight of " + t.key() + " is " + t.value().describe() + "; write a whole number "
                         + "from 0 to 999, as the load balancer's weights are");
                 return Optional.empty();
             }
         }
         if (weights.values().stream().allMatch(w -> w == 0)) {
-            problem(split, "forward needs a target group of weight above 0, e.g. {shop-api: 90, shop-api-canary: 10}");
+            nodes.problem(split, "forward needs a target group of weight above 0, e.g. {shop-api: 90, shop-api-canary: 10}");
             return Optional.empty();
         }
         return Optional.of(Expectation.forward(weights));
     }
 
     private Optional<Waiver> waiver(Node item) {
-        Optional<Map<String, Entry>> m = mapping(item, "a waiver", WAIVER);
+        Optional<Map<String, Entry>> m = nodes.mapping(item, "a waiver", WAIVER);
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> rule = requiredText(item, m.get(), "rule", "a waiver", "e.g. 'rule: LBG002'");
+        Optional<String> rule = nodes.requiredText(item, m.get(), "rule", "a waiver", "e.g. 'rule: LBG002'");
         if (rule.isPresent() && !RULE_ID.matcher(rule.get()).matches()) {
-            problem(m.get().get("rule").value(), "rule '" + rule.get() + "' is no rule id; write LBG and three digits, "
+            nodes.problem(m.get().get("rule").value(), "rule '" + rule.get() + "' is no rule id; write LBG and three digits, "
                     + "e.g. LBG002 ('lbguard rules' lists them)");
             rule = Optional.empty();
         }
-        Optional<String> element = requiredText(item, m.get(), "element", "a waiver",
+        Optional<String> element = nodes.requiredText(item, m.get(), "element", "a waiver",
                 "the element ids it accepts, e.g. 'element: aws_lb_listener_rule.campaign' (* matches any run)");
-        Optional<String> reason = requiredText(item, m.get(), "reason", "a waiver",
+        Optional<String> reason = nodes.requiredText(item, m.get(), "reason", "a waiver",
                 "why the finding is accepted and who approved it, e.g. 'reason: \"campaign, approved in #1234\"'");
-        reason.ifPresent(text -> cutByComment(m.get().get("reason").value(), "reason", text));
+        reason.ifPresent(text -> nodes.cutByComment(m.get().get("reason").value(), "reason", text));
         if (reason.isPresent() && reason.get().isBlank()) {
-            problem(m.get().get("reason").value(), "the reason is empty; say why the finding is accepted");
+            nodes.problem(m.get().get("reason").value(), "the reason is empty; say why the finding is accepted");
             reason = Optional.empty();
         }
-        Optional<String> expires = requiredText(item, m.get(), "expires", "a waiver",
+        Optional<String> expires = nodes.requiredText(item, m.get(), "expires", "a waiver",
                 "the last day it holds, e.g. 'expires: 2027-01-31'; a waiver without an end is a finding forgotten");
         Optional<LocalDate> date = Optional.empty();
         if (expires.isPresent()) {
@@ -322,28 +320,28 @@ public final class PolicyFileReader {
                 }
                 date = Optional.of(LocalDate.parse(expires.get()));
             } catch (DateTimeParseException e) {
-                problem(m.get().get("expires").value(), "expires '" + expires.get() + "' is no date; write "
+                nodes.problem(m.get().get("expires").value(), "expires '" + expires.get() + "' is no date; write "
                         + "YYYY-MM-DD, e.g. 2027-01-31");
             }
         }
         if (rule.isEmpty() || element.isEmpty() || reason.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Waiver(rule.get(), element.get(), reason.get(), date.get(), at(item)));
+        return Optional.of(new Waiver(rule.get(), element.get(), reason.get(), date.get(), nodes.at(item)));
     }
 
     private Optional<RuleSetting> ruleSetting(Entry e) {
         if (!RULE_ID.matcher(e.key()).matches()) {
-            problem(e.line(), e.column(), "'" + e.key() + "' is no rule id; write LBG and three digits, e.g. LBG010 "
+            nodes.problem(e.line(), e.column(), "'" + e.key() + "' is no rule id; write LBG and three digits, e.g. LBG010 "
                     + "('lbguard rules' lists them)");
             return Optional.empty();
         }
-        Optional<Map<String, Entry>> m = mapping(e.value(), "the settings of " + e.key(), RULE);
+        Optional<Map<String, Entry>> m = nodes.mapping(e.value(), "the settings of " + e.key(), RULE);
         if (m.isEmpty()) {
             return Optional.empty();
         }
         if (m.get().isEmpty()) {
-            problem(e.value(), e.key() + " has no setting; write 'severity: LEVEL' or 'enabled: false'");
+            nodes.problem(e.value(), e.key() + " has no setting; write 'severity: LEVEL' or 'enabled: false'");
             return Optional.empty();
         }
         Optional<Severity> severity = Optional.ofNullable(m.get().get("severity")).flatMap(s -> severity(s.value()));
@@ -353,109 +351,14 @@ public final class PolicyFileReader {
             if (en.value() instanceof Scalar s && (s.kind() == JsonToken.VALUE_TRUE || s.kind() == JsonToken.VALUE_FALSE)) {
                 enabled = s.kind() == JsonToken.VALUE_TRUE;
             } else {
-                problem(en.value(), "enabled is " + en.value().describe() + "; write true or false");
+                nodes.problem(en.value(), "enabled is " + en.value().describe() + "; write true or false");
             }
         }
-        return Optional.of(new RuleSetting(e.key(), severity, enabled, at(e.value())));
+        return Optional.of(new RuleSetting(e.key(), severity, enabled, nodes.at(e.value())));
     }
 
     private Optional<Severity> severity(Node node) {
-        return oneOf(node, "severity", Arrays.stream(Severity.values()).map(Severity::label).toList())
+        return nodes.oneOf(node, "severity", Arrays.stream(Severity.values()).map(Severity::label).toList())
                 .flatMap(Severity::fromLabel);
-    }
-
-    private Optional<String> oneOf(Node node, String what, List<String> allowed) {
-        Optional<String> v = scalarText(node, what);
-        if (v.isPresent() && !allowed.contains(v.get())) {
-            problem(node, what + " " + node.describe() + " is not one of " + String.join(", ", allowed));
-            return Optional.empty();
-        }
-        return v;
-    }
-
-    /** The entries of a mapping with only {@code allowed} keys; an unknown key is a problem, with the closest. */
-    private Optional<Map<String, Entry>> mapping(Node node, String what, List<String> allowed) {
-        if (!(node instanceof Mapping m)) {
-            problem(node, what + " is " + node.describe() + "; write a mapping of " + String.join(", ", allowed));
-            return Optional.empty();
-        }
-        for (Entry e : m.entries().values()) {
-            if (!allowed.contains(e.key())) {
-                String closest = Spelling.closest(e.key(), allowed);
-                problem(e.line(), e.column(), "unknown key '" + e.key() + "' in " + what + "; "
-                        + (closest.isEmpty() ? "" : "did you mean '" + closest + "'? ") + "keys there: "
-                        + String.join(", ", allowed));
-            }
-        }
-        Map<String, Entry> known = new LinkedHashMap<>(m.entries());
-        known.keySet().retainAll(allowed);
-        return Optional.of(known);
-    }
-
-    private List<Node> list(Entry entry, String what) {
-        if (entry == null || entry.value() instanceof Scalar s && s.isNull()) {
-            return List.of();
-        }
-        if (entry.value() instanceof Sequence seq) {
-            return seq.items();
-        }
-        problem(entry.value(), "'" + what + "' is " + entry.value().describe() + "; write a list, one '- ' per entry");
-        return List.of();
-    }
-
-    private Optional<String> requiredText(Node owner, Map<String, Entry> m, String key, String what, String hint) {
-        Entry e = m.get(key);
-        if (e == null) {
-            problem(owner, what + " needs '" + key + "': " + hint);
-            return Optional.empty();
-        }
-        return scalarText(e.value(), key);
-    }
-
-    private Optional<String> optionalText(Map<String, Entry> m, String key) {
-        Entry e = m.get(key);
-        return e == null ? Optional.empty() : scalarText(e.value(), key);
-    }
-
-    private Optional<String> scalarText(Node node, String what) {
-        if (node instanceof Scalar s && !s.isNull()) {
-            return Optional.of(s.text());
-        }
-        problem(node, what + " is " + node.describe() + "; write a single value"
-                + (node instanceof Scalar ? "" : " (quote it if it holds ': ' or starts with '{' or '[')"));
-        return Optional.empty();
-    }
-
-    /**
-     * In YAML, {@code #} after a space starts a comment, so {@code reason: approved in #1234} reads as
-     * "approved in": the ticket a reviewer would follow is silently lost. A comment that starts right after the
-     * {@code #}, as ticket numbers and channels do, is taken for such a mistake.
-     */
-    private void cutByComment(Node value, String key, String text) {
-        if (!(value instanceof Scalar s) || s.line() < 1 || s.line() > lines.size()) {
-            return;
-        }
-        String line = lines.get(s.line() - 1);
-        int from = Math.min(line.length(), Math.max(0, s.column() - 1));
-        if (line.startsWith("\"", from) || line.startsWith("'", from)) {
-            return;
-        }
-        java.util.regex.Matcher m = Pattern.compile("\\s#(\\S.*)$").matcher(line.substring(from));
-        if (m.find()) {
-            problem(value, "the '#" + m.group(1) + "' after the " + key + " is a YAML comment, so the " + key
-                    + " reads '" + text + "'; quote it all: " + key + ": \"" + text + " #" + m.group(1) + "\"");
-        }
-    }
-
-    private SourceRef at(Node node) {
-        return SourceRef.of(path, node.line(), node.column());
-    }
-
-    private void problem(Node node, String message) {
-        problem(node.line(), node.column(), message);
-    }
-
-    private void problem(int line, int column, String message) {
-        problems.add(new PolicyFileException.Problem(path, line, column, message));
     }
 }
