@@ -74,6 +74,10 @@ public final class InvariantCheck {
 
     private static Status judge(Expectation e, RouteAction action, Listener l, Request request,
                                 RoutingSnapshot snapshot) {
+        if (action instanceof RouteAction.Unresolved) {
+            // A destination lbguard could not read (or another stack's default action) is no answer either way.
+            return Status.UNKNOWN;
+        }
         return switch (e.kind()) {
             case FORWARD -> forwardsAsSplit(e.split(), action, snapshot);
             case NOT_FORWARD -> notForwardedTo(e.value(), action, snapshot);
