@@ -1,0 +1,100 @@
+package dev.lbguard.source.traffic;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One line of an Application Load Balancer access log, as AWS documents it ("Access log entries"): fields
+ * separated by single spaces, some double-quoted. Everything routing reads is in the first 13 fields ({@code type
+ * time elb client:port target:port} three timings, two status codes, two byte counts, {@code "request"}), so
+ * fields are read by position up to the request line and any number of later fields is accepted: AWS appends new
+ * fields at the end ({@code user_agent} through {@code conn_trace_id} and whatever comes next) and tells parsers to
+ * ignore those they do not expect, and old logs simply have fewer.
+ *
+ * <p>The load balancer is NAME of the {@code elb} field {@code app/NAME/ID}; the listener port is the request
+ * URL's port (ALB always logs it), else 443 for https and 80 for http; the Host is the URL's host (ALB writes the
+ * URL from the Host header); the path and query are kept as logged. Problems never quote the request line: it may
+ * carry query values and paths that reports keep private.
+ */
+final class AlbAccessLog implements LineFormat {
+    /** Unquoted fields before the request line: type, time, elb, client:port, target:port, 3 timings, 2 codes, 2 sizes. */
+    private static final int FIELDS_BEFORE_REQUEST = 12;
+
+    @Override
+    public LogEntry read(String line) {
+        String[] fields = new String[FIELDS_BEFORE_REQUEST];
+        int pos = 0;
+        for (int i = 0; i < FIELDS_BEFORE_REQUEST; i++) {
+            int space = line.indexOf(' ', pos);
+            if (space < 0) {
+                return LogEntry.unreadable("an ALB access-log line has at least 13 fields, this one " + (i + 1));
+            }
+            fields[i] = line.substring(pos, space);
+            pos = space + 1;
+        }
+        if (!line.startsWith("\"", pos)) {
+            return LogEntry.unreadable("field 13 of an ALB access-log line is the quoted request line");
+        }
+        int close = line.indexOf("\" ", pos + 1);
+        if (close < 0) {
+            close = line.length() > pos + 1 && line.endsWith("\"") ? line.length() - 1 : -1;
+        }
+        if (close < 0) {
+            return LogEntry.unreadable("the request line is not closed by a quote (the line is cut short)");
+        }
+        String requestLine = line.substring(pos + 1, close);
+        Instant time;
+        try {
+            time = Instant.parse(fields[1]);
+        } catch (DateTimeParseException e) {
+            return LogEntry.unreadable("the time '" + LogEntry.excerpt(fields[1]) + "' is not ISO-8601");
+        }
+        String[] elb = fields[2].split("/", -1);
+        if (elb.length != 3 || !elb[0].equals("app") || elb[1].isEmpty()) {
+            return LogEntry.unreadable("the elb field '" + LogEntry.excerpt(fields[2])
+                    + "' is not app/NAME/ID (an Application Load Balancer's)");
+        }
+        if (requestLine.strip().equals("- - -")) {
+            return LogEntry.unreadable("a connection-level entry (request \"- - -\", e.g. a TLS error or a client "
+                    + "that sent no request), not a request");
+        }
+        int firstSpace = requestLine.indexOf(' ');
+        int lastSpace = requestLine.lastIndexOf(' ');
+        if (firstSpace <= 0 || lastSpace == firstSpace) {
+            return LogEntry.unreadable("the request line is not METHOD URL VERSION");
+        }
+        String method = requestLine.substring(0, firstSpace);
+        String url = requestLine.substring(firstSpace + 1, lastSpace);
+        Optional<RequestTarget> target = RequestTarget.parse(url);
+        if (method.equals("-") || target.isEmpty() || target.get().host().isEmpty()) {
+            return LogEntry.unreadable("the request line has no method and absolute URL (scheme://host:port/path)");
+        }
+        OptionalInt port = listenerPort(target.get());
+        if (port.isEmpty()) {
+            return LogEntry.unreadable("the request URL names no port and its scheme '" + target.get().scheme().orElse("")
+                    + "' implies none");
+        }
+        LoggedRequest request = new LoggedRequest(elb[1], port.getAsInt(),
+                target.get().request(target.get().host().get(), method, ClientAddress.of(fields[3])), 1);
+        return LogEntry.of(request, Optional.of(time));
+    }
+
+    private static OptionalInt listenerPort(RequestTarget target) {
+        OptionalInt port = target.port();
+        if (port.isPresent()) {
+            return port;
+        }
+        switch (target.scheme().orElse("")) {
+            case "https":
+            case "wss":
+                return OptionalInt.of(443);
+            case "http":
+            case "ws":
+                return OptionalInt.of(80);
+            default:
+                return OptionalInt.empty();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lbguard.source.traffic;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.util.Optional;
+
+/** The client's address of a logged {@code address:port}, as the source-ip conditions compare it. */
+final class ClientAddress {
+    private ClientAddress() {
+    }
+
+    /**
+     * The address of {@code [v6]:port}, {@code v4:port} or an unbracketed {@code v6:port} (the port is what
+     * follows the last colon); empty for {@code -} or anything that is not one IP address (a unix socket), which
+     * leaves source-ip conditions unknown rather than wrongly decided.
+     */
+    static Optional<String> of(String addressAndPort) {
+        String address;
+        if (addressAndPort.startsWith("[")) {
+            int close = addressAndPort.indexOf(']');
+            if (close < 0) {
+                return Optional.empty();
+            }
+            address = addressAndPort.substring(1, close);
+        } else {
+            int colon = addressAndPort.lastIndexOf(':');
+            address = colon < 0 ? addressAndPort : addressAndPort.substring(0, colon);
+        }
+        return isAddress(address) ? Optional.of(address) : Optional.empty();
+    }
+
+    static boolean isAddress(String address) {
+        if (address.isEmpty() || address.equals("-")) {
+            return false;
+        }
+        IPAddress ip = new IPAddressString(address).getAddress();
+        return ip != null && !ip.isMultiple() && !ip.isPrefixed();
+    }
+}

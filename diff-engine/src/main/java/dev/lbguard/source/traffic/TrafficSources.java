@@ -1,0 +1,67 @@
+package dev.lbguard.source.traffic;
+
+import dev.lbguard.source.SourceException;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipException;
+
+/**
+ * Reads {@code --traffic} sources into one {@link TrafficLog}: every file of every spec, line by line, identical
+ * requests counted together across lines and files. A line that is no request is counted and its place kept;
+ * only a path that cannot be read at all stops the reading.
+ */
+public final class TrafficSources {
+    private TrafficSources() {
+    }
+
+    /**
+     * The requests the specs' logs hold.
+     *
+     * @param specs {@code alb:PATH}, {@code haproxy:PATH}, {@code jsonl:PATH} or a bare PATH (each file's format
+     *              judged by its first non-empty line); PATH a file or a directory, read recursively in name order;
+     *              gzip files are recognised by content, not name
+     * @throws SourceException naming the path that does not exist or cannot be read, and what to give instead
+     */
+    public static TrafficLog read(List<String> specs) throws SourceException {
+        Tally tally = new Tally();
+        for (String text : specs) {
+            TrafficSpec spec = TrafficSpec.parse(text);
+            for (Path file : LogFiles.list(spec.path(), text)) {
+                read(file, spec.format(), tally);
+            }
+        }
+        return tally.log();
+    }
+
+    private static void read(Path file, Optional<LogFormat> given, Tally tally) throws SourceException {
+        String name = file.toString();
+        long line = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(LogFiles.open(file),
+                StandardCharsets.UTF_8))) {
+            Optional<LogFormat> format = given;
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (format.isEmpty()) {
+                    format = Optional.of(LogFormat.detect(text));
+                }
+                tally.add(format.get().lines().read(text), name, line);
+            }
+        } catch (EOFException | ZipException e) {
+            // A cut or damaged gzip (an upload interrupted, a disk full) loses the rest of its file, not the run.
+            tally.malformed(name, line + 1, "the gzip data ends or breaks here (" + e.getMessage()
+                    + "): the rest of the file is lost");
+        } catch (IOException e) {
+            throw new SourceException("cannot read the traffic log " + name + ": " + e.getMessage()
+                    + "; check the file and its permissions", e);
+        }
+    }
+}
