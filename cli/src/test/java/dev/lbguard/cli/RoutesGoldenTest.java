@@ -78,6 +78,14 @@ class RoutesGoldenTest {
         for (String a : Files.readString(argsFile).trim().split("\\s+")) {
             if (a.startsWith("--var-file=")) {
                 out.add("--var-file=" + fixture.resolve(a.substring("--var-file=".length())));
+            } else if (a.startsWith("--traffic=")) {
+                // KIND:PATH with PATH inside the fixture, given relative to the working directory as a user would, so
+                // that the files a report names do not depend on where the repository is checked out.
+                String spec = a.substring("--traffic=".length());
+                int colon = spec.indexOf(':');
+                Path file = fixture.resolve(spec.substring(colon + 1)).toAbsolutePath().normalize();
+                out.add("--traffic=" + spec.substring(0, colon + 1)
+                        + Path.of("").toAbsolutePath().relativize(file).toString().replace('\\', '/'));
             } else if (!a.isEmpty()) {
                 out.add(a);
             }
