@@ -91,7 +91,7 @@ public final class ReviewCommand implements Callable<Integer> {
                     yield dev.lbguard.cli.report.Json.write(root, dev.lbguard.cli.report.Redaction.secretsOf(result));
                 }
                 case MARKDOWN -> TrafficSection.withHeadline(ReviewMarkdown.write(title, result,
-                        TrafficSection.markdown(result, c)), TrafficSection.headline(c) + "\n");
+                        TrafficSection.markdown(result, c)), "**" + TrafficSection.headline(c) + "**");
                 case SARIF -> ReviewSarif.write(result, BuiltInRules.standard(), VersionProvider.current());
                 case TEXT -> TrafficSection.withHeadline(ReviewText.write("lbguard " + title, result,
                         ReportOutput.style(options, environment), TrafficSection.text(result, c)),

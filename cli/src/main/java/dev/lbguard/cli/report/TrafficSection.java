@@ -44,10 +44,11 @@ public final class TrafficSection {
         return s.append('.').toString();
     }
 
-    /** The headline as the second paragraph of a text or markdown report (after the verdict). */
+    /** The headline as the second paragraph of a text or markdown report, right after the verdict's. */
     public static String withHeadline(String report, String headline) {
         int end = report.indexOf("\n\n");
-        return end < 0 ? report + headline + "\n" : report.substring(0, end + 1) + headline + "\n" + report.substring(end + 1);
+        return end < 0 ? report + "\n" + headline + "\n"
+                : report.substring(0, end + 2) + headline + "\n\n" + report.substring(end + 2);
     }
 
     public static String text(ReviewResult r, TrafficWeighting.Counts c) {
