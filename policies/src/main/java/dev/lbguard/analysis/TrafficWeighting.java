@@ -71,10 +71,40 @@ public final class TrafficWeighting {
         }
     }
 
+    /**
+     * What of a logged request the rules of these snapshots can read: the client address only where a rule has a
+     * source-ip condition, the query only where one tests the query, headers only where one tests a header. HAProxy
+     * ACLs may read anything, so with one HAProxy listener the request is kept whole. Dropping the rest before the
+     * log is tallied keeps the distinct requests, and memory, to what can route differently.
+     */
+    public static java.util.function.UnaryOperator<dev.lbguard.route.Request> projection(RoutingSnapshot... sides) {
+        java.util.Set<dev.lbguard.model.ConditionType> tested = java.util.EnumSet.noneOf(
+                dev.lbguard.model.ConditionType.class);
+        for (RoutingSnapshot s : sides) {
+            for (LoadBalancer lb : s.loadBalancers()) {
+                for (Listener l : lb.listeners()) {
+                    if (l.semantics() == dev.lbguard.model.RuleSemantics.HAPROXY) {
+                        return java.util.function.UnaryOperator.identity();
+                    }
+                    l.rules().forEach(r -> r.conditions().forEach(c -> tested.add(c.type())));
+                }
+            }
+        }
+        boolean address = tested.contains(dev.lbguard.model.ConditionType.SOURCE_IP);
+        boolean query = tested.contains(dev.lbguard.model.ConditionType.QUERY_STRING);
+        boolean headers = tested.contains(dev.lbguard.model.ConditionType.HTTP_HEADER);
+        return r -> new dev.lbguard.route.Request(r.host(), r.path(), r.method(),
+                headers ? r.headers() : new java.util.TreeMap<>(), query ? r.query() : List.of(),
+                address ? r.sourceIp() : Optional.empty());
+    }
+
     public static Counts weigh(ReviewResult review, TrafficLog log) {
         RoutingSnapshot base = review.base();
         RoutingSnapshot head = review.head();
         RouteEvaluator evaluator = new RouteEvaluator();
+        Map<String, List<Placed>> baseListeners = new HashMap<>();
+        Map<String, List<Placed>> headListeners = new HashMap<>();
+        Map<Listener, RouteEvaluator.Prepared> prepared = new java.util.IdentityHashMap<>();
         List<RouteChange> changes = review.routes().changes();
         long[] perChange = new long[changes.size()];
         List<Map<String, Long>> hosts = new ArrayList<>();
@@ -87,8 +117,9 @@ public final class TrafficWeighting {
         long elsewhere = 0;
         long unattributed = 0;
         for (LoggedRequest r : log.requests()) {
-            List<Placed> onBase = place(base, r);
-            List<Placed> onHead = place(head, r);
+            String where0 = r.loadBalancer() + ":" + r.port();
+            List<Placed> onBase = baseListeners.computeIfAbsent(where0, k -> place(base, r));
+            List<Placed> onHead = headListeners.computeIfAbsent(where0, k -> place(head, r));
             if (onBase.isEmpty() && onHead.isEmpty()) {
                 elsewhere += r.count();
                 continue;
@@ -105,10 +136,10 @@ public final class TrafficWeighting {
             Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
-            Destination d0 = before.map(p -> Destination.of(evaluator.evaluate(p.listener(), r.request())))
-                    .orElseGet(Destination::noListener);
-            Destination d1 = after.map(p -> Destination.of(evaluator.evaluate(p.listener(), r.request())))
-                    .orElseGet(Destination::noListener);
+            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
+                    .evaluate(r.request()))).orElseGet(Destination::noListener);
+            Destination d1 = after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
+                    .evaluate(r.request()))).orElseGet(Destination::noListener);
             if (d0.kind() == Destination.Kind.UNKNOWN || d1.kind() == Destination.Kind.UNKNOWN) {
                 undecided += r.count();
                 continue;

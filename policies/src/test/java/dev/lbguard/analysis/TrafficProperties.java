@@ -68,6 +68,15 @@ class TrafficProperties {
         assertThat(counts.perChange().stream().mapToLong(TrafficWeighting.ChangeTraffic::requests).sum())
                 .isEqualTo(moved);
         assertThat(counts.requests()).isEqualTo(logged.stream().mapToLong(LoggedRequest::count).sum());
+        // Dropping what no rule of either side reads (as the log is tallied) changes no count.
+        java.util.function.UnaryOperator<Request> projection = TrafficWeighting.projection(base, head);
+        TrafficWeighting.Counts projected = TrafficWeighting.weigh(review, new TrafficLog(logged.stream()
+                .map(r -> new LoggedRequest(r.loadBalancer(), r.port(), projection.apply(r.request()), r.count()))
+                .toList(), 0, List.of(), Optional.empty(), Optional.empty()));
+        assertThat(projected.moved()).isEqualTo(counts.moved());
+        assertThat(projected.undecided()).isEqualTo(counts.undecided());
+        assertThat(projected.perChange().stream().map(TrafficWeighting.ChangeTraffic::requests).toList())
+                .isEqualTo(counts.perChange().stream().map(TrafficWeighting.ChangeTraffic::requests).toList());
         for (int i = 0; i < review.routes().changes().size(); i++) {
             RouteChange c = review.routes().changes().get(i);
             assertThat(counts.perChange().get(i).requests()).as("requests moved by %s", c.match().describe())

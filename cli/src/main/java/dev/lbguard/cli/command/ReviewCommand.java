@@ -66,7 +66,8 @@ public final class ReviewCommand implements Callable<Integer> {
         java.util.Optional<TrafficWeighting.Counts> weighed = java.util.Optional.empty();
         if (!traffic.isEmpty()) {
             try {
-                weighed = java.util.Optional.of(TrafficWeighting.weigh(result, TrafficSources.read(traffic)));
+                weighed = java.util.Optional.of(TrafficWeighting.weigh(result, TrafficSources.read(traffic,
+                        TrafficWeighting.projection(result.base(), result.head()))));
             } catch (dev.lbguard.source.SourceException e) {
                 throw new UsageException(e.getMessage());
             }

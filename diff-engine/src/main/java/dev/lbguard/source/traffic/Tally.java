@@ -21,10 +21,16 @@ final class Tally {
 
     /** Insertion-ordered so the result is the same for the same files, whatever the hash codes. */
     private final Map<Key, long[]> counts = new LinkedHashMap<>();
+    private final java.util.function.UnaryOperator<Request> projection;
     private final List<String> problems = new ArrayList<>();
     private long malformed;
     private Optional<Instant> from = Optional.empty();
     private Optional<Instant> to = Optional.empty();
+
+    /** {@code projection} drops what routing will not read, before requests are told apart. */
+    Tally(java.util.function.UnaryOperator<Request> projection) {
+        this.projection = projection;
+    }
 
     void add(LogEntry entry, String file, long line) {
         if (entry.request().isEmpty()) {
@@ -32,7 +38,7 @@ final class Tally {
             return;
         }
         LoggedRequest r = entry.request().get();
-        Key key = new Key(r.loadBalancer(), r.port(), r.request());
+        Key key = new Key(r.loadBalancer(), r.port(), projection.apply(r.request()));
         long[] count = counts.get(key);
         if (count != null && count[0] > Long.MAX_VALUE - r.count()) {
             malformed(file, line, "the count overflows what lbguard can add up");

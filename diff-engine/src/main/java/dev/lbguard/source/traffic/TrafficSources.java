@@ -29,7 +29,17 @@ public final class TrafficSources {
      * @throws SourceException naming the path that does not exist or cannot be read, and what to give instead
      */
     public static TrafficLog read(List<String> specs) throws SourceException {
-        Tally tally = new Tally();
+        return read(specs, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #read(List)}, each request first reduced by {@code projection} to what routing reads (a client
+     * address where no rule looks at addresses, a query where none looks at queries): requests that differ only in
+     * what is dropped are counted as one, so memory grows with what can route differently, not with clients.
+     */
+    public static TrafficLog read(List<String> specs, java.util.function.UnaryOperator<dev.lbguard.route.Request>
+            projection) throws SourceException {
+        Tally tally = new Tally(projection);
         for (String text : specs) {
             TrafficSpec spec = TrafficSpec.parse(text);
             for (Path file : LogFiles.list(spec.path(), text)) {
