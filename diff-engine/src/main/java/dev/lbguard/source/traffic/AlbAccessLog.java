@@ -47,7 +47,7 @@ final class AlbAccessLog implements LineFormat {
         String requestLine = line.substring(pos + 1, close);
         Instant time;
         try {
-            time = Instant.parse(fields[1]);
+            time = IsoInstant.parse(fields[1]);
         } catch (DateTimeParseException e) {
             return LogEntry.unreadable("the time '" + LogEntry.excerpt(fields[1]) + "' is not ISO-8601");
         }

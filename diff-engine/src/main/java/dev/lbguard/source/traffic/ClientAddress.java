@@ -33,7 +33,37 @@ final class ClientAddress {
         if (address.isEmpty() || address.equals("-")) {
             return false;
         }
+        if (isDottedQuad(address)) {
+            return true; // nearly every line of a log; the library's parse is most of the reading otherwise
+        }
         IPAddress ip = new IPAddressString(address).getAddress();
         return ip != null && !ip.isMultiple() && !ip.isPrefixed();
+    }
+
+    /** Four decimal parts of 0 to 255 without leading zeros: an IPv4 address as logs write it. */
+    private static boolean isDottedQuad(String s) {
+        int parts = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int start = i;
+            int value = 0;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+                return false;
+            }
+            parts++;
+            if (i == s.length()) {
+                break;
+            }
+            if (s.charAt(i) != '.' || parts == 4) {
+                return false;
+            }
+            i++;
+        }
+        return parts == 4 && !s.endsWith(".");
     }
 }
