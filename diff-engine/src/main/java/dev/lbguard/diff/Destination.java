@@ -61,6 +61,16 @@ public record Destination(Optional<ElementId> rule, Optional<RuleAction> action,
     }
 
     /**
+     * {@link #routesAlike(Destination, RoutingSnapshot, RoutingSnapshot)} for many pairs of one base and head: what
+     * a request reaches in either is worked out once (once per call, it is most of deciding a million requests).
+     */
+    public static java.util.function.BiPredicate<Destination, Destination> alikeIn(RoutingSnapshot base,
+                                                                                 RoutingSnapshot head) {
+        Reach reach = Reach.of(base, head);
+        return (before, after) -> before.routesAlike(after, reach);
+    }
+
+    /**
      * As {@link #routesAlike(Destination)}, this destination in the base and {@code other} in the head, with
      * target groups compared as {@code reach} says a request reaches them (identity after moves, name,
      * protocol, port, targets), never by Terraform address alone.

@@ -105,6 +105,7 @@ public final class TrafficWeighting {
         Map<String, List<Placed>> baseListeners = new HashMap<>();
         Map<String, List<Placed>> headListeners = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new java.util.IdentityHashMap<>();
+        java.util.function.BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
         List<RouteChange> changes = review.routes().changes();
         long[] perChange = new long[changes.size()];
         List<Map<String, Long>> hosts = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class TrafficWeighting {
                 undecided += r.count();
                 continue;
             }
-            if (d0.routesAlike(d1, base, head)) {
+            if (alike.test(d0, d1)) {
                 continue;
             }
             moved += r.count();
