@@ -52,11 +52,15 @@ public final class TrafficWeighting {
      * @param requests logged requests on listeners either side has; {@code elsewhere} those on no listener lbguard read
      * @param perChange in the order of the review's route changes
      * @param unattributed moved requests no route change holds: always 0 when the route diff is exact (tests check)
+     * @param malformed log lines that are no request, {@code problems} the first of them with file:line and why
+     * @param from the window the log covers, {@code to} its end, when its lines carry times
      */
     public record Counts(long requests, long moved, long undecided, long elsewhere, long unattributed,
-                         List<ChangeTraffic> perChange, TrafficLog log) {
+                         List<ChangeTraffic> perChange, long malformed, List<String> problems,
+                         Optional<java.time.Instant> from, Optional<java.time.Instant> to) {
         public Counts {
             perChange = List.copyOf(perChange);
+            problems = List.copyOf(problems);
         }
 
         public double share() {
@@ -165,7 +169,8 @@ public final class TrafficWeighting {
             out.add(new ChangeTraffic(perChange[i], onListener == 0 ? 0 : (double) perChange[i] / onListener,
                     onLoadBalancer == 0 ? 0 : (double) perChange[i] / onLoadBalancer, top(hosts.get(i))));
         }
-        return new Counts(requests, moved, undecided, elsewhere, unattributed, out, log);
+        return new Counts(requests, moved, undecided, elsewhere, unattributed, out, log.malformed(), log.problems(),
+                log.from(), log.to());
     }
 
     /** The review with its risk raised to what the share of traffic it moves carries. */

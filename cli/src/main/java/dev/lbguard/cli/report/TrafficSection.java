@@ -28,9 +28,9 @@ public final class TrafficSection {
     public static String headline(TrafficWeighting.Counts c) {
         StringBuilder s = new StringBuilder("Traffic: moves ").append(number(c.moved())).append(" of ")
                 .append(number(c.requests())).append(" logged requests (").append(percent(c.share())).append(')');
-        if (c.log().from().isPresent() && c.log().to().isPresent()) {
-            s.append(" from ").append(WHEN.format(c.log().from().get())).append(" to ")
-                    .append(WHEN.format(c.log().to().get())).append(" UTC");
+        if (c.from().isPresent() && c.to().isPresent()) {
+            s.append(" from ").append(WHEN.format(c.from().get())).append(" to ")
+                    .append(WHEN.format(c.to().get())).append(" UTC");
         }
         if (c.undecided() > 0) {
             s.append("; ").append(number(c.undecided())).append(" undecided");
@@ -38,8 +38,8 @@ public final class TrafficSection {
         if (c.elsewhere() > 0) {
             s.append("; ").append(number(c.elsewhere())).append(" on listeners not read here");
         }
-        if (c.log().malformed() > 0) {
-            s.append("; ").append(number(c.log().malformed())).append(c.log().malformed() == 1 ? " log line not read" : " log lines not read");
+        if (c.malformed() > 0) {
+            s.append("; ").append(number(c.malformed())).append(c.malformed() == 1 ? " log line not read" : " log lines not read");
         }
         return s.append('.').toString();
     }
@@ -88,12 +88,12 @@ public final class TrafficSection {
         ObjectNode t = root.putObject("traffic");
         t.put("requests", c.requests()).put("moved", c.moved()).put("share", round(c.share()))
                 .put("undecided", c.undecided()).put("elsewhere", c.elsewhere())
-                .put("malformed", c.log().malformed()).put("risk", c.risk().label());
+                .put("malformed", c.malformed()).put("risk", c.risk().label());
         ObjectNode window = t.putObject("window");
-        c.log().from().ifPresent(f -> window.put("from", f.toString()));
-        c.log().to().ifPresent(f -> window.put("to", f.toString()));
+        c.from().ifPresent(f -> window.put("from", f.toString()));
+        c.to().ifPresent(f -> window.put("to", f.toString()));
         ArrayNode problems = t.putArray("problems");
-        c.log().problems().forEach(problems::add);
+        c.problems().forEach(problems::add);
         ArrayNode changes = (ArrayNode) root.get("routeChanges");
         for (int i = 0; i < changes.size() && i < c.perChange().size(); i++) {
             TrafficWeighting.ChangeTraffic ct = c.perChange().get(i);
@@ -106,7 +106,7 @@ public final class TrafficSection {
     }
 
     private static void problems(StringBuilder s, TrafficWeighting.Counts c, String bullet) {
-        for (String p : c.log().problems()) {
+        for (String p : c.problems()) {
             s.append(bullet).append("not read: ").append(p).append('\n');
         }
     }
