@@ -126,15 +126,15 @@ public record Request(String host, String path, String method, SortedMap<String,
      * A request as a person writes one ({@code route}'s flags, an invariant of {@code lbguard.yml}): the path may
      * carry {@code ?query}, headers and query parameters come as {@code NAME=VALUE} pairs in order.
      *
-     * @throws IllegalArgumentException naming the field no client could send as it is (a space in the host, a
+     * @throws Unsendable naming the field no client could send as it is (a space in the host, a
      *                                  control character, an address that is no single IP) and what to give
      */
     public static Request written(String host, String path, String method, List<Map.Entry<String, String>> headers,
                                   List<Map.Entry<String, String>> query, Optional<String> sourceIp) {
         String p = path.startsWith("/") ? path : "/" + path;
-        requireHttp("host", host, " /?#@\\", "a host name or address, optionally with :port");
-        requireHttp("path", p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
-        requireHttp("method", method, TOKEN_SEPARATORS, "an HTTP method such as GET or POST");
+        requireHttp(Field.HOST, host, " /?#@\\", "a host name or address, optionally with :port");
+        requireHttp(Field.PATH, p, " #", "a path as sent on the wire: percent-encode spaces (%20)");
+        requireHttp(Field.METHOD, method, TOKEN_SEPARATORS, "an HTTP method such as GET or POST");
         Request r = Request.of(host, p).withMethod(method);
         int q = p.indexOf('?');
         if (q >= 0) {
@@ -147,7 +147,7 @@ public record Request(String host, String path, String method, SortedMap<String,
             }
         }
         for (Map.Entry<String, String> h : headers) {
-            requireHttp("header name", h.getKey(), TOKEN_SEPARATORS, "a header name such as X-Canary");
+            requireHttp(Field.HEADER_NAME, h.getKey(), TOKEN_SEPARATORS, "a header name such as X-Canary");
             r = r.withHeader(h.getKey(), h.getValue());
         }
         for (Map.Entry<String, String> pair : query) {
@@ -156,12 +156,38 @@ public record Request(String host, String path, String method, SortedMap<String,
         if (sourceIp.isPresent()) {
             inet.ipaddr.IPAddress address = new inet.ipaddr.IPAddressString(sourceIp.get(), ADDRESS).getAddress();
             if (address == null || address.isMultiple() || address.isPrefixed()) {
-                throw new IllegalArgumentException("the request's source address '" + sourceIp.get()
+                throw new Unsendable(Field.SOURCE_IP, "the request's source address '" + sourceIp.get()
                         + "' is not an IP address, e.g. 203.0.113.7");
             }
             r = r.withSourceIp(sourceIp.get());
         }
         return r;
+    }
+
+    /** The fields of a written request, as {@link Unsendable} names the one that cannot be sent. */
+    public enum Field {
+        HOST("host"), PATH("path"), METHOD("method"), HEADER_NAME("header name"), SOURCE_IP("source address");
+
+        final String words;
+
+        Field(String words) {
+            this.words = words;
+        }
+    }
+
+    /** A field of a written request no client could send as it is; the message says what to give instead. */
+    public static final class Unsendable extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final Field field;
+
+        Unsendable(Field field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public Field field() {
+            return field;
+        }
     }
 
     /** Characters RFC 9110 forbids in a token (a method, a header name), and space. */
@@ -182,14 +208,14 @@ public record Request(String host, String path, String method, SortedMap<String,
      * Refuses a request field no client could send (a space in the host, a control character): matched against
      * the rules, it would quietly match nothing, and the answer would look like the default action's.
      */
-    private static void requireHttp(String field, String value, String forbidden, String expected) {
+    private static void requireHttp(Field field, String value, String forbidden, String expected) {
         boolean bad = value.isEmpty();
         for (int i = 0; i < value.length() && !bad; i++) {
             char c = value.charAt(i);
             bad = c < 0x21 || c == 0x7f || forbidden.indexOf(c) >= 0;
         }
         if (bad) {
-            throw new IllegalArgumentException("the request's " + field + " '" + value + "' cannot be sent as it is: "
+            throw new Unsendable(field, "the request's " + field.words + " '" + value + "' cannot be sent as it is: "
                     + "give " + expected);
         }
     }

@@ -100,8 +100,10 @@ public final class RouteCommand implements Callable<Integer> {
         }
         try {
             return Request.written(host, path, method, headerPairs, queryPairs, sourceIp);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().replace("the request's source address", "--source-ip"));
+        } catch (Request.Unsendable e) {
+            throw new UsageException(e.field() == Request.Field.SOURCE_IP
+                    ? "--source-ip '" + sourceIp.orElse("") + "' is not an IP address, e.g. 203.0.113.7"
+                    : e.getMessage());
         }
     }
 

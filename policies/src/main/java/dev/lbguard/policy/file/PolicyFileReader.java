@@ -197,21 +197,22 @@ public final class PolicyFileReader {
         }
         try {
             return Optional.of(Request.written(host.get(), path, method, headers, query, sourceIp));
-        } catch (IllegalArgumentException e) {
-            nodes.problem(fieldOf(m.get(), node, e.getMessage()), e.getMessage());
+        } catch (Request.Unsendable e) {
+            nodes.problem(fieldOf(m.get(), node, e.field()), e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** The node of the request field a {@link Request#written} problem names, else the request itself. */
-    private static Node fieldOf(Map<String, Entry> request, Node whole, String message) {
-        for (String[] f : new String[][] {{"'s source address", "source_ip"}, {"'s host", "host"}, {"'s path", "path"},
-            {"'s method", "method"}, {"'s header name", "headers"}}) {
-            if (message.contains("request" + f[0] + " ") && request.containsKey(f[1])) {
-                return request.get(f[1]).value();
-            }
-        }
-        return whole;
+    /** The node of the request field that cannot be sent, else the request itself. */
+    private static Node fieldOf(Map<String, Entry> request, Node whole, Request.Field field) {
+        String key = switch (field) {
+            case HOST -> "host";
+            case PATH -> "path";
+            case METHOD -> "method";
+            case HEADER_NAME -> "headers";
+            case SOURCE_IP -> "source_ip";
+        };
+        return request.containsKey(key) ? request.get(key).value() : whole;
     }
 
     /** {@code {name: value}} or {@code {name: [v1, v2]}} for a repeated header or query key. */
