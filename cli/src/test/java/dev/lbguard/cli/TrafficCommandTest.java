@@ -12,16 +12,108 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code review --traffic} on the demo history: counts from a gzipped log, bad sources, privacy. */
+/**
+ * {@code --traffic} on the demo history with a seeded log of known counts ({@link DemoTraffic}): review, drift,
+ * timeline, rollback and check; bad sources; privacy. Golden reports for drift and timeline.
+ */
 class TrafficCommandTest {
+    private static final Path EXPECTED = Golden.FIXTURES.resolve("demo/expected");
+    /** Relative, as a user gives it: the drift report names it, and must read the same in every checkout. */
+    private static final String DEMO_STATE = "tfstate:" + Path.of("").toAbsolutePath()
+            .relativize(Golden.FIXTURES.resolve("demo/live/terraform.tfstate")).toString().replace('\\', '/');
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static Path temp;
     private static String repo;
+    /** Relative to the working directory, as a user gives it, so that reports naming it are the same everywhere. */
+    private static String demoLog;
 
     @BeforeAll
     static void buildDemo() throws Exception {
         temp = Files.createTempDirectory("lbguard-traffic");
         BundledDemo.buildInto(temp.resolve("demo"));
         repo = temp.resolve("demo").toString();
+        demoLog = "alb:" + DemoTraffic.write(Path.of("target/traffic-test/demo-access.log.gz"), 24)
+                .toString().replace('\\', '/');
+    }
+
+    private static CliRun lbguard(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.addAll(java.util.List.of("--repo", repo, "--no-color"));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void driftWeighsTheConsoleCanaryChangeByTheApiRequestsItMoves() throws Exception {
+        CliRun json = lbguard("drift", "--live", DEMO_STATE, "--traffic", demoLog, "--format", "json");
+        assertThat(json.err()).isEmpty();
+        Golden.validate(json.out());
+        JsonNode t = MAPPER.readTree(json.out()).get("traffic");
+        // Every api request goes to another split (90/10 in git, 50/50 live): all of them, and nothing else, moved.
+        assertThat(t.get("requests").asLong()).isEqualTo(DemoTraffic.REQUESTS);
+        assertThat(t.get("moved").asLong()).isEqualTo(DemoTraffic.API);
+        assertThat(t.get("malformed").asLong()).isEqualTo(DemoTraffic.UNREADABLE);
+        assertThat(t.get("undecided").asLong()).isZero();
+        java.util.Map<String, double[]> loads = new java.util.HashMap<>();
+        t.get("destinations").forEach(d -> loads.put(d.get("destination").asText(),
+                new double[] {d.get("before").asDouble(), d.get("after").asDouble()}));
+        assertThat(loads.get("target group shop-api")).containsExactly(0.9 * DemoTraffic.API, 0.5 * DemoTraffic.API);
+        assertThat(loads.get("target group shop-api-canary")).containsExactly(0.1 * DemoTraffic.API,
+                0.5 * DemoTraffic.API);
+        assertThat(json.out()).contains("/v1/orders/{id}").doesNotContain("198.51.100").doesNotContain("tok")
+                .doesNotContain("4111");
+        Golden.check(EXPECTED.resolve("drift-traffic.json"), json.out());
+        Golden.check(EXPECTED.resolve("drift-traffic.txt"), lbguard("drift", "--live", DEMO_STATE, "--traffic",
+                demoLog).out());
+        // Asked for, the paths are shown as logged; the clients still are not.
+        CliRun shown = lbguard("drift", "--live", DEMO_STATE, "--traffic", demoLog, "--show-requests");
+        assertThat(shown.out()).containsPattern("/v1/orders/\\d{6}").doesNotContain("{id}").doesNotContain("198.51.100");
+    }
+
+    @Test
+    void timelineRanksTheCommitThatMovedTheMostLoggedRequestsFirst() throws Exception {
+        CliRun plain = lbguard("timeline", "--range", "HEAD~4..HEAD", "--format", "json");
+        CliRun weighed = lbguard("timeline", "--range", "HEAD~4..HEAD", "--format", "json", "--traffic", demoLog);
+        assertThat(weighed.err()).isEmpty();
+        Golden.validate(weighed.out());
+        JsonNode byRisk = MAPPER.readTree(plain.out()).get("commits");
+        JsonNode byTraffic = MAPPER.readTree(weighed.out()).get("commits");
+        assertThat(byRisk.get(0).get("subject").asText()).isEqualTo("Networking updates");
+        // The canary split moves every api request (its destination is another split) and sends a tenth of them,
+        // 300, to another target group; the campaign rule sends checkout, cart and payments (250) elsewhere. Ranked by
+        // risk the campaign comes first; ranked by the requests sent elsewhere, the canary does.
+        assertThat(byTraffic.get(0).get("subject").asText()).startsWith("api:");
+        assertThat(byTraffic.get(0).get("traffic").get("moved").asLong()).isEqualTo(DemoTraffic.API);
+        assertThat(byTraffic.get(0).get("traffic").get("shifted").asDouble()).isEqualTo(0.1 * DemoTraffic.API);
+        assertThat(byTraffic.get(1).get("subject").asText()).isEqualTo("Networking updates");
+        assertThat(byTraffic.get(1).get("traffic").get("moved").asLong())
+                .isEqualTo(DemoTraffic.CHECKOUT + DemoTraffic.CART + DemoTraffic.PAYMENTS);
+        assertThat(byTraffic.get(1).get("traffic").get("shifted").asDouble())
+                .isEqualTo(DemoTraffic.CHECKOUT + DemoTraffic.CART + DemoTraffic.PAYMENTS);
+        Golden.check(EXPECTED.resolve("timeline-traffic.txt"),
+                lbguard("timeline", "--range", "HEAD~4..HEAD", "--traffic", demoLog).out());
+        Golden.check(EXPECTED.resolve("timeline-traffic.md"),
+                lbguard("timeline", "--range", "HEAD~4..HEAD", "--traffic", demoLog, "--format", "markdown").out());
+    }
+
+    @Test
+    void rollbackAndCheckWeighTheirRequestsToo() throws Exception {
+        CliRun rollback = lbguard("rollback", "--to", "HEAD~2", "--format", "json", "--traffic", demoLog);
+        assertThat(rollback.err()).isEmpty();
+        JsonNode t = MAPPER.readTree(rollback.out()).get("traffic");
+        assertThat(t.get("moved").asLong()).isEqualTo(DemoTraffic.CHECKOUT + DemoTraffic.CART + DemoTraffic.PAYMENTS);
+        CliRun check = lbguard("check", "--format", "json", "--traffic", demoLog);
+        assertThat(check.err()).isEmpty();
+        JsonNode c = MAPPER.readTree(check.out()).get("traffic");
+        assertThat(c.get("requests").asLong()).isEqualTo(DemoTraffic.REQUESTS);
+        long onRules = 0;
+        for (JsonNode r : c.get("rules")) {
+            onRules += r.get("requests").asLong();
+        }
+        assertThat(onRules).isEqualTo(DemoTraffic.REQUESTS - c.get("undecided").asLong());
+        assertThat(lbguard("check", "--traffic", demoLog).out()).contains("Traffic: invariants exercise the rules that take");
+        CliRun alone = lbguard("review", "--base", "HEAD~1", "--show-requests");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--show-requests goes with --traffic");
     }
 
     @AfterAll
@@ -60,6 +152,7 @@ class TrafficCommandTest {
         assertThat(report.at("/traffic/moved").asLong()).isEqualTo(10);
         assertThat(report.at("/traffic/malformed").asLong()).isEqualTo(1);
         assertThat(report.at("/traffic/risk").asText()).isEqualTo("high");
+        assertThat(report.at("/risk").asText()).isIn("high", "critical");
         assertThat(run.out()).doesNotContain("198.51.100").doesNotContain("s3cr3t").doesNotContain("4111");
         CliRun text = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1", "--traffic",
                 "alb:" + log, "--no-color");

@@ -9,6 +9,7 @@ import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -92,7 +93,36 @@ final class HaproxyRouteDiff {
             fields.add(new RequestClass.FieldPatterns(f, cell.in().getOrDefault(f, List.of()),
                     cell.out().getOrDefault(f, List.of()), List.of(), List.of()));
         }
-        return new RequestClass(fields);
+        return new RequestClass(fields, Optional.of(r -> contains(cell, r)));
+    }
+
+    /** Whether a request is in the cell: each field's value is in the field's automaton (an absent header is ""). */
+    private static boolean contains(HCell cell, Request r) {
+        for (Map.Entry<String, Automaton> f : cell.fields().entrySet()) {
+            String field = f.getKey();
+            Optional<String> value = switch (field) {
+                case HaproxyClasses.HOST -> Optional.of(r.host());
+                case HaproxyClasses.PATH -> Optional.of(r.path());
+                case HaproxyClasses.METHOD -> Optional.of(r.method());
+                case HaproxyClasses.SRC -> r.sourceIp().flatMap(Languages::encodeAddress);
+                default -> field.startsWith(Languages.HEADER_PREFIX)
+                        ? Optional.of(header(r, field.substring(Languages.HEADER_PREFIX.length()))) : Optional.empty();
+            };
+            if (value.isEmpty() || !f.getValue().run(value.get())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One occurrence of the header as {@code hdr()} reads it, "" when absent (as the classes encode absence). */
+    private static String header(Request r, String name) {
+        for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return "";
     }
 
     private static Optional<Request> witness(HaproxyClasses classes, HCell cell) {

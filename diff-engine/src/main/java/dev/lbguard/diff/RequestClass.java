@@ -16,10 +16,28 @@ import java.util.Optional;
  * (host, path, method, header:NAME, query, source-ip), the patterns a request matches ({@code anyOf}, empty
  * meaning anything) and those it does not ({@code noneOf}). A field may have several entries; a request is in
  * the class when it meets all of them.
+ *
+ * @param exactly membership as the class was cut, where its patterns are for display only (HAProxy ACLs, whose
+ *                classes are automata over each field): not part of what the class is, so not of its equality
  */
-public record RequestClass(List<FieldPatterns> fields) {
+public record RequestClass(List<FieldPatterns> fields, Optional<java.util.function.Predicate<Request>> exactly) {
     public RequestClass {
         fields = fields.stream().sorted(Comparator.comparing(FieldPatterns::field)).toList();
+        Objects.requireNonNull(exactly, "exactly");
+    }
+
+    public RequestClass(List<FieldPatterns> fields) {
+        this(fields, Optional.empty());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RequestClass other && fields.equals(other.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
     }
 
     /**
@@ -84,6 +102,9 @@ public record RequestClass(List<FieldPatterns> fields) {
 
     /** True when the request is in the class: it meets every field's constraint. */
     public boolean contains(Request request) {
+        if (exactly.isPresent()) {
+            return exactly.get().test(request);
+        }
         return fields.stream().allMatch(f -> f.contains(request));
     }
 

@@ -23,10 +23,21 @@ import java.util.TreeMap;
 /** Drift: git's routing at a revision against what runs, paired by identity (and by a state's ARNs). */
 public final class DriftAnalysis {
     private final Map<String, ElementId> knownIds;
+    private final Optional<dev.lbguard.policy.TrafficWeigher> traffic;
 
     /** @param knownIds live ids (ARNs) mapped to git's addresses, from a state file; empty when none is given */
     public DriftAnalysis(Map<String, ElementId> knownIds) {
+        this(knownIds, Optional.empty());
+    }
+
+    private DriftAnalysis(Map<String, ElementId> knownIds, Optional<dev.lbguard.policy.TrafficWeigher> traffic) {
         this.knownIds = Map.copyOf(knownIds);
+        this.traffic = traffic;
+    }
+
+    /** Drift weighed by logged traffic: how many of the requests the logs hold what runs sends elsewhere than git. */
+    public DriftAnalysis weighedBy(dev.lbguard.policy.TrafficWeigher weigher) {
+        return new DriftAnalysis(knownIds, Optional.of(weigher));
     }
 
     /** With the ARNs that a state file maps to Terraform addresses, or none when {@code state} is absent. */
@@ -63,8 +74,8 @@ public final class DriftAnalysis {
         // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
         RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
         LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
-        ReviewResult result = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT).review(wanted, match.live(),
-                policy);
+        Review review = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT);
+        ReviewResult result = traffic.map(review::weighedBy).orElse(review).review(wanted, match.live(), policy);
         return new DriftResult(result, match, next);
     }
 }

@@ -25,7 +25,8 @@ public final class PolicyCheck {
      * @param failUnder the coverage in percent below which the check fails, if any
      */
     public record Result(RoutingSnapshot snapshot, PolicyFile policy, List<InvariantResult> invariants,
-                         Coverage coverage, List<PolicyOutcome.Warning> warnings, OptionalDouble failUnder) {
+                         Coverage coverage, List<PolicyOutcome.Warning> warnings, OptionalDouble failUnder,
+                         java.util.Optional<dev.lbguard.policy.invariant.TrafficCoverage> traffic) {
         public Result {
             Objects.requireNonNull(snapshot, "snapshot");
             Objects.requireNonNull(policy, "policy");
@@ -33,6 +34,13 @@ public final class PolicyCheck {
             Objects.requireNonNull(coverage, "coverage");
             warnings = List.copyOf(warnings);
             Objects.requireNonNull(failUnder, "failUnder");
+            Objects.requireNonNull(traffic, "traffic");
+        }
+
+        /** The check with its coverage weighed by the requests of {@code log}. */
+        public Result weighedBy(dev.lbguard.source.traffic.TrafficLog log) {
+            return new Result(snapshot, policy, invariants, coverage, warnings, failUnder,
+                    java.util.Optional.of(TrafficWeighting.coverage(snapshot, coverage, log)));
         }
 
         public long failed() {
@@ -57,6 +65,6 @@ public final class PolicyCheck {
                              OptionalDouble failUnder) {
         List<InvariantResult> results = InvariantCheck.check(snapshot, policy.invariants());
         return new Result(snapshot, policy, results, Coverage.of(snapshot, results),
-                new Waivers(policy, today).warnings(catalog, List.of(), snapshot), failUnder);
+                new Waivers(policy, today).warnings(catalog, List.of(), snapshot), failUnder, java.util.Optional.empty());
     }
 }

@@ -35,12 +35,24 @@ public final class RollbackAnalysis {
     private final GitRepository git;
     private final Optional<String> dir;
     private final Configurations.Inputs inputs;
+    private final dev.lbguard.policy.Review review;
 
     /** @param dir the one root to roll back, or every root when empty */
     public RollbackAnalysis(GitRepository git, Optional<String> dir, Configurations.Inputs inputs) {
+        this(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review());
+    }
+
+    private RollbackAnalysis(GitRepository git, Optional<String> dir, Configurations.Inputs inputs,
+                             dev.lbguard.policy.Review review) {
         this.git = git;
         this.dir = dir;
         this.inputs = inputs;
+        this.review = review;
+    }
+
+    /** The rollback weighed by logged traffic: how many of the logged requests going back to known-good moves. */
+    public RollbackAnalysis weighedBy(dev.lbguard.policy.TrafficWeigher traffic) {
+        return new RollbackAnalysis(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review().weighedBy(traffic));
     }
 
     /**
@@ -87,7 +99,7 @@ public final class RollbackAnalysis {
         RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to), reuse);
         RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse),
                 targetSnap);
-        ReviewResult review = BuiltInRules.review().review(read(headTree, affected, inputs, origin(head, "HEAD"),
+        ReviewResult review = this.review.review(read(headTree, affected, inputs, origin(head, "HEAD"),
                 reuse), read(patched.tree(), affected, inputs, patchedOrigin, reuse));
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);

@@ -36,12 +36,22 @@ public final class TimelineAnalysis {
     private static final int IN_FLIGHT = 64;
     private static final int ELEMENTS_PER_PERMIT = 256;
 
-    private final Review review = BuiltInRules.review();
+    private final Review review;
     private final dev.lbguard.source.git.GitHistory history;
 
     public TimelineAnalysis(HistorySnapshots snapshots) {
+        this(snapshots, BuiltInRules.review());
+    }
+
+    private TimelineAnalysis(HistorySnapshots snapshots, Review review) {
         this.snapshots = snapshots;
+        this.review = review;
         this.history = new dev.lbguard.source.git.GitHistory(snapshots.repository());
+    }
+
+    /** Every commit and the window's net change weighed by logged traffic, commits ranked by requests moved. */
+    public TimelineAnalysis weighedBy(dev.lbguard.policy.TrafficWeigher traffic) {
+        return new TimelineAnalysis(snapshots, BuiltInRules.review().weighedBy(traffic));
     }
 
     /**
@@ -76,7 +86,7 @@ public final class TimelineAnalysis {
         Optional<InvariantResult> judged = invariant.map(i -> InvariantCheck.check(
                 RootSnapshots.full(walked, origin(walked.commit())), i));
         AtomicInteger done = new AtomicInteger();
-        try (Reviewer reviewer = new Reviewer(request, done, progress)) {
+        try (Reviewer reviewer = new Reviewer(review, request, done, progress)) {
             for (Commit commit : window.commits()) {
                 HistorySnapshots.Step step = snapshots.advance(state, commit);
                 if (step.touchedLoadBalancers()) {
@@ -166,6 +176,7 @@ public final class TimelineAnalysis {
         // module's 200 groups kept for each of a thousand reviewed commits took tens of megabytes.
         private final Interner targetGroups = new Interner(8);
         private final List<Future<TimelineEntry>> reviews = new ArrayList<>();
+        private final Review review;
         private final Optional<RequestProbe> request;
         private final AtomicInteger done;
         private final IntConsumer progress;
@@ -173,7 +184,8 @@ public final class TimelineAnalysis {
         private int checked;
         private volatile boolean closed;
 
-        Reviewer(Optional<RequestProbe> request, AtomicInteger done, IntConsumer progress) {
+        Reviewer(Review review, Optional<RequestProbe> request, AtomicInteger done, IntConsumer progress) {
+            this.review = review;
             this.request = request;
             this.done = done;
             this.progress = progress;
@@ -185,7 +197,7 @@ public final class TimelineAnalysis {
             room.acquireUninterruptibly(permits);
             reviews.add(pool.submit(() -> {
                 try {
-                    ReviewResult r = BuiltInRules.review().review(p.base(), p.head());
+                    ReviewResult r = review.review(p.base(), p.head());
                     List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
                     TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r, targetGroups), moves,
                             p.merged());
@@ -265,7 +277,7 @@ public final class TimelineAnalysis {
     private static ReviewResult forReport(ReviewResult r, Interner targetGroups) {
         return new ReviewResult(withoutLoadBalancers(r.base(), targetGroups),
                 withoutLoadBalancers(r.head(), targetGroups), r.resources(), r.routes(), r.findings(),
-                r.inconclusives(), r.risk(), r.complete());
+                r.inconclusives(), r.risk(), r.complete(), r.policy(), r.traffic());
     }
 
     private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s, Interner targetGroups) {

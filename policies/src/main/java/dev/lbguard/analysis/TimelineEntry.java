@@ -14,9 +14,17 @@ import java.util.Objects;
  */
 public record TimelineEntry(Commit commit, List<String> modules, ReviewResult review,
                             List<RequestProbe.Move> requestMoves, List<Commit> mergedCommits) {
-    /** Riskiest first; then the commit that moved most request classes, most findings; then the newest. */
+    /**
+     * With logged traffic, the commit that sent most logged requests to another destination first (in an incident,
+     * the one that moved the users), then the one that moved most; then the riskiest; then the commit that moved
+     * most request classes, most findings; then the newest.
+     */
     public static final Comparator<TimelineEntry> RANKING = Comparator
-            .comparing((TimelineEntry e) -> e.review().risk()).reversed()
+            .comparingDouble((TimelineEntry e) -> -e.review().traffic().map(dev.lbguard.policy.TrafficCounts::shifted)
+                    .orElse(0.0))
+            .thenComparingLong((TimelineEntry e) -> -e.review().traffic().map(dev.lbguard.policy.TrafficCounts::moved)
+                    .orElse(0L))
+            .thenComparing((TimelineEntry e) -> e.review().risk(), Comparator.reverseOrder())
             .thenComparing(e -> -e.review().routes().changes().size())
             .thenComparing(e -> -e.review().findings().size())
             .thenComparing((TimelineEntry e) -> e.commit().time(), Comparator.reverseOrder())

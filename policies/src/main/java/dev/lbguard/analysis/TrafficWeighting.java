@@ -2,22 +2,37 @@ package dev.lbguard.analysis;
 
 import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
+import dev.lbguard.diff.RouteDiff;
+import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.policy.ReviewResult;
-import dev.lbguard.policy.Risk;
+import dev.lbguard.model.RuleSemantics;
+import dev.lbguard.model.WeightedTarget;
+import dev.lbguard.policy.TrafficCounts;
+import dev.lbguard.policy.TrafficCounts.ChangeTraffic;
+import dev.lbguard.policy.TrafficCounts.DestinationLoad;
+import dev.lbguard.policy.TrafficWeigher;
+import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.source.traffic.LoggedRequest;
 import dev.lbguard.source.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * How many logged requests a change moves ({@code --traffic}), exactly: each distinct logged request is decided
@@ -25,54 +40,19 @@ import java.util.TreeMap;
  * class holds it. A request the evaluator cannot decide on either side is undecided, never taken as unmoved.
  */
 public final class TrafficWeighting {
-    /** The share moved from which the change's risk is at least medium, high, critical (issue 24's defaults). */
-    static final double MEDIUM = 0.01;
-    static final double HIGH = 0.10;
-    static final double CRITICAL = 0.50;
+    /** A path segment that is an id (digits, a UUID, a long hex hash): masked unless requests may be shown. */
+    private static final Pattern ID_SEGMENT = Pattern.compile("(?<=/)(\\d+|(?=[0-9a-fA-F-]*\\d)[0-9a-fA-F-]{8,})(?=/|$)");
 
     private TrafficWeighting() {
     }
 
     /**
-     * The traffic a route change moves.
+     * The weigher a review runs with: every change weighed by {@code log}.
      *
-     * @param listenerShare of the requests logged on its listener; {@code loadBalancerShare} on its load balancer
-     * @param topHosts the hosts it moves most, with their counts, at most three
+     * @param showRequests report paths as logged; otherwise their numeric ids are masked ({@code --show-requests})
      */
-    public record ChangeTraffic(long requests, double listenerShare, double loadBalancerShare,
-                                List<Map.Entry<String, Long>> topHosts) {
-        public ChangeTraffic {
-            topHosts = List.copyOf(topHosts);
-        }
-    }
-
-    /**
-     * The whole change weighed.
-     *
-     * @param requests logged requests on listeners either side has; {@code elsewhere} those on no listener lbguard read
-     * @param perChange in the order of the review's route changes
-     * @param unattributed moved requests no route change holds: always 0 when the route diff is exact (tests check)
-     * @param malformed log lines that are no request, {@code problems} the first of them with file:line and why
-     * @param from the window the log covers, {@code to} its end, when its lines carry times
-     */
-    public record Counts(long requests, long moved, long undecided, long elsewhere, long unattributed,
-                         List<ChangeTraffic> perChange, long malformed, List<String> problems,
-                         Optional<java.time.Instant> from, Optional<java.time.Instant> to) {
-        public Counts {
-            perChange = List.copyOf(perChange);
-            problems = List.copyOf(problems);
-        }
-
-        public double share() {
-            return requests == 0 ? 0 : (double) moved / requests;
-        }
-
-        /** The risk the share moved carries on its own: medium from 1%, high from 10%, critical from 50%. */
-        public Risk risk() {
-            double s = share();
-            return s >= CRITICAL ? Risk.CRITICAL : s >= HIGH ? Risk.HIGH : s >= MEDIUM ? Risk.MEDIUM
-                    : moved > 0 ? Risk.LOW : Risk.NONE;
-        }
+    public static TrafficWeigher of(TrafficLog log, boolean showRequests) {
+        return (base, head, routes) -> weigh(base, head, routes, log, showRequests);
     }
 
     /**
@@ -81,43 +61,50 @@ public final class TrafficWeighting {
      * ACLs may read anything, so with one HAProxy listener the request is kept whole. Dropping the rest before the
      * log is tallied keeps the distinct requests, and memory, to what can route differently.
      */
-    public static java.util.function.UnaryOperator<dev.lbguard.route.Request> projection(RoutingSnapshot... sides) {
-        java.util.Set<dev.lbguard.model.ConditionType> tested = java.util.EnumSet.noneOf(
-                dev.lbguard.model.ConditionType.class);
+    public static UnaryOperator<Request> projection(Iterable<RoutingSnapshot> sides) {
+        Set<ConditionType> tested = EnumSet.noneOf(ConditionType.class);
         for (RoutingSnapshot s : sides) {
             for (LoadBalancer lb : s.loadBalancers()) {
                 for (Listener l : lb.listeners()) {
-                    if (l.semantics() == dev.lbguard.model.RuleSemantics.HAPROXY) {
-                        return java.util.function.UnaryOperator.identity();
+                    if (l.semantics() == RuleSemantics.HAPROXY) {
+                        return UnaryOperator.identity();
                     }
                     l.rules().forEach(r -> r.conditions().forEach(c -> tested.add(c.type())));
                 }
             }
         }
-        boolean address = tested.contains(dev.lbguard.model.ConditionType.SOURCE_IP);
-        boolean query = tested.contains(dev.lbguard.model.ConditionType.QUERY_STRING);
-        boolean headers = tested.contains(dev.lbguard.model.ConditionType.HTTP_HEADER);
-        return r -> new dev.lbguard.route.Request(r.host(), r.path(), r.method(),
-                headers ? r.headers() : new java.util.TreeMap<>(), query ? r.query() : List.of(),
-                address ? r.sourceIp() : Optional.empty());
+        boolean address = tested.contains(ConditionType.SOURCE_IP);
+        boolean query = tested.contains(ConditionType.QUERY_STRING);
+        boolean headers = tested.contains(ConditionType.HTTP_HEADER);
+        return r -> new Request(r.host(), r.path(), r.method(), headers ? r.headers() : new TreeMap<>(),
+                query ? r.query() : List.of(), address ? r.sourceIp() : Optional.empty());
     }
 
-    public static Counts weigh(ReviewResult review, TrafficLog log) {
-        RoutingSnapshot base = review.base();
-        RoutingSnapshot head = review.head();
+    public static UnaryOperator<Request> projection(RoutingSnapshot... sides) {
+        return projection(List.of(sides));
+    }
+
+    public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
+                                      boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();
         Map<String, List<Placed>> baseListeners = new HashMap<>();
         Map<String, List<Placed>> headListeners = new HashMap<>();
-        Map<Listener, RouteEvaluator.Prepared> prepared = new java.util.IdentityHashMap<>();
-        java.util.function.BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
-        List<RouteChange> changes = review.routes().changes();
+        Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
+        BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
+        List<RouteChange> changes = routes.changes();
         long[] perChange = new long[changes.size()];
         List<Map<String, Long>> hosts = new ArrayList<>();
-        changes.forEach(c -> hosts.add(new HashMap<>()));
+        List<Map<String, Long>> paths = new ArrayList<>();
+        changes.forEach(c -> {
+            hosts.add(new HashMap<>());
+            paths.add(new HashMap<>());
+        });
         Map<String, Long> byListener = new HashMap<>();
         Map<String, Long> byLoadBalancer = new HashMap<>();
+        Loads loads = new Loads(base, head);
         long requests = 0;
         long moved = 0;
+        double shifted = 0;
         long undecided = 0;
         long elsewhere = 0;
         long unattributed = 0;
@@ -129,15 +116,14 @@ public final class TrafficWeighting {
                 elsewhere += r.count();
                 continue;
             }
+            requests += r.count();
             if (onBase.size() > 1 || onHead.size() > 1) {
                 // A frontend bound to several ports does not log which one took the request.
-                requests += r.count();
                 undecided += r.count();
                 continue;
             }
             Optional<Placed> before = onBase.stream().findFirst();
             Optional<Placed> after = onHead.stream().findFirst();
-            requests += r.count();
             Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
@@ -149,16 +135,19 @@ public final class TrafficWeighting {
                 undecided += r.count();
                 continue;
             }
+            loads.add(d0, d1, r.count());
             if (alike.test(d0, d1)) {
                 continue;
             }
             moved += r.count();
+            shifted += r.count() * (1 - loads.overlap(d0, d1));
             int i = changeOf(changes, before, after, r);
             if (i < 0) {
                 unattributed += r.count();
             } else {
                 perChange[i] += r.count();
                 hosts.get(i).merge(r.request().hostWithoutPort(), r.count(), Long::sum);
+                paths.get(i).merge(showRequests ? r.request().path() : masked(r.request().path()), r.count(), Long::sum);
             }
         }
         List<ChangeTraffic> out = new ArrayList<>();
@@ -167,17 +156,145 @@ public final class TrafficWeighting {
             long onListener = byListener.getOrDefault(c.listener().value(), 0L);
             long onLoadBalancer = byLoadBalancer.getOrDefault(c.loadBalancer().value(), 0L);
             out.add(new ChangeTraffic(perChange[i], onListener == 0 ? 0 : (double) perChange[i] / onListener,
-                    onLoadBalancer == 0 ? 0 : (double) perChange[i] / onLoadBalancer, top(hosts.get(i))));
+                    onLoadBalancer == 0 ? 0 : (double) perChange[i] / onLoadBalancer, top(hosts.get(i)),
+                    top(paths.get(i))));
         }
-        return new Counts(requests, moved, undecided, elsewhere, unattributed, out, log.malformed(), log.problems(),
-                log.from(), log.to());
+        return new TrafficCounts(requests, moved, Math.min(moved, shifted), undecided, elsewhere, unattributed, out, loads.result(),
+                log.malformed(), log.problems(), log.from(), log.to());
     }
 
-    /** The review with its risk raised to what the share of traffic it moves carries. */
-    public static ReviewResult withRisk(ReviewResult r, Counts counts) {
-        Risk risk = r.risk().atLeast(counts.risk());
-        return new ReviewResult(r.base(), r.head(), r.resources(), r.routes(), r.findings(), r.inconclusives(), risk,
-                r.complete(), r.policy());
+    /**
+     * Which rules of {@code snapshot} the logged requests take, and whether an invariant exercises each
+     * ({@code check --traffic}).
+     */
+    public static dev.lbguard.policy.invariant.TrafficCoverage coverage(RoutingSnapshot snapshot,
+                                                                        dev.lbguard.policy.invariant.Coverage coverage,
+                                                                        TrafficLog log) {
+        RouteEvaluator evaluator = new RouteEvaluator();
+        Map<String, List<Placed>> listeners = new HashMap<>();
+        Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
+        Map<ElementId, dev.lbguard.policy.invariant.Coverage.ListenerCoverage> byListener = new HashMap<>();
+        coverage.listeners().forEach(l -> byListener.put(l.listener(), l));
+        Map<List<String>, long[]> taken = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        long requests = 0;
+        long undecided = 0;
+        long elsewhere = 0;
+        for (LoggedRequest r : log.requests()) {
+            List<Placed> on = listeners.computeIfAbsent(r.loadBalancer() + ":" + r.port(), k -> place(snapshot, r));
+            if (on.isEmpty()) {
+                elsewhere += r.count();
+                continue;
+            }
+            requests += r.count();
+            Destination d = on.size() > 1 ? null : Destination.of(prepared.computeIfAbsent(on.get(0).listener(),
+                    evaluator::prepare).evaluate(r.request()));
+            dev.lbguard.policy.invariant.Coverage.ListenerCoverage lc = byListener.get(on.get(0).listener().id());
+            if (d == null || d.kind() != Destination.Kind.ACTION || lc == null) {
+                undecided += r.count();
+                continue;
+            }
+            String rule = d.rule().map(ElementId::value).orElse(dev.lbguard.policy.invariant.Coverage.DEFAULT);
+            taken.computeIfAbsent(List.of(lc.name(), rule), k -> new long[1])[0] += r.count();
+        }
+        List<dev.lbguard.policy.invariant.TrafficCoverage.RuleLoad> rules = new ArrayList<>();
+        Map<String, dev.lbguard.policy.invariant.Coverage.ListenerCoverage> byName = new HashMap<>();
+        coverage.listeners().forEach(l -> byName.put(l.name(), l));
+        taken.forEach((k, n) -> rules.add(new dev.lbguard.policy.invariant.TrafficCoverage.RuleLoad(k.get(0), k.get(1),
+                n[0], !byName.get(k.get(0)).uncovered().contains(k.get(1)))));
+        return new dev.lbguard.policy.invariant.TrafficCoverage(requests, undecided, elsewhere, rules);
+    }
+
+    /** {@code /orders/1234/items/9f86d081} as {@code /orders/{id}/items/{id}}: the shape of a path, not whose. */
+    static String masked(String path) {
+        return ID_SEGMENT.matcher(path).replaceAll("{id}");
+    }
+
+    /**
+     * The requests each destination takes on either side. A target group is known by its name, as a request
+     * reaches it; a weighted forward gives each group its share of the count; redirects and fixed responses are
+     * known by what they answer.
+     */
+    private static final class Loads {
+        private final RoutingSnapshot base;
+        private final RoutingSnapshot head;
+        private final Map<String, double[]> loads = new LinkedHashMap<>();
+        private final Map<String, Optional<ElementId>> groups = new HashMap<>();
+        private final Set<String> inBase = new java.util.HashSet<>();
+
+        Loads(RoutingSnapshot base, RoutingSnapshot head) {
+            this.base = base;
+            this.head = head;
+            base.targetGroups().forEach(g -> inBase.add("target group " + base.targetGroupName(g.id())));
+        }
+
+        void add(Destination before, Destination after, long count) {
+            add(before, base, 0, count);
+            add(after, head, 1, count);
+        }
+
+        /** The share of requests that reach the same destination on both sides, as weighted forwards split them. */
+        double overlap(Destination before, Destination after) {
+            Map<String, Double> b = split(before, base);
+            Map<String, Double> a = split(after, head);
+            double same = 0;
+            for (Map.Entry<String, Double> e : b.entrySet()) {
+                same += Math.min(e.getValue(), a.getOrDefault(e.getKey(), 0.0));
+            }
+            return same;
+        }
+
+        /** Destination label to the share of requests it takes. */
+        private static Map<String, Double> split(Destination d, RoutingSnapshot s) {
+            Map<String, Double> out = new HashMap<>();
+            if (d.action().isEmpty()) {
+                out.put("no listener", 1.0);
+            } else if (d.action().get().terminal() instanceof RouteAction.Forward f) {
+                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
+                for (WeightedTarget t : f.targets()) {
+                    double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
+                    out.merge("target group " + s.targetGroupName(t.targetGroup()), part, Double::sum);
+                }
+            } else {
+                out.put(dev.lbguard.model.ActionSummary.of(d.action().get(), s), 1.0);
+            }
+            return out;
+        }
+
+        private void add(Destination d, RoutingSnapshot s, int side, long count) {
+            if (d.action().isEmpty()) {
+                share("no listener (connection refused)", Optional.empty(), side, count);
+                return;
+            }
+            if (d.action().get().terminal() instanceof RouteAction.Forward f) {
+                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
+                for (WeightedTarget t : f.targets()) {
+                    double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
+                    if (part > 0) {
+                        share("target group " + s.targetGroupName(t.targetGroup()), Optional.of(t.targetGroup()),
+                                side, count * part);
+                    }
+                }
+            } else {
+                share(dev.lbguard.model.ActionSummary.of(d.action().get(), s), Optional.empty(), side, count);
+            }
+        }
+
+        private void share(String label, Optional<ElementId> group, int side, double count) {
+            loads.computeIfAbsent(label, k -> new double[2])[side] += count;
+            if (group.isPresent() && (side == 1 || !groups.containsKey(label))) {
+                groups.put(label, group); // the head's id names what the change sends traffic to
+            }
+        }
+
+        List<DestinationLoad> result() {
+            List<DestinationLoad> out = new ArrayList<>();
+            loads.forEach((label, n) -> out.add(new DestinationLoad(groups.getOrDefault(label, Optional.empty()),
+                    label, n[0], n[1], inBase.contains(label) || n[0] > 0)));
+            out.sort(Comparator.comparingDouble(DestinationLoad::after).reversed()
+                    .thenComparing(DestinationLoad::label));
+            return out;
+        }
     }
 
     private record Placed(LoadBalancer loadBalancer, Listener listener) {

@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param path where it was read (repository-relative, or as given to {@code --policy}); empty when there is none
  * @param failOn the default of {@code --fail-on} ({@code never} and {@code none} included), as written
  * @param rules by rule id
+ * @param traffic how logged traffic raises the risk ({@code traffic:}), the defaults when the file does not say
  */
 public record PolicyFile(String path, Optional<String> failOn, List<Invariant> invariants, List<Waiver> waivers,
-                         Map<String, RuleSetting> rules) {
+                         Map<String, RuleSetting> rules, TrafficThresholds traffic) {
     /** The name lbguard looks for at the root of a repository. */
     public static final String DEFAULT_PATH = "lbguard.yml";
 
@@ -25,6 +26,12 @@ public record PolicyFile(String path, Optional<String> failOn, List<Invariant> i
         invariants = List.copyOf(invariants);
         waivers = List.copyOf(waivers);
         rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
+        Objects.requireNonNull(traffic, "traffic");
+    }
+
+    public PolicyFile(String path, Optional<String> failOn, List<Invariant> invariants, List<Waiver> waivers,
+                      Map<String, RuleSetting> rules) {
+        this(path, failOn, invariants, waivers, rules, TrafficThresholds.DEFAULT);
     }
 
     /** No policy file: no invariant, no waiver, every rule as built in. */

@@ -19,10 +19,24 @@ public final class Review {
     private final RiskScoring scoring;
     private final ResourceDiffer resourceDiffer = new ResourceDiffer();
     private final RouteDiffer routeDiffer = new RouteDiffer();
+    private final java.util.Optional<TrafficWeigher> weigher;
 
     public Review(RuleCatalog catalog, RiskScoring scoring) {
+        this(catalog, scoring, java.util.Optional.empty());
+    }
+
+    private Review(RuleCatalog catalog, RiskScoring scoring, java.util.Optional<TrafficWeigher> weigher) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
+        this.weigher = weigher;
+    }
+
+    /**
+     * This review with every change weighed by logged traffic: the rules see the counts (LBG018), and the risk is
+     * at least what the share moved carries under the policy's thresholds.
+     */
+    public Review weighedBy(TrafficWeigher traffic) {
+        return new Review(catalog, scoring, java.util.Optional.of(traffic));
     }
 
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head) {
@@ -56,7 +70,8 @@ public final class Review {
                             : PolicyFile.DEFAULT_PATH)));
         }
         PolicyOutcome outcome = new PolicyOutcome(policy.judge(), judgements, changes, List.of());
-        ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes, outcome);
+        java.util.Optional<TrafficCounts> traffic = weigher.map(w -> w.weigh(base, head, routes));
+        ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes, outcome, traffic);
         List<Finding> findings = new ArrayList<>();
         List<Inconclusive> inconclusives = new ArrayList<>();
         for (PolicyRule rule : catalog.rules()) {
@@ -73,7 +88,10 @@ public final class Review {
         warnings.addAll(waivers.warnings(catalog, judged, base, head));
         outcome = new PolicyOutcome(policy.judge(), judgements, outcome.changes(), warnings);
         boolean complete = base.complete() && head.complete() && inconclusives.isEmpty();
-        return new ReviewResult(base, head, resources, routes, judged, inconclusives,
-                scoring.score(judged.stream().filter(Finding::counts).toList(), routes), complete, outcome);
+        Risk risk = scoring.score(judged.stream().filter(Finding::counts).toList(), routes);
+        if (traffic.isPresent()) {
+            risk = risk.atLeast(traffic.get().risk(policy.judge().traffic()));
+        }
+        return new ReviewResult(base, head, resources, routes, judged, inconclusives, risk, complete, outcome, traffic);
     }
 }

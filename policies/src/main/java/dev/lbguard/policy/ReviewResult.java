@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param inconclusives sorted by rule id, then reason
  * @param complete both snapshots were read completely and no rule was inconclusive; only then does an empty
  *                 finding list promise that nothing dangerous changed
+ * @param traffic the change weighed by logged traffic, when logs were given ({@code --traffic})
  */
 public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
                            List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete,
-                           PolicyOutcome policy) {
+                           PolicyOutcome policy, java.util.Optional<TrafficCounts> traffic) {
     public ReviewResult {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
@@ -29,6 +30,13 @@ public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceD
                 .toList();
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(traffic, "traffic");
+    }
+
+    public ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
+                        List<Finding> findings, List<Inconclusive> inconclusives, Risk risk, boolean complete,
+                        PolicyOutcome policy) {
+        this(base, head, resources, routes, findings, inconclusives, risk, complete, policy, java.util.Optional.empty());
     }
 
     /** A review without a policy file. */

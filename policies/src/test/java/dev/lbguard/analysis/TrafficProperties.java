@@ -8,6 +8,7 @@ import dev.lbguard.model.Listener;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.RandomListeners;
 import dev.lbguard.policy.ReviewResult;
+import dev.lbguard.policy.TrafficCounts;
 import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
@@ -40,8 +41,8 @@ class TrafficProperties {
         RoutingSnapshot base = RandomListeners.snapshot(listener);
         RoutingSnapshot head = RandomListeners.snapshot(mutation.apply(listener));
         ReviewResult review = BuiltInRules.review().review(base, head);
-        TrafficWeighting.Counts counts = TrafficWeighting.weigh(review,
-                new TrafficLog(logged, 0, List.of(), Optional.empty(), Optional.empty()));
+        TrafficLog log = new TrafficLog(logged, 0, List.of(), Optional.empty(), Optional.empty());
+        TrafficCounts counts = TrafficWeighting.weigh(base, head, review.routes(), log, false);
         RouteEvaluator evaluator = new RouteEvaluator();
         long moved = 0;
         long undecided = 0;
@@ -65,18 +66,30 @@ class TrafficProperties {
         assertThat(counts.moved()).isEqualTo(moved);
         assertThat(counts.undecided()).isEqualTo(undecided);
         assertThat(counts.unattributed()).isZero();
-        assertThat(counts.perChange().stream().mapToLong(TrafficWeighting.ChangeTraffic::requests).sum())
+        assertThat(counts.perChange().stream().mapToLong(TrafficCounts.ChangeTraffic::requests).sum())
                 .isEqualTo(moved);
         assertThat(counts.requests()).isEqualTo(logged.stream().mapToLong(LoggedRequest::count).sum());
         // Dropping what no rule of either side reads (as the log is tallied) changes no count.
         java.util.function.UnaryOperator<Request> projection = TrafficWeighting.projection(base, head);
-        TrafficWeighting.Counts projected = TrafficWeighting.weigh(review, new TrafficLog(logged.stream()
+        TrafficCounts projected = TrafficWeighting.weigh(base, head, review.routes(), new TrafficLog(logged.stream()
                 .map(r -> new LoggedRequest(r.loadBalancer(), r.port(), projection.apply(r.request()), r.count()))
-                .toList(), 0, List.of(), Optional.empty(), Optional.empty()));
+                .toList(), 0, List.of(), Optional.empty(), Optional.empty()), false);
         assertThat(projected.moved()).isEqualTo(counts.moved());
         assertThat(projected.undecided()).isEqualTo(counts.undecided());
-        assertThat(projected.perChange().stream().map(TrafficWeighting.ChangeTraffic::requests).toList())
-                .isEqualTo(counts.perChange().stream().map(TrafficWeighting.ChangeTraffic::requests).toList());
+        assertThat(projected.perChange().stream().map(TrafficCounts.ChangeTraffic::requests).toList())
+                .isEqualTo(counts.perChange().stream().map(TrafficCounts.ChangeTraffic::requests).toList());
+        assertThat(counts.shifted()).isBetween(0.0, (double) counts.moved());
+        // Every decided request is somewhere on both sides: what one destination loses, others gain.
+        long decided = counts.requests() - counts.undecided();
+        assertThat(counts.destinations().stream().mapToDouble(TrafficCounts.DestinationLoad::before).sum())
+                .isCloseTo(decided, org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, decided)));
+        assertThat(counts.destinations().stream().mapToDouble(TrafficCounts.DestinationLoad::after).sum())
+                .isCloseTo(decided, org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, decided)));
+        // The review weighed by the same log is at least as risky as the share it moves.
+        ReviewResult weighed = BuiltInRules.review().weighedBy(TrafficWeighting.of(log, false)).review(base, head);
+        assertThat(weighed.traffic()).contains(counts);
+        assertThat(weighed.risk()).isGreaterThanOrEqualTo(review.risk())
+                .isGreaterThanOrEqualTo(counts.risk(dev.lbguard.policy.TrafficThresholds.DEFAULT));
         for (int i = 0; i < review.routes().changes().size(); i++) {
             RouteChange c = review.routes().changes().get(i);
             assertThat(counts.perChange().get(i).requests()).as("requests moved by %s", c.match().describe())

@@ -112,6 +112,20 @@ class RuleFixturesTest {
         }
     }
 
+    /** The standard review, weighed by {@code traffic.jsonl} where the pair has one (LBG018 reads logged traffic). */
+    private static Review review(Path pair) {
+        Path log = pair.resolve("traffic.jsonl");
+        if (!Files.isRegularFile(log)) {
+            return BuiltInRules.review();
+        }
+        try {
+            return BuiltInRules.review().weighedBy(dev.lbguard.analysis.TrafficWeighting.of(
+                    dev.lbguard.source.traffic.TrafficSources.read(List.of("jsonl:" + log)), false));
+        } catch (dev.lbguard.source.SourceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The {@code path:line:id} markers for rule {@code id} in every .tf file of the pair. */
     static Set<String> markers(Path pair, String id) {
         Set<String> out = new TreeSet<>();
@@ -146,7 +160,7 @@ class RuleFixturesTest {
         RoutingSnapshot head = read(pair, "head");
         ReviewResult result;
         try {
-            result = BuiltInRules.review().review(base, head, policies(pair));
+            result = review(pair).review(base, head, policies(pair));
         } catch (UnsupportedOperationException e) {
             // The differs are written on other branches; until they are merged the fixtures cannot run.
             assumeTrue(false, "a differ is not implemented yet: " + e.getMessage());

@@ -54,6 +54,9 @@ public final class CheckCommand implements Callable<Integer> {
             + "this percentage of the rules (0 to 100).")
     Double failUnder;
 
+    @Mixin
+    TrafficOption traffic;
+
     public CheckCommand(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -83,6 +86,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         PolicyCheck.Result result = PolicyCheck.run(snapshot, file, BuiltInRules.standard(),
                 LocalDate.now(ZoneOffset.UTC), failUnder == null ? OptionalDouble.empty() : OptionalDouble.of(failUnder));
+        PolicyCheck.Result checked = result;
+        result = traffic.log(dev.lbguard.analysis.TrafficWeighting.projection(snapshot)).map(checked::weighedBy)
+                .orElse(checked);
         String out = switch (options.format) {
             case JSON -> CheckReport.json(result);
             case MARKDOWN -> CheckReport.markdown(result);

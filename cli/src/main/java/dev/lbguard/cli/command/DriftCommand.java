@@ -71,12 +71,16 @@ public final class DriftCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policy;
 
+    @Mixin
+    TrafficOption traffic;
+
     public DriftCommand(Map<String, String> environment) {
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
+        traffic.given();
         // The policy at the revision that says what should run judges both sides: what runs has no policy file.
         PolicyFile file = policy.require(options, rev);
         PolicyContext judged = new PolicyContext(file, file, LocalDate.now(ZoneOffset.UTC));
@@ -88,8 +92,9 @@ public final class DriftCommand implements Callable<Integer> {
             if (saveLive != null) {
                 save(liveSnapshot, Secrets.of(List.of(desired, liveSnapshot)));
             }
-            drift = DriftAnalysis.withState(Optional.ofNullable(state)).run(desired, liveSnapshot, source,
-                    judged);
+            DriftAnalysis analysis = DriftAnalysis.withState(Optional.ofNullable(state));
+            Optional<dev.lbguard.policy.TrafficWeigher> weigher = traffic.weigher(List.of(desired, liveSnapshot));
+            drift = weigher.map(analysis::weighedBy).orElse(analysis).run(desired, liveSnapshot, source, judged);
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }

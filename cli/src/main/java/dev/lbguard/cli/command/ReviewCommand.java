@@ -4,11 +4,9 @@ import dev.lbguard.cli.report.ReviewJson;
 import dev.lbguard.cli.report.ReviewMarkdown;
 import dev.lbguard.cli.report.ReviewSarif;
 import dev.lbguard.cli.report.ReviewText;
-import dev.lbguard.cli.report.TrafficSection;
-import dev.lbguard.analysis.TrafficWeighting;
-import dev.lbguard.source.traffic.TrafficSources;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
 import java.util.List;
@@ -49,10 +47,8 @@ public final class ReviewCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policy;
 
-    @Option(names = "--traffic", paramLabel = "SOURCE", description = "Weigh the change by logged traffic: ALB access "
-            + "logs (alb:PATH), HAProxy HTTP logs (haproxy:PATH) or jsonl:PATH, a file or a directory of them, "
-            + ".gz or plain; the prefix may be left out (repeatable).")
-    List<String> traffic = new java.util.ArrayList<>();
+    @Mixin
+    TrafficOption traffic;
 
     public ReviewCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -60,45 +56,18 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        traffic.given();
         PolicyContext judged = policy.forChange(options, base, head);
         List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
-        ReviewResult result = BuiltInRules.review().review(pair.get(0), pair.get(1), judged);
-        java.util.Optional<TrafficWeighting.Counts> weighed = java.util.Optional.empty();
-        if (!traffic.isEmpty()) {
-            try {
-                weighed = java.util.Optional.of(TrafficWeighting.weigh(result, TrafficSources.read(traffic,
-                        TrafficWeighting.projection(result.base(), result.head()))));
-            } catch (dev.lbguard.source.SourceException e) {
-                throw new UsageException(e.getMessage());
-            }
-            result = TrafficWeighting.withRisk(result, weighed.get());
-        }
-        ReportOutput.write(options, spec.commandLine().getOut(), render("review", result, weighed),
+        Review review = BuiltInRules.review();
+        ReviewResult result = traffic.weigher(pair).map(review::weighedBy).orElse(review)
+                .review(pair.get(0), pair.get(1), judged);
+        ReportOutput.write(options, spec.commandLine().getOut(), render("review", result),
                 dev.lbguard.cli.report.Redaction.secretsOf(result));
         return FailOn.or(failOn, judged.judge()).exitCode(result);
     }
 
     String render(String title, ReviewResult result) {
-        return render(title, result, java.util.Optional.empty());
-    }
-
-    private String render(String title, ReviewResult result, java.util.Optional<TrafficWeighting.Counts> weighed) {
-        if (weighed.isPresent()) {
-            TrafficWeighting.Counts c = weighed.get();
-            return switch (options.format) {
-                case JSON -> {
-                    com.fasterxml.jackson.databind.node.ObjectNode root = ReviewJson.object(title, result);
-                    TrafficSection.json(root, c);
-                    yield dev.lbguard.cli.report.Json.write(root, dev.lbguard.cli.report.Redaction.secretsOf(result));
-                }
-                case MARKDOWN -> TrafficSection.withHeadline(ReviewMarkdown.write(title, result,
-                        TrafficSection.markdown(result, c)), "**" + TrafficSection.headline(c) + "**");
-                case SARIF -> ReviewSarif.write(result, BuiltInRules.standard(), VersionProvider.current());
-                case TEXT -> TrafficSection.withHeadline(ReviewText.write("lbguard " + title, result,
-                        ReportOutput.style(options, environment), TrafficSection.text(result, c)),
-                        TrafficSection.headline(c));
-            };
-        }
         return switch (options.format) {
             case JSON -> ReviewJson.write(title, result);
             case MARKDOWN -> ReviewMarkdown.write(title, result);

@@ -53,6 +53,9 @@ public final class RollbackCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
+    @Mixin
+    TrafficOption traffic;
+
     public RollbackCommand(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -63,14 +66,15 @@ public final class RollbackCommand implements Callable<Integer> {
             throw new UsageException("rollback writes text, markdown or json, not sarif");
         }
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
+        Optional<dev.lbguard.policy.TrafficWeigher> weigher = traffic.weigher();
         Rollback rollback;
         try (GitRepository git = GitRepository.open(repoDir)) {
             Optional<Baseline> mark = to.equals("known-good")
                     ? Optional.of(new Baselines(git).current().orElseThrow(() -> new UsageException(BaselineCommand.NONE)))
                     : Optional.empty();
-            rollback = new RollbackAnalysis(git, Workspace.dirIn(git, options),
-                    SnapshotOptions.inputs(options, environment))
-                    .run(mark.map(Baseline::commit).orElse(to), to, mark, apply);
+            RollbackAnalysis analysis = new RollbackAnalysis(git, Workspace.dirIn(git, options),
+                    SnapshotOptions.inputs(options, environment));
+            rollback = weigher.map(analysis::weighedBy).orElse(analysis).run(mark.map(Baseline::commit).orElse(to), to, mark, apply);
         } catch (SourceException | AnalysisException e) {
             throw new UsageException(e.getMessage());
         }

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Every commit of a window that changed load-balancer definitions, with its route changes, "
                 + "findings, risk and author, riskiest first; then the net change of the whole window; then the "
                 + "commits that touched no load-balancer definition.",
+            "With --traffic, each commit is weighed by the logged requests it moves, and the commit that moved the "
+                + "most comes first: in an incident, the one that moved the users.",
             "Follows first parents (as git log --first-parent): a merge is one commit, the change it brought to "
                 + "the branch.",
             "With --request, only the commits that changed where that one request goes: which commit broke "
@@ -103,6 +105,9 @@ public final class TimelineCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policy;
 
+    @Mixin
+    TrafficOption traffic;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 when a finding of a reported commit or of the net change is at least this severe: "
                     + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -125,6 +130,7 @@ public final class TimelineCommand implements Callable<Integer> {
             throw new UsageException("--policy goes with --invariant");
         }
         Optional<RequestProbe> probe = probe();
+        Optional<dev.lbguard.policy.TrafficWeigher> weigher = traffic.weigher();
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
         TimelineResult result;
         try (GitRepository git = GitRepository.open(repoDir)) {
@@ -137,7 +143,8 @@ public final class TimelineCommand implements Callable<Integer> {
                     : Optional.of(invariant(w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD")));
             HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
-                result = new TimelineAnalysis(snapshots).analyse(w, probe, followed, progress.listener());
+                TimelineAnalysis analysis = new TimelineAnalysis(snapshots);
+                result = weigher.map(analysis::weighedBy).orElse(analysis).analyse(w, probe, followed, progress.listener());
             }
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());

@@ -30,7 +30,9 @@ public final class CheckReport {
             s.append(r.coverageTooLow() ? style.red(", under --fail-under " + percent(r.failUnder().getAsDouble()))
                     : ", --fail-under " + percent(r.failUnder().getAsDouble()) + " met");
         }
-        s.append("\n\n");
+        s.append('\n');
+        r.traffic().ifPresent(t -> s.append(trafficHeadline(t)).append('\n'));
+        s.append('\n');
         if (!r.invariants().isEmpty()) {
             s.append(style.bold("Invariants")).append('\n');
             for (InvariantResult i : r.invariants()) {
@@ -59,9 +61,34 @@ public final class CheckReport {
             }
         }
         s.append('\n');
+        r.traffic().filter(t -> !t.uncovered().isEmpty()).ifPresent(t -> {
+            s.append(style.bold("Rules no invariant exercises, by logged requests")).append('\n');
+            t.uncovered().stream().limit(UNCOVERED_SHOWN).forEach(l -> s.append("  ").append(l.listener()).append(' ')
+                    .append(l.rule()).append("  ").append(TrafficSection.number(l.requests())).append(" requests\n"));
+            if (t.uncovered().size() > UNCOVERED_SHOWN) {
+                s.append("  ... and ").append(t.uncovered().size() - UNCOVERED_SHOWN).append(" more (the JSON lists every one)\n");
+            }
+            s.append('\n');
+        });
         warnings(s, r.warnings(), style);
         s.append(Status.text(r.snapshot().diagnostics(), style));
         return s.toString();
+    }
+
+    private static final int UNCOVERED_SHOWN = 10;
+
+    /** {@code Traffic: invariants exercise the rules that take 92% of 10,000 logged requests; ...}. */
+    static String trafficHeadline(dev.lbguard.policy.invariant.TrafficCoverage t) {
+        StringBuilder s = new StringBuilder("Traffic: invariants exercise the rules that take ")
+                .append(percent(t.percent())).append(" of ").append(TrafficSection.number(t.requests()))
+                .append(" logged requests");
+        if (t.undecided() > 0) {
+            s.append("; ").append(TrafficSection.number(t.undecided())).append(" undecided");
+        }
+        if (t.elsewhere() > 0) {
+            s.append("; ").append(TrafficSection.number(t.elsewhere())).append(" on listeners not read here");
+        }
+        return s.append('.').toString();
     }
 
     /** Policy warnings as text lines under their heading; nothing when there are none. */
@@ -89,6 +116,7 @@ public final class CheckReport {
                         + percent(r.failUnder().getAsDouble()) : "").append(".\n\n");
         s.append('`').append(Origins.text(r.snapshot().origin())).append("`, policy `")
                 .append(r.policy().path()).append("`\n\n");
+        r.traffic().ifPresent(t -> s.append("**").append(trafficHeadline(t)).append("**\n\n"));
         if (!r.invariants().isEmpty()) {
             s.append("| | Invariant | Request | Expected | Actual |\n|---|---|---|---|---|\n");
             for (InvariantResult i : r.invariants()) {
@@ -109,6 +137,13 @@ public final class CheckReport {
                     .append(" |\n");
         }
         s.append('\n');
+        r.traffic().filter(t -> !t.uncovered().isEmpty()).ifPresent(t -> {
+            s.append("| Listener | Rule no invariant exercises | Logged requests |\n|---|---|---|\n");
+            t.uncovered().stream().limit(UNCOVERED_SHOWN).forEach(l -> s.append("| ").append(ReviewMarkdown.code(
+                    l.listener())).append(" | ").append(ReviewMarkdown.code(l.rule())).append(" | ")
+                    .append(TrafficSection.number(l.requests())).append(" |\n"));
+            s.append('\n');
+        });
         for (PolicyOutcome.Warning w : r.warnings()) {
             s.append("- ⚠️ ").append(ReviewMarkdown.cell(w.message())).append(" (")
                     .append(ReviewMarkdown.code(w.source().toString())).append(")\n");
@@ -141,6 +176,14 @@ public final class CheckReport {
             ArrayNode un = n.putArray("unreachable");
             l.unreachable().forEach(un::add);
         }
+        r.traffic().ifPresent(t -> {
+            ObjectNode tn = root.putObject("traffic");
+            tn.put("requests", t.requests()).put("covered", t.covered()).put("percent", Math.round(t.percent() * 10) / 10.0)
+                    .put("undecided", t.undecided()).put("elsewhere", t.elsewhere());
+            ArrayNode rules = tn.putArray("rules");
+            t.rules().forEach(l -> rules.addObject().put("listener", l.listener()).put("rule", l.rule())
+                    .put("requests", l.requests()).put("covered", l.covered()));
+        });
         root.set("policyWarnings", warnings(r.warnings()));
         return Json.write(root, r.snapshot().secrets());
     }

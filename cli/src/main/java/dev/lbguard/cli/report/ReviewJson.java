@@ -43,6 +43,7 @@ public final class ReviewJson {
         if (r.policy().judge().exists() || !r.policy().changes().isEmpty() || !r.policy().warnings().isEmpty()) {
             root.set("policy", PolicySection.json(r.policy()));
         }
+        r.traffic().ifPresent(t -> TrafficSection.json(root, r));
         return root;
     }
 

@@ -56,18 +56,27 @@ public final class ReviewMarkdown {
         if (!policy.isEmpty()) {
             s.append("_").append(cell(policy)).append("_\n\n");
         }
+        r.traffic().ifPresent(t -> s.append("**").append(cell(TrafficSection.headline(r))).append("**\n\n"));
         List<RouteChange> routes = r.routes().changes();
         if (!routes.isEmpty()) {
-            s.append("#### Route changes\n\n| Listener | Requests | Example | Before | After |\n|---|---|---|---|---|\n");
-            for (RouteChange c : routes.subList(0, Math.min(rows, routes.size()))) {
+            s.append("#### Route changes\n\n| Listener | Requests | Example | Before | After |")
+                    .append(r.traffic().isPresent() ? " Logged requests moved |" : "").append("\n|---|---|---|---|---|")
+                    .append(r.traffic().isPresent() ? "---|" : "").append('\n');
+            for (int i = 0; i < Math.min(rows, routes.size()); i++) {
+                RouteChange c = routes.get(i);
                 s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | ")
                         .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example(), c.match().constrains("source-ip"))))
                         .append(" | ").append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
-                        .append(cell(Destinations.summary(c.after(), r.head()))).append("** |\n");
+                        .append(cell(Destinations.summary(c.after(), r.head()))).append("** |");
+                if (r.traffic().isPresent() && i < r.traffic().get().perChange().size()) {
+                    s.append(' ').append(cell(TrafficSection.change(r.traffic().get().perChange().get(i)))).append(" |");
+                }
+                s.append('\n');
             }
             more(s, routes.size(), rows, "route changes");
             s.append('\n');
         }
+        r.traffic().ifPresent(t -> TrafficSection.markdown(s, t));
         if (!r.findings().isEmpty()) {
             s.append("#### Findings\n\n| Severity | Rule | Where | Finding |\n|---|---|---|---|\n");
             for (Finding f : r.findings()) {

@@ -27,12 +27,15 @@ public final class ReviewText {
         s.append(riskStyle(r.risk(), style, "RISK " + r.risk().label().toUpperCase(java.util.Locale.ROOT)))
                 .append("  ").append(Verdict.sentence(r)).append('\n');
         String policy = PolicySection.header(r.policy());
-        s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n").append('\n');
+        s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n");
+        r.traffic().ifPresent(t -> s.append(TrafficSection.headline(r)).append('\n'));
+        s.append('\n');
         if (!r.routes().changes().isEmpty()) {
             s.append(style.bold("Route changes")).append('\n');
-            routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "");
+            routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "", r.traffic());
             s.append('\n');
         }
+        r.traffic().ifPresent(t -> TrafficSection.text(s, t, style));
         if (!r.findings().isEmpty()) {
             s.append(style.bold("Findings")).append('\n');
             findings(s, r.findings(), style, "");
@@ -55,8 +58,16 @@ public final class ReviewText {
     /** Route changes grouped by listener, each line indented by {@code indent} (timeline nests them). */
     public static void routeChanges(StringBuilder s, List<RouteChange> changes, RoutingSnapshot base,
                                     RoutingSnapshot head, Style style, String indent) {
+        routeChanges(s, changes, base, head, style, indent, java.util.Optional.empty());
+    }
+
+    /** As above, each change with the logged requests it moves when the change was weighed by traffic. */
+    public static void routeChanges(StringBuilder s, List<RouteChange> changes, RoutingSnapshot base,
+                                    RoutingSnapshot head, Style style, String indent,
+                                    java.util.Optional<dev.lbguard.policy.TrafficCounts> traffic) {
         String listener = "";
-        for (RouteChange c : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            RouteChange c = changes.get(i);
             String l = c.loadBalancerName() + " " + c.listenerLabel();
             if (!l.equals(listener)) {
                 s.append(indent).append("  ").append(l).append('\n');
@@ -68,6 +79,10 @@ public final class ReviewText {
                     .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
             s.append(indent).append("      after  ").append(style.bold(Destinations.summary(c.after(), head)))
                     .append(style.dim(c.after().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
+            if (traffic.isPresent() && i < traffic.get().perChange().size()) {
+                s.append(indent).append("      moves  ").append(TrafficSection.change(traffic.get().perChange().get(i)))
+                        .append('\n');
+            }
         }
     }
 

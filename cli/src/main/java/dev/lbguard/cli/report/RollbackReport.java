@@ -29,8 +29,9 @@ public final class RollbackReport {
         s.append(ReviewText.riskStyle(review.risk(), style, "RISK " + review.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  Rolling back: ").append(Verdict.sentence(review)).append('\n');
         s.append(r.proven() ? style.green("PROOF OK") : r.patchAppliedInMemory() ? style.red("PROOF FAILED")
-                : style.yellow("NOT PROVEN")).append("  ").append(proof(r))
-                .append("\n\n");
+                : style.yellow("NOT PROVEN")).append("  ").append(proof(r)).append('\n');
+        review.traffic().ifPresent(c -> s.append(TrafficSection.headline(review)).append('\n'));
+        s.append('\n');
         if (!r.proof().isEmpty()) {
             s.append(style.bold("Still routed differently from the target after the patch")).append('\n');
             ReviewText.routeChanges(s, r.proof().changes(), review.head(), review.head(), style, "");
@@ -38,9 +39,11 @@ public final class RollbackReport {
         }
         if (!review.routes().changes().isEmpty()) {
             s.append(style.bold("Route changes the rollback makes (from HEAD)")).append('\n');
-            ReviewText.routeChanges(s, review.routes().changes(), review.base(), review.head(), style, "");
+            ReviewText.routeChanges(s, review.routes().changes(), review.base(), review.head(), style, "",
+                    review.traffic());
             s.append('\n');
         }
+        review.traffic().ifPresent(c -> TrafficSection.text(s, c, style));
         if (!review.findings().isEmpty()) {
             s.append(style.bold("Findings of the rollback itself")).append('\n');
             ReviewText.findings(s, review.findings(), style, "");
@@ -137,6 +140,10 @@ public final class RollbackReport {
                 .append(" `").append(r.target().shortId()).append("`.** ").append(r.proven() ? "✅ " : "⚠️ ")
                 .append(proof(r)).append("\n\n").append(review.risk().label().toUpperCase(Locale.ROOT))
                 .append(" risk. Rolling back: ").append(Verdict.sentence(review)).append("\n\n");
+        review.traffic().ifPresent(c -> {
+            s.append("**").append(TrafficSection.headline(review)).append("**\n\n");
+            TrafficSection.markdown(s, c);
+        });
         for (Rollback.Undone u : r.undone()) {
             s.append("- `").append(u.commit().shortId()).append("` ").append(u.commit().subject()).append(" (")
                     .append(u.commit().author()).append("): ").append(u.movedRequests() ? "moved requests"
@@ -171,6 +178,7 @@ public final class RollbackReport {
         root.set("resourceChanges", ReviewJson.resourceChanges(review.resources().changes()));
         root.set("routeChanges", ReviewJson.routeChanges(review.routes().changes(), review.base(), review.head()));
         root.set("findings", ReviewJson.findings(review.findings()));
+        review.traffic().ifPresent(c -> TrafficSection.json(root, review));
         ObjectNode proof = root.putObject("proof");
         proof.put("restoresTarget", r.proven());
         proof.put("patchAppliedInMemory", r.patchAppliedInMemory());

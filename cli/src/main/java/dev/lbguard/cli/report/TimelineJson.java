@@ -53,6 +53,7 @@ public final class TimelineJson {
         if (t.request().isPresent()) {
             n.set("requestMoves", moves(t.netRequestMoves(), net.base(), net.head()));
         }
+        net.traffic().ifPresent(c -> TrafficSection.json(n, net));
         ArrayNode unrelated = root.putArray("unrelatedCommits");
         t.unrelated().forEach(c -> unrelated.add(commit(c)));
         return Json.write(root, secrets(t));
@@ -68,6 +69,7 @@ public final class TimelineJson {
         n.set("routeChanges", ReviewJson.routeChanges(r.routes().changes(), r.base(), r.head()));
         n.set("findings", ReviewJson.findings(r.findings()));
         n.set("resourceChanges", ReviewJson.resourceChanges(r.resources().changes()));
+        r.traffic().ifPresent(c -> TrafficSection.json(n, r));
         if (e.commit().isMerge()) {
             ArrayNode merged = n.putArray("mergedCommits");
             e.mergedCommits().forEach(c -> merged.add(commit(c)));

@@ -21,12 +21,15 @@ public final class TimelineMarkdown {
         s.append("**lbguard timeline: ").append(t.risk().label().toUpperCase(Locale.ROOT)).append(" risk.** ")
                 .append(TimelineSummary.sentence(t)).append("\n\n");
         s.append('`').append(Origins.text(net.base().origin())).append("` → `").append(Origins.text(net.head().origin()))
-                .append("`. _").append(TimelineSummary.FIRST_PARENT).append("_\n\n");
+                .append("`. _").append(TimelineSummary.FIRST_PARENT)
+                .append(net.traffic().isPresent() ? " " + TimelineSummary.BY_TRAFFIC : "").append("_\n\n");
         t.request().ifPresent(p -> s.append("Following `").append(RouteReport.describe(p)).append("`.\n\n"));
         t.invariant().ifPresent(trail -> InvariantTrailSection.markdown(s, t, trail));
         if (!t.entries().isEmpty()) {
-            s.append("| # | Risk | Commit | When | Author | Subject | Route changes | Findings |\n")
-                    .append("|---|---|---|---|---|---|---|---|\n");
+            boolean weighed = net.traffic().isPresent();
+            s.append("| # | Risk | Commit | When | Author | Subject | Route changes | Findings |")
+                    .append(weighed ? " Logged requests moved |" : "").append("\n|---|---|---|---|---|---|---|---|")
+                    .append(weighed ? "---|" : "").append('\n');
             int rank = 1;
             for (TimelineEntry e : t.entries()) {
                 Commit c = e.commit();
@@ -34,7 +37,9 @@ public final class TimelineMarkdown {
                         .append(c.shortId()).append("` | ").append(TimelineText.TIME.format(c.time())).append(" | ")
                         .append(cell(c.author())).append(" | ").append(cell(c.subject())).append(" | ")
                         .append(e.review().routes().changes().size()).append(" | ")
-                        .append(e.review().findings().size()).append(" |\n");
+                        .append(e.review().findings().size()).append(" |")
+                        .append(e.review().traffic().map(w -> " " + TrafficSection.number(w.moved()) + " ("
+                                + TrafficSection.percent(w.share()) + ") |").orElse("")).append('\n');
             }
             s.append('\n');
         }
@@ -48,6 +53,8 @@ public final class TimelineMarkdown {
                         .append(cell(m.subject())).append('\n');
             }
             s.append(e.mergedCommits().isEmpty() ? "" : "\n").append(TimelineText.sentence(r)).append("\n\n");
+            r.traffic().filter(w -> !r.routes().changes().isEmpty())
+                    .ifPresent(w -> s.append(cell(TrafficSection.headline(r))).append("\n\n"));
             for (RequestProbe.Move m : e.requestMoves()) {
                 s.append("- the request on ").append(m.loadBalancer()).append(' ').append(m.listener()).append(": ")
                         .append(cell(Destinations.summary(m.before(), r.base()))).append(" → **")
@@ -65,7 +72,9 @@ public final class TimelineMarkdown {
         s.append("#### Net change over the window\n\n").append(net.risk().label().toUpperCase(Locale.ROOT))
                 .append(" risk. ").append(Verdict.sentence(net)).append("\n\n");
         t.invariant().ifPresent(trail -> s.append(InvariantTrailSection.net(trail)).append(".\n\n"));
+        net.traffic().ifPresent(c -> s.append("**").append(cell(TrafficSection.headline(net))).append("**\n\n"));
         routes(s, net);
+        net.traffic().ifPresent(c -> TrafficSection.markdown(s, c));
         String diagnostics = Status.markdown(TimelineText.diagnostics(t), List.of());
         if (!diagnostics.isEmpty()) {
             s.append(diagnostics).append('\n');
@@ -86,12 +95,19 @@ public final class TimelineMarkdown {
         if (r.routes().changes().isEmpty()) {
             return;
         }
-        s.append("| Listener | Requests | Before | After |\n|---|---|---|---|\n");
-        for (RouteChange c : r.routes().changes()) {
+        s.append("| Listener | Requests | Before | After |").append(r.traffic().isPresent() ? " Logged requests moved |" : "")
+                .append("\n|---|---|---|---|").append(r.traffic().isPresent() ? "---|" : "").append('\n');
+        List<RouteChange> changes = r.routes().changes();
+        for (int i = 0; i < changes.size(); i++) {
+            RouteChange c = changes.get(i);
             s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | `")
                     .append(c.match().describe().replace("`", "'").replace("|", "\\|")).append("` | ")
                     .append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
-                    .append(cell(Destinations.summary(c.after(), r.head()))).append("** |\n");
+                    .append(cell(Destinations.summary(c.after(), r.head()))).append("** |");
+            if (r.traffic().isPresent() && i < r.traffic().get().perChange().size()) {
+                s.append(' ').append(cell(TrafficSection.change(r.traffic().get().perChange().get(i)))).append(" |");
+            }
+            s.append('\n');
         }
         s.append('\n');
     }

@@ -7,6 +7,7 @@ import dev.lbguard.analysis.TimelineResult;
 final class TimelineSummary {
     static final String FIRST_PARENT = "Commits along first parents (git log --first-parent): a merge is one commit, "
             + "the change it brought to the branch.";
+    static final String BY_TRAFFIC = "Ranked by the logged requests each commit sends to another destination (--traffic), then by risk.";
 
     private TimelineSummary() {
     }

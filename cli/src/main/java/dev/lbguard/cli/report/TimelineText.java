@@ -33,7 +33,9 @@ public final class TimelineText {
                 + Origins.text(net.head().origin()))).append('\n');
         s.append(ReviewText.riskStyle(t.risk(), style, "RISK " + t.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  ").append(TimelineSummary.sentence(t)).append('\n');
-        s.append(style.dim(TimelineSummary.FIRST_PARENT)).append("\n\n");
+        s.append(style.dim(TimelineSummary.FIRST_PARENT)).append('\n');
+        net.traffic().ifPresent(c -> s.append(style.dim(TimelineSummary.BY_TRAFFIC)).append('\n'));
+        s.append('\n');
         t.request().ifPresent(p -> s.append("Following ").append(RouteReport.describe(p)).append("\n\n"));
         t.invariant().ifPresent(trail -> InvariantTrailSection.text(s, t, trail, style));
         int rank = 1;
@@ -53,14 +55,16 @@ public final class TimelineText {
                 + Origins.text(net.head().origin()))).append('\n');
         s.append("  ").append(ReviewText.riskStyle(net.risk(), style, "RISK "
                 + net.risk().label().toUpperCase(Locale.ROOT))).append("  ").append(Verdict.sentence(net)).append('\n');
+        net.traffic().ifPresent(c -> s.append("  ").append(TrafficSection.headline(net)).append('\n'));
         if (t.request().isPresent()) {
             moves(s, t.netRequestMoves(), net.base(), net.head(), "  ");
         } else if (t.invariant().isPresent()) {
             s.append("  ").append(InvariantTrailSection.net(t.invariant().get())).append('\n');
         } else if (!net.routes().changes().isEmpty()) {
-            ReviewText.routeChanges(s, net.routes().changes(), net.base(), net.head(), style, "");
+            ReviewText.routeChanges(s, net.routes().changes(), net.base(), net.head(), style, "", net.traffic());
         }
         s.append('\n');
+        net.traffic().ifPresent(c -> TrafficSection.text(s, c, style));
         if (!t.unrelated().isEmpty()) {
             s.append(style.bold("Commits that touched no load-balancer definition (no request moved)")).append('\n');
             for (Commit c : t.unrelated()) {
@@ -85,13 +89,15 @@ public final class TimelineText {
             s.append("    brought in ").append(line(m)).append('\n');
         }
         s.append("    ").append(sentence(r)).append('\n');
+        r.traffic().filter(w -> !r.routes().changes().isEmpty())
+                .ifPresent(w -> s.append("    ").append(TrafficSection.headline(r)).append('\n'));
         if (!e.requestMoves().isEmpty()) {
             moves(s, e.requestMoves(), r.base(), r.head(), "    ");
         }
         t.invariant().ifPresent(trail -> InvariantTrailSection.entryText(s, trail, c, style, "    "));
         if (!r.routes().changes().isEmpty()) {
             s.append("    Route changes\n");
-            ReviewText.routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "    ");
+            ReviewText.routeChanges(s, r.routes().changes(), r.base(), r.head(), style, "    ", r.traffic());
         }
         if (!r.findings().isEmpty()) {
             s.append("    Findings\n");

@@ -34,7 +34,8 @@ public final class BuiltInRules {
                 new SourceIpWidened(),
                 new RouteToTargetsTakingNoTraffic(),
                 new InvariantBroken(),
-                new PolicyWeakened()));
+                new PolicyWeakened(),
+                new TrafficSurge()));
     }
 
     /**

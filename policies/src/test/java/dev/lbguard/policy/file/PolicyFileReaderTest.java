@@ -152,6 +152,25 @@ class PolicyFileReaderTest {
     }
 
     @Test
+    void trafficThresholdsArePercentagesThatRiseAndASurgeFactor() throws PolicyFileException {
+        assertThat(read("version: 1\n").traffic()).isEqualTo(dev.lbguard.policy.TrafficThresholds.DEFAULT);
+        dev.lbguard.policy.TrafficThresholds t = read("version: 1\ntraffic:\n  medium: 0.5%\n  critical: 30%\n"
+                + "  surge: 5x\n").traffic();
+        assertThat(t).isEqualTo(new dev.lbguard.policy.TrafficThresholds(0.005, 0.10, 0.30, 5));
+        assertThat(t.risk(0.004, 3)).isEqualTo(dev.lbguard.policy.Risk.LOW);
+        assertThat(t.risk(0.3, 3)).isEqualTo(dev.lbguard.policy.Risk.CRITICAL);
+        assertThat(t.risk(0, 0)).isEqualTo(dev.lbguard.policy.Risk.NONE);
+        // A bare number would leave 1 meaning 1% or 100%; falling thresholds, or a surge of 1, are mistakes.
+        assertThat(problems("version: 1\ntraffic: {medium: 1}\n")).singleElement().asString()
+                .startsWith("2:19: ").contains("write a percentage");
+        assertThat(problems("version: 1\ntraffic: {medium: 20%, high: 10%}\n")).singleElement().asString()
+                .contains("must rise");
+        assertThat(problems("version: 1\ntraffic: {surge: 1x}\n")).singleElement().asString().contains("above 1");
+        assertThat(problems("version: 1\ntraffic: {hihg: 5%}\n")).singleElement().asString()
+                .contains("unknown key 'hihg' in traffic");
+    }
+
+    @Test
     void anUnquotedHashAfterTheReasonIsRefusedSinceYamlWouldDropIt() {
         // YAML reads " #1234" as a comment: the ticket a reviewer would follow would be lost without a word.
         assertThat(problems("""
