@@ -40,7 +40,7 @@ public final class PolicyCheck {
         /** The check with its coverage weighed by the requests of {@code log}. */
         public Result weighedBy(dev.lbguard.source.traffic.TrafficLog log) {
             return new Result(snapshot, policy, invariants, coverage, warnings, failUnder,
-                    java.util.Optional.of(TrafficWeighting.coverage(snapshot, coverage, log)));
+                    java.util.Optional.of(TrafficCoverageCount.of(snapshot, coverage, log)));
         }
 
         public long failed() {

@@ -87,8 +87,8 @@ public final class TrafficWeighting {
     public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
                                       boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();
-        Map<String, List<Placed>> baseListeners = new HashMap<>();
-        Map<String, List<Placed>> headListeners = new HashMap<>();
+        Map<String, List<LogPlacement.Placed>> baseListeners = new HashMap<>();
+        Map<String, List<LogPlacement.Placed>> headListeners = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
         BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
         List<RouteChange> changes = routes.changes();
@@ -110,8 +110,8 @@ public final class TrafficWeighting {
         long unattributed = 0;
         for (LoggedRequest r : log.requests()) {
             String where0 = r.loadBalancer() + ":" + r.port();
-            List<Placed> onBase = baseListeners.computeIfAbsent(where0, k -> place(base, r));
-            List<Placed> onHead = headListeners.computeIfAbsent(where0, k -> place(head, r));
+            List<LogPlacement.Placed> onBase = baseListeners.computeIfAbsent(where0, k -> LogPlacement.of(base, r));
+            List<LogPlacement.Placed> onHead = headListeners.computeIfAbsent(where0, k -> LogPlacement.of(head, r));
             if (onBase.isEmpty() && onHead.isEmpty()) {
                 elsewhere += r.count();
                 continue;
@@ -122,9 +122,9 @@ public final class TrafficWeighting {
                 undecided += r.count();
                 continue;
             }
-            Optional<Placed> before = onBase.stream().findFirst();
-            Optional<Placed> after = onHead.stream().findFirst();
-            Placed where = after.or(() -> before).orElseThrow();
+            Optional<LogPlacement.Placed> before = onBase.stream().findFirst();
+            Optional<LogPlacement.Placed> after = onHead.stream().findFirst();
+            LogPlacement.Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
             Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
@@ -161,48 +161,6 @@ public final class TrafficWeighting {
         }
         return new TrafficCounts(requests, moved, Math.min(moved, shifted), undecided, elsewhere, unattributed, out, loads.result(),
                 log.malformed(), log.problems(), log.from(), log.to());
-    }
-
-    /**
-     * Which rules of {@code snapshot} the logged requests take, and whether an invariant exercises each
-     * ({@code check --traffic}).
-     */
-    public static dev.lbguard.policy.invariant.TrafficCoverage coverage(RoutingSnapshot snapshot,
-                                                                        dev.lbguard.policy.invariant.Coverage coverage,
-                                                                        TrafficLog log) {
-        RouteEvaluator evaluator = new RouteEvaluator();
-        Map<String, List<Placed>> listeners = new HashMap<>();
-        Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
-        Map<ElementId, dev.lbguard.policy.invariant.Coverage.ListenerCoverage> byListener = new HashMap<>();
-        coverage.listeners().forEach(l -> byListener.put(l.listener(), l));
-        Map<List<String>, long[]> taken = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
-        long requests = 0;
-        long undecided = 0;
-        long elsewhere = 0;
-        for (LoggedRequest r : log.requests()) {
-            List<Placed> on = listeners.computeIfAbsent(r.loadBalancer() + ":" + r.port(), k -> place(snapshot, r));
-            if (on.isEmpty()) {
-                elsewhere += r.count();
-                continue;
-            }
-            requests += r.count();
-            Destination d = on.size() > 1 ? null : Destination.of(prepared.computeIfAbsent(on.get(0).listener(),
-                    evaluator::prepare).evaluate(r.request()));
-            dev.lbguard.policy.invariant.Coverage.ListenerCoverage lc = byListener.get(on.get(0).listener().id());
-            if (d == null || d.kind() != Destination.Kind.ACTION || lc == null) {
-                undecided += r.count();
-                continue;
-            }
-            String rule = d.rule().map(ElementId::value).orElse(dev.lbguard.policy.invariant.Coverage.DEFAULT);
-            taken.computeIfAbsent(List.of(lc.name(), rule), k -> new long[1])[0] += r.count();
-        }
-        List<dev.lbguard.policy.invariant.TrafficCoverage.RuleLoad> rules = new ArrayList<>();
-        Map<String, dev.lbguard.policy.invariant.Coverage.ListenerCoverage> byName = new HashMap<>();
-        coverage.listeners().forEach(l -> byName.put(l.name(), l));
-        taken.forEach((k, n) -> rules.add(new dev.lbguard.policy.invariant.TrafficCoverage.RuleLoad(k.get(0), k.get(1),
-                n[0], !byName.get(k.get(0)).uncovered().contains(k.get(1)))));
-        return new dev.lbguard.policy.invariant.TrafficCoverage(requests, undecided, elsewhere, rules);
     }
 
     /** {@code /orders/1234/items/9f86d081} as {@code /orders/{id}/items/{id}}: the shape of a path, not whose. */
@@ -297,29 +255,7 @@ public final class TrafficWeighting {
         }
     }
 
-    private record Placed(LoadBalancer loadBalancer, Listener listener) {
-    }
-
-    /**
-     * The listeners a logged request may have reached: an ALB's by the load balancer's name and the port; an
-     * HAProxy frontend's (port 0 in the log) by the frontend's name, one per port it binds.
-     */
-    private static List<Placed> place(RoutingSnapshot s, LoggedRequest r) {
-        List<Placed> found = new ArrayList<>();
-        for (LoadBalancer lb : s.loadBalancers()) {
-            for (Listener l : lb.listeners()) {
-                boolean alb = r.port() > 0 && (lb.name().equals(r.loadBalancer())) && l.port() == r.port();
-                String fe = "haproxy:frontend/" + r.loadBalancer();
-                boolean haproxy = r.port() == 0 && (l.id().value().equals(fe) || l.id().value().startsWith(fe + "/"));
-                if (alb || haproxy) {
-                    found.add(new Placed(lb, l));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int changeOf(List<RouteChange> changes, Optional<Placed> before, Optional<Placed> after,
+    private static int changeOf(List<RouteChange> changes, Optional<LogPlacement.Placed> before, Optional<LogPlacement.Placed> after,
                                 LoggedRequest r) {
         for (int i = 0; i < changes.size(); i++) {
             ElementId listener = changes.get(i).listener();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Build the bundled web-shop scenario into a temporary git repository and run lbguard on it.")
 public final class DemoCommand implements Callable<Integer> {
     private static final String LIVE_STATE = "live/terraform.tfstate";
+    private static final String ACCESS_LOG = "live/access.log";
 
     private final Map<String, String> environment;
     private final Launcher launcher;
@@ -50,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
             List<ScenarioHistory.Made> history = BundledDemo.buildInto(repo);
             // Not committed: it stands for what runs, not for what git says.
             BundledDemo.writeLiveState(repo.resolve(LIVE_STATE));
+            BundledDemo.writeAccessLog(repo.resolve(ACCESS_LOG));
             out.println("lbguard demo: a web shop's edge ALB (Terraform) and back-office HAProxy (Ansible), with "
                     + history.size()
                     + " commits built into " + (keep == null ? "a temporary repository" : repo) + ":");
@@ -98,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .split(" ")));
         steps.add(List.of("route --rev=HEAD --listener=shop-edge-prod:80 --host=shop.example.com --path=/"
                 .split(" ")));
-        steps.add(List.of("review --base=HEAD~2 --head=HEAD~1".split(" ")));
+        steps.add(List.of(("review --base=HEAD~2 --head=HEAD~1 --traffic=alb:" + ACCESS_LOG).split(" ")));
         // The policy the team wrote in commit HEAD~3 (lbguard.yml): what HEAD keeps of it, and what it covers.
         steps.add(List.of("check --rev=HEAD".split(" ")));
         // The back office runs HAProxy, templated by Ansible: the same questions work on it.
@@ -106,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " --host=ops.shop.internal --path=/admin/users --source-ip=203.0.113.9").split(" ")));
         steps.add(List.of("drift", "--rev=HEAD", "--dir=infra/edge", "--live=tfstate:" + LIVE_STATE));
         // The incident view: what changed in the last day, which commit moved checkout, and the way back.
-        steps.add(List.of("timeline --since=1d".split(" ")));
+        steps.add(List.of(("timeline --since=1d --traffic=alb:" + ACCESS_LOG).split(" ")));
         steps.add(List.of(("timeline --since=1d --request=shop.example.com/checkout/cart "
                 + "--listener=shop-edge-prod:443").split(" ")));
         steps.add(List.of("timeline", "--since=1d", "--invariant=checkout reaches checkout"));
@@ -127,7 +129,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         // Paths inside the demo repository are shown relative to it, as the reader would type them there.
         String prefix = repo.toAbsolutePath() + java.io.File.separator;
-        args.replaceAll(a -> a.startsWith("--live=tfstate:") ? "--live=tfstate:" + prefix + a.substring(15) : a);
+        args.replaceAll(a -> a.startsWith("--live=tfstate:") ? "--live=tfstate:" + prefix + a.substring(15)
+                : a.startsWith("--traffic=alb:") ? "--traffic=alb:" + prefix + a.substring(14) : a);
         java.io.StringWriter report = new java.io.StringWriter();
         int code = launcher.create(new PrintWriter(report), spec.commandLine().getErr(), demoEnvironment())
                 .execute(args.toArray(String[]::new));

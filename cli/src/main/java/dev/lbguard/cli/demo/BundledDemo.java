@@ -42,9 +42,21 @@ public final class BundledDemo {
      * canary's weight in the console. The demo's drift step reads it.
      */
     public static void writeLiveState(Path target) throws IOException {
-        try (java.io.InputStream in = BundledDemo.class.getResourceAsStream("/demo/live/terraform.tfstate")) {
+        writeLive("terraform.tfstate", target);
+    }
+
+    /**
+     * Writes the bundled access log to {@code target}: two hours of the shop's ALB traffic around the incident, which
+     * the demo's review and timeline weigh their changes by.
+     */
+    public static void writeAccessLog(Path target) throws IOException {
+        writeLive("access.log", target);
+    }
+
+    private static void writeLive(String name, Path target) throws IOException {
+        try (java.io.InputStream in = BundledDemo.class.getResourceAsStream("/demo/live/" + name)) {
             if (in == null) {
-                throw new IOException("the demo's live state is missing from this build of lbguard");
+                throw new IOException("the demo's live/" + name + " is missing from this build of lbguard");
             }
             Files.createDirectories(target.getParent());
             Files.copy(in, target);

@@ -80,6 +80,9 @@ public final class TrafficSection {
 
     /** One route change's line: {@code 1,234 requests (12.3% of the listener's); top hosts a (1,000), ...}. */
     static String change(ChangeTraffic t) {
+        if (t.requests() == 0) {
+            return "no logged request";
+        }
         return number(t.requests()) + " logged requests (" + percent(t.listenerShare()) + " of the listener's, "
                 + percent(t.loadBalancerShare()) + " of the load balancer's)" + entries("; hosts ", t.topHosts())
                 + entries("; paths ", t.topPaths());
