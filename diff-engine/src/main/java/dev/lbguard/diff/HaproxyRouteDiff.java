@@ -100,6 +100,12 @@ final class HaproxyRouteDiff {
     private static boolean contains(HCell cell, Request r) {
         for (Map.Entry<String, Automaton> f : cell.fields().entrySet()) {
             String field = f.getKey();
+            boolean unread = field.equals(HaproxyClasses.HOST) ? r.unread().host()
+                    : field.startsWith(Languages.HEADER_PREFIX)
+                    && r.unread().header(field.substring(Languages.HEADER_PREFIX.length()));
+            if (unread) {
+                return false;
+            }
             Optional<String> value = switch (field) {
                 case HaproxyClasses.HOST -> Optional.of(r.host());
                 case HaproxyClasses.PATH -> Optional.of(r.path());

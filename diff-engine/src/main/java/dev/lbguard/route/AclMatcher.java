@@ -100,6 +100,9 @@ final class AclMatcher {
             case PATH:
                 return Verdict.of(anyValueMatches(m, List.of(r.path())));
             case HDR:
+                if (r.unread().header(m.header())) {
+                    return new Verdict(Truth.UNKNOWN, "the log does not carry the request's " + m.header() + " header");
+                }
                 return Verdict.of(anyValueMatches(m, headerValues(r, m.header())));
             default:
                 throw new IllegalStateException("unhandled fetch " + m.fetch());

@@ -67,10 +67,17 @@ final class ConditionMatcher {
             switch (c.type()) {
                 // Loops, not streams: a route diff evaluates every rule for every request class.
                 case HOST_HEADER:
+                    if (r.unread().host()) {
+                        return new Verdict(Truth.UNKNOWN, "the log does not say the request's Host header");
+                    }
                     return of(anyMatches(r.hostWithoutPort()));
                 case PATH_PATTERN:
                     return of(anyMatches(r.path()));
                 case HTTP_HEADER:
+                    if (r.unread().header(c.headerName())) {
+                        return new Verdict(Truth.UNKNOWN, "the log does not carry the request's " + c.headerName()
+                                + " header");
+                    }
                     for (String v : r.headerValues(c.headerName())) {
                         if (anyMatches(v)) {
                             return Verdict.YES;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,9 +19,34 @@ import java.util.TreeMap;
  * @param headers header values by name; names compare case-insensitively
  * @param query the query parameters in order, repeated keys allowed
  * @param sourceIp the client address; absent means rules with a source-ip condition answer unknown
+ * @param unread what the request's source does not say (a log line): rules that test it answer unknown
  */
 public record Request(String host, String path, String method, SortedMap<String, List<String>> headers,
-                      List<QueryParam> query, Optional<String> sourceIp) {
+                      List<QueryParam> query, Optional<String> sourceIp, Unread unread) {
+
+    /**
+     * What a request read from a log does not say: its Host header (an HAProxy log without a Host capture), and
+     * every header but those the log carries (an ALB log carries Host and User-Agent). A rule that tests one of them
+     * answers unknown, so the request is undecided where, and only where, such a rule could take it.
+     *
+     * @param host the Host header is unknown (not: absent)
+     * @param carriedHeaders when present, the only headers (lower case) whose presence and values are known
+     */
+    public record Unread(boolean host, Optional<Set<String>> carriedHeaders) {
+        /** A request stated whole, as a user or a test writes it: an absent header is absent. */
+        public static final Unread NOTHING = new Unread(false, Optional.empty());
+
+        public Unread {
+            carriedHeaders = carriedHeaders.map(c -> c.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+
+        /** Whether the header's values (or its absence) are unknown. */
+        public boolean header(String name) {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            return n.equals("host") ? host : carriedHeaders.map(c -> !c.contains(n)).orElse(false);
+        }
+    }
 
     /** One {@code key=value} pair of the query string (undecoded; {@code ?flag} is key {@code flag}, value ""). */
     public record QueryParam(String key, String value) {
@@ -42,6 +68,17 @@ public record Request(String host, String path, String method, SortedMap<String,
         headers = Collections.unmodifiableSortedMap(h);
         query = List.copyOf(query);
         Objects.requireNonNull(sourceIp, "sourceIp");
+        Objects.requireNonNull(unread, "unread");
+    }
+
+    /** A request stated whole: nothing unread. */
+    public Request(String host, String path, String method, SortedMap<String, List<String>> headers,
+                   List<QueryParam> query, Optional<String> sourceIp) {
+        this(host, path, method, headers, query, sourceIp, Unread.NOTHING);
+    }
+
+    public Request withUnread(Unread u) {
+        return new Request(host, path, method, headers, query, sourceIp, u);
     }
 
     /** A GET request for {@code host} and {@code path} with no headers, query or source address. */
@@ -50,15 +87,15 @@ public record Request(String host, String path, String method, SortedMap<String,
     }
 
     public Request withHost(String newHost) {
-        return new Request(newHost, path, method, headers, query, sourceIp);
+        return new Request(newHost, path, method, headers, query, sourceIp, unread);
     }
 
     public Request withPath(String newPath) {
-        return new Request(host, newPath, method, headers, query, sourceIp);
+        return new Request(host, newPath, method, headers, query, sourceIp, unread);
     }
 
     public Request withMethod(String newMethod) {
-        return new Request(host, path, newMethod, headers, query, sourceIp);
+        return new Request(host, path, newMethod, headers, query, sourceIp, unread);
     }
 
     /** Adds one value of a header (repeated calls add repeated values). */
@@ -68,17 +105,17 @@ public record Request(String host, String path, String method, SortedMap<String,
         List<String> values = new ArrayList<>(h.getOrDefault(name, List.of()));
         values.add(value);
         h.put(name, values);
-        return new Request(host, path, method, h, query, sourceIp);
+        return new Request(host, path, method, h, query, sourceIp, unread);
     }
 
     public Request withQuery(String key, String value) {
         List<QueryParam> q = new ArrayList<>(query);
         q.add(new QueryParam(key, value));
-        return new Request(host, path, method, headers, q, sourceIp);
+        return new Request(host, path, method, headers, q, sourceIp, unread);
     }
 
     public Request withSourceIp(String ip) {
-        return new Request(host, path, method, headers, query, Optional.of(ip));
+        return new Request(host, path, method, headers, query, Optional.of(ip), unread);
     }
 
     /**

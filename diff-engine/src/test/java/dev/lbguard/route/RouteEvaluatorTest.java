@@ -104,6 +104,26 @@ class RouteEvaluatorTest {
     }
 
     @Test
+    void aHeaderTheLogDoesNotCarryIsUnknownWhereARuleTestsItAndOnlyThere() {
+        Request.Unread albLog = new Request.Unread(false, Optional.of(java.util.Set.of("User-Agent")));
+        Listener l = http(rule("api", 1, Condition.pathPattern("/api/*")), rule("canary", 2,
+                Condition.httpHeader("X-Canary", "on")), rule("bots", 3, Condition.httpHeader("User-Agent", "*bot*")));
+        // Before the header rule, the request is decided; reaching it, not: the header may have been sent.
+        assertThat(winner(l, req("h", "/api/x").withUnread(albLog))).contains("api");
+        RouteResult unknown = evaluator.evaluate(l, req("h", "/x").withUnread(albLog));
+        assertThat(unknown.status()).isNotEqualTo(RouteResult.Status.MATCHED);
+        assertThat(unknown.reason()).contains("X-Canary");
+        // A header the log carries is known, present or absent.
+        Listener ua = http(rule("bots", 1, Condition.httpHeader("user-agent", "*bot*")));
+        assertThat(winner(ua, req("h", "/").withUnread(albLog))).isEmpty();
+        assertThat(winner(ua, req("h", "/").withHeader("User-Agent", "Googlebot").withUnread(albLog))).contains("bots");
+        // An HAProxy log without a Host capture does not say the host.
+        Listener hosts = http(rule("shop", 1, Condition.hostHeader("shop.example.com")));
+        assertThat(evaluator.evaluate(hosts, req("", "/").withUnread(new Request.Unread(true, Optional.empty())))
+                .status()).isNotEqualTo(RouteResult.Status.MATCHED);
+    }
+
+    @Test
     void queryPairWithKeyNeedsBoth() {
         Condition c = Condition.queryString(QueryPair.of("Version", "v*"));
         assertThat(matches(c, req("h", "/").withQuery("version", "V2"))).isTrue();

@@ -77,7 +77,7 @@ public final class TrafficWeighting {
         boolean query = tested.contains(ConditionType.QUERY_STRING);
         boolean headers = tested.contains(ConditionType.HTTP_HEADER);
         return r -> new Request(r.host(), r.path(), r.method(), headers ? r.headers() : new TreeMap<>(),
-                query ? r.query() : List.of(), address ? r.sourceIp() : Optional.empty());
+                query ? r.query() : List.of(), address ? r.sourceIp() : Optional.empty(), r.unread());
     }
 
     public static UnaryOperator<Request> projection(RoutingSnapshot... sides) {
