@@ -80,7 +80,27 @@ public record PolicyChange(Kind kind, String subject, String detail, boolean wea
             out.add(new PolicyChange(Kind.CHANGED, "fail_on", was + " -> " + now, rank(now) > rank(was),
                     SourceRef.file(after.exists() ? after.path() : before.path())));
         }
+        TrafficThresholds t0 = before.traffic();
+        TrafficThresholds t1 = after.traffic();
+        if (!t0.equals(t1)) {
+            // Higher thresholds let a change that moves more traffic stay at a lower risk: that weakens the policy.
+            boolean weakens = t1.medium() > t0.medium() || t1.high() > t0.high() || t1.critical() > t0.critical()
+                    || t1.surge() > t0.surge();
+            out.add(new PolicyChange(Kind.CHANGED, "traffic thresholds", thresholds(t0) + " -> " + thresholds(t1),
+                    weakens, SourceRef.file(after.exists() ? after.path() : before.path())));
+        }
         return out;
+    }
+
+    private static String thresholds(TrafficThresholds t) {
+        return "medium " + percent(t.medium()) + ", high " + percent(t.high()) + ", critical " + percent(t.critical())
+                + ", surge " + (t.surge() == Math.rint(t.surge()) ? String.valueOf((long) t.surge())
+                : String.valueOf(t.surge())) + "x";
+    }
+
+    private static String percent(double share) {
+        double p = Math.round(share * 10000) / 100.0;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
     }
 
     private static void rules(PolicyFile before, PolicyFile after, List<PolicyChange> out) {

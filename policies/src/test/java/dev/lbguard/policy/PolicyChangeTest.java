@@ -30,6 +30,19 @@ class PolicyChangeTest {
     }
 
     @Test
+    void raisingATrafficThresholdWeakensLoweringOneDoesNot() {
+        PolicyFile base = new PolicyFile("lbguard.yml", Optional.empty(), List.of(), List.of(), Map.of());
+        PolicyFile laxer = new PolicyFile("lbguard.yml", Optional.empty(), List.of(), List.of(), Map.of(),
+                new TrafficThresholds(0.01, 0.25, 0.5, 20));
+        PolicyFile stricter = new PolicyFile("lbguard.yml", Optional.empty(), List.of(), List.of(), Map.of(),
+                new TrafficThresholds(0.01, 0.05, 0.5, 10));
+        assertThat(weakening(base, laxer)).containsExactly("changed traffic thresholds");
+        assertThat(weakening(base, stricter)).isEmpty();
+        assertThat(PolicyChange.between(base, stricter)).singleElement().extracting(PolicyChange::detail)
+                .isEqualTo("medium 1%, high 10%, critical 50%, surge 20x -> medium 1%, high 5%, critical 50%, surge 10x");
+    }
+
+    @Test
     void removingOrChangingAnInvariantWeakensRaisingItsSeverityDoesNot() {
         PolicyFile base = policy(List.of(checkout(Severity.HIGH, "checkout")), List.of(), Map.of(), Optional.empty());
         assertThat(weakening(base, policy(List.of(), List.of(), Map.of(), Optional.empty())))
