@@ -90,6 +90,7 @@ public final class TrafficWeighting {
         Map<String, List<LogPlacement.Placed>> baseListeners = new HashMap<>();
         Map<String, List<LogPlacement.Placed>> headListeners = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
+        Map<String, Boolean> unchanged = new HashMap<>();
         BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
         List<RouteChange> changes = routes.changes();
         long[] perChange = new long[changes.size()];
@@ -129,8 +130,11 @@ public final class TrafficWeighting {
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
             Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
                     .evaluate(r.request()))).orElseGet(Destination::noListener);
-            Destination d1 = after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
-                    .evaluate(r.request()))).orElseGet(Destination::noListener);
+            // A listener the change left as it was decides alike on both sides (a timeline's commits mostly do).
+            boolean same = before.isPresent() && after.isPresent() && unchanged.computeIfAbsent(where0,
+                    k -> before.get().listener().equals(after.get().listener()));
+            Destination d1 = same ? d0 : after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
+                    evaluator::prepare).evaluate(r.request()))).orElseGet(Destination::noListener);
             if (d0.kind() == Destination.Kind.UNKNOWN || d1.kind() == Destination.Kind.UNKNOWN) {
                 undecided += r.count();
                 continue;
