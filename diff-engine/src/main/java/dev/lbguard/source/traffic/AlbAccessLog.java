@@ -78,6 +78,12 @@ final class AlbAccessLog implements LineFormat {
      * @param problem why there is no route, for the line's problem; empty when there is one
      */
     record Routed(Optional<Route> route, String problem) {
+        Routed {
+            if (route.isPresent() == !problem.isEmpty()) {
+                throw new IllegalArgumentException("a route or a problem, never both nor neither");
+            }
+        }
+
         static Routed none(String why) {
             return new Routed(Optional.empty(), why);
         }

@@ -32,21 +32,27 @@ final class AlbBytes {
     private static final int ADDRESSES_KEPT = 1 << 16;
     private static final SortedMap<String, List<String>> NO_HEADERS = Collections.emptySortedMap();
 
-    /** A route as kept: its strings shared with every route that has them, the query and client left out. */
-    private record Route(String loadBalancer, int port, String method, String host, String path) {
-    }
-
     /**
-     * What an {@code elb} field and a request line (query aside) come to: a route, or why there is none; and, when
-     * the tally drops addresses and queries, the sum every line of the route adds to.
+     * What an {@code elb} field and a request line (query aside) come to: a route (its strings shared with every
+     * route that has them), or why there is none; and, when the tally drops addresses and queries, the sum every
+     * line of the route adds to. One flat object, not a record in an Optional: a log has a few hundred thousand.
      */
     private static final class Known {
-        final Optional<Route> route;
+        final String loadBalancer;
+        final int port;
+        final String method;
+        final String host;
+        final String path;
+        /** Why there is no route; empty when there is one. */
         final String problem;
         long[] sum = new long[0];
 
-        Known(Optional<Route> route, String problem) {
-            this.route = route;
+        Known(String loadBalancer, int port, String method, String host, String path, String problem) {
+            this.loadBalancer = loadBalancer;
+            this.port = port;
+            this.method = method;
+            this.host = host;
+            this.path = path;
             this.problem = problem;
         }
     }
@@ -134,7 +140,7 @@ final class AlbBytes {
         int question = queryMark(b, pos + 1, close);
         int queryEnd = question < 0 ? close : lastSpace(b, pos + 1, close);
         Known known = known(b, elbStart, elbEnd, pos + 1, close, question, queryEnd);
-        if (known.route.isEmpty()) {
+        if (!known.problem.isEmpty()) {
             tally.malformed(file, line, known.problem);
             return true;
         }
@@ -142,10 +148,9 @@ final class AlbBytes {
         if (routeIsRequest && known.sum.length > 0) {
             counted = tally.add(known.sum, 1, file, line);
         } else {
-            Route route = known.route.get();
-            Request request = new Request(route.host(), route.path(), route.method(), NO_HEADERS,
+            Request request = new Request(known.host, known.path, known.method, NO_HEADERS,
                     query(b, question, queryEnd), address(b, clientStart, clientEnd));
-            long[] sum = tally.sum(route.loadBalancer(), route.port(), request);
+            long[] sum = tally.sum(known.loadBalancer, known.port, request);
             counted = tally.add(sum, 1, file, line);
             if (routeIsRequest) {
                 known.sum = sum;
@@ -180,8 +185,9 @@ final class AlbBytes {
         Known known = routes.get(key, 0, length, hash);
         if (known == null) {
             AlbAccessLog.Routed routed = AlbAccessLog.route(text(b, elbStart, elbEnd), text(b, from, to));
-            known = new Known(routed.route().map(r -> new Route(shared(r.loadBalancer()), r.port(),
-                    shared(r.method()), shared(r.host()), shared(r.target().path()))), routed.problem());
+            known = routed.route().map(r -> new Known(shared(r.loadBalancer()), r.port(), shared(r.method()),
+                    shared(r.host()), shared(r.target().path()), ""))
+                    .orElseGet(() -> new Known("", 0, "", "", "", routed.problem()));
             routes.put(key, 0, length, hash, known);
         }
         return known;

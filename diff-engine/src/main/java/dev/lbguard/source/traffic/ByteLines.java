@@ -2,6 +2,9 @@ package dev.lbguard.source.traffic;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,6 +17,11 @@ import java.util.Arrays;
  */
 final class ByteLines {
     private static final int BUFFER = 1 << 20;
+    /** Eight bytes read as one long, the first byte lowest, as {@link #lineEnd} needs them. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
     private byte[] buffer;
@@ -53,11 +61,8 @@ final class ByteLines {
                 searched = next;
             }
             byte[] b = buffer;
-            int i = searched;
             int n = limit;
-            while (i < n && b[i] != '\n' && b[i] != '\r') {
-                i++;
-            }
+            int i = lineEnd(b, searched, n);
             if (i < n) {
                 start = next;
                 end = i;
@@ -107,6 +112,31 @@ final class ByteLines {
             return false;
         }
         return text().isBlank();
+    }
+
+    /**
+     * The first {@code \n} or {@code \r} in {@code b[from, to)}, or {@code to}. Eight bytes at a time, each word
+     * tested for either byte with the carry trick ({@code (x - 0x01..) & ~x & 0x80..} marks a zero byte, and the
+     * lowest mark is always a true one): a log is hundreds of megabytes of line, and byte by byte this search took
+     * a third of the reading under the client compiler.
+     */
+    static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long newline = word ^ 0x0a0a0a0a0a0a0a0aL;
+            long ret = word ^ 0x0d0d0d0d0d0d0d0dL;
+            long marks = ((newline - ONES) & ~newline | (ret - ONES) & ~ret) & HIGHS;
+            if (marks != 0) {
+                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** Moves the unfinished line to the front, growing the buffer only for a line longer than it, and reads on. */

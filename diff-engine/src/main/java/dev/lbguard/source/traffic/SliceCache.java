@@ -22,20 +22,22 @@ final class SliceCache<V> {
         allocate(64);
     }
 
-    /** The hash {@link #get} and {@link #put} take, of {@code bytes[from, to)}. */
+    /** The hash {@link #get} and {@link #put} take, of {@code bytes[from, to)}; never 0, which marks a free slot. */
     static int hash(byte[] bytes, int from, int to) {
         int h = 1;
         for (int i = from; i < to; i++) {
             h = 31 * h + bytes[i];
         }
-        return h ^ (h >>> 16);
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
     }
 
     /** The value put for the same bytes, or null when there is none (never put, or forgotten since). */
     @SuppressWarnings("unchecked")
     V get(byte[] bytes, int from, int to, int hash) {
         int mask = hashes.length - 1;
-        for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask) {
+        // The hashes alone are probed: a slot's key (elsewhere in memory) is read only when its hash is the same.
+        for (int i = hash & mask; hashes[i] != 0; i = (i + 1) & mask) {
             if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
                 return (V) values[i];
             }
@@ -56,7 +58,7 @@ final class SliceCache<V> {
     private void insert(byte[] key, int hash, Object value) {
         int mask = hashes.length - 1;
         int i = hash & mask;
-        while (keys[i] != null) {
+        while (hashes[i] != 0) {
             i = (i + 1) & mask;
         }
         keys[i] = key;
@@ -71,7 +73,7 @@ final class SliceCache<V> {
         Object[] oldValues = values;
         allocate(hashes.length * 2);
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
+            if (oldHashes[i] != 0) {
                 insert(oldKeys[i], oldHashes[i], oldValues[i]);
             }
         }

@@ -59,6 +59,17 @@ class ByteLinesProperties {
         assertThat(actualBlank).isEqualTo(blank);
     }
 
+    @Property(tries = 1000)
+    void lineEndIsTheFirstNewlineOrReturn(@ForAll byte[] bytes, @ForAll @IntRange(min = 0, max = 3) int skip) {
+        int from = Math.min(skip, bytes.length);
+        int expected = from;
+        while (expected < bytes.length && bytes[expected] != '\n' && bytes[expected] != '\r') {
+            expected++;
+        }
+
+        assertThat(ByteLines.lineEnd(bytes, from, bytes.length)).isEqualTo(expected);
+    }
+
     /** A stream that hands out its bytes a few at a time, as a pipe or a gunzip may. */
     private static final class Trickle extends InputStream {
         private final byte[] bytes;
