@@ -26,10 +26,16 @@ import java.util.SortedMap;
 final class AlbBytes {
     /** As in {@link AlbAccessLog}: type, time, elb, client:port, target:port, 3 timings, 2 codes, 2 sizes. */
     private static final int FIELDS_BEFORE_REQUEST = 12;
-    /** Distinct request lines (query aside) remembered: about 40 MB at most, then forgotten and worked out again. */
+    /**
+     * Distinct request lines (query aside) remembered, and their bytes: with what each comes to, some 50 MB at most
+     * (a log of more forgets them and works them out again); queries and addresses far less.
+     */
     private static final int ROUTES_KEPT = 1 << 18;
+    private static final long ROUTE_BYTES_KEPT = 24L << 20;
     private static final int QUERIES_KEPT = 1 << 16;
+    private static final long QUERY_BYTES_KEPT = 4L << 20;
     private static final int ADDRESSES_KEPT = 1 << 16;
+    private static final long ADDRESS_BYTES_KEPT = 2L << 20;
     private static final SortedMap<String, List<String>> NO_HEADERS = Collections.emptySortedMap();
 
     /**
@@ -57,9 +63,9 @@ final class AlbBytes {
         }
     }
 
-    private final SliceCache<Known> routes = new SliceCache<>(ROUTES_KEPT);
-    private final SliceCache<List<Request.QueryParam>> queries = new SliceCache<>(QUERIES_KEPT);
-    private final SliceCache<Optional<String>> addresses = new SliceCache<>(ADDRESSES_KEPT);
+    private final SliceCache<Known> routes;
+    private final SliceCache<List<Request.QueryParam>> queries;
+    private final SliceCache<Optional<String>> addresses;
     private final Map<String, String> strings = new HashMap<>();
     /** The projection drops addresses and queries: a route's lines are one request, counted in its sum. */
     private final boolean routeIsRequest;
@@ -71,7 +77,15 @@ final class AlbBytes {
 
     /** {@code routeIsRequest} when the tally's projection drops addresses and queries. */
     AlbBytes(boolean routeIsRequest) {
+        this(routeIsRequest, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #AlbBytes(boolean)}, each cache keeping at most {@code kept} entries: tests make them forget often. */
+    AlbBytes(boolean routeIsRequest, int kept) {
         this.routeIsRequest = routeIsRequest;
+        this.routes = new SliceCache<>(Math.min(kept, ROUTES_KEPT), ROUTE_BYTES_KEPT);
+        this.queries = new SliceCache<>(Math.min(kept, QUERIES_KEPT), QUERY_BYTES_KEPT);
+        this.addresses = new SliceCache<>(Math.min(kept, ADDRESSES_KEPT), ADDRESS_BYTES_KEPT);
     }
 
     /**

@@ -5,20 +5,24 @@ import java.util.Arrays;
 /**
  * What was worked out from a run of bytes of a log line, found again by those bytes without making a String or a
  * key object of them: a million lines repeat a few thousand load balancers, request lines and client addresses.
- * Bounded: when it holds {@code maxEntries} it starts again empty, since a cache that grew with the lines (unique
- * query strings, a client per line) would make memory grow with the log, which is what aggregating avoids.
+ * Bounded: when it holds {@code maxEntries} keys or {@code maxKeyBytes} bytes of them it starts again empty, since
+ * a cache that grew with the lines (unique query strings, a client per line, long URLs) would make memory grow with
+ * the log, which is what aggregating avoids.
  *
  * @param <V> what the bytes were worked out into
  */
 final class SliceCache<V> {
     private final int maxEntries;
+    private final long maxKeyBytes;
+    private long keyBytes;
     private int[] hashes;
     private byte[][] keys;
     private Object[] values;
     private int size;
 
-    SliceCache(int maxEntries) {
+    SliceCache(int maxEntries, long maxKeyBytes) {
         this.maxEntries = maxEntries;
+        this.maxKeyBytes = maxKeyBytes;
         allocate(64);
     }
 
@@ -47,12 +51,14 @@ final class SliceCache<V> {
 
     /** Keeps {@code value} for a copy of {@code bytes[from, to)}, which {@link #get} has not found. */
     void put(byte[] bytes, int from, int to, int hash, V value) {
-        if (size >= maxEntries) {
+        if (size >= maxEntries || keyBytes + (to - from) > maxKeyBytes) {
             allocate(64);
+            keyBytes = 0;
         } else if (2 * (size + 1) > hashes.length) {
             grow();
         }
         insert(Arrays.copyOfRange(bytes, from, to), hash, value);
+        keyBytes += to - from;
     }
 
     private void insert(byte[] key, int hash, Object value) {

@@ -29,11 +29,13 @@ class AlbBytesProperties {
 
     @Property(tries = 300)
     void readsLinesAsTheTextReaderDoes(@ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int count,
-                                       @ForAll boolean routeOnly) {
+                                       @ForAll boolean routeOnly, @ForAll @IntRange(min = 1, max = 8) int kept) {
         List<byte[]> lines = lines(new Random(seed), count);
         UnaryOperator<Request> projection = routeOnly ? ROUTE_ONLY : KEEP_ALL;
 
-        assertThat(fast(lines, projection)).isEqualTo(slow(lines, projection));
+        assertThat(fast(lines, projection, Integer.MAX_VALUE)).isEqualTo(slow(lines, projection));
+        assertThat(fast(lines, projection, kept)).as("caches forgetting every %d entries", kept)
+                .isEqualTo(slow(lines, projection));
     }
 
     @Test
@@ -63,8 +65,12 @@ class AlbBytesProperties {
     }
 
     static TrafficLog fast(List<byte[]> lines, UnaryOperator<Request> projection) {
+        return fast(lines, projection, Integer.MAX_VALUE);
+    }
+
+    static TrafficLog fast(List<byte[]> lines, UnaryOperator<Request> projection, int kept) {
         Tally tally = new Tally(projection);
-        AlbBytes alb = new AlbBytes(tally.dropsAddressAndQuery());
+        AlbBytes alb = new AlbBytes(tally.dropsAddressAndQuery(), kept);
         for (int i = 0; i < lines.size(); i++) {
             byte[] b = lines.get(i);
             if (!alb.read(b, 0, b.length, tally, "f", i + 1)) {
