@@ -19,8 +19,8 @@ import java.util.SortedMap;
  * requests (nearly all): the fields routing reads are found in place, and what the {@code elb} field and the
  * request line say is worked out once per distinct pair, then found again by their bytes. The query is left out
  * of that pair and read on its own, since it is the part of a request line that varies most. A line this reader
- * does not take (a field missing, a time it does not know at a glance) is left to {@link AlbAccessLog}, which
- * names what is wrong; so every problem is worded in one place, and {@code AlbBytesProperties} checks that both
+ * does not take (a field missing, a request line not closed, a time that is no time) is left to
+ * {@link AlbAccessLog}, which names what is wrong; so every problem is worded in one place, and {@code AlbBytesProperties} checks that both
  * readers count every line alike.
  */
 final class AlbBytes {
@@ -89,7 +89,7 @@ final class AlbBytes {
     }
 
     /**
-     * Counts the line {@code bytes[from, to)} in {@code tally} as {@link AlbAccessLog} would; false, with nothing
+     * Counts the line {@code b[from, to)} in {@code tally} as {@link AlbAccessLog} would; false, with nothing
      * counted, when the line is to be read as text instead.
      */
     boolean read(byte[] b, int from, int to, Tally tally, String file, long line) {

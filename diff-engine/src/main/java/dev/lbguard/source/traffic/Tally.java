@@ -139,7 +139,12 @@ final class Tally {
                 Request.of("lbguard.invalid", "/").withQuery("q", "1").withSourceIp("192.0.2.1"),
                 Request.of("lbguard.invalid:8443", "/a").withMethod("POST").withQuery("a", "")
                         .withSourceIp("2001:db8::1"))) {
-            Request projected = projection.apply(probe);
+            Request projected;
+            try {
+                projected = projection.apply(probe);
+            } catch (RuntimeException e) {
+                return false; // a projection made for logged requests only is applied to each, as it expects
+            }
             if (projected.sourceIp().isPresent() || !projected.query().isEmpty()) {
                 return false;
             }

@@ -43,6 +43,9 @@ class AlbBytesProperties {
         assertThat(new Tally(ROUTE_ONLY).dropsAddressAndQuery()).isTrue();
         assertThat(new Tally(KEEP_ALL).dropsAddressAndQuery()).isFalse();
         assertThat(new Tally(r -> r.withSourceIp("192.0.2.9")).dropsAddressAndQuery()).isFalse();
+        assertThat(new Tally(r -> {
+            throw new IllegalStateException("only for logged hosts");
+        }).dropsAddressAndQuery()).isFalse();
     }
 
     @Test
