@@ -17,7 +17,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Times {@code review --traffic} weighed by a gzipped ALB access log of a million lines on the generated
  * 50-load-balancer, 2,000-rule repository, against {@code zcat FILE | wc -l} on the same file and the same review
- * without traffic, in the same run, and prints the ratios. Usage: {@code TrafficBench <path to ./lbguard> [lines]
+ * without traffic, in the same run, and prints the ratios. A second log, the same lines logged by load balancers
+ * the repository does not have, times reading alone: its requests are counted as elsewhere, none is evaluated, so
+ * the two runs' difference is what weighing the requests against the rules costs. Usage: {@code TrafficBench <path to ./lbguard> [lines]
  * [clients]}: {@code clients} is how many client addresses the log draws from, which with the hosts and paths sets
  * how many distinct requests there are (what lbguard keeps and decides).
  */
@@ -32,7 +34,9 @@ public final class TrafficBench {
         Path repo = Files.createTempDirectory("lbguard-traffic-bench-");
         BenchRepo.generate(repo, 50, 40);
         Path log = repo.resolveSibling(repo.getFileName() + "-access.log.gz");
-        long distinct = writeLog(log, lines, clients);
+        long distinct = writeLog(log, lines, clients, "bench-lb");
+        Path elsewhere = repo.resolveSibling(repo.getFileName() + "-elsewhere.log.gz");
+        writeLog(elsewhere, lines, clients, "other-lb");
         Path out = repo.resolveSibling(repo.getFileName() + "-report.json");
         run(List.of(launcher.toString(), "--version"), out); // builds the jar and class archive if stale
         double zcat = median(List.of("bash", "-c", "zcat '" + log + "' | wc -l"), out);
@@ -42,6 +46,8 @@ public final class TrafficBench {
                 "--head", "HEAD", "--format", "json", "--output", out.toString(), "--traffic", "alb:" + log);
         double traffic = median(weighed, out);
         long peakKb = peakKb(weighed, out);
+        double read = median(List.of(launcher.toString(), "review", "--repo", repo.toString(), "--base", "HEAD~1",
+                "--head", "HEAD", "--format", "json", "--output", out.toString(), "--traffic", "alb:" + elsewhere), out);
         System.out.printf(Locale.ROOT, "%,d gzip ALB log lines (%,d bytes), %,d distinct requests%n", lines,
                 Files.size(log), distinct);
         System.out.printf(Locale.ROOT, "%-52s %8.0f ms (baseline)%n", "zcat FILE | wc -l", zcat);
@@ -49,10 +55,15 @@ public final class TrafficBench {
         System.out.printf(Locale.ROOT, "%-52s %8.0f ms  %5.2fx baseline; the traffic alone %5.2fx%n",
                 "lbguard review --traffic", traffic, traffic / zcat, (traffic - plain) / zcat);
         System.out.printf(Locale.ROOT, "%-52s %8d MB peak RSS%n", "lbguard review --traffic", peakKb / 1024);
+        System.out.printf(Locale.ROOT, "%-52s %8.0f ms  %5.2fx baseline; the reading alone %5.2fx%n",
+                "  the same lines from load balancers not in the repo", read, read / zcat, (read - plain) / zcat);
     }
 
-    /** The log, seeded: each line a request to a rule of a random load balancer, from a pool of clients. */
-    private static long writeLog(Path file, int lines, int clients) throws IOException {
+    /**
+     * The log, seeded: each line a request to a rule of a random load balancer, from a pool of clients; the load
+     * balancers named {@code lbPrefix} and two digits ({@code bench-lb} is the repository's).
+     */
+    private static long writeLog(Path file, int lines, int clients, String lbPrefix) throws IOException {
         Random random = new Random(24);
         java.util.Set<String> distinct = new java.util.HashSet<>();
         try (OutputStream raw = Files.newOutputStream(file);
@@ -66,12 +77,12 @@ public final class TrafficBench {
                 String path = "/v" + random.nextInt(3) + "/items/" + random.nextInt(20);
                 String ip = "10." + (client / 65536) + "." + (client / 256 % 256) + "." + (client % 256);
                 distinct.add(lb + host + path + ip);
-                w.write(String.format(Locale.ROOT, "h2 2026-12-06T%02d:%02d:%02d.000000Z app/bench-lb%02d/50dc6c495c0c9188 "
+                w.write(String.format(Locale.ROOT, "h2 2026-12-06T%02d:%02d:%02d.000000Z app/%s%02d/50dc6c495c0c9188 "
                         + "%s:%d 10.0.1.5:8080 0.000 0.004 0.000 200 200 120 1450 \"GET https://%s:443%s?page=%d "
                         + "HTTP/2.0\" \"Mozilla/5.0\" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:"
                         + "eu-west-1:123456789012:targetgroup/t/73e2d6bc24d8a067 \"Root=1-0-0\" \"%s\" \"-\" 1 "
                         + "2026-12-06T00:00:00.000000Z \"forward\" \"-\" \"-\" \"10.0.1.5:8080\" \"200\" \"-\" \"-\" TID_0%n",
-                        i / 3600 % 24, i / 60 % 60, i % 60, lb, ip, 1024 + random.nextInt(60000), host, path,
+                        i / 3600 % 24, i / 60 % 60, i % 60, lbPrefix, lb, ip, 1024 + random.nextInt(60000), host, path,
                         random.nextInt(3), host));
             }
         }

@@ -51,34 +51,73 @@ final class AlbAccessLog implements LineFormat {
         } catch (DateTimeParseException e) {
             return LogEntry.unreadable("the time '" + LogEntry.excerpt(fields[1]) + "' is not ISO-8601");
         }
-        String[] elb = fields[2].split("/", -1);
+        Routed routed = route(fields[2], requestLine);
+        if (routed.route().isEmpty()) {
+            return LogEntry.unreadable(routed.problem());
+        }
+        Route r = routed.route().get();
+        LoggedRequest request = new LoggedRequest(r.loadBalancer(), r.port(),
+                r.target().request(r.host(), r.method(), ClientAddress.of(fields[3])), 1);
+        return LogEntry.of(request, Optional.of(time));
+    }
+
+    /**
+     * All of a request an ALB line logs but its client and time, which the {@code elb} field and the request line
+     * alone decide: lines that repeat them (most of a log) are the same route, however many clients send them.
+     *
+     * @param loadBalancer NAME of {@code app/NAME/ID}
+     * @param port the listener's, from the URL's port or scheme
+     * @param host the URL's host, as ALB writes the Host header into it
+     */
+    record Route(String loadBalancer, int port, String method, String host, RequestTarget target) {
+    }
+
+    /**
+     * The route an {@code elb} field and request line name, or why they name none.
+     *
+     * @param problem why there is no route, for the line's problem; empty when there is one
+     */
+    record Routed(Optional<Route> route, String problem) {
+        Routed {
+            if (route.isPresent() == !problem.isEmpty()) {
+                throw new IllegalArgumentException("a route or a problem, never both nor neither");
+            }
+        }
+
+        static Routed none(String why) {
+            return new Routed(Optional.empty(), why);
+        }
+    }
+
+    /** The route of an {@code elb} field and a request line (without its quotes), checked as {@link #read} does. */
+    static Routed route(String elbField, String requestLine) {
+        String[] elb = elbField.split("/", -1);
         if (elb.length != 3 || !elb[0].equals("app") || elb[1].isEmpty()) {
-            return LogEntry.unreadable("the elb field '" + LogEntry.excerpt(fields[2])
+            return Routed.none("the elb field '" + LogEntry.excerpt(elbField)
                     + "' is not app/NAME/ID (an Application Load Balancer's)");
         }
         if (requestLine.strip().equals("- - -")) {
-            return LogEntry.unreadable("a connection-level entry (request \"- - -\", e.g. a TLS error or a client "
+            return Routed.none("a connection-level entry (request \"- - -\", e.g. a TLS error or a client "
                     + "that sent no request), not a request");
         }
         int firstSpace = requestLine.indexOf(' ');
         int lastSpace = requestLine.lastIndexOf(' ');
         if (firstSpace <= 0 || lastSpace == firstSpace) {
-            return LogEntry.unreadable("the request line is not METHOD URL VERSION");
+            return Routed.none("the request line is not METHOD URL VERSION");
         }
         String method = requestLine.substring(0, firstSpace);
         String url = requestLine.substring(firstSpace + 1, lastSpace);
         Optional<RequestTarget> target = RequestTarget.parse(url);
         if (method.equals("-") || target.isEmpty() || target.get().host().isEmpty()) {
-            return LogEntry.unreadable("the request line has no method and absolute URL (scheme://host:port/path)");
+            return Routed.none("the request line has no method and absolute URL (scheme://host:port/path)");
         }
         OptionalInt port = listenerPort(target.get());
         if (port.isEmpty()) {
-            return LogEntry.unreadable("the request URL names no port and its scheme '" + target.get().scheme().orElse("")
+            return Routed.none("the request URL names no port and its scheme '" + target.get().scheme().orElse("")
                     + "' implies none");
         }
-        LoggedRequest request = new LoggedRequest(elb[1], port.getAsInt(),
-                target.get().request(target.get().host().get(), method, ClientAddress.of(fields[3])), 1);
-        return LogEntry.of(request, Optional.of(time));
+        return new Routed(Optional.of(new Route(elb[1], port.getAsInt(), method, target.get().host().get(),
+                target.get())), "");
     }
 
     private static OptionalInt listenerPort(RequestTarget target) {

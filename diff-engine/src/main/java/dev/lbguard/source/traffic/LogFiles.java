@@ -48,7 +48,10 @@ final class LogFiles {
         return files;
     }
 
-    /** The file's bytes, gunzipped when they start with gzip's magic number, whatever the file's name. */
+    /**
+     * The file's bytes, gunzipped when they start with gzip's magic number, whatever the file's name; gunzipped on a
+     * thread of its own ({@link ReadAhead}), while the caller reads lines.
+     */
     static InputStream open(Path file) throws IOException {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         try {
@@ -56,7 +59,7 @@ final class LogFiles {
             int b1 = in.read();
             int b2 = in.read();
             in.reset();
-            return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, BUFFER) : in;
+            return b1 == 0x1f && b2 == 0x8b ? new ReadAhead(new GZIPInputStream(in, BUFFER), file.toString()) : in;
         } catch (IOException e) {
             in.close();
             throw e;

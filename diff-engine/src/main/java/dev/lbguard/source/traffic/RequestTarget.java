@@ -98,6 +98,11 @@ record RequestTarget(Optional<String> scheme, Optional<String> authority, String
 
     /** The request routing reads: this path and query (pairs in order, as {@link Request#written} splits them). */
     Request request(String host, String method, Optional<String> sourceIp) {
+        return new Request(host, path, method, new TreeMap<>(), params(query), sourceIp);
+    }
+
+    /** A query string's {@code key=value} pairs in order, a pair without {@code =} a key with the value "". */
+    static List<Request.QueryParam> params(String query) {
         List<Request.QueryParam> params = new ArrayList<>();
         if (!query.isEmpty()) {
             for (String pair : query.split("&")) {
@@ -108,6 +113,6 @@ record RequestTarget(Optional<String> scheme, Optional<String> authority, String
                 }
             }
         }
-        return new Request(host, path, method, new TreeMap<>(), params, sourceIp);
+        return params;
     }
 }

@@ -16,7 +16,62 @@ final class Tally {
     /** Problems kept for the report: enough to see what is wrong, never a copy of a broken file. */
     static final int PROBLEMS_KEPT = 10;
 
-    private record Key(String loadBalancer, int port, Request request) {
+    /**
+     * A load balancer, port and projected request, equal when theirs are. Written out rather than a record: a
+     * record's (and {@link Request}'s) equals and hashCode go through method handles, which the client compiler
+     * lbguard runs with does not inline, and the tally looks up a key for every line of a log.
+     */
+    private static final class Key {
+        private final String loadBalancer;
+        private final int port;
+        private final Request request;
+        private final int hash;
+
+        Key(String loadBalancer, int port, Request request) {
+            this.loadBalancer = loadBalancer;
+            this.port = port;
+            this.request = request;
+            int h = loadBalancer.hashCode() * 31 + port;
+            h = h * 31 + request.host().hashCode();
+            h = h * 31 + request.path().hashCode();
+            h = h * 31 + request.method().hashCode();
+            h = h * 31 + (request.headers().isEmpty() ? 0 : request.headers().hashCode());
+            h = h * 31 + (request.query().isEmpty() ? 0 : request.query().hashCode());
+            this.hash = h * 31 + (request.sourceIp().isEmpty() ? 0 : request.sourceIp().get().hashCode());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key)) {
+                return false;
+            }
+            Key k = (Key) o;
+            Request a = request;
+            Request b = k.request;
+            return hash == k.hash && port == k.port && loadBalancer.equals(k.loadBalancer)
+                    && a.host().equals(b.host()) && a.path().equals(b.path()) && a.method().equals(b.method())
+                    && a.sourceIp().equals(b.sourceIp()) && same(a.query(), b.query())
+                    && (a.headers().isEmpty() ? b.headers().isEmpty() : a.headers().equals(b.headers()));
+        }
+
+        private static boolean same(List<Request.QueryParam> a, List<Request.QueryParam> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                Request.QueryParam p = a.get(i);
+                Request.QueryParam q = b.get(i);
+                if (p != q && !(p.key().equals(q.key()) && p.value().equals(q.value()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Insertion-ordered so the result is the same for the same files, whatever the hash codes. */
@@ -24,8 +79,12 @@ final class Tally {
     private final java.util.function.UnaryOperator<Request> projection;
     private final List<String> problems = new ArrayList<>();
     private long malformed;
-    private Optional<Instant> from = Optional.empty();
-    private Optional<Instant> to = Optional.empty();
+    /** The window as seconds and nanoseconds, not Instants: it is widened once a line, a million times a log. */
+    private boolean timed;
+    private long fromSecond;
+    private int fromNano;
+    private long toSecond;
+    private int toNano;
 
     /** {@code projection} drops what routing will not read, before requests are told apart. */
     Tally(java.util.function.UnaryOperator<Request> projection) {
@@ -38,21 +97,72 @@ final class Tally {
             return;
         }
         LoggedRequest r = entry.request().get();
-        Key key = new Key(r.loadBalancer(), r.port(), projection.apply(r.request()));
-        long[] count = counts.get(key);
-        if (count != null && count[0] > Long.MAX_VALUE - r.count()) {
-            malformed(file, line, "the count overflows what lbguard can add up");
-            return;
+        if (count(r.loadBalancer(), r.port(), r.request(), r.count(), file, line)) {
+            entry.time().ifPresent(t -> time(t.getEpochSecond(), t.getNano()));
         }
-        counts.computeIfAbsent(key, k -> new long[1])[0] += r.count();
-        entry.time().ifPresent(t -> {
-            if (from.isEmpty() || t.isBefore(from.get())) {
-                from = Optional.of(t);
+    }
+
+    /**
+     * Counts {@code count} requests, {@code request} as logged (the projection is applied here); false, with the
+     * line counted as malformed, when the sum would overflow.
+     */
+    boolean count(String loadBalancer, int port, Request request, long count, String file, long line) {
+        return add(sum(loadBalancer, port, request), count, file, line);
+    }
+
+    /**
+     * The sum of the requests that project as {@code request} does, for {@link #add}: kept by a reader that knows
+     * more lines will project alike, so that it counts them without projecting and looking up each. A new sum is
+     * 0 until added to, which the caller does at once.
+     */
+    long[] sum(String loadBalancer, int port, Request request) {
+        return counts.computeIfAbsent(new Key(loadBalancer, port, projection.apply(request)), k -> new long[1]);
+    }
+
+    /** Adds {@code count} to a sum from {@link #sum}; false, with the line counted as malformed, on overflow. */
+    boolean add(long[] sum, long count, String file, long line) {
+        if (sum[0] > Long.MAX_VALUE - count) {
+            malformed(file, line, "the count overflows what lbguard can add up");
+            return false;
+        }
+        sum[0] += count;
+        return true;
+    }
+
+    /**
+     * Whether the projection drops the client address and the query, tried on two requests that carry both:
+     * then every request does without them (the projection keeps a field for every request or for none, as it
+     * keeps what the rules read), and a line's address and query need not be read, nor the line projected.
+     */
+    boolean dropsAddressAndQuery() {
+        for (Request probe : List.of(
+                Request.of("lbguard.invalid", "/").withQuery("q", "1").withSourceIp("192.0.2.1"),
+                Request.of("lbguard.invalid:8443", "/a").withMethod("POST").withQuery("a", "")
+                        .withSourceIp("2001:db8::1"))) {
+            Request projected;
+            try {
+                projected = projection.apply(probe);
+            } catch (RuntimeException e) {
+                return false; // a projection made for logged requests only is applied to each, as it expects
             }
-            if (to.isEmpty() || t.isAfter(to.get())) {
-                to = Optional.of(t);
+            if (projected.sourceIp().isPresent() || !projected.query().isEmpty()) {
+                return false;
             }
-        });
+        }
+        return true;
+    }
+
+    /** Widens the window to a counted line's time. */
+    void time(long epochSecond, int nano) {
+        if (!timed || epochSecond < fromSecond || (epochSecond == fromSecond && nano < fromNano)) {
+            fromSecond = epochSecond;
+            fromNano = nano;
+        }
+        if (!timed || epochSecond > toSecond || (epochSecond == toSecond && nano > toNano)) {
+            toSecond = epochSecond;
+            toNano = nano;
+        }
+        timed = true;
     }
 
     void malformed(String file, long line, String why) {
@@ -64,7 +174,9 @@ final class Tally {
 
     TrafficLog log() {
         List<LoggedRequest> requests = new ArrayList<>(counts.size());
-        counts.forEach((k, n) -> requests.add(new LoggedRequest(k.loadBalancer(), k.port(), k.request(), n[0])));
-        return new TrafficLog(requests, malformed, problems, from, to);
+        counts.forEach((k, n) -> requests.add(new LoggedRequest(k.loadBalancer, k.port, k.request, n[0])));
+        return new TrafficLog(requests, malformed, problems,
+                timed ? Optional.of(Instant.ofEpochSecond(fromSecond, fromNano)) : Optional.empty(),
+                timed ? Optional.of(Instant.ofEpochSecond(toSecond, toNano)) : Optional.empty());
     }
 }

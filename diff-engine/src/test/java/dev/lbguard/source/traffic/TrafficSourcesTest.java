@@ -88,6 +88,22 @@ class TrafficSourcesTest {
     }
 
     @Test
+    void aLogOfManyBlocksReadsAsTheLineReaderDid() throws Exception {
+        // Megabytes, so that lines cross the read-ahead's blocks and the line buffer's ends.
+        Random random = new Random(5);
+        Path file = dir.resolve("big.log.gz");
+        Files.write(file, TrafficSourcesProperties.file(random, AlbBytesProperties.lines(random, 20_000), true));
+
+        for (java.util.function.UnaryOperator<dev.lbguard.route.Request> projection : List.of(
+                AlbBytesProperties.KEEP_ALL, AlbBytesProperties.ROUTE_ONLY)) {
+            TrafficLog log = TrafficSources.read(List.of("alb:" + file), projection);
+
+            assertThat(log).isEqualTo(TrafficSourcesProperties.lineByLine(file, true, projection));
+            assertThat(log.total()).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void aBinaryFileCountsItsLinesAsMalformed() throws Exception {
         byte[] bytes = new byte[4096];
         new Random(1).nextBytes(bytes);
