@@ -91,6 +91,7 @@ public final class TrafficWeighting {
         Map<String, List<LogPlacement.Placed>> headListeners = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
         Map<String, Boolean> unchanged = new HashMap<>();
+        Map<String, String> maskedPaths = new HashMap<>();
         BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
         List<RouteChange> changes = routes.changes();
         long[] perChange = new long[changes.size()];
@@ -151,7 +152,8 @@ public final class TrafficWeighting {
             } else {
                 perChange[i] += r.count();
                 hosts.get(i).merge(r.request().hostWithoutPort(), r.count(), Long::sum);
-                paths.get(i).merge(showRequests ? r.request().path() : masked(r.request().path()), r.count(), Long::sum);
+                paths.get(i).merge(showRequests ? r.request().path()
+                        : maskedPaths.computeIfAbsent(r.request().path(), TrafficWeighting::masked), r.count(), Long::sum);
             }
         }
         List<ChangeTraffic> out = new ArrayList<>();
@@ -190,62 +192,64 @@ public final class TrafficWeighting {
             base.targetGroups().forEach(g -> inBase.add("target group " + base.targetGroupName(g.id())));
         }
 
+        /** How a destination splits its requests, worked out once per action: most requests share a few. */
+        private record Part(String label, Optional<ElementId> group, double share) {
+        }
+
+        private static final List<Part> NO_LISTENER = List.of(new Part("no listener (connection refused)",
+                Optional.empty(), 1));
+        private final List<Map<dev.lbguard.model.RuleAction, List<Part>>> splits = List.of(new IdentityHashMap<>(),
+                new IdentityHashMap<>());
+
         void add(Destination before, Destination after, long count) {
-            add(before, base, 0, count);
-            add(after, head, 1, count);
+            for (Part p : split(before, 0)) {
+                share(p, 0, count);
+            }
+            for (Part p : split(after, 1)) {
+                share(p, 1, count);
+            }
         }
 
         /** The share of requests that reach the same destination on both sides, as weighted forwards split them. */
         double overlap(Destination before, Destination after) {
-            Map<String, Double> b = split(before, base);
-            Map<String, Double> a = split(after, head);
             double same = 0;
-            for (Map.Entry<String, Double> e : b.entrySet()) {
-                same += Math.min(e.getValue(), a.getOrDefault(e.getKey(), 0.0));
+            for (Part b : split(before, 0)) {
+                for (Part a : split(after, 1)) {
+                    if (a.label().equals(b.label())) {
+                        same += Math.min(a.share(), b.share());
+                    }
+                }
             }
             return same;
         }
 
-        /** Destination label to the share of requests it takes. */
-        private static Map<String, Double> split(Destination d, RoutingSnapshot s) {
-            Map<String, Double> out = new HashMap<>();
+        private List<Part> split(Destination d, int side) {
             if (d.action().isEmpty()) {
-                out.put("no listener", 1.0);
-            } else if (d.action().get().terminal() instanceof RouteAction.Forward f) {
-                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
-                for (WeightedTarget t : f.targets()) {
-                    double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
-                    out.merge("target group " + s.targetGroupName(t.targetGroup()), part, Double::sum);
+                return NO_LISTENER;
+            }
+            RoutingSnapshot s = side == 0 ? base : head;
+            return splits.get(side).computeIfAbsent(d.action().get(), action -> {
+                if (!(action.terminal() instanceof RouteAction.Forward f)) {
+                    return List.of(new Part(dev.lbguard.model.ActionSummary.of(action, s), Optional.empty(), 1));
                 }
-            } else {
-                out.put(dev.lbguard.model.ActionSummary.of(d.action().get(), s), 1.0);
-            }
-            return out;
-        }
-
-        private void add(Destination d, RoutingSnapshot s, int side, long count) {
-            if (d.action().isEmpty()) {
-                share("no listener (connection refused)", Optional.empty(), side, count);
-                return;
-            }
-            if (d.action().get().terminal() instanceof RouteAction.Forward f) {
                 int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
+                Map<String, Part> parts = new LinkedHashMap<>();
                 for (WeightedTarget t : f.targets()) {
                     double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
                     if (part > 0) {
-                        share("target group " + s.targetGroupName(t.targetGroup()), Optional.of(t.targetGroup()),
-                                side, count * part);
+                        String label = "target group " + s.targetGroupName(t.targetGroup());
+                        parts.merge(label, new Part(label, Optional.of(t.targetGroup()), part),
+                                (x, y) -> new Part(label, x.group(), x.share() + y.share()));
                     }
                 }
-            } else {
-                share(dev.lbguard.model.ActionSummary.of(d.action().get(), s), Optional.empty(), side, count);
-            }
+                return List.copyOf(parts.values());
+            });
         }
 
-        private void share(String label, Optional<ElementId> group, int side, double count) {
-            loads.computeIfAbsent(label, k -> new double[2])[side] += count;
-            if (group.isPresent() && (side == 1 || !groups.containsKey(label))) {
-                groups.put(label, group); // the head's id names what the change sends traffic to
+        private void share(Part p, int side, long count) {
+            loads.computeIfAbsent(p.label(), k -> new double[2])[side] += count * p.share();
+            if (p.group().isPresent() && (side == 1 || !groups.containsKey(p.label()))) {
+                groups.put(p.label(), p.group()); // the head's id names what the change sends traffic to
             }
         }
 
