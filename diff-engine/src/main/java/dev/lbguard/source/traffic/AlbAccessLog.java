@@ -22,8 +22,16 @@ final class AlbAccessLog implements LineFormat {
     /** Unquoted fields before the request line: type, time, elb, client:port, target:port, 3 timings, 2 codes, 2 sizes. */
     private static final int FIELDS_BEFORE_REQUEST = 12;
 
+    /** A Classic Load Balancer's line starts with its time, where an ALB's starts with the request type. */
+    private static final java.util.regex.Pattern CLASSIC = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z \\S+ \\S+:\\d+ .*");
+
     @Override
     public LogEntry read(String line) {
+        if (CLASSIC.matcher(line).matches()) {
+            return LogEntry.unreadable("a Classic Load Balancer's access-log line (it starts with the time): lbguard "
+                    + "reads Application Load Balancer logs, whose lines start with the type (http, https, h2, ...)");
+        }
         String[] fields = new String[FIELDS_BEFORE_REQUEST];
         int pos = 0;
         for (int i = 0; i < FIELDS_BEFORE_REQUEST; i++) {
@@ -56,9 +64,43 @@ final class AlbAccessLog implements LineFormat {
             return LogEntry.unreadable(routed.problem());
         }
         Route r = routed.route().get();
-        LoggedRequest request = new LoggedRequest(r.loadBalancer(), r.port(),
-                r.target().request(r.host(), r.method(), ClientAddress.of(fields[3])), 1);
+        LoggedRequest request = new LoggedRequest(r.loadBalancer(), r.port(), r.target().request(r.host(), r.method(),
+                ClientAddress.of(fields[3]), userAgent(line, close + 2), UNREAD), 1);
         return LogEntry.of(request, Optional.of(time));
+    }
+
+    /**
+     * What an ALB line says of a request's headers: the Host (in the URL) and the User-Agent; of any other, nothing.
+     */
+    static final dev.lbguard.route.Request.Unread UNREAD = new dev.lbguard.route.Request.Unread(false,
+            Optional.of(java.util.Set.of("user-agent")));
+    private static final java.util.SortedMap<String, java.util.List<String>> NO_HEADERS =
+            java.util.Collections.emptySortedMap();
+
+    /**
+     * The User-Agent header of the quoted field at {@code from} (the one after the request line), as headers; none
+     * when the field is {@code "-"}, missing (the oldest lines end sooner) or not closed.
+     */
+    static java.util.SortedMap<String, java.util.List<String>> userAgent(String line, int from) {
+        if (from >= line.length() || line.charAt(from) != '"') {
+            return NO_HEADERS;
+        }
+        // AWS writes a quote inside the field as \" (and a backslash as \\).
+        StringBuilder agent = new StringBuilder();
+        int i = from + 1;
+        for (; i < line.length() && line.charAt(i) != '"'; i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                c = line.charAt(++i);
+            }
+            agent.append(c);
+        }
+        if (i >= line.length() || agent.toString().equals("-")) {
+            return NO_HEADERS;
+        }
+        java.util.TreeMap<String, java.util.List<String>> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.put("User-Agent", java.util.List.of(agent.toString()));
+        return h;
     }
 
     /**

@@ -93,6 +93,9 @@ final class AlbBytes {
      * counted, when the line is to be read as text instead.
      */
     boolean read(byte[] b, int from, int to, Tally tally, String file, long line) {
+        if (from < to && b[from] >= '0' && b[from] <= '9') {
+            return false; // a type never starts with a digit; a Classic Load Balancer's time does (AlbAccessLog says so)
+        }
         int timeStart = 0;
         int timeEnd = 0;
         int elbStart = 0;
@@ -162,8 +165,12 @@ final class AlbBytes {
         if (routeIsRequest && known.sum.length > 0) {
             counted = tally.add(known.sum, 1, file, line);
         } else {
-            Request request = new Request(known.host, known.path, known.method, NO_HEADERS,
-                    query(b, question, queryEnd), address(b, clientStart, clientEnd));
+            // The User-Agent, the one header the line carries, matters only where the projection keeps headers;
+            // where it does not, every line of the route is this one request (routeIsRequest).
+            SortedMap<String, List<String>> headers = routeIsRequest || close + 2 >= to ? NO_HEADERS
+                    : AlbAccessLog.userAgent(new String(b, close + 2, to - close - 2, StandardCharsets.UTF_8), 0);
+            Request request = new Request(known.host, known.path, known.method, headers,
+                    query(b, question, queryEnd), address(b, clientStart, clientEnd), AlbAccessLog.UNREAD);
             long[] sum = tally.sum(known.loadBalancer, known.port, request);
             counted = tally.add(sum, 1, file, line);
             if (routeIsRequest) {

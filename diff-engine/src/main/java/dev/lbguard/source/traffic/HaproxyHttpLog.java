@@ -1,5 +1,6 @@
 package dev.lbguard.source.traffic;
 
+import dev.lbguard.route.Request;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,9 +24,11 @@ import java.util.regex.Pattern;
  * port is 0, since the frontend is the listener. The Host is the URI's authority when the request line is in
  * absolute form (HTTP/2 requests are logged so), else the first captured request header when it looks like a host:
  * {@code capture request header Host} is by custom the first capture, and nothing in the log says which header a
- * capture is. Otherwise the host is empty, which the HAProxy evaluator reads as a request without a Host header;
- * a report should treat host conditions of such requests as undecided. The accept date carries no zone; it is
- * read as UTC.
+ * capture is. A capture that could as well be another header (a bare IPv4 address is more often X-Forwarded-For;
+ * a bare number, a count) is not taken. Without a host the request says it does not know it ({@link
+ * Request.Unread}): a rule on the host leaves it undecided. No other header is in the log, so none is known. The
+ * accept date carries no zone; it is read as UTC. syslog-ng's escaped quotes ({@code \"}) are undone first, as
+ * HAProxy's documentation says is safe: the request line never holds a quote ({@code %{+Q}r} writes {@code #22}).
  */
 final class HaproxyHttpLog implements LineFormat {
     /** The client and the accept date, found anywhere in the line so that any syslog prefix is skipped. */
@@ -42,8 +45,13 @@ final class HaproxyHttpLog implements LineFormat {
     /** frontend, backend/server, timers, status, bytes, two cookies, termination state, connections, queues. */
     private static final int FIELDS_BEFORE_CAPTURES = 10;
 
+    /** What an HAProxy log says of a request's headers: nothing but the host, when it says that. */
+    private static final Request.Unread HOST_KNOWN = new Request.Unread(false, Optional.of(java.util.Set.of()));
+    private static final Request.Unread HOST_UNKNOWN = new Request.Unread(true, Optional.of(java.util.Set.of()));
+
     @Override
-    public LogEntry read(String line) {
+    public LogEntry read(String text) {
+        String line = text.contains("\\\"") ? text.replace("\\\"", "\"") : text;
         Matcher start = START.matcher(line);
         if (!start.find()) {
             return LogEntry.unreadable("no 'client:port [accept date]' of an HAProxy log line");
@@ -90,12 +98,17 @@ final class HaproxyHttpLog implements LineFormat {
         if (!line.startsWith("\"", pos)) {
             return LogEntry.unreadable("no quoted request line where option httplog writes it");
         }
-        String requestLine = line.stripTrailing();
-        if (requestLine.length() < pos + 2 || !requestLine.endsWith("\"")) {
+        // Closed by the first quote that ends a field: httpslog and custom formats log more after it.
+        int close = line.indexOf("\" ", pos + 1);
+        String trimmed = line.stripTrailing();
+        if (close < 0 && trimmed.length() >= pos + 2 && trimmed.endsWith("\"")) {
+            close = trimmed.length() - 1;
+        }
+        if (close < 0) {
             return LogEntry.unreadable("the request line is not closed by a quote (the line is cut short, e.g. at "
                     + "HAProxy's log length)");
         }
-        requestLine = requestLine.substring(pos + 1, requestLine.length() - 1);
+        String requestLine = line.substring(pos + 1, close);
         if (requestLine.equals("<BADREQ>")) {
             return LogEntry.unreadable("HAProxy could not parse the request (<BADREQ>)");
         }
@@ -112,16 +125,30 @@ final class HaproxyHttpLog implements LineFormat {
             return LogEntry.unreadable("the request target is neither a path nor an absolute URL (e.g. CONNECT or "
                     + "OPTIONS *): no route decides it");
         }
-        Optional<String> capturedHost = firstCapture.filter(h -> HOST.matcher(h).matches());
-        String host = target.get().authority().or(() -> capturedHost).orElse("");
+        Optional<String> capturedHost = firstCapture.filter(HaproxyHttpLog::looksLikeHost);
+        Optional<String> known = target.get().authority().or(() -> capturedHost);
+        String host = known.orElse("");
         String frontend = fields[0].endsWith("~") ? fields[0].substring(0, fields[0].length() - 1) : fields[0];
         if (frontend.isEmpty()) {
             return LogEntry.unreadable("the frontend's name is empty");
         }
         Optional<String> client = ClientAddress.isAddress(start.group(1)) ? Optional.of(start.group(1))
                 : Optional.empty();
-        LoggedRequest request = new LoggedRequest(frontend, 0, target.get().request(host, method, client), 1);
+        LoggedRequest request = new LoggedRequest(frontend, 0, target.get().request(host, method, client,
+                java.util.Collections.emptySortedMap(), known.isPresent() ? HOST_KNOWN : HOST_UNKNOWN), 1);
         return LogEntry.of(request, Optional.of(time));
+    }
+
+    /**
+     * Whether a first capture is taken for the Host header: a name with a letter, or an address with a port, or a
+     * bracketed IPv6 literal. A bare IPv4 address or number is as likely another header (X-Forwarded-For, a count).
+     */
+    static boolean looksLikeHost(String capture) {
+        if (!HOST.matcher(capture).matches()) {
+            return false;
+        }
+        String name = capture.startsWith("[") ? capture : capture.replaceFirst(":\\d+$", "");
+        return capture.startsWith("[") || !name.equals(capture) || name.chars().anyMatch(Character::isLetter);
     }
 
     private static int slashes(String field) {

@@ -17,7 +17,9 @@ import java.util.Optional;
  * One line of {@code jsonl:} traffic, for logs lbguard does not read itself (CloudFront, nginx, ...) converted with
  * a one-line {@code jq}: an object {@code {lb, port, host, path, method, query, source_ip, count}}. {@code lb} and
  * {@code path} are required; {@code port} defaults to 0 (the load balancer names the listener, as for HAProxy),
- * {@code host} to none, {@code method} to GET, {@code count} to 1. {@code query} is a string ({@code a=1&b=2}) or
+ * {@code host} to unknown (a rule on the host leaves the request undecided), {@code method} to GET, {@code count} to 1.
+ * {@code headers}, an object of names to a value or an array of them ({@code []}: known to be absent), says the
+ * only headers the line knows: a rule on any other leaves the request undecided. {@code query} is a string ({@code a=1&b=2}) or
  * an object whose values are strings, numbers or arrays of them (one pair per element); a {@code ?query} on the
  * path is read too. An optional {@code time} (ISO-8601) widens the traffic's window; other keys are ignored, so
  * a converted log may keep fields of its own.
@@ -69,8 +71,31 @@ final class JsonlTraffic implements LineFormat {
         if (target.isEmpty()) {
             return LogEntry.unreadable("\"path\" is a path");
         }
-        Request request = target.get().request(text(node, "host").orElse(""), text(node, "method").orElse("GET"),
-                sourceIp);
+        java.util.TreeMap<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        JsonNode given = node.path("headers");
+        if (!given.isMissingNode() && !given.isNull()) {
+            if (!given.isObject()) {
+                return LogEntry.unreadable("\"headers\" is an object of header names to a string or an array of them");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> h = it.next();
+                List<String> values = new ArrayList<>();
+                for (JsonNode v : h.getValue().isArray() ? h.getValue() : List.of(h.getValue())) {
+                    if (!v.isValueNode() || v.isNull()) {
+                        return LogEntry.unreadable("\"headers\" is an object of header names to a string or an array "
+                                + "of them");
+                    }
+                    values.add(v.asText());
+                }
+                headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).addAll(values);
+            }
+        }
+        // The line says the headers it lists (present or, as [], absent) and, with "host", the host; nothing else.
+        Optional<String> host = text(node, "host");
+        Request.Unread unread = new Request.Unread(host.isEmpty(), Optional.of(headers.keySet()));
+        headers.values().removeIf(List::isEmpty);
+        Request request = target.get().request(host.orElse(""), text(node, "method").orElse("GET"), sourceIp,
+                headers, unread);
         Optional<List<Map.Entry<String, String>>> query = query(node.path("query"));
         if (query.isEmpty()) {
             return LogEntry.unreadable("\"query\" is a string a=1&b=2 or an object of strings, numbers or arrays");

@@ -101,6 +101,12 @@ record RequestTarget(Optional<String> scheme, Optional<String> authority, String
         return new Request(host, path, method, new TreeMap<>(), params(query), sourceIp);
     }
 
+    /** As {@link #request(String, String, Optional)}, with the headers the log carries and what it does not say. */
+    Request request(String host, String method, Optional<String> sourceIp,
+                    java.util.SortedMap<String, List<String>> headers, Request.Unread unread) {
+        return new Request(host, path, method, headers, params(query), sourceIp, unread);
+    }
+
     /** A query string's {@code key=value} pairs in order, a pair without {@code =} a key with the value "". */
     static List<Request.QueryParam> params(String query) {
         List<Request.QueryParam> params = new ArrayList<>();

@@ -130,22 +130,23 @@ final class Tally {
     }
 
     /**
-     * Whether the projection drops the client address and the query, tried on two requests that carry both:
-     * then every request does without them (the projection keeps a field for every request or for none, as it
-     * keeps what the rules read), and a line's address and query need not be read, nor the line projected.
+     * Whether the projection drops the client address, the query and the headers, tried on two requests that carry
+     * them: then every request does without them (the projection keeps a field for every request or for none, as it
+     * keeps what the rules read), and a line's address, query and User-Agent need not be read, nor the line projected.
      */
-    boolean dropsAddressAndQuery() {
+    boolean dropsAddressQueryAndHeaders() {
         for (Request probe : List.of(
-                Request.of("lbguard.invalid", "/").withQuery("q", "1").withSourceIp("192.0.2.1"),
+                Request.of("lbguard.invalid", "/").withQuery("q", "1").withSourceIp("192.0.2.1")
+                        .withHeader("User-Agent", "lbguard"),
                 Request.of("lbguard.invalid:8443", "/a").withMethod("POST").withQuery("a", "")
-                        .withSourceIp("2001:db8::1"))) {
+                        .withSourceIp("2001:db8::1").withHeader("User-Agent", "-lbguard"))) {
             Request projected;
             try {
                 projected = projection.apply(probe);
             } catch (RuntimeException e) {
                 return false; // a projection made for logged requests only is applied to each, as it expects
             }
-            if (projected.sourceIp().isPresent() || !projected.query().isEmpty()) {
+            if (projected.sourceIp().isPresent() || !projected.query().isEmpty() || !projected.headers().isEmpty()) {
                 return false;
             }
         }

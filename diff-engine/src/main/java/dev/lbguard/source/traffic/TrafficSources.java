@@ -43,7 +43,7 @@ public final class TrafficSources {
     public static TrafficLog read(List<String> specs, java.util.function.UnaryOperator<dev.lbguard.route.Request>
             projection) throws SourceException {
         Tally tally = new Tally(projection);
-        AlbBytes alb = new AlbBytes(tally.dropsAddressAndQuery());
+        AlbBytes alb = new AlbBytes(tally.dropsAddressQueryAndHeaders());
         for (String text : specs) {
             TrafficSpec spec = TrafficSpec.parse(text);
             for (Path file : LogFiles.list(spec.path(), text)) {

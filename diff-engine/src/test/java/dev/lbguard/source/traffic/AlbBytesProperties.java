@@ -40,12 +40,12 @@ class AlbBytesProperties {
 
     @Test
     void theProjectionIsProbedForWhatItDrops() {
-        assertThat(new Tally(ROUTE_ONLY).dropsAddressAndQuery()).isTrue();
-        assertThat(new Tally(KEEP_ALL).dropsAddressAndQuery()).isFalse();
-        assertThat(new Tally(r -> r.withSourceIp("192.0.2.9")).dropsAddressAndQuery()).isFalse();
+        assertThat(new Tally(ROUTE_ONLY).dropsAddressQueryAndHeaders()).isTrue();
+        assertThat(new Tally(KEEP_ALL).dropsAddressQueryAndHeaders()).isFalse();
+        assertThat(new Tally(r -> r.withSourceIp("192.0.2.9")).dropsAddressQueryAndHeaders()).isFalse();
         assertThat(new Tally(r -> {
             throw new IllegalStateException("only for logged hosts");
-        }).dropsAddressAndQuery()).isFalse();
+        }).dropsAddressQueryAndHeaders()).isFalse();
     }
 
     @Test
@@ -73,7 +73,7 @@ class AlbBytesProperties {
 
     static TrafficLog fast(List<byte[]> lines, UnaryOperator<Request> projection, int kept) {
         Tally tally = new Tally(projection);
-        AlbBytes alb = new AlbBytes(tally.dropsAddressAndQuery(), kept);
+        AlbBytes alb = new AlbBytes(tally.dropsAddressQueryAndHeaders(), kept);
         for (int i = 0; i < lines.size(); i++) {
             byte[] b = lines.get(i);
             if (!alb.read(b, 0, b.length, tally, "f", i + 1)) {

@@ -43,6 +43,7 @@ final class GeneratedLogs {
     private static final DateTimeFormatter SYSLOG_DATE = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss",
             Locale.ENGLISH);
     private static final Instant START = Instant.parse("2026-12-06T09:00:00Z");
+    private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) \"quoted\"";
 
     final Map<Counted, Long> expected = new HashMap<>();
     long lines;
@@ -96,7 +97,8 @@ final class GeneratedLogs {
             int kind = random.nextInt(20);
             Instant time = tick();
             AlbRequest r = pool.get(random.nextInt(pool.size()));
-            String line = albLine(r, time, ALB_FIELD_COUNTS[random.nextInt(ALB_FIELD_COUNTS.length)]);
+            int fields = ALB_FIELD_COUNTS[random.nextInt(ALB_FIELD_COUNTS.length)];
+            String line = albLine(r, time, fields);
             if (kind == 0) {
                 body.add(connectionEntry(time));
             } else if (kind == 1) {
@@ -110,8 +112,12 @@ final class GeneratedLogs {
                 body.add(line.replaceFirst(" app/", " net/"));
             } else {
                 body.add(line);
-                count(new Counted(r.lb(), r.port(), request(r.host(), r.path(), r.query(), r.method(), r.client())),
-                        time);
+                // From 14 fields on, the line carries the User-Agent (AWS escapes its quotes); no other header.
+                Request expected = request(r.host(), r.path(), r.query(), r.method(), r.client());
+                if (fields > 13) {
+                    expected = expected.withHeader("User-Agent", USER_AGENT);
+                }
+                count(new Counted(r.lb(), r.port(), expected.withUnread(AlbAccessLog.UNREAD)), time);
                 continue;
             }
             malformed++;
@@ -142,7 +148,7 @@ final class GeneratedLogs {
         List<String> f = new ArrayList<>(List.of(type, time.toString(),
                 "app/" + r.lb() + "/50dc6c495c0c9188", client, "10.0.0.66:9000", "0.000", "0.002", "0.000", "200",
                 "200", "34", "366", "\"" + r.method() + " " + url + " HTTP/1.1\"",
-                "\"Mozilla/5.0 (X11; Linux x86_64) \\\"quoted\\\"\""));
+                "\"" + USER_AGENT.replace("\"", "\\\"") + "\""));
         f.addAll(List.of(tls.split(" ")));
         f.addAll(List.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg/73e2d6bc24d8a067",
                 "\"Root=1-58337262-36d228ad5d99923122bbe354\"", "\"" + r.host() + "\"", "\"session-reused\"", "10",
@@ -196,8 +202,11 @@ final class GeneratedLogs {
                         + "0/0/5 212 -- 1/1/1/1/0 0/0");
             } else {
                 body.add(line);
+                // The log says the host when it captured it (or the URL is absolute), and no other header.
                 count(new Counted(r.frontend().replace("~", ""), 0,
-                        request(r.host(), r.path(), r.query(), r.method(), r.client())), time.truncatedTo(
+                        request(r.host(), r.path(), r.query(), r.method(), r.client()).withUnread(
+                                new Request.Unread(r.host().isEmpty(), Optional.of(java.util.Set.of())))),
+                        time.truncatedTo(
                         java.time.temporal.ChronoUnit.MILLIS));
                 continue;
             }

@@ -26,10 +26,17 @@ class TrafficFixturesTest {
         TrafficLog log = TrafficSources.read(List.of("alb:" + FIXTURES.resolve("alb/sample.log")));
 
         assertThat(described(log)).containsExactly(
-                "shop-edge:443 GET shop.example.com/  from 192.168.131.39 x1",
-                "shop-edge:80 GET www.example.com/  from 192.168.131.39 x1",
-                "shop-edge:443 GET shop.example.com/checkout/pay?x=1&y  from 203.0.113.9 x2",
-                "shop-edge:8443 POST api.example.com/v2/orders  from 2001:db8::7 x2");
+                "shop-edge:443 GET shop.example.com/  User-Agent: curl/7.46.0  from 192.168.131.39 x1",
+                "shop-edge:80 GET www.example.com/  User-Agent: curl/7.46.0  from 192.168.131.39 x1",
+                "shop-edge:443 GET shop.example.com/checkout/pay?x=1&y  User-Agent: Mozilla/5.0 (X11; Linux x86_64)  "
+                        + "from 203.0.113.9 x2",
+                "shop-edge:8443 POST api.example.com/v2/orders  User-Agent: okhttp/4.12.0  from 2001:db8::7 x2");
+        // The Host (in the URL) and the User-Agent are all an ALB line says of the headers.
+        assertThat(log.requests()).allSatisfy(r -> {
+            assertThat(r.request().unread().header("User-Agent")).isFalse();
+            assertThat(r.request().unread().header("X-Canary")).isTrue();
+            assertThat(r.request().unread().host()).isFalse();
+        });
         assertThat(log.requests().get(2).request().query()).extracting(q -> q.key() + "=" + q.value())
                 .containsExactly("x=1", "y=");
         assertThat(log.malformed()).isEqualTo(1);
@@ -59,6 +66,27 @@ class TrafficFixturesTest {
     }
 
     @Test
+    void haproxyShapesSeenInRealLogsReadRightOrLeaveTheHostUnknown() throws SourceException {
+        TrafficLog log = TrafficSources.read(List.of("haproxy:" + FIXTURES.resolve("haproxy/shapes.log")));
+
+        assertThat(described(log)).containsExactly(
+                // option httpslog: more fields after the request line
+                "https-in:0 GET shop.example.com/index.html  from 198.51.100.2 x1",
+                // the first capture is a number, the Host the second: not guessed, unknown
+                "edge:0 POST /orders/status.do  from 198.51.100.3 x1",
+                // a bare IPv4 capture behind a local proxy is X-Forwarded-For more often than Host: unknown
+                "edge:0 GET /images/logo.png  from 127.0.0.1 x1",
+                // syslog-ng's escaped quotes
+                "edge:0 GET shop.example.com:8443/cart  from 198.51.100.5 x1",
+                // a custom format with a quoted field after the request line
+                "edge:0 GET shop.example.com/a  from 198.51.100.6 x1");
+        assertThat(log.requests().stream().map(r -> r.request().unread().host()))
+                .containsExactly(false, true, true, false, false);
+        assertThat(log.requests()).allSatisfy(r -> assertThat(r.request().unread().header("User-Agent")).isTrue());
+        assertThat(log.malformed()).isZero();
+    }
+
+    @Test
     void jsonlSampleAddsCountsAndReadsBothQueryForms() throws SourceException {
         TrafficLog log = TrafficSources.read(List.of("jsonl:" + FIXTURES.resolve("jsonl/sample.jsonl")));
 
@@ -77,11 +105,12 @@ class TrafficFixturesTest {
         TrafficLog bare = TrafficSources.read(List.of(FIXTURES.toString()));
         TrafficLog prefixed = TrafficSources.read(List.of("alb:" + FIXTURES.resolve("alb/sample.log"),
                 "haproxy:" + FIXTURES.resolve("haproxy/sample.log"),
+                "haproxy:" + FIXTURES.resolve("haproxy/shapes.log"),
                 "jsonl:" + FIXTURES.resolve("jsonl/sample.jsonl")));
 
         assertThat(described(bare)).containsExactlyElementsOf(described(prefixed));
         // README.md is read too, as the HAProxy format its first line is taken for: every line of it is malformed.
         assertThat(bare.malformed()).isGreaterThan(prefixed.malformed());
-        assertThat(bare.total()).isEqualTo(prefixed.total()).isEqualTo(6 + 4 + 51);
+        assertThat(bare.total()).isEqualTo(prefixed.total()).isEqualTo(6 + 4 + 5 + 51);
     }
 }
