@@ -77,6 +77,9 @@ class TrafficCommandTest {
         Golden.validate(weighed.out());
         JsonNode byRisk = MAPPER.readTree(plain.out()).get("commits");
         JsonNode byTraffic = MAPPER.readTree(weighed.out()).get("commits");
+        // At the top, the window's net change weighed: every request either commit moved.
+        assertThat(MAPPER.readTree(weighed.out()).at("/traffic/moved").asLong())
+                .isEqualTo(DemoTraffic.API + DemoTraffic.CHECKOUT + DemoTraffic.CART + DemoTraffic.PAYMENTS);
         assertThat(byRisk.get(0).get("subject").asText()).isEqualTo("Networking updates");
         // The canary split moves every api request (its destination is another split) and sends a tenth of them,
         // 300, to another target group; the campaign rule sends checkout, cart and payments (250) elsewhere. Ranked by
@@ -103,6 +106,8 @@ class TrafficCommandTest {
         assertThat(t.get("moved").asLong()).isEqualTo(DemoTraffic.CHECKOUT + DemoTraffic.CART + DemoTraffic.PAYMENTS);
         CliRun check = lbguard("check", "--format", "json", "--traffic", demoLog);
         assertThat(check.err()).isEmpty();
+        Golden.validate(check.out());
+        assertThat(MAPPER.readTree(check.out()).at("/traffic/malformed").asLong()).isEqualTo(DemoTraffic.UNREADABLE);
         JsonNode c = MAPPER.readTree(check.out()).get("traffic");
         assertThat(c.get("requests").asLong()).isEqualTo(DemoTraffic.REQUESTS);
         long onRules = 0;

@@ -31,6 +31,9 @@ final class ConditionMatcher {
         return new Compiled(c);
     }
 
+    /** Host or path answers one condition keeps. */
+    private static final int ANSWERS_KEPT = 256;
+
     /** One condition ready to decide request after request; what does not depend on the request is done once. */
     static final class Compiled {
         private final Condition c;
@@ -38,6 +41,13 @@ final class ConditionMatcher {
         private final List<Optional<Glob>> queryKeys;
         private final List<Glob> queryValues;
         private final List<Optional<IPAddress>> blocks;
+        /**
+         * Host and path answers by value: logged traffic asks a listener's rules about a few thousand hosts and paths
+         * hundreds of thousands of times. Bounded (answers past it are worked out each time) and thread-safe, as a
+         * prepared listener is shared.
+         */
+        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> answers =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         private Compiled(Condition c) {
             this.c = c;
@@ -57,6 +67,9 @@ final class ConditionMatcher {
                 return known;
             }
             // No known value matched; values we could not evaluate might have.
+            if (c.unknownReason().isEmpty()) {
+                return Verdict.NO; // the common case, decided without building a verdict per request
+            }
             return c.unknownReason()
                     .map(why -> new Verdict(Truth.UNKNOWN, "condition " + c.type().label() + " could not be evaluated: "
                             + why))
@@ -70,9 +83,9 @@ final class ConditionMatcher {
                     if (r.unread().host()) {
                         return new Verdict(Truth.UNKNOWN, "the log does not say the request's Host header");
                     }
-                    return of(anyMatches(r.hostWithoutPort()));
+                    return of(remembered(r.hostWithoutPort()));
                 case PATH_PATTERN:
-                    return of(anyMatches(r.path()));
+                    return of(remembered(r.path()));
                 case HTTP_HEADER:
                     if (r.unread().header(c.headerName())) {
                         return new Verdict(Truth.UNKNOWN, "the log does not carry the request's " + c.headerName()
@@ -101,6 +114,18 @@ final class ConditionMatcher {
                 default:
                     throw new IllegalStateException("unhandled condition type " + c.type());
             }
+        }
+
+        private boolean remembered(String value) {
+            Boolean known = answers.get(value);
+            if (known != null) {
+                return known;
+            }
+            boolean answer = anyMatches(value);
+            if (answers.size() < ANSWERS_KEPT) {
+                answers.put(value, answer);
+            }
+            return answer;
         }
 
         private boolean anyMatches(String value) {

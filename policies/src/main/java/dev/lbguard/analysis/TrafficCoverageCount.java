@@ -61,7 +61,8 @@ public final class TrafficCoverageCount {
         coverage.listeners().forEach(l -> byName.put(l.name(), l));
         taken.forEach((k, n) -> rules.add(new TrafficCoverage.RuleLoad(k.get(0), k.get(1),
                 n[0], !byName.get(k.get(0)).uncovered().contains(k.get(1)))));
-        return new TrafficCoverage(requests, undecided, elsewhere, rules);
+        return new TrafficCoverage(requests, undecided, elsewhere, rules, log.malformed(), log.problems(), log.from(),
+                log.to());
     }
 
 }

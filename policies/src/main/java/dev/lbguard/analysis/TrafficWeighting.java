@@ -124,8 +124,8 @@ public final class TrafficWeighting {
                 undecided += r.count();
                 continue;
             }
-            Optional<LogPlacement.Placed> before = onBase.stream().findFirst();
-            Optional<LogPlacement.Placed> after = onHead.stream().findFirst();
+            Optional<LogPlacement.Placed> before = onBase.isEmpty() ? Optional.empty() : Optional.of(onBase.get(0));
+            Optional<LogPlacement.Placed> after = onHead.isEmpty() ? Optional.empty() : Optional.of(onHead.get(0));
             LogPlacement.Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);

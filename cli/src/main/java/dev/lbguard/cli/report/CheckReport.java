@@ -178,8 +178,15 @@ public final class CheckReport {
         }
         r.traffic().ifPresent(t -> {
             ObjectNode tn = root.putObject("traffic");
-            tn.put("requests", t.requests()).put("covered", t.covered()).put("percent", Math.round(t.percent() * 10) / 10.0)
-                    .put("undecided", t.undecided()).put("elsewhere", t.elsewhere());
+            // check compares no change: nothing is moved (the shared shape of --traffic, CONTRACT.md).
+            tn.put("requests", t.requests()).put("moved", 0).put("share", 0.0).put("covered", t.covered())
+                    .put("percent", Math.round(t.percent() * 10) / 10.0).put("undecided", t.undecided())
+                    .put("elsewhere", t.elsewhere()).put("malformed", t.malformed());
+            ObjectNode window = tn.putObject("window");
+            t.from().ifPresent(f -> window.put("from", f.toString()));
+            t.to().ifPresent(f -> window.put("to", f.toString()));
+            com.fasterxml.jackson.databind.node.ArrayNode problems = tn.putArray("problems");
+            t.problems().forEach(problems::add);
             ArrayNode rules = tn.putArray("rules");
             t.rules().forEach(l -> rules.addObject().put("listener", l.listener()).put("rule", l.rule())
                     .put("requests", l.requests()).put("covered", l.covered()));

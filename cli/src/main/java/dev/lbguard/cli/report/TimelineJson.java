@@ -35,6 +35,7 @@ public final class TimelineJson {
             p.port().ifPresent(port -> rq.put("port", port));
         });
         t.invariant().ifPresent(trail -> root.set("invariant", InvariantTrailSection.json(trail)));
+        net.traffic().ifPresent(c -> TrafficSection.json(root, net)); // the window's, as its net change weighs it
         ArrayNode commits = root.putArray("commits");
         t.entries().forEach(e -> commits.add(entry(e, t)));
         if (t.follows()) {

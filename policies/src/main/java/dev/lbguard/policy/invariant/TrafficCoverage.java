@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param requests logged requests on listeners of the snapshot; {@code elsewhere} those on other listeners
  * @param undecided requests the evaluator cannot place on a rule (a field the log lacks)
  * @param rules every rule (and default action) that took a logged request, busiest first
+ * @param malformed log lines that are no request, {@code problems} the first of them with file:line and why
+ * @param from the window the log covers, {@code to} its end, when its lines carry times
  */
-public record TrafficCoverage(long requests, long undecided, long elsewhere, List<RuleLoad> rules) {
+public record TrafficCoverage(long requests, long undecided, long elsewhere, List<RuleLoad> rules, long malformed,
+                              List<String> problems, java.util.Optional<java.time.Instant> from,
+                              java.util.Optional<java.time.Instant> to) {
     /**
      * @param listener {@code LB:PORT}, as {@link Coverage} names it
      * @param rule the rule's id, or {@link Coverage#DEFAULT}
@@ -25,6 +29,9 @@ public record TrafficCoverage(long requests, long undecided, long elsewhere, Lis
     }
 
     public TrafficCoverage {
+        problems = List.copyOf(problems);
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         rules = rules.stream().sorted(Comparator.comparingLong(RuleLoad::requests).reversed()
                 .thenComparing(RuleLoad::listener).thenComparing(RuleLoad::rule)).toList();
     }
