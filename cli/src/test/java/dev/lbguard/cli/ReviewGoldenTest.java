@@ -47,8 +47,8 @@ class ReviewGoldenTest {
         return scenarios.stream().map(sc -> DynamicTest.dynamicTest(sc.getFileName().toString(), () -> {
             Path repo = temp.resolve(sc.getFileName().toString());
             try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-                ScenarioHistory.commitTree(git, sc.resolve("base"), Golden.AUTHOR, "base");
-                ScenarioHistory.commitTree(git, sc.resolve("head"), Golden.AUTHOR, "head");
+                ScenarioHistory.commitTree(git, ScenarioTree.of(sc, "base", temp), Golden.AUTHOR, "base");
+                ScenarioHistory.commitTree(git, ScenarioTree.of(sc, "head", temp), Golden.AUTHOR, "head");
             }
             copyUntracked(sc.resolve("untracked"), repo);
             for (String format : List.of("text", "markdown", "json", "sarif")) {
