@@ -57,6 +57,7 @@ public final class TrafficBench {
         System.out.printf(Locale.ROOT, "%-52s %8d MB peak RSS%n", "lbguard review --traffic", peakKb / 1024);
         System.out.printf(Locale.ROOT, "%-52s %8.0f ms  %5.2fx baseline; the reading alone %5.2fx%n",
                 "  the same lines from load balancers not in the repo", read, read / zcat, (read - plain) / zcat);
+        HaproxyTrafficBench.run(launcher, lines, clients);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class TrafficBench {
         return distinct.size();
     }
 
-    private static double median(List<String> command, Path out) throws IOException, InterruptedException {
+    static double median(List<String> command, Path out) throws IOException, InterruptedException {
         double[] ms = new double[3];
         for (int i = 0; i < ms.length; i++) {
             long t0 = System.nanoTime();
@@ -101,7 +102,7 @@ public final class TrafficBench {
     }
 
     /** Peak resident memory of one run, from GNU time, or -1 without it. */
-    private static long peakKb(List<String> command, Path out) throws IOException, InterruptedException {
+    static long peakKb(List<String> command, Path out) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
             return -1;
         }

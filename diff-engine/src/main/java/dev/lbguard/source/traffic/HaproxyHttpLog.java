@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +30,17 @@ import java.util.regex.Pattern;
  * HAProxy's documentation says is safe: the request line never holds a quote ({@code %{+Q}r} writes {@code #22}).
  */
 final class HaproxyHttpLog implements LineFormat {
-    /** The client and the accept date, found anywhere in the line so that any syslog prefix is skipped. */
-    private static final Pattern START = Pattern.compile(
-            "(?<![^\\s])(\\S+):(\\d{1,5}) \\[(\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)\\] ");
+    /** The accept date, {@code 06/Dec/2026:12:00:01.123}. */
+    private static final Pattern DATE = Pattern.compile(
+            "\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?");
+    /** Captures judged host or not, by text: a log repeats a few hosts a million times. */
+    private static final int CAPTURES_KEPT = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last accept second read and its instant: a log's lines come many to a second. */
+    private volatile Second lastSecond = new Second("", Instant.EPOCH);
+
+    private record Second(String text, Instant at) {
+    }
     private static final DateTimeFormatter ACCEPT_DATE = new DateTimeFormatterBuilder()
             .appendPattern("dd/MMM/yyyy:HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
@@ -52,29 +59,35 @@ final class HaproxyHttpLog implements LineFormat {
     @Override
     public LogEntry read(String text) {
         String line = text.contains("\\\"") ? text.replace("\\\"", "\"") : text;
-        Matcher start = START.matcher(line);
-        if (!start.find()) {
+        int[] start = start(line);
+        if (start == null) {
             return LogEntry.unreadable("no 'client:port [accept date]' of an HAProxy log line");
         }
+        String acceptDate = line.substring(start[2] + 2, start[3]);
         Instant time;
         try {
-            time = LocalDateTime.parse(start.group(3), ACCEPT_DATE).toInstant(ZoneOffset.UTC);
+            time = acceptTime(acceptDate);
         } catch (DateTimeParseException e) {
-            return LogEntry.unreadable("the accept date '" + start.group(3) + "' is no date");
+            return LogEntry.unreadable("the accept date '" + acceptDate + "' is no date");
         }
-        String[] fields = new String[FIELDS_BEFORE_CAPTURES];
-        int pos = start.end();
+        String clientField = line.substring(start[0], start[1]);
+        // Where each field starts and ends: only the frontend is kept as text.
+        int[] fieldStart = new int[FIELDS_BEFORE_CAPTURES];
+        int[] fieldEnd = new int[FIELDS_BEFORE_CAPTURES];
+        int pos = start[3] + 2;
         for (int i = 0; i < FIELDS_BEFORE_CAPTURES; i++) {
             int space = line.indexOf(' ', pos);
             if (space < 0) {
                 return LogEntry.unreadable("an HAProxy HTTP log line has 10 fields after the accept date and then "
                         + "the request, this one " + (i + 1) + " (option tcplog, or cut short)");
             }
-            fields[i] = line.substring(pos, space);
+            fieldStart[i] = pos;
+            fieldEnd[i] = space;
             pos = space + 1;
         }
-        if (fields[0].isEmpty() || slashes(fields[1]) != 1 || slashes(fields[2]) != 4 || slashes(fields[8]) != 4
-                || slashes(fields[9]) != 1) {
+        if (fieldEnd[0] == fieldStart[0] || slashes(line, fieldStart[1], fieldEnd[1]) != 1
+                || slashes(line, fieldStart[2], fieldEnd[2]) != 4 || slashes(line, fieldStart[8], fieldEnd[8]) != 4
+                || slashes(line, fieldStart[9], fieldEnd[9]) != 1) {
             return LogEntry.unreadable("the fields after the accept date are not those of option httplog "
                     + "(frontend backend/server Tq/Tw/Tc/Tr/Tt ... actconn/feconn/beconn/srv_conn/retries "
                     + "srv_queue/backend_queue)");
@@ -125,18 +138,85 @@ final class HaproxyHttpLog implements LineFormat {
             return LogEntry.unreadable("the request target is neither a path nor an absolute URL (e.g. CONNECT or "
                     + "OPTIONS *): no route decides it");
         }
-        Optional<String> capturedHost = firstCapture.filter(HaproxyHttpLog::looksLikeHost);
+        Optional<String> capturedHost = firstCapture.filter(this::takenForHost);
         Optional<String> known = target.get().authority().or(() -> capturedHost);
         String host = known.orElse("");
-        String frontend = fields[0].endsWith("~") ? fields[0].substring(0, fields[0].length() - 1) : fields[0];
+        String frontend = line.substring(fieldStart[0], fieldEnd[0] - (line.charAt(fieldEnd[0] - 1) == '~' ? 1 : 0));
         if (frontend.isEmpty()) {
             return LogEntry.unreadable("the frontend's name is empty");
         }
-        Optional<String> client = ClientAddress.isAddress(start.group(1)) ? Optional.of(start.group(1))
-                : Optional.empty();
+        Optional<String> client = ClientAddress.isAddress(clientField) ? Optional.of(clientField) : Optional.empty();
         LoggedRequest request = new LoggedRequest(frontend, 0, target.get().request(host, method, client,
                 java.util.Collections.emptySortedMap(), known.isPresent() ? HOST_KNOWN : HOST_UNKNOWN), 1);
         return LogEntry.of(request, Optional.of(time));
+    }
+
+    /**
+     * Where the client and the accept date stand, anywhere in the line so that any syslog prefix is skipped: {client
+     * start, client end, the space before '[', the ']'}; null when the line has none.
+     */
+    private static int[] start(String line) {
+        for (int b = line.indexOf(" [", 1); b >= 0; b = line.indexOf(" [", b + 1)) {
+            int close = line.indexOf("] ", b + 2);
+            if (close < 0) {
+                return null;
+            }
+            if (close - b - 2 > 40 || !DATE.matcher(line).region(b + 2, close).matches()) {
+                continue;
+            }
+            int from = b;
+            while (from > 0 && !Character.isWhitespace(line.charAt(from - 1))) {
+                from--;
+            }
+            int colon = line.lastIndexOf(':', b - 1);
+            int digits = b - colon - 1;
+            if (colon > from && digits >= 1 && digits <= 5 && allDigits(line, colon + 1, b)) {
+                return new int[] {from, colon, b, close};
+            }
+        }
+        return null;
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 06/Dec/2026:12:00:01.123} as UTC, the second parsed once for all the lines that share it. */
+    private Instant acceptTime(String text) {
+        String second = text.length() > 20 ? text.substring(0, 20) : text;
+        Second last = lastSecond;
+        Instant at;
+        if (last.text().equals(second)) {
+            at = last.at();
+        } else {
+            at = LocalDateTime.parse(second, ACCEPT_DATE).toInstant(ZoneOffset.UTC);
+            lastSecond = new Second(second, at);
+        }
+        if (text.length() <= 21) {
+            return at;
+        }
+        int nanos = 0;
+        String fraction = text.substring(21);
+        for (int i = 0; i < 9; i++) {
+            nanos = nanos * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
+        }
+        return at.plusNanos(nanos);
+    }
+
+    private boolean takenForHost(String capture) {
+        Boolean known = hosts.get(capture);
+        if (known == null) {
+            known = looksLikeHost(capture);
+            if (hosts.size() < CAPTURES_KEPT) {
+                hosts.put(capture, known);
+            }
+        }
+        return known;
     }
 
     /**
@@ -151,10 +231,10 @@ final class HaproxyHttpLog implements LineFormat {
         return capture.startsWith("[") || !name.equals(capture) || name.chars().anyMatch(Character::isLetter);
     }
 
-    private static int slashes(String field) {
+    private static int slashes(String line, int from, int to) {
         int n = 0;
-        for (int i = 0; i < field.length(); i++) {
-            if (field.charAt(i) == '/') {
+        for (int i = from; i < to; i++) {
+            if (line.charAt(i) == '/') {
                 n++;
             }
         }
