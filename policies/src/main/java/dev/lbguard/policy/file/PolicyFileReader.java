@@ -6,7 +6,6 @@ import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.policy.RuleSetting;
 import dev.lbguard.policy.Severity;
-import dev.lbguard.policy.TrafficThresholds;
 import dev.lbguard.policy.Waiver;
 import dev.lbguard.policy.file.PolicyYaml.Entry;
 import dev.lbguard.policy.file.PolicyYaml.Mapping;
@@ -41,7 +40,6 @@ public final class PolicyFileReader {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final List<String> TOP = List.of("version", "fail_on", "invariants", "waivers", "rules",
             "traffic");
-    private static final List<String> TRAFFIC = List.of("medium", "high", "critical", "surge");
     private static final List<String> INVARIANT = List.of("name", "listener", "request", "expect", "severity");
     private static final List<String> REQUEST = List.of("host", "path", "method", "headers", "query", "source_ip");
     private static final List<String> EXPECT = Arrays.stream(Expectation.Kind.values()).map(Expectation.Kind::key)
@@ -132,74 +130,7 @@ public final class PolicyFileReader {
                         + "rule ids, e.g. 'LBG010: {severity: low}'");
             }
         }
-        return new PolicyFile(path, failOn, invariants, waivers, rules, traffic(t.get("traffic")));
-    }
-
-    /** {@code traffic: {medium: 1%, high: 10%, critical: 50%, surge: 20x}}, each optional. */
-    private TrafficThresholds traffic(Entry entry) {
-        TrafficThresholds d = TrafficThresholds.DEFAULT;
-        if (entry == null || entry.value() instanceof Scalar s && s.isNull()) {
-            return d;
-        }
-        Optional<Map<String, Entry>> m = nodes.mapping(entry.value(), "traffic", TRAFFIC);
-        if (m.isEmpty()) {
-            return d;
-        }
-        double medium = share(m.get().get("medium"), d.medium());
-        double high = share(m.get().get("high"), d.high());
-        double critical = share(m.get().get("critical"), d.critical());
-        double surge = factor(m.get().get("surge"), d.surge());
-        if (!(medium <= high && high <= critical)) {
-            nodes.problem(entry.value(), "the traffic thresholds must rise: medium " + percent(medium) + " <= high "
-                    + percent(high) + " <= critical " + percent(critical) + " (those not written are the defaults 1%, "
-                    + "10%, 50%)");
-            return d;
-        }
-        return new TrafficThresholds(medium, high, critical, surge);
-    }
-
-    /** A share written as a percentage, {@code 5%} or {@code 0.5%}: a bare number would leave 1 meaning 1% or 100%. */
-    private double share(Entry e, double otherwise) {
-        if (e == null) {
-            return otherwise;
-        }
-        Optional<String> text = nodes.scalarText(e.value(), e.key());
-        if (text.isEmpty()) {
-            return otherwise;
-        }
-        if (text.get().matches("\\d+(\\.\\d+)?\\s*%")) {
-            double p = Double.parseDouble(text.get().replace("%", "").strip());
-            if (p <= 100) {
-                return p / 100;
-            }
-        }
-        nodes.problem(e.value(), e.key() + " is " + e.value().describe() + "; write a percentage of the logged "
-                + "requests from 0% to 100%, e.g. '" + e.key() + ": 5%'");
-        return otherwise;
-    }
-
-    /** A factor written {@code 20x} or {@code 20}, above 1. */
-    private double factor(Entry e, double otherwise) {
-        if (e == null) {
-            return otherwise;
-        }
-        Optional<String> text = nodes.scalarText(e.value(), e.key());
-        if (text.isEmpty()) {
-            return otherwise;
-        }
-        if (text.get().matches("\\d+(\\.\\d+)?\\s*x?")) {
-            double f = Double.parseDouble(text.get().replace("x", "").strip());
-            if (f > 1) {
-                return f;
-            }
-        }
-        nodes.problem(e.value(), "surge is " + e.value().describe() + "; write how many times its logged traffic a "
-                + "target group may be sent before that is a finding, above 1, e.g. 'surge: 20x'");
-        return otherwise;
-    }
-
-    private static String percent(double share) {
-        return Math.round(share * 10000) / 100.0 + "%";
+        return new PolicyFile(path, failOn, invariants, waivers, rules, new TrafficThresholdsReader(nodes).read(t.get("traffic")));
     }
 
     private Optional<Invariant> invariant(Node item) {
