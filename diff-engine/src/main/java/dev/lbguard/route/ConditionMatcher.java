@@ -100,6 +100,9 @@ final class ConditionMatcher {
                 case HTTP_REQUEST_METHOD:
                     return of(c.values().contains(r.method()));
                 case QUERY_STRING:
+                    if (r.unread().query()) {
+                        return new Verdict(Truth.UNKNOWN, "the log as read does not carry the request's query");
+                    }
                     for (int i = 0; i < queryValues.size(); i++) {
                         Optional<Glob> key = queryKeys.get(i);
                         Glob value = queryValues.get(i);

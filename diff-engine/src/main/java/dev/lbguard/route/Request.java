@@ -31,14 +31,29 @@ public record Request(String host, String path, String method, SortedMap<String,
      *
      * @param host the Host header is unknown (not: absent)
      * @param carriedHeaders when present, the only headers (lower case) whose presence and values are known
+     * @param query the query string is unknown (a log read before the rules that test it were known)
      */
-    public record Unread(boolean host, Optional<Set<String>> carriedHeaders) {
+    public record Unread(boolean host, Optional<Set<String>> carriedHeaders, boolean query) {
         /** A request stated whole, as a user or a test writes it: an absent header is absent. */
-        public static final Unread NOTHING = new Unread(false, Optional.empty());
+        public static final Unread NOTHING = new Unread(false, Optional.empty(), false);
 
         public Unread {
             carriedHeaders = carriedHeaders.map(c -> c.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+
+        public Unread(boolean host, Optional<Set<String>> carriedHeaders) {
+            this(host, carriedHeaders, false);
+        }
+
+        /** This, and no header known any more: they were dropped. */
+        public Unread withoutHeaders() {
+            return new Unread(host, Optional.of(Set.of()), query);
+        }
+
+        /** This, and the query unknown: it was dropped. */
+        public Unread withoutQuery() {
+            return new Unread(host, carriedHeaders, true);
         }
 
         /** Whether the header's values (or its absence) are unknown. */

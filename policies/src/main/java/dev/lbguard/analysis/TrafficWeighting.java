@@ -3,10 +3,8 @@ package dev.lbguard.analysis;
 import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.diff.RouteDiff;
-import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
-import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.WeightedTarget;
@@ -14,13 +12,11 @@ import dev.lbguard.policy.TrafficCounts;
 import dev.lbguard.policy.TrafficCounts.ChangeTraffic;
 import dev.lbguard.policy.TrafficCounts.DestinationLoad;
 import dev.lbguard.policy.TrafficWeigher;
-import dev.lbguard.route.Request;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.source.traffic.LoggedRequest;
 import dev.lbguard.source.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -55,55 +50,14 @@ public final class TrafficWeighting {
     }
 
     /**
-     * What of a logged request the rules of these snapshots can read: the client address only where a rule has a
-     * source-ip condition (an HAProxy ACL on {@code src}), the query only where an ALB rule tests the query (no
-     * HAProxy fetch lbguard reads does), headers only where a rule tests a header other than Host. Dropping the
-     * rest before the log is tallied keeps the distinct requests, and memory, to what can route differently.
+     * What of a logged request the rules of these snapshots can read ({@link TrafficProjection}): dropping the rest
+     * before the log is tallied keeps the distinct requests, and memory, to what can route differently.
      */
-    public static UnaryOperator<Request> projection(Iterable<RoutingSnapshot> sides) {
-        Set<ConditionType> tested = EnumSet.noneOf(ConditionType.class);
-        for (RoutingSnapshot s : sides) {
-            for (LoadBalancer lb : s.loadBalancers()) {
-                for (Listener l : lb.listeners()) {
-                    for (dev.lbguard.model.Rule r : l.rules()) {
-                        if (r.match() instanceof dev.lbguard.model.RuleMatch.Acl acl) {
-                            read(acl.expression(), tested);
-                        } else {
-                            r.conditions().forEach(c -> tested.add(c.type()));
-                        }
-                    }
-                }
-            }
-        }
-        boolean address = tested.contains(ConditionType.SOURCE_IP);
-        boolean query = tested.contains(ConditionType.QUERY_STRING);
-        boolean headers = tested.contains(ConditionType.HTTP_HEADER);
-        return r -> new Request(r.host(), r.path(), r.method(), headers ? r.headers() : new TreeMap<>(),
-                query ? r.query() : List.of(), address ? r.sourceIp() : Optional.empty(), r.unread());
+    public static TrafficProjection projection(Iterable<RoutingSnapshot> sides) {
+        return TrafficProjection.of(sides);
     }
 
-    /** What an HAProxy ACL expression reads, as the ALB condition types that read the same. */
-    private static void read(dev.lbguard.model.AclExpr e, Set<ConditionType> tested) {
-        if (e instanceof dev.lbguard.model.AclExpr.And and) {
-            and.terms().forEach(t -> read(t, tested));
-        } else if (e instanceof dev.lbguard.model.AclExpr.Or or) {
-            or.terms().forEach(t -> read(t, tested));
-        } else if (e instanceof dev.lbguard.model.AclExpr.Not not) {
-            read(not.term(), tested);
-        } else if (e instanceof dev.lbguard.model.AclExpr.Match m) {
-            switch (m.fetch()) {
-                case SRC -> tested.add(ConditionType.SOURCE_IP);
-                case HDR -> tested.add(m.header().equalsIgnoreCase("host") ? ConditionType.HOST_HEADER
-                        : ConditionType.HTTP_HEADER);
-                case PATH -> tested.add(ConditionType.PATH_PATTERN);
-                case METHOD -> tested.add(ConditionType.HTTP_REQUEST_METHOD);
-                default -> throw new IllegalStateException("unhandled fetch " + m.fetch());
-            }
-        }
-        // An ACL lbguard cannot read (AclExpr.Unknown) leaves its rule undecided whatever the request holds.
-    }
-
-    public static UnaryOperator<Request> projection(RoutingSnapshot... sides) {
+    public static TrafficProjection projection(RoutingSnapshot... sides) {
         return projection(List.of(sides));
     }
 

@@ -99,6 +99,29 @@ class TrafficProperties {
         }
     }
 
+    @Property(tries = 200)
+    void aLogReadBeforeItsSnapshotsWereKnownNeverCountsWrongOnlyUndecided(
+            @ForAll("listeners") Listener listener, @ForAll("mutations") RandomListeners.Mutation mutation,
+            @ForAll("logs") List<LoggedRequest> logged) {
+        RoutingSnapshot base = RandomListeners.snapshot(listener);
+        RoutingSnapshot head = RandomListeners.snapshot(mutation.apply(listener));
+        ReviewResult review = BuiltInRules.review().review(base, head);
+        TrafficCounts exact = TrafficWeighting.weigh(base, head, review.routes(),
+                new TrafficLog(logged, 0, List.of(), Optional.empty(), Optional.empty()), false);
+        // As a timeline reads its log: with what other snapshots' rules read, here none (address, query and
+        // headers all dropped, and marked unread).
+        TrafficProjection none = new TrafficProjection(false, false, false);
+        TrafficCounts early = TrafficWeighting.weigh(base, head, review.routes(), new TrafficLog(logged.stream()
+                .map(r -> new LoggedRequest(r.loadBalancer(), r.port(), none.apply(r.request()), r.count()))
+                .toList(), 0, List.of(), Optional.empty(), Optional.empty()), false);
+        assertThat(early.moved()).isLessThanOrEqualTo(exact.moved());
+        assertThat(early.moved() + early.undecided()).isGreaterThanOrEqualTo(exact.moved() + exact.undecided());
+        assertThat(early.requests()).isEqualTo(exact.requests());
+        for (int i = 0; i < exact.perChange().size(); i++) {
+            assertThat(early.perChange().get(i).requests()).isLessThanOrEqualTo(exact.perChange().get(i).requests());
+        }
+    }
+
     @Provide
     Arbitrary<Listener> listeners() {
         return RandomListeners.listeners();

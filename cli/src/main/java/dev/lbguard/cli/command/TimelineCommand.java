@@ -130,7 +130,6 @@ public final class TimelineCommand implements Callable<Integer> {
             throw new UsageException("--policy goes with --invariant");
         }
         Optional<RequestProbe> probe = probe();
-        Optional<dev.lbguard.policy.TrafficWeigher> weigher = traffic.weigher();
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
         TimelineResult result;
         try (GitRepository git = GitRepository.open(repoDir)) {
@@ -144,7 +143,8 @@ public final class TimelineCommand implements Callable<Integer> {
             HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
                 TimelineAnalysis analysis = new TimelineAnalysis(snapshots);
-                result = weigher.map(analysis::weighedBy).orElse(analysis).analyse(w, probe, followed, progress.listener());
+                result = weigher(w).map(analysis::weighedBy).orElse(analysis).analyse(w, probe, followed,
+                        progress.listener());
             }
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
@@ -159,6 +159,26 @@ public final class TimelineCommand implements Callable<Integer> {
             return ExitCode.FINDINGS.code();
         }
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+    }
+
+    /**
+     * The weigher of {@code --traffic}, the log reduced to what the rules at the window's ends read: a commit in
+     * between whose rules read more (a source-ip condition that came and went) leaves those requests undecided,
+     * since what was dropped is marked unread; never a wrong count, and memory bounded as for a review.
+     */
+    private Optional<dev.lbguard.policy.TrafficWeigher> weigher(HistoryWindow w) {
+        if (!traffic.given()) {
+            return Optional.empty();
+        }
+        String head = w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD");
+        List<dev.lbguard.model.RoutingSnapshot> ends;
+        try {
+            ends = w.base().isPresent() ? SnapshotOptions.loadPair(options, environment, w.base().get().id(), head)
+                    : List.of(SnapshotOptions.load(options, environment, head));
+        } catch (UsageException e) {
+            return traffic.weigher(); // no load balancer at an end: requests kept whole
+        }
+        return traffic.weigher(ends);
     }
 
     /**
