@@ -60,13 +60,25 @@ public final class RollbackCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** The weigher of {@code --traffic}, the log reduced to what the rules of HEAD and the target read. */
+    private Optional<dev.lbguard.policy.TrafficWeigher> weigher(String target) {
+        if (!traffic.given()) {
+            return Optional.empty();
+        }
+        try {
+            return traffic.weigher(SnapshotOptions.loadPair(options, environment, target, "HEAD"));
+        } catch (UsageException e) {
+            return traffic.weigher(); // no load balancer at one end: requests kept whole
+        }
+    }
+
     @Override
     public Integer call() {
         if (options.format == OutputFormat.SARIF) {
             throw new UsageException("rollback writes text, markdown or json, not sarif");
         }
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
-        Optional<dev.lbguard.policy.TrafficWeigher> weigher = traffic.weigher();
+        traffic.given();
         Rollback rollback;
         try (GitRepository git = GitRepository.open(repoDir)) {
             Optional<Baseline> mark = to.equals("known-good")
@@ -74,7 +86,9 @@ public final class RollbackCommand implements Callable<Integer> {
                     : Optional.empty();
             RollbackAnalysis analysis = new RollbackAnalysis(git, Workspace.dirIn(git, options),
                     SnapshotOptions.inputs(options, environment));
-            rollback = weigher.map(analysis::weighedBy).orElse(analysis).run(mark.map(Baseline::commit).orElse(to), to, mark, apply);
+            String target = mark.map(Baseline::commit).orElse(to);
+            rollback = weigher(target).map(analysis::weighedBy).orElse(analysis).run(target, to, mark,
+                    apply);
         } catch (SourceException | AnalysisException e) {
             throw new UsageException(e.getMessage());
         }
