@@ -22,10 +22,21 @@ final class HaproxySemantics implements ListenerSemantics {
 
     @Override
     public RouteResult evaluate(Listener listener, Request request) {
+        return evaluate(listener, listener.rulesInEvaluationOrder(), request);
+    }
+
+    /** The rules put in evaluation order once, for request after request (a log's, a diff's witnesses). */
+    @Override
+    public RouteEvaluator.Prepared prepare(Listener listener) {
+        List<Rule> ordered = listener.rulesInEvaluationOrder();
+        return request -> evaluate(listener, ordered, request);
+    }
+
+    private static RouteResult evaluate(Listener listener, List<Rule> ordered, Request request) {
         if (!listener.evaluatesRules()) {
             return ListenerSemantics.viaDefault(listener);
         }
-        for (Rule rule : listener.rulesInEvaluationOrder()) {
+        for (Rule rule : ordered) {
             if (!rule.priority().isKnown()) {
                 return RouteResult.unknown(Optional.of(rule), Optional.empty(),
                         "the position of " + rule.id() + " is unknown");

@@ -38,8 +38,8 @@ public record Request(String host, String path, String method, SortedMap<String,
         public static final Unread NOTHING = new Unread(false, Optional.empty(), false);
 
         public Unread {
-            carriedHeaders = carriedHeaders.map(c -> c.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            carriedHeaders = carriedHeaders.map(c -> c.isEmpty() ? Set.<String>of() : c.stream()
+                    .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
 
         public Unread(boolean host, Optional<Set<String>> carriedHeaders) {
@@ -48,12 +48,12 @@ public record Request(String host, String path, String method, SortedMap<String,
 
         /** This, and no header known any more: they were dropped. */
         public Unread withoutHeaders() {
-            return new Unread(host, Optional.of(Set.of()), query);
+            return carriedHeaders.map(Set::isEmpty).orElse(false) ? this : new Unread(host, Optional.of(Set.of()), query);
         }
 
         /** This, and the query unknown: it was dropped. */
         public Unread withoutQuery() {
-            return new Unread(host, carriedHeaders, true);
+            return query ? this : new Unread(host, carriedHeaders, true);
         }
 
         /** Whether the header's values (or its absence) are unknown. */

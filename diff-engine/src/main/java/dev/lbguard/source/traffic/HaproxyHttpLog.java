@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -194,7 +195,7 @@ final class HaproxyHttpLog implements LineFormat {
         if (last.text().equals(second)) {
             at = last.at();
         } else {
-            at = LocalDateTime.parse(second, ACCEPT_DATE).toInstant(ZoneOffset.UTC);
+            at = quickSecond(second).orElseGet(() -> LocalDateTime.parse(second, ACCEPT_DATE).toInstant(ZoneOffset.UTC));
             lastSecond = new Second(second, at);
         }
         if (text.length() <= 21) {
@@ -206,6 +207,45 @@ final class HaproxyHttpLog implements LineFormat {
             nanos = nanos * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
         }
         return at.plusNanos(nanos);
+    }
+
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec");
+
+    /**
+     * {@code dd/MMM/yyyy:HH:mm:ss} read by hand (the formatter is most of reading a line whose second is new);
+     * empty for anything unusual, which the formatter then reads or refuses.
+     */
+    private static Optional<Instant> quickSecond(String s) {
+        if (s.length() != 20 || s.charAt(2) != '/' || s.charAt(6) != '/' || s.charAt(11) != ':'
+                || s.charAt(14) != ':' || s.charAt(17) != ':') {
+            return Optional.empty();
+        }
+        int month = MONTHS.indexOf(s.substring(3, 6)) + 1;
+        int day = number(s, 0, 2);
+        int year = number(s, 7, 11);
+        int hour = number(s, 12, 14);
+        int minute = number(s, 15, 17);
+        int second = number(s, 18, 20);
+        if (month < 1 || day < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
+                + hour * 3600L + minute * 60L + second));
+    }
+
+    /** The digits of {@code s[from, to)} as a number, or -1. */
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private boolean takenForHost(String capture) {
