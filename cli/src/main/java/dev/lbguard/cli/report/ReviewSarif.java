@@ -106,9 +106,7 @@ public final class ReviewSarif {
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
                 .withInvocations(List.of(new Invocation().withExecutionSuccessful(r.complete())
                         .withToolExecutionNotifications(notifications)))
-                .withProperties(new PropertyBag().withAdditionalProperty("risk", r.risk().label())
-                        .withAdditionalProperty("routeChanges", r.routes().changes().size())
-                        .withAdditionalProperty("resourceChanges", r.resources().changes().size()));
+                .withProperties(properties(r));
         SarifSchema210 log = new SarifSchema210().withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
         try {
@@ -120,6 +118,15 @@ public final class ReviewSarif {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write SARIF", e);
         }
+    }
+
+    /** The run's risk and sizes; with {@code --traffic}, the traffic summary of the JSON report too. */
+    private static PropertyBag properties(ReviewResult r) {
+        PropertyBag bag = new PropertyBag().withAdditionalProperty("risk", r.risk().label())
+                .withAdditionalProperty("routeChanges", r.routes().changes().size())
+                .withAdditionalProperty("resourceChanges", r.resources().changes().size());
+        r.traffic().ifPresent(t -> bag.withAdditionalProperty("traffic", TrafficSection.summary(t)));
+        return bag;
     }
 
     private static Location location(SourceRef source) {
