@@ -166,6 +166,16 @@ class TrafficCommandTest {
     }
 
     @Test
+    void aLogOfAnotherLoadBalancerSaysWhichOneItIs() throws Exception {
+        Path log = temp.resolve("staging.jsonl");
+        Files.writeString(log, "{\"lb\": \"shop-edge-staging\", \"port\": 443, \"host\": \"shop.example.com\", "
+                + "\"path\": \"/checkout/pay\", \"count\": 5}\n");
+        CliRun run = lbguard("review", "--base", "HEAD~2", "--head", "HEAD~1", "--traffic", "jsonl:" + log);
+        assertThat(run.out()).contains("Traffic: moves 0 of 0 logged requests (0%); 5 on listeners not read here: "
+                + "shop-edge-staging:443 (5).");
+    }
+
+    @Test
     void aMissingLogIsAUsageErrorNamingIt() {
         CliRun run = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1", "--traffic",
                 "alb:" + temp.resolve("no-such-dir"));

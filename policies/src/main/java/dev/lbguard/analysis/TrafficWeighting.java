@@ -86,6 +86,7 @@ public final class TrafficWeighting {
         double shifted = 0;
         long undecided = 0;
         long elsewhere = 0;
+        Map<String, Long> elsewhereListeners = new HashMap<>();
         long unattributed = 0;
         for (LoggedRequest r : log.requests()) {
             String where0 = r.loadBalancer() + ":" + r.port();
@@ -93,6 +94,8 @@ public final class TrafficWeighting {
             List<LogPlacement.Placed> onHead = headListeners.computeIfAbsent(where0, k -> LogPlacement.of(head, r));
             if (onBase.isEmpty() && onHead.isEmpty()) {
                 elsewhere += r.count();
+                elsewhereListeners.merge(r.port() > 0 ? where0 : r.loadBalancer() + " (frontend)", r.count(),
+                        Long::sum);
                 continue;
             }
             requests += r.count();
@@ -142,7 +145,8 @@ public final class TrafficWeighting {
                     onLoadBalancer == 0 ? 0 : (double) perChange[i] / onLoadBalancer, top(hosts.get(i)),
                     top(paths.get(i))));
         }
-        return new TrafficCounts(requests, moved, Math.min(moved, shifted), undecided, elsewhere, unattributed, out, loads.result(),
+        return new TrafficCounts(requests, moved, Math.min(moved, shifted), undecided, elsewhere,
+                top(elsewhereListeners), unattributed, out, loads.result(),
                 log.malformed(), log.problems(), log.from(), log.to());
     }
 

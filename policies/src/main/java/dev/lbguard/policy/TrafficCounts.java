@@ -12,6 +12,9 @@ import java.util.Optional;
  * change moves which, and the load every destination had before and would have after.
  *
  * @param requests logged requests on listeners either side has; {@code elsewhere} those on no listener lbguard read
+ * @param elsewhereListeners the listeners ({@code LB:PORT} as the log names them; an HAProxy frontend with port 0)
+ *                           the {@code elsewhere} requests were logged on, most first, at most three: a load
+ *                           balancer named differently in the log and in the configuration shows here
  * @param undecided requests either side cannot decide (a field the log lacks, a frontend bound to several ports)
  * @param shifted of the moved requests, how many reach another target group, as weighted forwards split them: a
  *                request whose split goes from 90/10 to 50/50 is moved (its destination differs), but only 40% of
@@ -22,10 +25,12 @@ import java.util.Optional;
  * @param malformed log lines that are no request, {@code problems} the first of them with file:line and why
  * @param from the window the log covers, {@code to} its end, when its lines carry times
  */
-public record TrafficCounts(long requests, long moved, double shifted, long undecided, long elsewhere, long unattributed,
+public record TrafficCounts(long requests, long moved, double shifted, long undecided, long elsewhere,
+                            List<Map.Entry<String, Long>> elsewhereListeners, long unattributed,
                             List<ChangeTraffic> perChange, List<DestinationLoad> destinations, long malformed,
                             List<String> problems, Optional<Instant> from, Optional<Instant> to) {
     public TrafficCounts {
+        elsewhereListeners = List.copyOf(elsewhereListeners);
         perChange = List.copyOf(perChange);
         destinations = List.copyOf(destinations);
         problems = List.copyOf(problems);

@@ -55,7 +55,8 @@ public final class TrafficSection {
             s.append("; ").append(number(c.undecided())).append(" undecided");
         }
         if (c.elsewhere() > 0) {
-            s.append("; ").append(number(c.elsewhere())).append(" on listeners not read here");
+            s.append("; ").append(number(c.elsewhere())).append(" on listeners not read here")
+                    .append(entries(": ", c.elsewhereListeners()));
         }
         if (c.malformed() > 0) {
             s.append("; ").append(number(c.malformed())).append(c.malformed() == 1 ? " log line not read" : " log lines not read");
@@ -152,6 +153,7 @@ public final class TrafficSection {
         t.put("requests", c.requests()).put("moved", c.moved()).put("share", round(c.share()))
                 .put("shifted", round(c.shifted()))
                 .put("undecided", c.undecided()).put("elsewhere", c.elsewhere()).put("malformed", c.malformed());
+        entries(t.putArray("elsewhereListeners"), "listener", c.elsewhereListeners());
         ObjectNode window = t.putObject("window");
         c.from().ifPresent(f -> window.put("from", f.toString()));
         c.to().ifPresent(f -> window.put("to", f.toString()));
