@@ -23,26 +23,28 @@ final class AlbSemantics implements ListenerSemantics {
 
     @Override
     public RouteResult evaluate(Listener listener, Request request) {
-        return prepare(listener).evaluate(request);
+        return prepare(listener, false).evaluate(request);
     }
 
     @Override
-    public RouteEvaluator.Prepared prepare(Listener listener) {
+    public RouteEvaluator.Prepared prepare(Listener listener, boolean remember) {
         if (!listener.evaluatesRules()) {
             return request -> ListenerSemantics.viaDefault(listener);
         }
-        List<CompiledRule> ordered = listener.rulesInEvaluationOrder().stream().map(CompiledRule::of).toList();
+        List<CompiledRule> ordered = listener.rulesInEvaluationOrder().stream().map(r -> CompiledRule.of(r, remember))
+                .toList();
         return request -> evaluate(listener, ordered, request);
     }
 
     /** A rule with its conditions compiled, in the order the rule lists them. */
     private record CompiledRule(Rule rule, List<ConditionMatcher.Compiled> conditions) {
-        static CompiledRule of(Rule rule) {
+        static CompiledRule of(Rule rule, boolean remember) {
             // A listener with ALB semantics holds only ALB rules (Listener checks it).
             if (!(rule.match() instanceof RuleMatch.Conditions alb)) {
                 throw new IllegalStateException(rule.id() + " is not an ALB rule");
             }
-            return new CompiledRule(rule, alb.conditions().stream().map(ConditionMatcher::compile).toList());
+            return new CompiledRule(rule, alb.conditions().stream().map(c -> ConditionMatcher.compile(c, remember))
+                    .toList());
         }
 
         Verdict match(Request request) {

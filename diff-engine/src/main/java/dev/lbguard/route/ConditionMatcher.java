@@ -28,7 +28,12 @@ final class ConditionMatcher {
 
     /** The condition with its patterns compiled and its address blocks parsed, for many requests. */
     static Compiled compile(Condition c) {
-        return new Compiled(c);
+        return new Compiled(c, false);
+    }
+
+    /** As {@link #compile(Condition)}; {@code remember} keeps host and path answers (for logged traffic). */
+    static Compiled compile(Condition c, boolean remember) {
+        return new Compiled(c, remember);
     }
 
     /** Host or path answers one condition keeps. */
@@ -46,11 +51,11 @@ final class ConditionMatcher {
          * hundreds of thousands of times. Bounded (answers past it are worked out each time) and thread-safe, as a
          * prepared listener is shared.
          */
-        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> answers =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, Boolean> answers;
 
-        private Compiled(Condition c) {
+        private Compiled(Condition c, boolean remember) {
             this.c = c;
+            this.answers = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
             boolean fold = ignoresCase(c.type());
             boolean globs = c.type() == ConditionType.HOST_HEADER || c.type() == ConditionType.PATH_PATTERN
                     || c.type() == ConditionType.HTTP_HEADER;
@@ -120,6 +125,9 @@ final class ConditionMatcher {
         }
 
         private boolean remembered(String value) {
+            if (answers == null) {
+                return anyMatches(value);
+            }
             Boolean known = answers.get(value);
             if (known != null) {
                 return known;

@@ -27,7 +27,7 @@ final class HaproxySemantics implements ListenerSemantics {
 
     /** The rules put in evaluation order once, for request after request (a log's, a diff's witnesses). */
     @Override
-    public RouteEvaluator.Prepared prepare(Listener listener) {
+    public RouteEvaluator.Prepared prepare(Listener listener, boolean remember) {
         List<Rule> ordered = listener.rulesInEvaluationOrder();
         return request -> evaluate(listener, ordered, request);
     }

@@ -16,7 +16,7 @@ interface ListenerSemantics {
     RouteResult evaluate(Listener listener, Request request);
 
     /** The listener ready to decide request after request; by default each request is evaluated alone. */
-    default RouteEvaluator.Prepared prepare(Listener listener) {
+    default RouteEvaluator.Prepared prepare(Listener listener, boolean remember) {
         return request -> evaluate(listener, request);
     }
 

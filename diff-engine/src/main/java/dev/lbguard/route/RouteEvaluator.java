@@ -22,7 +22,16 @@ public final class RouteEvaluator {
      * once (a route diff asks one listener about every class of requests).
      */
     public Prepared prepare(Listener listener) {
-        return semantics(listener).prepare(listener);
+        return semantics(listener).prepare(listener, false);
+    }
+
+    /**
+     * As {@link #prepare}, each condition also remembering its answers for the hosts and paths it is asked about
+     * most: for logged traffic, which asks about the same few thousand values a million times (a route diff's
+     * witnesses are nearly all new, so there it costs more than it saves).
+     */
+    public Prepared prepareForTraffic(Listener listener) {
+        return semantics(listener).prepare(listener, true);
     }
 
     /** One listener's routing, prepared; as stateless and thread-safe as the evaluator. */

@@ -47,7 +47,7 @@ public final class TrafficCoverageCount {
             }
             requests += r.count();
             Destination d = on.size() > 1 ? null : Destination.of(prepared.computeIfAbsent(on.get(0).listener(),
-                    evaluator::prepare).evaluate(r.request()));
+                    evaluator::prepareForTraffic).evaluate(r.request()));
             Coverage.ListenerCoverage lc = byListener.get(on.get(0).listener().id());
             if (d == null || d.kind() != Destination.Kind.ACTION || lc == null) {
                 undecided += r.count();

@@ -109,13 +109,13 @@ public final class TrafficWeighting {
             LogPlacement.Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
-            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepare)
+            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepareForTraffic)
                     .evaluate(r.request()))).orElseGet(Destination::noListener);
             // A listener the change left as it was decides alike on both sides (a timeline's commits mostly do).
             boolean same = before.isPresent() && after.isPresent() && unchanged.computeIfAbsent(where0,
                     k -> before.get().listener().equals(after.get().listener()));
             Destination d1 = same ? d0 : after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
-                    evaluator::prepare).evaluate(r.request()))).orElseGet(Destination::noListener);
+                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
             if (d0.kind() == Destination.Kind.UNKNOWN || d1.kind() == Destination.Kind.UNKNOWN) {
                 undecided += r.count();
                 continue;
