@@ -109,8 +109,8 @@ public final class TrafficWeighting {
             LogPlacement.Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
-            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(), evaluator::prepareForTraffic)
-                    .evaluate(r.request()))).orElseGet(Destination::noListener);
+            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
+                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
             // A listener the change left as it was decides alike on both sides (a timeline's commits mostly do).
             boolean same = before.isPresent() && after.isPresent() && unchanged.computeIfAbsent(where0,
                     k -> before.get().listener().equals(after.get().listener()));

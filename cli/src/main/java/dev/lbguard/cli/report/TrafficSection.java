@@ -154,6 +154,10 @@ public final class TrafficSection {
                 .put("shifted", round(c.shifted()))
                 .put("undecided", c.undecided()).put("elsewhere", c.elsewhere()).put("malformed", c.malformed());
         entries(t.putArray("elsewhereListeners"), "listener", c.elsewhereListeners());
+        // Moved requests no route change holds: 0 when the route diff is exact (a property checks it); said if not.
+        if (c.unattributed() > 0) {
+            t.put("unattributed", c.unattributed());
+        }
         ObjectNode window = t.putObject("window");
         c.from().ifPresent(f -> window.put("from", f.toString()));
         c.to().ifPresent(f -> window.put("to", f.toString()));
