@@ -26,6 +26,7 @@ public record TrafficProjection(boolean address, boolean query, boolean headers)
     /** Keeps every field: for a log read before the snapshots are known, at the cost of memory. */
     public static final TrafficProjection WHOLE = new TrafficProjection(true, true, true);
 
+    /** What the rules of {@code sides} read: dropping the rest keeps the distinct requests, and memory, small. */
     public static TrafficProjection of(Iterable<RoutingSnapshot> sides) {
         Set<ConditionType> tested = EnumSet.noneOf(ConditionType.class);
         for (RoutingSnapshot s : sides) {
@@ -43,6 +44,10 @@ public record TrafficProjection(boolean address, boolean query, boolean headers)
         }
         return new TrafficProjection(tested.contains(ConditionType.SOURCE_IP),
                 tested.contains(ConditionType.QUERY_STRING), tested.contains(ConditionType.HTTP_HEADER));
+    }
+
+    public static TrafficProjection of(RoutingSnapshot... sides) {
+        return of(List.of(sides));
     }
 
     @Override

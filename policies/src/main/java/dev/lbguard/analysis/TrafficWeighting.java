@@ -49,18 +49,6 @@ public final class TrafficWeighting {
         return (base, head, routes) -> weigh(base, head, routes, log, showRequests);
     }
 
-    /**
-     * What of a logged request the rules of these snapshots can read ({@link TrafficProjection}): dropping the rest
-     * before the log is tallied keeps the distinct requests, and memory, to what can route differently.
-     */
-    public static TrafficProjection projection(Iterable<RoutingSnapshot> sides) {
-        return TrafficProjection.of(sides);
-    }
-
-    public static TrafficProjection projection(RoutingSnapshot... sides) {
-        return projection(List.of(sides));
-    }
-
     public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
                                       boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();

@@ -93,15 +93,12 @@ public record PolicyChange(Kind kind, String subject, String detail, boolean wea
     }
 
     private static String thresholds(TrafficThresholds t) {
-        return "medium " + percent(t.medium()) + ", high " + percent(t.high()) + ", critical " + percent(t.critical())
+        return "medium " + TrafficThresholds.percent(t.medium()) + ", high " + TrafficThresholds.percent(t.high())
+                + ", critical " + TrafficThresholds.percent(t.critical())
                 + ", surge " + (t.surge() == Math.rint(t.surge()) ? String.valueOf((long) t.surge())
                 : String.valueOf(t.surge())) + "x";
     }
 
-    private static String percent(double share) {
-        double p = Math.round(share * 10000) / 100.0;
-        return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
-    }
 
     private static void rules(PolicyFile before, PolicyFile after, List<PolicyChange> out) {
         java.util.TreeSet<String> ids = new java.util.TreeSet<>(before.rules().keySet());

@@ -19,6 +19,12 @@ public record TrafficThresholds(double medium, double high, double critical, dou
         }
     }
 
+    /** A share as the policy file writes it: {@code 0.005} as {@code 0.5%}, up to two decimals. */
+    public static String percent(double share) {
+        double p = Math.round(share * 10000) / 100.0;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
+    }
+
     /** The risk moving {@code moved} requests, {@code share} of those logged, carries on its own. */
     public Risk risk(double share, long moved) {
         if (moved == 0) {

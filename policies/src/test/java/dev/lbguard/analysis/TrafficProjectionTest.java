@@ -38,7 +38,7 @@ class TrafficProjectionTest {
 
     @Test
     void aclsOnPathAndHostDropTheAddressTheQueryAndOtherHeaders() throws Exception {
-        Request kept = TrafficWeighting.projection(haproxy("""
+        Request kept = TrafficProjection.of(haproxy("""
                     acl api path_beg /api
                     acl shop hdr(host) -i shop.example.com
                     use_backend api if api shop
@@ -52,7 +52,7 @@ class TrafficProjectionTest {
 
     @Test
     void anAclOnTheClientOrAHeaderKeepsIt() throws Exception {
-        Request kept = TrafficWeighting.projection(haproxy("""
+        Request kept = TrafficProjection.of(haproxy("""
                     acl office src 203.0.113.0/24
                     acl curl hdr_sub(user-agent) curl
                     use_backend api if office || curl

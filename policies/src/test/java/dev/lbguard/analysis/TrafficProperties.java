@@ -70,7 +70,7 @@ class TrafficProperties {
                 .isEqualTo(moved);
         assertThat(counts.requests()).isEqualTo(logged.stream().mapToLong(LoggedRequest::count).sum());
         // Dropping what no rule of either side reads (as the log is tallied) changes no count.
-        java.util.function.UnaryOperator<Request> projection = TrafficWeighting.projection(base, head);
+        java.util.function.UnaryOperator<Request> projection = TrafficProjection.of(base, head);
         TrafficCounts projected = TrafficWeighting.weigh(base, head, review.routes(), new TrafficLog(logged.stream()
                 .map(r -> new LoggedRequest(r.loadBalancer(), r.port(), projection.apply(r.request()), r.count()))
                 .toList(), 0, List.of(), Optional.empty(), Optional.empty()), false);

@@ -87,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
         PolicyCheck.Result result = PolicyCheck.run(snapshot, file, BuiltInRules.standard(),
                 LocalDate.now(ZoneOffset.UTC), failUnder == null ? OptionalDouble.empty() : OptionalDouble.of(failUnder));
         PolicyCheck.Result checked = result;
-        result = traffic.log(dev.lbguard.analysis.TrafficWeighting.projection(snapshot)).map(checked::weighedBy)
+        result = traffic.log(dev.lbguard.analysis.TrafficProjection.of(snapshot)).map(checked::weighedBy)
                 .orElse(checked);
         String out = switch (options.format) {
             case JSON -> CheckReport.json(result);

@@ -35,7 +35,7 @@ public final class TrafficOption {
      * without {@code --traffic}.
      */
     Optional<TrafficWeigher> weigher(List<RoutingSnapshot> sides) {
-        return log(TrafficWeighting.projection(sides)).map(l -> TrafficWeighting.of(l, showRequests));
+        return log(dev.lbguard.analysis.TrafficProjection.of(sides)).map(l -> TrafficWeighting.of(l, showRequests));
     }
 
     /** As {@link #weigher(List)}, for commands that read their snapshots later: requests are kept whole. */

@@ -32,8 +32,9 @@ final class TrafficThresholdsReader {
         double critical = share(m.get().get("critical"), d.critical());
         double surge = factor(m.get().get("surge"), d.surge());
         if (!(medium <= high && high <= critical)) {
-            nodes.problem(entry.value(), "the traffic thresholds must rise: medium " + percent(medium) + " <= high "
-                    + percent(high) + " <= critical " + percent(critical) + " (those not written are the defaults 1%, "
+            nodes.problem(entry.value(), "the traffic thresholds must rise: medium " + TrafficThresholds.percent(medium)
+                    + " <= high " + TrafficThresholds.percent(high) + " <= critical " + TrafficThresholds.percent(critical)
+                    + " (those not written are the defaults 1%, "
                     + "10%, 50%)");
             return d;
         }
@@ -80,8 +81,5 @@ final class TrafficThresholdsReader {
         return otherwise;
     }
 
-    private static String percent(double share) {
-        return Math.round(share * 10000) / 100.0 + "%";
-    }
 
 }
