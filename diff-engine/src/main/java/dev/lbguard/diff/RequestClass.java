@@ -67,6 +67,12 @@ public record RequestClass(List<FieldPatterns> fields, Optional<java.util.functi
             this(field, anyOf, noneOf, conditions(field, anyOf), conditions(field, noneOf));
         }
 
+        /** False only when the request is known to miss this constraint: what it does not say may meet it. */
+        public boolean mayContain(Request request) {
+            return mustMatch.stream().allMatch(c -> ConditionLanguages.mayMatchKnownValues(c, request))
+                    && mustNotMatch.stream().noneMatch(c -> ConditionLanguages.matchesKnownValues(c, request));
+        }
+
         /** True when the request meets this constraint, as the route evaluator matches conditions. */
         public boolean contains(Request request) {
             return mustMatch.stream().allMatch(c -> ConditionLanguages.matchesKnownValues(c, request))
@@ -98,6 +104,17 @@ public record RequestClass(List<FieldPatterns> fields, Optional<java.util.functi
             return List.of(Condition.of(type.orElseThrow(() -> new IllegalArgumentException("unknown field " + field)),
                     patterns));
         }
+    }
+
+    /**
+     * False only when the request is known to be outside the class; a request that does not say a field the class
+     * constrains (a logged request without its headers) may be in several classes, and is attributed to none.
+     */
+    public boolean mayContain(Request request) {
+        if (exactly.isPresent()) {
+            return exactly.get().test(request);
+        }
+        return fields.stream().allMatch(f -> f.mayContain(request));
     }
 
     /** True when the request is in the class: it meets every field's constraint. */

@@ -56,6 +56,19 @@ public final class ConditionLanguages {
      * True when the condition's known values match the request, as the evaluator decides it; values that could
      * not be evaluated are ignored, so the answer splits requests exactly as the known values do.
      */
+    /**
+     * As {@link #matchesKnownValues}, but true also where the request does not say what the condition reads (a
+     * header or query its log did not carry, no client address): it may match.
+     */
+    public static boolean mayMatchKnownValues(Condition condition, Request request) {
+        Condition known = new Condition(condition.type(), condition.headerName(), condition.values(),
+                condition.queryPairs(), Optional.empty());
+        if (known.type() == ConditionType.SOURCE_IP && request.sourceIp().isEmpty()) {
+            return true;
+        }
+        return ConditionMatcher.evaluate(known, request).truth() != Truth.FALSE;
+    }
+
     public static boolean matchesKnownValues(Condition condition, Request request) {
         Condition known = new Condition(condition.type(), condition.headerName(), condition.values(),
                 condition.queryPairs(), Optional.empty());

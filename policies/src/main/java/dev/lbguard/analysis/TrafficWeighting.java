@@ -114,7 +114,7 @@ public final class TrafficWeighting {
             }
             moved += r.count();
             shifted += r.count() * (1 - loads.overlap(d0, d1));
-            int i = changeOf(changes, before, after, r);
+            int i = changeOf(changes, before, after, r, d0, d1);
             if (i < 0) {
                 unattributed += r.count();
             } else {
@@ -232,17 +232,27 @@ public final class TrafficWeighting {
         }
     }
 
-    private static int changeOf(List<RouteChange> changes, Optional<LogPlacement.Placed> before, Optional<LogPlacement.Placed> after,
-                                LoggedRequest r) {
+    /**
+     * The one route change whose class holds the request and moves it as it moved ({@code d0} to {@code d1}), on its
+     * listener; -1 when none does, or when the request does not say enough (a header its log did not carry) to
+     * tell which of several such classes it is in: counted as moved, tied to no route change.
+     */
+    private static int changeOf(List<RouteChange> changes, Optional<LogPlacement.Placed> before,
+                                Optional<LogPlacement.Placed> after, LoggedRequest r, Destination d0, Destination d1) {
+        int found = -1;
         for (int i = 0; i < changes.size(); i++) {
             ElementId listener = changes.get(i).listener();
             boolean here = before.map(p -> p.listener().id().equals(listener)).orElse(false)
                     || after.map(p -> p.listener().id().equals(listener)).orElse(false);
-            if (here && changes.get(i).match().contains(r.request())) {
-                return i;
+            RouteChange c = changes.get(i);
+            if (here && c.match().mayContain(r.request()) && c.before().routesAlike(d0) && c.after().routesAlike(d1)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
             }
         }
-        return -1;
+        return found;
     }
 
     private static List<Map.Entry<String, Long>> top(Map<String, Long> counts) {

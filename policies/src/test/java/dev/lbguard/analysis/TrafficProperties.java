@@ -45,6 +45,7 @@ class TrafficProperties {
         TrafficCounts counts = TrafficWeighting.weigh(base, head, review.routes(), log, false);
         RouteEvaluator evaluator = new RouteEvaluator();
         long moved = 0;
+        long movedUnread = 0;
         long undecided = 0;
         long[] perChange = new long[review.routes().changes().size()];
         for (LoggedRequest r : logged) {
@@ -56,6 +57,11 @@ class TrafficProperties {
                 undecided += r.count();
             } else if (!before.routesAlike(after, base, head)) {
                 moved += r.count();
+                if (!r.request().unread().equals(Request.Unread.NOTHING)) {
+                    // A logged request without its headers may be in several classes that move it alike.
+                    movedUnread += r.count();
+                    continue;
+                }
                 long holding = review.routes().changes().stream().filter(c -> c.match().contains(r.request())).count();
                 assertThat(holding).as("route changes holding %s", r.request().describe(true)).isEqualTo(1);
                 for (int i = 0; i < perChange.length; i++) {
@@ -65,9 +71,9 @@ class TrafficProperties {
         }
         assertThat(counts.moved()).isEqualTo(moved);
         assertThat(counts.undecided()).isEqualTo(undecided);
-        assertThat(counts.unattributed()).isZero();
-        assertThat(counts.perChange().stream().mapToLong(TrafficCounts.ChangeTraffic::requests).sum())
-                .isEqualTo(moved);
+        assertThat(counts.unattributed()).isLessThanOrEqualTo(movedUnread);
+        assertThat(counts.perChange().stream().mapToLong(TrafficCounts.ChangeTraffic::requests).sum()
+                + counts.unattributed()).isEqualTo(moved);
         assertThat(counts.requests()).isEqualTo(logged.stream().mapToLong(LoggedRequest::count).sum());
         // Dropping what no rule of either side reads (as the log is tallied) changes no count.
         java.util.function.UnaryOperator<Request> projection = TrafficProjection.of(base, head);
@@ -93,7 +99,7 @@ class TrafficProperties {
         for (int i = 0; i < review.routes().changes().size(); i++) {
             RouteChange c = review.routes().changes().get(i);
             assertThat(counts.perChange().get(i).requests()).as("requests moved by %s", c.match().describe())
-                    .isEqualTo(perChange[i]);
+                    .isBetween(perChange[i], perChange[i] + movedUnread);
             assertThat(counts.perChange().get(i).listenerShare()).isBetween(0.0, 1.0);
             assertThat(c.listener().value()).isEqualTo("aws_lb_listener.http");
         }

@@ -51,6 +51,10 @@ public final class TrafficSection {
             s.append("; by the forwards' weights, about ").append(number(c.shifted()))
                     .append(" of those reach another destination");
         }
+        if (c.unattributed() > 0) {
+            s.append("; ").append(number(c.unattributed())).append(" of the moved tied to no one route change (the log "
+                    + "lacks a field that tells their classes apart)");
+        }
         if (c.undecided() > 0) {
             s.append("; ").append(number(c.undecided())).append(" undecided");
         }
@@ -154,7 +158,7 @@ public final class TrafficSection {
                 .put("shifted", round(c.shifted()))
                 .put("undecided", c.undecided()).put("elsewhere", c.elsewhere()).put("malformed", c.malformed());
         entries(t.putArray("elsewhereListeners"), "listener", c.elsewhereListeners());
-        // Moved requests no route change holds: 0 when the route diff is exact (a property checks it); said if not.
+        // Moved requests tied to no one route change: a log without a field that tells their classes apart.
         if (c.unattributed() > 0) {
             t.put("unattributed", c.unattributed());
         }
