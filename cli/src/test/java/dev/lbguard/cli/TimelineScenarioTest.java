@@ -156,6 +156,89 @@ class TimelineScenarioTest {
     }
 
     /**
+     * Every commit is judged by the policy file at the end of the window: a live waiver keeps a finding listed but
+     * out of the exit code and the risk, a severity override and a disabled rule apply to each commit, an expired
+     * waiver waives nothing.
+     */
+    @Test
+    void thePolicyFileJudgesEveryCommitWithItsWaiversAndSeverities() throws Exception {
+        Path policy = temp.resolve("policy.yml");
+        java.nio.file.Files.writeString(policy, """
+                version: 1
+                waivers:
+                  - rule: LBG002
+                    element: aws_lb_listener_rule.campaign
+                    reason: "campaign approved in #1234"
+                    expires: 2099-01-31
+                rules:
+                  LBG004: {enabled: false}
+                """);
+        CliRun waived = timeline("--range", start.name() + "..HEAD", "--policy", policy.toString(), "--format",
+                "json");
+        assertThat(waived.err()).isEmpty();
+        assertThat(waived.exitCode()).as(waived.out()).isEqualTo(0);
+        JsonNode json = MAPPER.readTree(waived.out());
+        JsonNode merged = json.get("commits").get(0);
+        assertThat(merged.get("commit").asText()).isEqualTo(merge.name());
+        List<String> ids = new ArrayList<>();
+        merged.get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        assertThat(ids).containsExactly("LBG002");
+        assertThat(merged.get("findings").get(0).get("waiver").get("reason").asText())
+                .isEqualTo("campaign approved in #1234");
+        assertThat(merged.get("risk").asText()).isNotEqualTo("high");
+        assertThat(json.get("policy")).isNotNull();
+        assertThat(timeline("--range", start.name() + "..HEAD", "--policy", policy.toString()).out())
+                .contains("LBG004 disabled").contains("waived until 2099-01-31: campaign approved in #1234");
+
+        java.nio.file.Files.writeString(policy, """
+                version: 1
+                waivers:
+                  - rule: LBG002
+                    element: aws_lb_listener_rule.campaign
+                    reason: "campaign approved in #1234"
+                    expires: 2026-01-31
+                rules:
+                  LBG002: {severity: critical}
+                """);
+        CliRun expired = timeline("--range", start.name() + "..HEAD", "--policy", policy.toString(), "--format",
+                "json");
+        assertThat(expired.exitCode()).as(expired.out()).isEqualTo(1);
+        JsonNode first = MAPPER.readTree(expired.out()).get("commits").get(0);
+        assertThat(first.get("risk").asText()).isEqualTo("critical");
+        assertThat(first.get("findings").findValues("waiver")).isEmpty();
+    }
+
+    /** Going back must keep today's promises: HEAD's invariants judge the rollback, and breaking one is a finding. */
+    @Test
+    void aRollbackThatBreaksAnInvariantOfHeadIsAFinding() throws Exception {
+        Path policy = temp.resolve("policy.yml");
+        java.nio.file.Files.writeString(policy, """
+                version: 1
+                invariants:
+                  - name: the campaign takes the cart
+                    listener: shop-edge-prod:443
+                    request: {host: shop.example.com, path: /checkout/cart}
+                    expect: {forward: shop-storefront}
+                    severity: critical
+                """);
+        CliRun run = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--policy",
+                policy.toString(), "--format", "json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("proof").get("restoresTarget").asBoolean()).isTrue();
+        assertThat(json.get("risk").asText()).isEqualTo("critical");
+        List<String> ids = new ArrayList<>();
+        json.get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        assertThat(ids).contains("LBG016");
+        assertThat(CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--policy",
+                policy.toString(), "--format", "markdown").out()).contains("LBG016")
+                .contains("the campaign takes the cart");
+        CliRun without = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--format", "json");
+        assertThat(MAPPER.readTree(without.out()).get("findings").findValuesAsText("id")).doesNotContain("LBG016");
+    }
+
+    /**
      * The demo's history with an invariant written at its first commit, then: a fix after the campaign broke it, a
      * rule whose host lbguard cannot read (the invariant undecided), and that rule's host filled in together with
      * the campaign rule back before checkout (failing again, but not broken by that commit: it was undecided).

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.lbguard.policy.PolicyContext;
 import java.util.TreeSet;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -36,23 +37,34 @@ public final class RollbackAnalysis {
     private final Optional<String> dir;
     private final Configurations.Inputs inputs;
     private final dev.lbguard.policy.Review review;
+    private final PolicyContext policy;
 
     /** @param dir the one root to roll back, or every root when empty */
     public RollbackAnalysis(GitRepository git, Optional<String> dir, Configurations.Inputs inputs) {
-        this(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review());
+        this(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review(), PolicyContext.NONE);
     }
 
     private RollbackAnalysis(GitRepository git, Optional<String> dir, Configurations.Inputs inputs,
-                             dev.lbguard.policy.Review review) {
+                             dev.lbguard.policy.Review review, PolicyContext policy) {
         this.git = git;
         this.dir = dir;
         this.inputs = inputs;
         this.review = review;
+        this.policy = policy;
     }
 
     /** The rollback weighed by logged traffic: how many of the logged requests going back to known-good moves. */
     public RollbackAnalysis weighedBy(dev.lbguard.policy.TrafficWeigher traffic) {
-        return new RollbackAnalysis(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review().weighedBy(traffic));
+        return new RollbackAnalysis(git, dir, inputs, dev.lbguard.policy.rules.BuiltInRules.review().weighedBy(traffic),
+                policy);
+    }
+
+    /**
+     * The rollback judged by a policy file: going back must not break what the team promises today (an invariant
+     * that holds at HEAD and fails after the rollback is a finding), and its severities and waivers apply.
+     */
+    public RollbackAnalysis judgedBy(PolicyContext policy) {
+        return new RollbackAnalysis(git, dir, inputs, review, policy);
     }
 
     /**
@@ -100,7 +112,7 @@ public final class RollbackAnalysis {
         RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse),
                 targetSnap);
         ReviewResult review = this.review.review(read(headTree, affected, inputs, origin(head, "HEAD"),
-                reuse), read(patched.tree(), affected, inputs, patchedOrigin, reuse));
+                reuse), read(patched.tree(), affected, inputs, patchedOrigin, reuse), policy);
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(headTree, patched) : List.of();

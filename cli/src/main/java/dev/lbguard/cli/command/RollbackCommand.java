@@ -6,10 +6,14 @@ import dev.lbguard.analysis.RollbackAnalysis;
 import dev.lbguard.cli.report.Redaction;
 import dev.lbguard.cli.report.RollbackReport;
 import dev.lbguard.model.Baseline;
+import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.GitRepository;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,10 +52,13 @@ public final class RollbackCommand implements Callable<Integer> {
             + "refuses when those files have uncommitted changes).")
     boolean apply;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when the rollback itself has a finding at least this severe: "
-                    + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when the rollback itself has a finding no waiver accepts at least this severe: "
+                    + "${COMPLETION-CANDIDATES}. Default: fail_on of the policy file, else high.")
     FailOn failOn;
+
+    @Mixin
+    PolicyOption policy;
 
     @Mixin
     TrafficOption traffic;
@@ -84,8 +91,11 @@ public final class RollbackCommand implements Callable<Integer> {
             Optional<Baseline> mark = to.equals("known-good")
                     ? Optional.of(new Baselines(git).current().orElseThrow(() -> new UsageException(BaselineCommand.NONE)))
                     : Optional.empty();
+            // HEAD's policy judges: going back must keep today's promises (an invariant added since the target).
+            PolicyFile judge = policy.require(options, "HEAD");
             RollbackAnalysis analysis = new RollbackAnalysis(git, Workspace.dirIn(git, options),
-                    SnapshotOptions.inputs(options, environment));
+                    SnapshotOptions.inputs(options, environment)).judgedBy(new PolicyContext(judge, judge,
+                    LocalDate.now(ZoneOffset.UTC)));
             String target = mark.map(Baseline::commit).orElse(to);
             rollback = weigher(target).map(analysis::weighedBy).orElse(analysis).run(target, to, mark,
                     apply);
@@ -105,6 +115,6 @@ public final class RollbackCommand implements Callable<Integer> {
         if (!rollback.proven()) {
             return ExitCode.INCOMPLETE.code();
         }
-        return failOn.failsOn(rollback.review().findings()) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+        return FailOn.or(failOn, rollback.review().policy().judge()).failsOn(rollback.review().findings()) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
     }
 }

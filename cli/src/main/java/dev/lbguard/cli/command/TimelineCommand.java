@@ -9,11 +9,14 @@ import dev.lbguard.cli.report.TimelineMarkdown;
 import dev.lbguard.cli.report.TimelineText;
 import dev.lbguard.model.HistoryWindow;
 import dev.lbguard.policy.Invariant;
+import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,8 @@ import picocli.CommandLine.Spec;
                 + "the branch.",
             "With --request, only the commits that changed where that one request goes: which commit broke "
                 + "checkout?",
+            "Every commit and the net change are judged by the policy file at the end of the window (lbguard.yml, "
+                + "or --policy): its severities, disabled rules, waivers and invariants.",
             "With --invariant, only the commits after which an invariant of the policy file passes, fails or cannot "
                 + "be decided where it did otherwise before: the commit that broke it, and the one after which it "
                 + "passes again."})
@@ -108,9 +113,9 @@ public final class TimelineCommand implements Callable<Integer> {
     @Mixin
     TrafficOption traffic;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 when a finding of a reported commit or of the net change is at least this severe: "
-                    + "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding no waiver accepts, of a reported commit or of the net change, is at "
+                    + "least this severe: ${COMPLETION-CANDIDATES}. Default: fail_on of the policy file, else high.")
     FailOn failOn;
 
     public TimelineCommand(Map<String, String> environment) {
@@ -126,9 +131,6 @@ public final class TimelineCommand implements Callable<Integer> {
             throw new UsageException("--invariant follows the invariant's own request; give --request or --invariant, "
                     + "not both");
         }
-        if (invariant == null && policy.file != null) {
-            throw new UsageException("--policy goes with --invariant");
-        }
         Optional<RequestProbe> probe = probe();
         Path repoDir = options.repo == null ? Path.of("").toAbsolutePath() : options.repo;
         TimelineResult result;
@@ -138,11 +140,13 @@ public final class TimelineCommand implements Callable<Integer> {
             if (dir.isPresent()) {
                 requireDir(git, dir.get(), w);
             }
-            Optional<Invariant> followed = invariant == null ? Optional.empty()
-                    : Optional.of(invariant(w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD")));
+            String newest = w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD");
+            PolicyFile judge = policy.require(options, newest);
+            Optional<Invariant> followed = invariant == null ? Optional.empty() : Optional.of(invariant(judge, newest));
             HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
-                TimelineAnalysis analysis = new TimelineAnalysis(snapshots);
+                TimelineAnalysis analysis = new TimelineAnalysis(snapshots).judgedBy(new PolicyContext(judge, judge,
+                        LocalDate.now(ZoneOffset.UTC)));
                 result = weigher(w).map(analysis::weighedBy).orElse(analysis).analyse(w, probe, followed,
                         progress.listener());
             }
@@ -155,7 +159,7 @@ public final class TimelineCommand implements Callable<Integer> {
                     + listeners(result.net().head()));
         }
         ReportOutput.write(options, spec.commandLine().getOut(), render(result), TimelineJson.secrets(result));
-        if (failOn.failsOn(result.allFindings())) {
+        if (FailOn.or(failOn, result.net().policy().judge()).failsOn(result.allFindings())) {
             return ExitCode.FINDINGS.code();
         }
         return result.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
@@ -185,8 +189,7 @@ public final class TimelineCommand implements Callable<Integer> {
      * The invariant {@code --invariant} names, from the policy at the window's newest revision (where the team's
      * promise stands now) or {@code --policy}; a name it does not have is a usage error listing those it has.
      */
-    private Invariant invariant(String newest) {
-        PolicyFile file = policy.require(options, newest);
+    private Invariant invariant(PolicyFile file, String newest) {
         if (!file.exists()) {
             throw new UsageException("--invariant needs a policy file: lbguard.yml is not at the root of the "
                     + "repository at the end of the window (" + newest.substring(0, Math.min(12, newest.length()))

@@ -38,20 +38,39 @@ public final class PolicySection {
         return "Policy " + f.path() + ": " + String.join("; ", parts);
     }
 
-    /** How the invariants fared, in one line: e.g. {@code 5 held, 1 broken by this change, 1 failing before it}. */
+    /**
+     * How the invariants fared, in one line: e.g. {@code 5 held, 1 broken by this change, 1 failing before it}. Each
+     * invariant counts once: one that failed before and passes after passes again, it did not simply hold.
+     */
     static String invariants(PolicyOutcome p, boolean live) {
-        long broken = p.invariants().stream().filter(PolicyOutcome.Judgement::broken).count();
-        long held = p.invariants().stream().filter(j -> j.head().passed()).count();
-        long before = p.invariants().stream().filter(j -> j.base().failed()).count();
-        long undecided = p.invariants().size() - held - broken - before
-                + p.invariants().stream().filter(j -> j.base().failed() && j.head().passed()).count();
+        long held = 0;
+        long broken = 0;
+        long again = 0;
+        long still = 0;
+        for (PolicyOutcome.Judgement j : p.invariants()) {
+            if (j.broken()) {
+                broken++;
+            } else if (j.base().failed()) {
+                if (j.head().passed()) {
+                    again++;
+                } else {
+                    still++;
+                }
+            } else if (j.head().passed()) {
+                held++;
+            }
+        }
+        long undecided = p.invariants().size() - held - broken - again - still;
         List<String> parts = new ArrayList<>();
         parts.add(held + " held");
         if (broken > 0) {
             parts.add(broken + (live ? " broken in what runs" : " broken by this change"));
         }
-        if (before > 0) {
-            parts.add(before + (live ? " failing in git too" : " failing before it"));
+        if (again > 0) {
+            parts.add(again + (live ? " failing in git, passing in what runs" : " passing again after it"));
+        }
+        if (still > 0) {
+            parts.add(still + (live ? " failing in git too" : " failing before it"));
         }
         if (undecided > 0) {
             parts.add(undecided + " undecided");
@@ -68,7 +87,9 @@ public final class PolicySection {
             s.append("  invariants: ").append(invariants(p, live)).append('\n');
             for (PolicyOutcome.Judgement j : p.invariants()) {
                 if (j.base().failed()) {
-                    s.append(live ? "      failing in git too: \"" : "      failing before this change: \"").append(j.invariant().name()).append("\" ")
+                    String label = j.head().passed() ? (live ? "failing in git, passing in what runs" : "passing "
+                            + "again after this change") : (live ? "failing in git too" : "failing before this change");
+                    s.append("      ").append(label).append(": \"").append(j.invariant().name()).append("\" ")
                             .append(style.dim(j.invariant().source().toString())).append('\n');
                 }
             }

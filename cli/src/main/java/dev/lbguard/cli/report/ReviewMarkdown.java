@@ -152,6 +152,13 @@ public final class ReviewMarkdown {
         return s.replace("|", "\\|").replace("\n", "<br>");
     }
 
+    /** A finding as one list item, for reports that list findings rather than tabulate them. */
+    static String findingItem(dev.lbguard.policy.Finding f) {
+        return "- **" + f.severity().label() + "** " + f.ruleId() + ' ' + cell(f.title()) + " (`" + f.source()
+                + "`): " + cell(f.message()) + f.waived().map(w -> " _" + cell(PolicySection.waived(w)) + "_")
+                .orElse("") + '\n';
+    }
+
     static String code(String s) {
         return "`" + s.replace("`", "'").replace("|", "\\|") + "`";
     }

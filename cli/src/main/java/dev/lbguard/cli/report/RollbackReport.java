@@ -30,6 +30,8 @@ public final class RollbackReport {
                 .append("  Rolling back: ").append(Verdict.sentence(review)).append('\n');
         s.append(r.proven() ? style.green("PROOF OK") : r.patchAppliedInMemory() ? style.red("PROOF FAILED")
                 : style.yellow("NOT PROVEN")).append("  ").append(proof(r)).append('\n');
+        String policy = PolicySection.header(review.policy());
+        s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n");
         review.traffic().ifPresent(c -> s.append(TrafficSection.headline(review)).append('\n'));
         s.append('\n');
         if (!r.proof().isEmpty()) {
@@ -49,6 +51,7 @@ public final class RollbackReport {
             ReviewText.findings(s, review.findings(), style, "");
             s.append('\n');
         }
+        PolicySection.text(s, review.policy(), false, style);
         undone(s, r, style);
         binaries(s, r, style);
         s.append(style.bold("Files (" + r.paths().size() + ")")).append('\n');
@@ -140,6 +143,13 @@ public final class RollbackReport {
                 .append(" `").append(r.target().shortId()).append("`.** ").append(r.proven() ? "✅ " : "⚠️ ")
                 .append(proof(r)).append("\n\n").append(review.risk().label().toUpperCase(Locale.ROOT))
                 .append(" risk. Rolling back: ").append(Verdict.sentence(review)).append("\n\n");
+        String policy = PolicySection.header(review.policy());
+        if (!policy.isEmpty()) {
+            s.append("_").append(ReviewMarkdown.cell(policy)).append("_\n\n");
+        }
+        review.findings().forEach(f -> s.append(ReviewMarkdown.findingItem(f)));
+        s.append(review.findings().isEmpty() ? "" : "\n");
+        PolicySection.markdown(s, review.policy(), false);
         review.traffic().ifPresent(c -> {
             s.append("**").append(TrafficSection.headline(review)).append("**\n\n");
             TrafficSection.markdown(s, c);
@@ -178,6 +188,9 @@ public final class RollbackReport {
         root.set("resourceChanges", ReviewJson.resourceChanges(review.resources().changes()));
         root.set("routeChanges", ReviewJson.routeChanges(review.routes().changes(), review.base(), review.head()));
         root.set("findings", ReviewJson.findings(review.findings()));
+        if (review.policy().judge().exists() || !review.policy().warnings().isEmpty()) {
+            root.set("policy", PolicySection.json(review.policy()));
+        }
         review.traffic().ifPresent(c -> TrafficSection.json(root, review));
         ObjectNode proof = root.putObject("proof");
         proof.put("restoresTarget", r.proven());

@@ -35,6 +35,9 @@ public final class TimelineJson {
             p.port().ifPresent(port -> rq.put("port", port));
         });
         t.invariant().ifPresent(trail -> root.set("invariant", InvariantTrailSection.json(trail)));
+        if (net.policy().judge().exists() || !net.policy().warnings().isEmpty()) {
+            root.set("policy", PolicySection.json(net.policy()));
+        }
         net.traffic().ifPresent(c -> TrafficSection.json(root, net)); // the window's, as its net change weighs it
         ArrayNode commits = root.putArray("commits");
         t.entries().forEach(e -> commits.add(entry(e, t)));

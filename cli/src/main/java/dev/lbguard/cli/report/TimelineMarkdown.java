@@ -23,6 +23,10 @@ public final class TimelineMarkdown {
         s.append('`').append(Origins.text(net.base().origin())).append("` → `").append(Origins.text(net.head().origin()))
                 .append("`. _").append(TimelineSummary.FIRST_PARENT)
                 .append(net.traffic().isPresent() ? " " + TimelineSummary.BY_TRAFFIC : "").append("_\n\n");
+        String policy = PolicySection.header(net.policy());
+        if (!policy.isEmpty()) {
+            s.append("_").append(cell(policy)).append("_\n\n");
+        }
         t.request().ifPresent(p -> s.append("Following `").append(RouteReport.describe(p)).append("`.\n\n"));
         t.invariant().ifPresent(trail -> InvariantTrailSection.markdown(s, t, trail));
         if (!t.entries().isEmpty()) {
@@ -63,9 +67,7 @@ public final class TimelineMarkdown {
             t.invariant().ifPresent(trail -> InvariantTrailSection.entryMarkdown(s, trail, e.commit()));
             routes(s, r);
             for (Finding f : r.findings()) {
-                s.append("- **").append(f.severity().label()).append("** ").append(f.ruleId()).append(' ')
-                        .append(cell(f.title())).append(" (`").append(f.source()).append("`): ")
-                        .append(cell(f.message())).append('\n');
+                s.append(ReviewMarkdown.findingItem(f));
             }
             s.append('\n');
         }
@@ -75,6 +77,7 @@ public final class TimelineMarkdown {
         net.traffic().ifPresent(c -> s.append("**").append(cell(TrafficSection.headline(net))).append("**\n\n"));
         routes(s, net);
         net.traffic().ifPresent(c -> TrafficSection.markdown(s, c));
+        PolicySection.markdown(s, net.policy(), false);
         String diagnostics = Status.markdown(TimelineText.diagnostics(t), List.of());
         if (!diagnostics.isEmpty()) {
             s.append(diagnostics).append('\n');
@@ -113,6 +116,6 @@ public final class TimelineMarkdown {
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", "<br>");
+        return ReviewMarkdown.cell(s);
     }
 }

@@ -34,6 +34,8 @@ public final class TimelineText {
         s.append(ReviewText.riskStyle(t.risk(), style, "RISK " + t.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  ").append(TimelineSummary.sentence(t)).append('\n');
         s.append(style.dim(TimelineSummary.FIRST_PARENT)).append('\n');
+        String policy = PolicySection.header(net.policy());
+        s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n");
         net.traffic().ifPresent(c -> s.append(style.dim(TimelineSummary.BY_TRAFFIC)).append('\n'));
         s.append('\n');
         t.request().ifPresent(p -> s.append("Following ").append(RouteReport.describe(p)).append("\n\n"));
@@ -65,6 +67,7 @@ public final class TimelineText {
         }
         s.append('\n');
         net.traffic().ifPresent(c -> TrafficSection.text(s, c, style));
+        PolicySection.text(s, net.policy(), false, style);
         if (!t.unrelated().isEmpty()) {
             s.append(style.bold("Commits that touched no load-balancer definition (no request moved)")).append('\n');
             for (Commit c : t.unrelated()) {
