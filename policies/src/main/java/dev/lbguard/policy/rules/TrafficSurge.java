@@ -18,7 +18,8 @@ import java.util.Optional;
  * LBG018, high: with {@code --traffic}, a target group that was there before the change would receive many times
  * the logged requests it received (20 by default, {@code traffic.surge} in the policy file). Sized for traffic it
  * never had, it is the outage of this project's origin story: the requests are routed, to servers that cannot take
- * them. A new target group taking traffic is a rollout, not a surge; without logs the rule says nothing.
+ * them. A new target group taking traffic is a rollout, not a surge; a gain under the policy's medium share of the
+ * logged requests is too small to be one; without logs the rule says nothing.
  */
 public final class TrafficSurge implements PolicyRule {
     private static final RuleInfo INFO = RuleInfo.of("LBG018", Severity.HIGH,
@@ -43,8 +44,12 @@ public final class TrafficSurge implements PolicyRule {
         }
         TrafficCounts traffic = ctx.traffic().get();
         double surge = ctx.policy().judge().traffic().surge();
+        // A gain under the medium share of the logged requests is not worth a finding however many times a tiny
+        // load it is (one probe request becoming thirty): a change moving that few requests is low risk too.
+        double floor = ctx.policy().judge().traffic().medium() * traffic.requests();
         for (TrafficCounts.DestinationLoad load : traffic.destinations()) {
-            if (load.targetGroup().isEmpty() || !load.existedBefore() || load.factor() < surge) {
+            if (load.targetGroup().isEmpty() || !load.existedBefore() || load.factor() < surge
+                    || load.after() - load.before() < floor) {
                 continue;
             }
             ElementId group = load.targetGroup().get();

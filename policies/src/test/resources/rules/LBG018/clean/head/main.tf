@@ -1,4 +1,4 @@
-# /api/ moves to a new group (a rollout, not a surge) and /static/ to admin, three times its traffic
+# /api/ moves to a new group (a rollout, not a surge) and /static/ to admin, three times its traffic; a probe group gains 30 requests, 31 times its traffic, too few to be a surge
 resource "aws_lb" "edge" {
   name               = "edge"
   internal           = false
@@ -82,6 +82,31 @@ resource "aws_lb_listener_rule" "static" {
   condition {
     path_pattern {
       values = ["/static/*"]
+    }
+  }
+}
+
+# A probe group with one logged request; after the change it also serves /robots.txt: 31 times its traffic, but
+# 30 requests of 9,331, under the medium share, so not a surge worth a finding
+resource "aws_lb_target_group" "probe" {
+  name     = "probe"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_listener_rule" "probe" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 40
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.probe.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/probe/*", "/robots.txt"]
     }
   }
 }
