@@ -203,7 +203,7 @@ final class HaproxyClasses {
     private Optional<Automaton> atom(AclExpr.Match m) {
         return atoms.computeIfAbsent(m, k -> {
             if (k.fetch() == AclExpr.Fetch.SRC) {
-                List<Automaton> blocks = AclLanguages.networks(k).stream().map(Languages::block).toList();
+                List<Automaton> blocks = AclLanguages.networks(k).stream().map(SourceIpEncoding::block).toList();
                 return Optional.of(minimal(blocks.isEmpty() ? BasicAutomata.makeEmpty()
                         : BasicOperations.union(blocks)));
             }

@@ -110,7 +110,7 @@ final class HaproxyRouteDiff {
                 case HaproxyClasses.HOST -> Optional.of(r.host());
                 case HaproxyClasses.PATH -> Optional.of(r.path());
                 case HaproxyClasses.METHOD -> Optional.of(r.method());
-                case HaproxyClasses.SRC -> r.sourceIp().flatMap(Languages::encodeAddress);
+                case HaproxyClasses.SRC -> r.sourceIp().flatMap(SourceIpEncoding::encode);
                 default -> field.startsWith(Languages.HEADER_PREFIX)
                         ? Optional.of(header(r, field.substring(Languages.HEADER_PREFIX.length()))) : Optional.empty();
             };
@@ -136,13 +136,13 @@ final class HaproxyRouteDiff {
         Optional<String> path = pick(classes.state(cell, HaproxyClasses.PATH), PATHS);
         Optional<String> method = pick(classes.state(cell, HaproxyClasses.METHOD), METHODS);
         Automaton ips = classes.state(cell, HaproxyClasses.SRC);
-        Optional<String> ip = ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
+        Optional<String> ip = ADDRESSES.stream().map(SourceIpEncoding::encode).flatMap(Optional::stream)
                 .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
         if (host.isEmpty() || path.isEmpty() || method.isEmpty() || ip.isEmpty()) {
             return Optional.empty();
         }
         Request r = new Request(host.get(), path.get(), method.get(), new TreeMap<>(), List.of(),
-                Optional.of(Languages.decodeAddress(ip.get())));
+                Optional.of(SourceIpEncoding.decode(ip.get())));
         for (String field : cell.fields().keySet()) {
             if (field.startsWith(Languages.HEADER_PREFIX)) {
                 Optional<String> v = pick(cell.fields().get(field), List.of(""));

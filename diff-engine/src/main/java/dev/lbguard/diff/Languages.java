@@ -10,9 +10,6 @@ import dk.brics.automaton.BasicOperations;
 import dk.brics.automaton.MinimizationOperations;
 import dk.brics.automaton.State;
 import dk.brics.automaton.Transition;
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.ipv4.IPv4Address;
-import inet.ipaddr.ipv6.IPv6Address;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,8 +27,8 @@ import java.util.TreeSet;
  *
  * <p>Single-valued fields are strings: host and header values folded as the evaluator compares them, the path
  * and method as sent. A source address is encoded as a tag ({@code 4} or {@code 6}) and its 16-bit chunks, so a
- * CIDR block is a product of character ranges. A query parameter is its folded key, {@link #SEP}, its folded
- * value, so a key/value pattern pair is one language.
+ * CIDR block is a product of character ranges ({@link SourceIpEncoding}). A query parameter is its folded key,
+ * {@link #SEP}, its folded value, so a key/value pattern pair is one language.
  */
 final class Languages {
     /** Separates key and value of an encoded query parameter; a noncharacter, never sent in a real query. */
@@ -108,7 +105,7 @@ final class Languages {
             }
         } else if (c.type() == ConditionType.SOURCE_IP) {
             for (String v : c.values()) {
-                ConditionLanguages.sourceIpBlock(v).ifPresent(b -> parts.add(block(b)));
+                ConditionLanguages.sourceIpBlock(v).ifPresent(b -> parts.add(SourceIpEncoding.block(b)));
             }
         } else {
             for (String v : c.values()) {
@@ -164,8 +161,7 @@ final class Languages {
         return switch (field) {
             // ALB request paths always start with a slash (the evaluator treats "/*" as universal).
             case PATH -> minimal(BasicAutomata.makeChar('/').concatenate(BasicAutomata.makeAnyString()));
-            case SOURCE_IP -> minimal(BasicAutomata.makeChar('4').concatenate(anyChars(2))
-                    .union(BasicAutomata.makeChar('6').concatenate(anyChars(8))));
+            case SOURCE_IP -> SourceIpEncoding.universe();
             case QUERY -> minimal(noSep().concatenate(BasicAutomata.makeChar(SEP)).concatenate(noSep()));
             default -> BasicAutomata.makeAnyString();
         };
@@ -223,36 +219,6 @@ final class Languages {
         return minimal(withPort.union(bracketTail).complement());
     }
 
-    /** The encoded addresses of a block: a product of one character range per 16-bit chunk. */
-    static Automaton block(IPAddress block) {
-        byte[] lo = block.getLower().getBytes();
-        byte[] hi = block.getUpper().getBytes();
-        List<Automaton> parts = new ArrayList<>();
-        parts.add(BasicAutomata.makeChar(lo.length == 4 ? '4' : '6'));
-        for (int i = 0; i < lo.length; i += 2) {
-            char l = (char) ((lo[i] & 0xff) << 8 | lo[i + 1] & 0xff);
-            char h = (char) ((hi[i] & 0xff) << 8 | hi[i + 1] & 0xff);
-            parts.add(BasicAutomata.makeCharRange(l, h));
-        }
-        return minimal(BasicOperations.concatenate(parts));
-    }
-
-    /** The address an encoded source-ip string stands for. */
-    static String decodeAddress(String encoded) {
-        byte[] bytes = new byte[(encoded.length() - 1) * 2];
-        for (int i = 1; i < encoded.length(); i++) {
-            bytes[2 * (i - 1)] = (byte) (encoded.charAt(i) >> 8);
-            bytes[2 * (i - 1) + 1] = (byte) encoded.charAt(i);
-        }
-        return encoded.charAt(0) == '4' ? new IPv4Address(bytes).toCanonicalString()
-                : new IPv6Address(bytes).toCanonicalString();
-    }
-
-    /** The encoding of an address literal, for candidate witnesses. */
-    static Optional<String> encodeAddress(String address) {
-        return ConditionLanguages.sourceIpBlock(address).map(b -> block(b).getShortestExample(true));
-    }
-
     /** True when some string is in both automata; walks their product without building it. */
     static boolean intersect(Automaton a, Automaton b) {
         java.util.ArrayDeque<StatePair> work = new java.util.ArrayDeque<>();
@@ -297,10 +263,6 @@ final class Languages {
 
     private static Automaton noSep() {
         return BasicAutomata.makeCharRange(Character.MIN_VALUE, (char) (SEP - 1)).repeat();
-    }
-
-    private static Automaton anyChars(int n) {
-        return BasicAutomata.makeAnyChar().repeat(n, n);
     }
 
     static Automaton charsWhere(java.util.function.IntPredicate p) {

@@ -84,7 +84,7 @@ final class Witnesses {
                 s -> pick(((FieldState.Text) s).language(), METHODS, s.field(), false));
         Optional<String> ip = value(partition.state(cell, Languages.SOURCE_IP), s -> {
             Automaton ips = ((FieldState.Text) s).language();
-            return ADDRESSES.stream().map(Languages::encodeAddress).flatMap(Optional::stream)
+            return ADDRESSES.stream().map(SourceIpEncoding::encode).flatMap(Optional::stream)
                     .filter(ips::run).findFirst().or(() -> Optional.ofNullable(ips.getShortestExample(true)));
         });
         if (host.isEmpty() || path.isEmpty() || method.isEmpty() || ip.isEmpty()) {
@@ -115,7 +115,7 @@ final class Witnesses {
             }
         }
         return Optional.of(new Request(host.get(), path.get(), method.get(), headers, query,
-                Optional.of(Languages.decodeAddress(ip.get()))));
+                Optional.of(SourceIpEncoding.decode(ip.get()))));
     }
 
     /** The value picked for a state; classes share states, so each is picked once. */

@@ -3,7 +3,6 @@ package dev.lbguard.source.ansible;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.SourceTree;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +24,7 @@ final class Plays {
     private final String dir;
     private final Jinja jinja;
     private final List<Diagnostic> diagnostics;
+    private final PlayHosts playHosts;
     /** Variables that tasks register, known only at run time. */
     final Map<String, String> registered = new LinkedHashMap<>();
     /** Facts set by {@code set_fact} and {@code include_vars}; they outlive the play, as for a real host. */
@@ -38,6 +38,7 @@ final class Plays {
         this.dir = dir;
         this.jinja = jinja;
         this.diagnostics = files.diagnostics;
+        this.playHosts = new PlayHosts(files, inventory, options, dir);
     }
 
     void run(String playbook, PlayWalker.Sink sink) {
@@ -80,7 +81,7 @@ final class Plays {
         String pbDir = Inventory.parent(path);
         String hosts = Y.text(play, "hosts").orElse("all");
         VarScope scope = VarScope.empty(jinja, registered).with(VarScope.Level.MAGIC, magic(pbDir, hosts));
-        scope = hostScope(scope, hosts, pbDir);
+        scope = playHosts.hostScope(scope, hosts, pbDir);
         scope = scope.with(VarScope.Level.PLAY_VARS, files.inline(Y.field(play, "vars"), path));
         for (Y vf : Y.items(Y.field(play, "vars_files").orElse(new Y.Null(0)))) {
             scope = scope.with(VarScope.Level.VARS_FILES, varsFile(vf, scope, pbDir, path));
@@ -113,73 +114,15 @@ final class Plays {
         // Templates start with {{ ansible_managed }} more often than not.
         m.put("ansible_managed", new VarScope.VarDef(new Y.Scalar("Ansible managed", 0), none));
         m.put("playbook_dir", new VarScope.VarDef(new Y.Scalar(pbDir.isEmpty() ? "." : pbDir, 0), none));
-        m.put("inventory_hostname", new VarScope.VarDef(new Y.Scalar(singleHost(hosts).orElse(hosts), 0), none));
+        m.put("inventory_hostname", new VarScope.VarDef(new Y.Scalar(playHosts.singleHost(hosts).orElse(hosts), 0),
+                none));
         Map<String, Y> groups = new LinkedHashMap<>();
         inventory.hosts.keySet().forEach(g -> groups.put(g, new Y.List(
                 inventory.hostsOf(g).stream().map(h -> (Y) new Y.Scalar(h, 0)).toList(), 0)));
         m.put("groups", new VarScope.VarDef(new Y.Map(groups, 0), none));
-        m.put("group_names", new VarScope.VarDef(new Y.List(groupsFor(hosts).stream()
+        m.put("group_names", new VarScope.VarDef(new Y.List(playHosts.groupsFor(hosts).stream()
                 .map(g -> (Y) new Y.Scalar(g, 0)).toList(), 0), none));
         return m;
-    }
-
-    /** The groups whose variables apply: the chosen group, or the play's hosts' groups, with their parents. */
-    private List<String> groupsFor(String hosts) {
-        Set<String> out = new LinkedHashSet<>();
-        if (options.group().isPresent()) {
-            out.addAll(inventory.withAncestors(options.group().get()));
-            return new ArrayList<>(out);
-        }
-        for (String pattern : hosts.split("[:,]")) {
-            String h = pattern.strip();
-            if (inventory.isGroup(h) && !h.equals("all")) {
-                out.addAll(inventory.withAncestors(h));
-            } else if (inventory.isHost(h)) {
-                inventory.groupsOf(h).forEach(g -> out.addAll(inventory.withAncestors(g)));
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** The one host the play runs on, when there is exactly one, since host_vars are per host. */
-    private Optional<String> singleHost(String hosts) {
-        String group = options.group().orElse(hosts);
-        if (inventory.isGroup(group)) {
-            Set<String> hs = inventory.hostsOf(group);
-            return hs.size() == 1 ? Optional.of(hs.iterator().next()) : Optional.empty();
-        }
-        return inventory.isHost(group) || group.equals("localhost") ? Optional.of(group) : Optional.empty();
-    }
-
-    private VarScope hostScope(VarScope scope, String hosts, String pbDir) {
-        List<String> groups = new ArrayList<>();
-        groups.add("all");
-        groups.addAll(groupsFor(hosts));
-        List<String> varDirs = new ArrayList<>();
-        varDirs.add(inventory.dir);
-        if (!pbDir.equals(inventory.dir)) {
-            varDirs.add(pbDir);
-        }
-        if (!dir.equals(pbDir) && !dir.equals(inventory.dir)) {
-            varDirs.add(1, dir);
-        }
-        VarScope s = scope;
-        for (String g : groups) {
-            s = s.with(VarScope.Level.INVENTORY_GROUP, inventory.groupVars.getOrDefault(g, Map.of()));
-        }
-        for (String d : varDirs) {
-            for (String g : groups) {
-                s = s.with(VarScope.Level.GROUP_VARS, files.namedVars(d, "group_vars", g));
-            }
-        }
-        Optional<String> host = singleHost(hosts);
-        if (host.isPresent()) {
-            s = s.with(VarScope.Level.INVENTORY_HOST, inventory.hostVars.getOrDefault(host.get(), Map.of()));
-            for (String d : varDirs) {
-                s = s.with(VarScope.Level.HOST_VARS, files.namedVars(d, "host_vars", host.get()));
-            }
-        }
-        return s;
     }
 
     private Map<String, VarScope.VarDef> varsFile(Y entry, VarScope scope, String pbDir, String path) {

@@ -2,10 +2,7 @@ package dev.lbguard.source.traffic;
 
 import dev.lbguard.route.Request;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -70,10 +67,7 @@ final class AlbBytes {
     /** The projection drops addresses and queries: a route's lines are one request, counted in its sum. */
     private final boolean routeIsRequest;
     private byte[] key = new byte[256];
-    /** The last {@code yyyy-MM-ddTHH:mm:ss} read and its epoch second: a log's lines come a second at a time. */
-    private final byte[] second = new byte[19];
-    private boolean secondKnown;
-    private long epochSecond;
+    private final AlbTimes times = new AlbTimes();
 
     /** {@code routeIsRequest} when the tally's projection drops addresses and queries. */
     AlbBytes(boolean routeIsRequest) {
@@ -141,9 +135,9 @@ final class AlbBytes {
             }
         }
         long seconds;
-        int nanos = fraction(b, timeStart, timeEnd);
-        if (nanos >= 0 && (sameSecond(b, timeStart) || newSecond(b, timeStart))) {
-            seconds = epochSecond;
+        int nanos = AlbTimes.fraction(b, timeStart, timeEnd);
+        if (nanos >= 0 && (times.sameSecond(b, timeStart) || times.newSecond(b, timeStart))) {
+            seconds = times.epochSecond();
         } else {
             Instant time;
             try {
@@ -287,85 +281,6 @@ final class AlbBytes {
             addresses.put(b, start, end, hash, address);
         }
         return address;
-    }
-
-    /**
-     * The nanoseconds of a time written {@code yyyy-MM-ddTHH:mm:ssZ} or with a fraction of 1 to 9 digits, or -1
-     * for any other shape, which {@link IsoInstant} is left to read.
-     */
-    private static int fraction(byte[] b, int from, int to) {
-        int n = to - from;
-        if (n < 20 || b[to - 1] != 'Z') {
-            return -1;
-        }
-        if (n == 20) {
-            return 0;
-        }
-        if (n < 22 || n > 30 || b[from + 19] != '.') {
-            return -1;
-        }
-        int nanos = 0;
-        for (int i = from + 20; i < to - 1; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            nanos = nanos * 10 + (b[i] - '0');
-        }
-        for (int i = n - 21; i < 9; i++) {
-            nanos *= 10;
-        }
-        return nanos;
-    }
-
-    private boolean sameSecond(byte[] b, int from) {
-        if (!secondKnown) {
-            return false;
-        }
-        for (int i = 0; i < second.length; i++) {
-            if (b[from + i] != second[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads and remembers the second {@code yyyy-MM-ddTHH:mm:ss} at {@code from} when it is one
-     * {@link IsoInstant#parse} reads as such (digits where digits go, a date and time that exist); false otherwise.
-     */
-    private boolean newSecond(byte[] b, int from) {
-        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
-                || b[from + 16] != ':') {
-            return false;
-        }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        int hour = digits(b, from + 11, 2);
-        int minute = digits(b, from + 14, 2);
-        int sec = digits(b, from + 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || sec < 0) {
-            return false;
-        }
-        try {
-            epochSecond = LocalDateTime.of(year, month, day, hour, minute, sec).toEpochSecond(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return false;
-        }
-        System.arraycopy(b, from, second, 0, second.length);
-        secondKnown = true;
-        return true;
-    }
-
-    private static int digits(byte[] b, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            value = value * 10 + (b[i] - '0');
-        }
-        return value;
     }
 
     /** One String for equal names, hosts and paths across routes, so that memory grows with the distinct ones. */

@@ -177,12 +177,12 @@ class HaproxyConfigReaderTest {
 
     @Test
     void aMistypedRoutingKeywordIsAnErrorAsHaproxyRefusesIt() {
-        assertThat(HaproxyConfigReader.misspelledRouting("use_backendx")).contains("use_backend");
-        assertThat(HaproxyConfigReader.misspelledRouting("default-backend")).contains("default_backend");
-        assertThat(HaproxyConfigReader.misspelledRouting("redirct")).contains("redirect");
+        assertThat(Directives.misspelledRouting("use_backendx")).contains("use_backend");
+        assertThat(Directives.misspelledRouting("default-backend")).contains("default_backend");
+        assertThat(Directives.misspelledRouting("redirct")).contains("redirect");
         // Keywords HAProxy has, near a routing one or not, are not typos.
         for (String kw : List.of("use-server", "tcp-request", "acl", "bind", "http-response", "stats", "nbthread")) {
-            assertThat(HaproxyConfigReader.misspelledRouting(kw)).as(kw).isEmpty();
+            assertThat(Directives.misspelledRouting(kw)).as(kw).isEmpty();
         }
     }
 

@@ -113,13 +113,14 @@ public final class AwsLiveSource implements LiveSource {
     private RoutingSnapshot readAll(ElasticLoadBalancingV2Client client) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         AwsMapping mapping = new AwsMapping(label(), diagnostics);
+        TargetGroupMapping groupMapping = new TargetGroupMapping(label());
 
         List<TargetGroup> targetGroups = new ArrayList<>();
         client.describeTargetGroupsPaginator(b -> b.pageSize(PAGE_SIZE)).targetGroups().forEach(tg -> {
             // DescribeTargetHealth has no paginator: it answers every target of the group at once.
             List<TargetHealthDescription> health = client.describeTargetHealth(
                     b -> b.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions();
-            targetGroups.add(mapping.targetGroup(tg, health));
+            targetGroups.add(groupMapping.targetGroup(tg, health));
         });
 
         List<LoadBalancer> loadBalancers = new ArrayList<>();

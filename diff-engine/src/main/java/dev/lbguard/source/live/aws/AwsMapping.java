@@ -6,25 +6,19 @@ import dev.lbguard.model.Authenticate;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.ElementId;
-import dev.lbguard.model.HealthCheck;
 import dev.lbguard.model.LoadBalancerType;
 import dev.lbguard.model.Priority;
 import dev.lbguard.model.QueryPair;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.Stickiness;
-import dev.lbguard.model.Target;
-import dev.lbguard.model.TargetGroup;
-import dev.lbguard.model.TargetStatus;
 import dev.lbguard.model.WeightedTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AuthenticateCognitoActionConfig;
@@ -33,20 +27,16 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedRespons
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ForwardActionConfig;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RedirectActionConfig;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
- * Maps ELBv2 API shapes to the model the way the Terraform sources map the same settings, so that a fresh
- * {@code terraform apply} reads back with no drift: unset redirect fields become AWS's placeholders, a forward
- * by {@code TargetGroupArn} and a one-group {@code ForwardConfig} become one weighted list, legacy
- * {@code Values} and {@code *Config.Values} are one set, and health-check fields keep AWS's values.
+ * Maps ELBv2 load balancers, listeners and rules to the model the way the Terraform sources map the same settings,
+ * so that a fresh {@code terraform apply} reads back with no drift: unset redirect fields become AWS's placeholders,
+ * a forward by {@code TargetGroupArn} and a one-group {@code ForwardConfig} become one weighted list, and legacy
+ * {@code Values} and {@code *Config.Values} are one set. Target groups are {@link TargetGroupMapping}'s.
  */
 final class AwsMapping {
     private final SourceRef source;
@@ -276,61 +266,11 @@ final class AwsMapping {
         }
     }
 
-    TargetGroup targetGroup(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg,
-                            List<TargetHealthDescription> health) {
-        String arn = tg.targetGroupArn();
-        int port = tg.port() == null ? 0 : tg.port();
-        List<Target> targets = new ArrayList<>();
-        for (TargetHealthDescription d : health) {
-            TargetDescription t = d.target();
-            if (t == null || t.id() == null) {
-                continue;
-            }
-            OptionalInt targetPort = t.port() == null ? OptionalInt.empty() : OptionalInt.of(t.port());
-            String id = arn + "/target/" + t.id() + (targetPort.isPresent() ? ":" + targetPort.getAsInt() : "");
-            targets.add(new Target(ElementId.of(id), source, t.id(), targetPort, Optional.of(status(d.targetHealth()))));
-        }
-        String protocol = orEmpty(tg.protocolAsString()).toUpperCase(Locale.ROOT);
-        return new TargetGroup(ElementId.of(arn), source, orEmpty(tg.targetGroupName()), protocol, port,
-                or(tg.targetTypeAsString(), "instance"), healthCheck(tg), targets);
-    }
-
-    private static HealthCheck healthCheck(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg) {
-        String protocol = orEmpty(tg.healthCheckProtocolAsString()).toUpperCase(Locale.ROOT);
-        Matcher m = tg.matcher();
-        String matcher = m == null ? "" : m.httpCode() != null ? m.httpCode() : orEmpty(m.grpcCode());
-        return new HealthCheck(!Boolean.FALSE.equals(tg.healthCheckEnabled()), protocol,
-                or(tg.healthCheckPort(), "traffic-port"), orEmpty(tg.healthCheckPath()), matcher,
-                orZero(tg.healthCheckIntervalSeconds()), orZero(tg.healthCheckTimeoutSeconds()),
-                orZero(tg.healthyThresholdCount()), orZero(tg.unhealthyThresholdCount()));
-    }
-
-    /** DescribeTargetHealth's state in the model's terms; the reason keeps AWS's own code. */
-    static TargetStatus status(TargetHealth h) {
-        if (h == null) {
-            return new TargetStatus(TargetStatus.State.UNKNOWN, OptionalInt.empty(), "");
-        }
-        TargetStatus.State state = switch (orEmpty(h.stateAsString())) {
-            case "healthy" -> TargetStatus.State.HEALTHY;
-            case "unhealthy" -> TargetStatus.State.UNHEALTHY;
-            case "draining", "unhealthy.draining" -> TargetStatus.State.DRAINING;
-            case "initial", "unused", "unavailable" -> TargetStatus.State.NOT_SERVING;
-            default -> TargetStatus.State.UNKNOWN;
-        };
-        String reason = h.reasonAsString() != null ? h.reasonAsString()
-                : state == TargetStatus.State.UNKNOWN ? "state " + h.stateAsString() : "";
-        return new TargetStatus(state, OptionalInt.empty(), reason);
-    }
-
-    private static String orEmpty(String s) {
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    private static String or(String s, String fallback) {
+    static String or(String s, String fallback) {
         return s == null || s.isEmpty() ? fallback : s;
-    }
-
-    private static int orZero(Integer i) {
-        return i == null ? 0 : i;
     }
 }
