@@ -1,5 +1,6 @@
 package dev.lbguard.source.haproxy;
 
+import dev.lbguard.diagnostic.Spelling;
 import dev.lbguard.source.haproxy.HttpRequestRules.Effect;
 import java.util.List;
 import java.util.Optional;
@@ -105,30 +106,11 @@ final class Directives {
         for (String k : ROUTING_KEYWORDS) {
             // Close enough to be that keyword mistyped, far enough from every other keyword HAProxy has.
             int allowed = k.length() >= 8 ? 2 : 1;
-            if (!k.equals(kw) && editDistance(kw, k) <= allowed) {
+            if (!k.equals(kw) && Spelling.distance(kw, k) <= allowed) {
                 return Optional.of(k);
             }
         }
         return Optional.empty();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Where the {@code if} or {@code unless} of a rule's condition is, or -1 when the rule has none. */

@@ -1,6 +1,7 @@
 package dev.lbguard.policy.file;
 
 import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.diagnostic.Spelling;
 import dev.lbguard.policy.file.PolicyYaml.Entry;
 import dev.lbguard.policy.file.PolicyYaml.Mapping;
 import dev.lbguard.policy.file.PolicyYaml.Node;

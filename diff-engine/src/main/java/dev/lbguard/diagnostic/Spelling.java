@@ -1,14 +1,14 @@
-package dev.lbguard.policy.file;
+package dev.lbguard.diagnostic;
 
 import java.util.List;
 
 /** The known word a misspelt one most likely meant, by edit distance, for "did you mean" hints. */
-final class Spelling {
+public final class Spelling {
     private Spelling() {
     }
 
     /** The closest of {@code known} within a third of the word's length in edits, else {@code ""}. */
-    static String closest(String word, List<String> known) {
+    public static String closest(String word, List<String> known) {
         String best = "";
         int bestDistance = Math.max(1, word.length() / 3) + 1;
         for (String k : known) {
@@ -21,7 +21,8 @@ final class Spelling {
         return best;
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
