@@ -2,23 +2,18 @@ package dev.lbguard.source.resources;
 
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
-import dev.lbguard.model.Condition;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.HealthCheck;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.LoadBalancerType;
 import dev.lbguard.model.Move;
-import dev.lbguard.model.Priority;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.model.Rule;
-import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +61,8 @@ public final class TerraformSnapshotBuilder {
         List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
         List<ResourceInstance> resources = evaluation.loadBalancerResources();
         References refs = new References(resources);
-        Readers readers = new Readers(new TerraformActions(refs, diagnostics), new TerraformConditions(provider, known));
+        TerraformListeners listenerReader = new TerraformListeners(new TerraformActions(refs, diagnostics),
+                new TerraformConditions(provider, known), diagnostics);
 
         // Group children under their parent's address; TreeMaps keep everything in address order.
         Map<String, List<ResourceInstance>> listenersByLb = new TreeMap<>();
@@ -89,8 +85,8 @@ public final class TerraformSnapshotBuilder {
                 LoadBalancerType lbType = loadBalancerType(r, diagnostics);
                 List<Listener> listeners = new ArrayList<>();
                 for (ResourceInstance l : listenersByLb.getOrDefault(r.address(), List.of())) {
-                    listeners.add(listener(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
-                            certsByListener.getOrDefault(l.address(), List.of()), readers, diagnostics));
+                    listeners.add(listenerReader.read(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
+                            certsByListener.getOrDefault(l.address(), List.of())));
                 }
                 duplicatePorts(r, listeners, diagnostics);
                 loadBalancers.add(new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
@@ -109,7 +105,7 @@ public final class TerraformSnapshotBuilder {
         Map<String, List<Listener>> externalByLb = new TreeMap<>();
         rulesByKey.forEach((key, rules) -> externalByLb
                 .computeIfAbsent(names.get(key).loadBalancer(), k -> new ArrayList<>())
-                .add(externalListener(names.get(key), rules, readers, diagnostics)));
+                .add(listenerReader.external(names.get(key), rules)));
         externalByLb.forEach((name, listeners) -> loadBalancers.add(new LoadBalancer(ElementId.of(LoadBalancer.EXTERNAL + name),
                 listeners.get(0).source(), name + " (external)", LoadBalancerType.APPLICATION, false, listeners)));
         // Moves are kept as written: Move.apply knows that a resource's or module's move covers what is inside.
@@ -117,10 +113,6 @@ public final class TerraformSnapshotBuilder {
                 .map(m -> Move.of(m.from(), m.to(), m.source()))
                 .toList();
         return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves, evaluation.secrets());
-    }
-
-    /** How one snapshot reads the actions and conditions of its listeners and rules. */
-    private record Readers(TerraformActions actions, TerraformConditions conditions) {
     }
 
     /** Files each child resource of {@code childType} under the parent its {@code attribute} names. */
@@ -170,25 +162,6 @@ public final class TerraformSnapshotBuilder {
     }
 
     /**
-     * A placeholder for a listener managed elsewhere: its rules are known, its protocol, port and default action
-     * are not. Requests no rule takes get an unknown answer, never a guess.
-     */
-    private static Listener externalListener(ExternalListeners.Named listener, List<ResourceInstance> ruleResources,
-                                             Readers readers, List<Diagnostic> diagnostics) {
-        List<ResourceInstance> ordered = ruleResources.stream()
-                .sorted(java.util.Comparator.comparing(ResourceInstance::address)).toList();
-        ResourceInstance first = ordered.get(0);
-        SourceRef where = at(first, "listener_arn");
-        diagnostics.add(Diagnostic.warning("tf-external-listener", ordered.size()
-                + (ordered.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener.described()
-                + ", which this configuration does not manage; its default action and the rules of other stacks on it "
-                + "are not seen, so requests none of these rules take get an unknown answer", where));
-        return new Listener(ElementId.of(listener.key()), where, "HTTP", listener.port(), Optional.empty(), List.of(),
-                dev.lbguard.model.RuleAction.of(dev.lbguard.model.RouteAction.Unresolved.notTaken()),
-                rules(ordered, readers, diagnostics));
-    }
-
-    /**
      * AWS refuses a second listener on a port a load balancer listens on already, so which of them routes depends
      * on the order of apply: an error on the later one, never a table that shows both.
      */
@@ -209,83 +182,6 @@ public final class TerraformSnapshotBuilder {
                         + "apply. Remove one or give it another port", l.source()));
             }
         }
-    }
-
-    private static Listener listener(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,
-                                     List<ResourceInstance> certs, Readers readers, List<Diagnostic> diagnostics) {
-        Value.Obj a = l.attributes();
-        Value protocolValue = a.get("protocol");
-        String protocol = TfValues.str(protocolValue).orElse(switch (lbType) {
-            case APPLICATION -> "HTTP";
-            case NETWORK -> "TCP";
-            case GATEWAY -> "GENEVE";
-            case HAPROXY -> "HTTP";
-        });
-        if (TfValues.isUnknown(protocolValue)) {
-            diagnostics.add(Diagnostic.error("tf-unknown-protocol", l.address() + ": protocol could not be evaluated ("
-                    + TfValues.display(protocolValue).orElse("") + "); assuming " + protocol, at(l, "protocol")));
-        }
-        Value portValue = a.get("port");
-        int port = TfValues.integer(portValue).orElse(0);
-        if (TfValues.isUnknown(portValue)) {
-            diagnostics.add(Diagnostic.error("tf-unknown-port", l.address() + ": port could not be evaluated: "
-                    + TfValues.display(portValue).orElse(""), at(l, "port")));
-        }
-        List<String> certificates = new ArrayList<>();
-        TfValues.display(a.get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
-        for (ResourceInstance c : certs) {
-            TfValues.display(c.attributes().get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
-        }
-        RuleAction defaultAction = readers.actions().read(l, "default_action");
-        List<Rule> rules = rules(ruleResources, readers, diagnostics);
-        Listener listener = new Listener(ElementId.of(l.address()), l.source(), protocol, port,
-                TfValues.str(a.get("ssl_policy")).filter(s -> !s.isEmpty()), certificates, defaultAction, rules);
-        if (!listener.evaluatesRules() && !rules.isEmpty()) {
-            diagnostics.add(Diagnostic.warning("tf-rules-on-non-http-listener", l.address() + ": a " + protocol
-                    + " listener does not evaluate rules; only its default action routes", l.source()));
-        }
-        return listener;
-    }
-
-    /**
-     * The listener's rules. A rule without {@code priority} gets the next free priority after the highest
-     * one in the listener, in address order. That approximates the provider, which assigns it at apply time
-     * against the rules that exist then, so a warning says so.
-     */
-    private static List<Rule> rules(List<ResourceInstance> ruleResources, Readers readers,
-                                    List<Diagnostic> diagnostics) {
-        int highest = 0;
-        for (ResourceInstance r : ruleResources) {
-            highest = Math.max(highest, TfValues.integer(r.attributes().get("priority")).orElse(0));
-        }
-        List<Rule> rules = new ArrayList<>();
-        Map<Integer, String> taken = new LinkedHashMap<>();
-        for (ResourceInstance r : ruleResources) {
-            Value p = r.attributes().get("priority");
-            Priority priority;
-            if (TfValues.isNull(p)) {
-                priority = Priority.assigned(++highest);
-                diagnostics.add(Diagnostic.warning("tf-assigned-priority", r.address() + ": priority not set; assuming "
-                        + highest + ", the next free one (the provider assigns it at apply time)", r.source()));
-            } else if (TfValues.integer(p).isPresent()) {
-                priority = Priority.of(TfValues.integer(p).get());
-            } else {
-                priority = Priority.unknown();
-                diagnostics.add(Diagnostic.error("tf-unknown-priority", r.address() + ": priority could not be evaluated: "
-                        + TfValues.display(p).orElse(""), at(r, "priority")));
-            }
-            if (priority.isKnown()) {
-                String other = taken.putIfAbsent(priority.value(), r.address());
-                if (other != null) {
-                    diagnostics.add(Diagnostic.error("tf-duplicate-priority", r.address() + ": priority "
-                            + priority.value() + " is also used by " + other + "; AWS rejects this", at(r, "priority")));
-                }
-            }
-            List<Condition> conditions = readers.conditions().read(r, diagnostics);
-            rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions,
-                    readers.actions().read(r, "action")));
-        }
-        return rules;
     }
 
     private static LoadBalancerType loadBalancerType(ResourceInstance r, List<Diagnostic> diagnostics) {

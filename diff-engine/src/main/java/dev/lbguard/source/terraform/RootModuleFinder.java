@@ -1,12 +1,6 @@
 package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.SourceTree;
-import dev.lbguard.source.hcl.Block;
-import dev.lbguard.source.hcl.Expression;
-import dev.lbguard.source.hcl.HclFile;
-import dev.lbguard.source.hcl.HclSyntaxException;
-import dev.lbguard.source.hcl.TemplatePart;
-import dev.lbguard.source.terraform.modules.JsonConfiguration;
 import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the Terraform root modules of a tree that define load balancers: directories of {@code .tf} or
@@ -34,25 +26,8 @@ import java.util.regex.Pattern;
  * A Terragrunt unit is a root module too, reading the module its source names (see {@link TerragruntUnits}).
  */
 public final class RootModuleFinder {
-    /** Load-balancer types, read or not (the Classic Load Balancer's are reported unread by the evaluator). */
-    private static final String LB_TYPES = "aws_(lb|alb|elb|load_balancer|proxy_protocol_policy|app_cookie_stickiness_policy)"
-            + "(_[a-z_]+)?";
-    // HCL takes a label quoted or bare: resource "aws_lb" "x" and resource aws_lb x are the same block.
-    private static final Pattern LB_RESOURCE = Pattern.compile("resource\\s+(\"" + LB_TYPES + "\"|" + LB_TYPES + "\\s)");
-    private static final Pattern MODULE_BLOCK = Pattern.compile(
-            "(?m)^\\s*module\\s+(\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_-]*)\\s*\\{");
-    private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern LB_TYPE = Pattern.compile(LB_TYPES);
-    private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(" + LB_TYPES + "|module)\"\\s*:");
     /** Facts remembered per file content; bounded so that a walk over a long history stays small. */
     private static final int MEMO_LIMIT = 20_000;
-
-    /**
-     * What the scan learns from one file: whether it may define a load balancer (a resource of its own, a remote
-     * module) and the local modules it calls.
-     */
-    private record Facts(boolean loadBalancer, List<String> localSources) {
-    }
 
     /**
      * The root modules of a tree and, for each, the directories it reads: itself and every local module it calls,
@@ -85,9 +60,9 @@ public final class RootModuleFinder {
     }
 
     // Keyed by content id, so that scanning revision after revision reads only the files that changed.
-    private final Map<String, Facts> memo = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, ConfigurationFacts> memo = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Facts> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ConfigurationFacts> eldest) {
             return size() > MEMO_LIMIT;
         }
     };
@@ -160,7 +135,7 @@ public final class RootModuleFinder {
                 continue;
             }
             modules.add(dir);
-            Facts facts = facts(tree, path, file.getValue());
+            ConfigurationFacts facts = facts(tree, path, file.getValue());
             if (facts.loadBalancer()) {
                 withLb.add(dir);
             }
@@ -243,12 +218,12 @@ public final class RootModuleFinder {
         }
     }
 
-    private Facts facts(SourceTree tree, String path, String id) {
+    private ConfigurationFacts facts(SourceTree tree, String path, String id) {
         boolean json = path.endsWith(".json");
         // One content may sit in a .tf and a .tf.json file, and the two are read differently.
         String key = id.isEmpty() ? "" : json ? id + ".json" : id;
         if (!key.isEmpty()) {
-            Facts known = memo.get(key);
+            ConfigurationFacts known = memo.get(key);
             if (known != null) {
                 return known;
             }
@@ -258,94 +233,13 @@ public final class RootModuleFinder {
             text = new String(tree.read(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // What cannot be read may define a load balancer: its module is read, and the evaluator says why not.
-            return new Facts(true, List.of());
+            return new ConfigurationFacts(true, List.of());
         }
-        Facts facts = json ? jsonFacts(path, text) : hclFacts(text);
+        ConfigurationFacts facts = json ? ConfigurationFacts.ofJson(path, text) : ConfigurationFacts.ofHcl(text);
         if (!key.isEmpty()) {
             memo.put(key, facts);
         }
         return facts;
-    }
-
-    /**
-     * The local modules a file calls, and whether it may define a load balancer: a resource of a load-balancer
-     * type, or a module call whose source is not a local path (a registry or git module, or a computed source).
-     * Each module block's own {@code source} is read, so that another resource's {@code source} (a file upload)
-     * does not count as one.
-     */
-    private static Facts hclFacts(String text) {
-        List<String> sources = new ArrayList<>();
-        boolean unread = false;
-        for (Matcher m = MODULE_BLOCK.matcher(text); m.find(); ) {
-            String body = text.substring(m.end(), blockEnd(text, m.end()));
-            Matcher source = SOURCE.matcher(body);
-            if (source.find() && (source.group(1).startsWith("./") || source.group(1).startsWith("../"))) {
-                sources.add(source.group(1));
-            } else {
-                unread = true;
-            }
-        }
-        return new Facts(unread || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
-    }
-
-    /**
-     * The facts of a file of Terraform's JSON syntax, read as the evaluator reads it: resources of load-balancer
-     * types, and module calls by their {@code source}. A file that does not parse is scanned for the names of
-     * load-balancer types and {@code "module"} (as JSON keys or HCL blocks): its module is then read, and the evaluator
-     * reports the error.
-     */
-    private static Facts jsonFacts(String path, String text) {
-        HclFile file;
-        try {
-            file = JsonConfiguration.parse(path, text);
-        } catch (HclSyntaxException | RuntimeException e) {
-            // HCL saved as .tf.json is a broken file too: its resource and module blocks count as they would in .tf.
-            return new Facts(JSON_LB_OR_MODULE.matcher(text).find() || LB_RESOURCE.matcher(text).find()
-                    || MODULE_BLOCK.matcher(text).find(), List.of());
-        }
-        List<String> sources = new ArrayList<>();
-        boolean loadBalancer = false;
-        for (Block b : file.body().blocks()) {
-            if (b.type().equals("resource") && !b.labels().isEmpty()) {
-                loadBalancer |= LB_TYPE.matcher(b.labels().get(0)).matches();
-            } else if (b.type().equals("module")) {
-                Optional<String> source = b.body().attribute("source").flatMap(a -> literal(a.expression()));
-                if (source.isPresent() && (source.get().startsWith("./") || source.get().startsWith("../"))) {
-                    sources.add(source.get());
-                } else {
-                    loadBalancer = true;
-                }
-            }
-        }
-        return new Facts(loadBalancer, List.copyOf(sources));
-    }
-
-    private static Optional<String> literal(Expression e) {
-        return e instanceof Expression.Template t && t.parts().size() == 1
-                && t.parts().get(0) instanceof TemplatePart.Literal l ? Optional.of(l.text()) : Optional.empty();
-    }
-
-    /** Where the block whose body starts at {@code from} ends: its closing brace, strings skipped. */
-    private static int blockEnd(String text, int from) {
-        int depth = 1;
-        boolean quoted = false;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return text.length();
     }
 
     private static String resolve(String dir, String relative) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The primitive conversions, type names, equality and unknown bookkeeping that cty applies everywhere;
- * shared by {@link Operations}, {@link TypeConstraint} and the function library.
+ * The primitive conversions, type names and unknown bookkeeping that cty applies everywhere; shared by
+ * {@link Operations}, {@link TypeConstraint} and the function library. Equality is {@link ValueEquality}'s.
  */
 public final class Convert {
     private Convert() {
@@ -195,47 +195,6 @@ public final class Convert {
     private static String elementTypeName(List<Value> items) {
         return items.stream().filter(i -> !(i instanceof Value.Null) && !(i instanceof Value.Unknown))
                 .findFirst().map(Convert::typeName).orElse("dynamic");
-    }
-
-    /** cty's equality: type and value must match; null equals only null; empty means not known before apply. */
-    public static Optional<Boolean> equal(Value a, Value b) {
-        boolean aUnknown = a instanceof Value.Unknown;
-        boolean bUnknown = b instanceof Value.Unknown;
-        if (aUnknown || bUnknown) {
-            return Optional.empty();
-        }
-        if (a instanceof Value.Null || b instanceof Value.Null) {
-            return Optional.of(a instanceof Value.Null && b instanceof Value.Null);
-        }
-        if (a instanceof Value.Num x && b instanceof Value.Num y) {
-            return Optional.of(x.value().compareTo(y.value()) == 0);
-        }
-        if (a instanceof Value.Seq x && b instanceof Value.Seq y) {
-            if (x.kind() != y.kind() || x.items().size() != y.items().size()) {
-                return Optional.of(false);
-            }
-            return all(x.items(), y.items());
-        }
-        if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
-            if (x.object() != y.object() || !x.fields().keySet().equals(y.fields().keySet())) {
-                return Optional.of(false);
-            }
-            return all(List.copyOf(x.fields().values()), List.copyOf(y.fields().values()));
-        }
-        return Optional.of(a.equals(b));
-    }
-
-    private static Optional<Boolean> all(List<Value> xs, List<Value> ys) {
-        boolean unknown = false;
-        for (int i = 0; i < xs.size(); i++) {
-            Optional<Boolean> e = equal(xs.get(i), ys.get(i));
-            if (e.isEmpty()) {
-                unknown = true;
-            } else if (!e.get()) {
-                return Optional.of(false);
-            }
-        }
-        return unknown ? Optional.empty() : Optional.of(true);
     }
 
     public static boolean isWhollyKnown(Value v) {

@@ -4,6 +4,7 @@ import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.value.Convert;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueEquality;
 import dev.lbguard.source.value.ValueOps;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class Operations {
     public static Value binary(Expression.Operator op, Value left, Value right) throws EvalException {
         switch (op) {
             case EQUAL, NOT_EQUAL: {
-                Optional<Boolean> eq = Convert.equal(left, right);
+                Optional<Boolean> eq = ValueEquality.equal(left, right);
                 if (eq.isEmpty()) {
                     return Convert.unknownOf(left, right);
                 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * RFC 3339 timestamps as Terraform's time functions read and write them, which is Go's way. Two readers exist
  * because Terraform 1.11 has two: cty's strict one ({@code timeadd}, {@code formatdate}) and Go's
  * {@code time.Parse} ({@code timecmp}), which also takes a one-digit hour, a decimal comma and offsets up to
- * 24:60. Both turn Go's parse errors into the sentences Terraform prints. Durations are {@link GoDuration}'s.
+ * 24:60. Both turn Go's parse errors into the sentences Terraform prints (see {@link GoTimeParseError}). Durations
+ * are {@link GoDuration}'s.
  */
 final class GoTime {
     private GoTime() {
@@ -58,10 +59,6 @@ final class GoTime {
         return year < 0 ? "-" + digits : digits;
     }
 
-    /** Go's {@code time.ParseError}, reduced to what Terraform's messages use. */
-    private record ParseError(String layoutElem, String valueElem, String message) {
-    }
-
     /** A timestamp as cty's {@code timeadd} and {@code formatdate} read it. */
     static Timestamp parseStrict(String s) throws EvalException {
         Optional<Timestamp> fast = fast(s);
@@ -69,23 +66,23 @@ final class GoTime {
             return fast.get();
         }
         Object go = generic(s);
-        if (go instanceof ParseError e) {
-            throw new EvalException(message(e, true));
+        if (go instanceof GoTimeParseError e) {
+            throw new EvalException(e.sentence(true));
         }
         // Go's parser took it but RFC 3339 does not: cty names the part at fault.
         String tail = s.substring(s.length() - 6);
         if (s.charAt(12) == ':') {
-            throw new EvalException(message(new ParseError("15", s.substring(11, 12), ""), true));
+            throw new EvalException(new GoTimeParseError("15", s.substring(11, 12), "").sentence(true));
         } else if (s.charAt(19) == ',') {
-            throw new EvalException(message(new ParseError(".", ",", ""), true));
+            throw new EvalException(new GoTimeParseError(".", ",", "").sentence(true));
         } else if (s.charAt(s.length() - 1) != 'Z') {
             if (num2(tail, 1) >= 24 || num2(tail, 4) >= 60) {
-                throw new EvalException(message(new ParseError("Z07:00", tail, ""), true));
+                throw new EvalException(new GoTimeParseError("Z07:00", tail, "").sentence(true));
             }
             // cty then returns the zero time it failed to parse; no input is known to get here.
             return at(1, 1, 1, 0, 0, 0, 0, 0);
         }
-        throw new EvalException(message(new ParseError("2006-01-02T15:04:05Z07:00", s, ""), true));
+        throw new EvalException(new GoTimeParseError("2006-01-02T15:04:05Z07:00", s, "").sentence(true));
     }
 
     /** A timestamp as Go's {@code time.Parse(time.RFC3339, s)} reads it ({@code timecmp}). */
@@ -95,50 +92,14 @@ final class GoTime {
             return fast.get();
         }
         Object go = generic(s);
-        if (go instanceof ParseError e) {
-            throw new EvalException(message(e, false));
+        if (go instanceof GoTimeParseError e) {
+            throw new EvalException(e.sentence(false));
         }
         return (Timestamp) go;
     }
 
     private static int num2(String s, int i) {
         return 10 * (s.charAt(i) - '0') + (s.charAt(i + 1) - '0');
-    }
-
-    private static String message(ParseError e, boolean strict) {
-        String prefix = "not a valid RFC3339 timestamp";
-        if (e.layoutElem().isEmpty() && e.valueElem().isEmpty() && !e.message().isEmpty()) {
-            return prefix + e.message();
-        }
-        String what = switch (e.layoutElem()) {
-            case "2006" -> "year";
-            case "01" -> "month";
-            case "02" -> "day of month";
-            case "15" -> "hour";
-            case "04" -> "minute";
-            case "05" -> "second";
-            case "Z07:00" -> "UTC offset";
-            case "T" -> null;
-            case ":", "-" -> "";
-            default -> "timestamp segment";
-        };
-        if (what == null) {
-            return prefix + ": missing required time introducer 'T'";
-        } else if (what.isEmpty()) {
-            return prefix + (e.valueElem().isEmpty()
-                    ? ": end of string where " + GoQuote.quote(e.layoutElem()) + " is expected"
-                    : ": found " + GoQuote.quote(e.valueElem()) + " where " + GoQuote.quote(e.layoutElem())
-                            + " is expected");
-        } else if (e.valueElem().isEmpty()) {
-            return prefix + ": end of string before " + what;
-        } else if (strict && what.equals("hour") && e.valueElem().contains(":")) {
-            return prefix + ": hour must be between 0 and 23 inclusive";
-        } else if (strict && what.equals("hour") && e.valueElem().length() != 2) {
-            return prefix + ": hour must have exactly two digits";
-        } else if (strict && what.equals("minute") && e.valueElem().length() != 2) {
-            return prefix + ": minute must have exactly two digits";
-        }
-        return prefix + ": cannot use " + GoQuote.quote(e.valueElem()) + " as " + what;
     }
 
     /** The fast path Go and cty share: exactly {@code YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)}, all in range. */
@@ -222,7 +183,7 @@ final class GoTime {
 
     /**
      * Go's general {@code time.parse} for the RFC 3339 layout, element by element; returns a {@link Timestamp}
-     * or the {@link ParseError} Go would report.
+     * or the {@link GoTimeParseError} Go would report.
      */
     private static Object generic(String value) {
         String[][] chunks = {{"", "2006"}, {"-", "01"}, {"-", "02"}, {"T", "15"}, {":", "04"}, {":", "05"},
@@ -235,7 +196,7 @@ final class GoTime {
             String std = chunk[1];
             if (!prefix.isEmpty()) {
                 if (v.isEmpty() || v.charAt(0) != prefix.charAt(0)) {
-                    return new ParseError(prefix, v, "");
+                    return new GoTimeParseError(prefix, v, "");
                 }
                 v = v.substring(1);
             }
@@ -303,16 +264,16 @@ final class GoTime {
                 }
             }
             if (!range.isEmpty()) {
-                return new ParseError(std, v, ": " + range + " out of range");
+                return new GoTimeParseError(std, v, ": " + range + " out of range");
             } else if (bad) {
-                return new ParseError(std, hold, "");
+                return new GoTimeParseError(std, hold, "");
             }
         }
         if (!v.isEmpty()) {
-            return new ParseError("", v, ": extra text: " + GoQuote.timeQuote(v));
+            return new GoTimeParseError("", v, ": extra text: " + GoQuote.timeQuote(v));
         }
         if (f[2] < 1 || f[2] > daysIn(f[1], f[0])) {
-            return new ParseError("", "", ": day out of range");
+            return new GoTimeParseError("", "", ": day out of range");
         }
         return at(f[0], f[1], f[2], f[3], f[4], f[5], f[6], offset);
     }

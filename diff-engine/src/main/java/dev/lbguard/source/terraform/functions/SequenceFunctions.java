@@ -5,6 +5,7 @@ import static dev.lbguard.source.terraform.functions.Functions.Registry.VARIADIC
 import dev.lbguard.source.value.Convert;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueEquality;
 import dev.lbguard.source.value.ValueOps;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class SequenceFunctions {
         r.strict("distinct", 1, 1, args -> {
             List<Value> out = new ArrayList<>();
             for (Value v : Convert.sequence(args.get(0), "list")) {
-                if (out.stream().noneMatch(o -> Convert.equal(o, v).orElse(false))) {
+                if (out.stream().noneMatch(o -> ValueEquality.equal(o, v).orElse(false))) {
                     out.add(v);
                 }
             }
@@ -43,7 +44,7 @@ final class SequenceFunctions {
         r.strict("index", 2, 2, args -> {
             List<Value> items = Convert.sequence(args.get(0), "list");
             for (int i = 0; i < items.size(); i++) {
-                if (Convert.equal(items.get(i), args.get(1)).orElse(false)) {
+                if (ValueEquality.equal(items.get(i), args.get(1)).orElse(false)) {
                     return Value.Num.of(i);
                 }
             }
@@ -109,7 +110,7 @@ final class SequenceFunctions {
             List<Value> out = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 Value key = keys.get(i);
-                if (search.stream().anyMatch(s -> Convert.equal(s, key).orElse(false))) {
+                if (search.stream().anyMatch(s -> ValueEquality.equal(s, key).orElse(false))) {
                     out.add(values.get(i));
                 }
             }
@@ -153,7 +154,7 @@ final class SequenceFunctions {
         List<Value> items = Convert.sequence(args.get(0), "list");
         boolean unknown = false;
         for (Value item : items) {
-            Optional<Boolean> eq = Convert.equal(item, args.get(1));
+            Optional<Boolean> eq = ValueEquality.equal(item, args.get(1));
             if (eq.isEmpty()) {
                 unknown = true;
             } else if (eq.get()) {

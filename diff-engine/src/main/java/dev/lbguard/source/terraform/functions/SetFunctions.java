@@ -6,6 +6,7 @@ import dev.lbguard.source.value.Convert;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.TypeConversion;
 import dev.lbguard.source.value.Value;
+import dev.lbguard.source.value.ValueEquality;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,14 +27,14 @@ final class SetFunctions {
             List<Value> out = new ArrayList<>(Convert.sequence(args.get(0), "first_set"));
             for (Value v : args.subList(1, args.size())) {
                 List<Value> other = Convert.sequence(v, "other_sets");
-                out.removeIf(x -> other.stream().noneMatch(y -> Convert.equal(x, y).orElse(false)));
+                out.removeIf(x -> other.stream().noneMatch(y -> ValueEquality.equal(x, y).orElse(false)));
             }
             return Value.Values.set(out);
         });
         r.strict("setsubtract", 2, 2, args -> {
             List<Value> out = new ArrayList<>(Convert.sequence(args.get(0), "a"));
             List<Value> other = Convert.sequence(args.get(1), "b");
-            out.removeIf(x -> other.stream().anyMatch(y -> Convert.equal(x, y).orElse(false)));
+            out.removeIf(x -> other.stream().anyMatch(y -> ValueEquality.equal(x, y).orElse(false)));
             return Value.Values.set(out);
         });
         r.strict("setproduct", 1, VARIADIC, args -> {

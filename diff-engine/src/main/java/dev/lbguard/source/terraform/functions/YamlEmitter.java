@@ -1,5 +1,8 @@
 package dev.lbguard.source.terraform.functions;
 
+import static dev.lbguard.source.terraform.functions.YamlScalarAnalysis.isBreak;
+import static dev.lbguard.source.terraform.functions.YamlScalarAnalysis.printable;
+
 import dev.lbguard.source.value.Convert;
 import dev.lbguard.source.value.Value;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +98,8 @@ final class YamlEmitter {
                 b.getBytes(StandardCharsets.UTF_8)));
         for (String key : keys) {
             writeIndent();
-            Analysis a = new Analysis(key);
-            if (!a.multiline && key.getBytes(StandardCharsets.UTF_8).length <= 128) {
+            YamlScalarAnalysis a = YamlScalarAnalysis.of(key);
+            if (!a.multiline() && key.getBytes(StandardCharsets.UTF_8).length <= 128) {
                 node(new Value.Str(key), false, true, true);
                 indicator(":", false, false, false);
             } else {
@@ -118,16 +121,16 @@ final class YamlEmitter {
     }
 
     private void scalar(String value, Style requested) {
-        Analysis a = new Analysis(value);
+        YamlScalarAnalysis a = YamlScalarAnalysis.of(value);
         Style style = requested;
-        if (simpleKeyContext && a.multiline) {
+        if (simpleKeyContext && a.multiline()) {
             style = Style.DOUBLE_QUOTED;
         }
-        if (style == Style.PLAIN && !a.blockPlainAllowed) {
+        if (style == Style.PLAIN && !a.blockPlainAllowed()) {
             // libyaml would fall back to single quotes, but no number, bool or null needs them.
             throw new IllegalStateException("not a plain scalar: " + value);
         }
-        if (style == Style.LITERAL && (!a.blockAllowed || simpleKeyContext)) {
+        if (style == Style.LITERAL && (!a.blockAllowed() || simpleKeyContext)) {
             style = Style.DOUBLE_QUOTED;
         }
         increaseIndent(true, false);
@@ -283,72 +286,6 @@ final class YamlEmitter {
                 put(c);
                 indention = false;
                 breaks = false;
-            }
-        }
-    }
-
-    /** libyaml's {@code is_printable}, which leaves out tab, C1 controls, U+FEFF and everything past U+FFFF. */
-    static boolean printable(int c) {
-        return c == 0x0A || c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF;
-    }
-
-    static boolean isBreak(int c) {
-        return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
-    }
-
-    private static boolean isBlankOrEnd(int[] cps, int i) {
-        return i >= cps.length || cps[i] == ' ' || cps[i] == '\t';
-    }
-
-    /** libyaml's {@code yaml_emitter_analyze_scalar}, reduced to the flags the styles used here depend on. */
-    private static final class Analysis {
-        boolean multiline;
-        boolean blockPlainAllowed = true;
-        boolean blockAllowed = true;
-
-        Analysis(String value) {
-            int[] cps = value.codePoints().toArray();
-            if (cps.length == 0) {
-                blockAllowed = false;
-                return;
-            }
-            boolean blockIndicators = value.startsWith("---") || value.startsWith("...");
-            boolean special = false;
-            boolean lineBreaks = false;
-            boolean leading = cps[0] == ' ' || isBreak(cps[0]);
-            boolean trailingSpace = cps[cps.length - 1] == ' ';
-            boolean trailing = trailingSpace || isBreak(cps[cps.length - 1]);
-            boolean spaceBreak = false;
-            boolean previousSpace = false;
-            boolean precededByWhitespace = true;
-            for (int i = 0; i < cps.length; i++) {
-                int c = cps[i];
-                boolean followedByWhitespace = isBlankOrEnd(cps, i + 1);
-                if (i == 0) {
-                    blockIndicators |= "#,[]{}&*!|>'\"%@`".indexOf(c) >= 0 || (c == '?' || c == ':' || c == '-')
-                            && followedByWhitespace;
-                } else {
-                    blockIndicators |= c == ':' && followedByWhitespace || c == '#' && precededByWhitespace;
-                }
-                special |= !printable(c);
-                if (c == ' ') {
-                    previousSpace = true;
-                } else if (isBreak(c)) {
-                    lineBreaks = true;
-                    spaceBreak |= previousSpace;
-                    previousSpace = false;
-                } else {
-                    previousSpace = false;
-                }
-                precededByWhitespace = c == ' ' || c == '\t' || isBreak(c) || c == 0;
-            }
-            multiline = lineBreaks;
-            if (leading || trailing || lineBreaks || blockIndicators || spaceBreak || special) {
-                blockPlainAllowed = false;
-            }
-            if (trailingSpace || spaceBreak || special) {
-                blockAllowed = false;
             }
         }
     }

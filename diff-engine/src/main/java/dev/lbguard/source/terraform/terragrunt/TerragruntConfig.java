@@ -3,9 +3,7 @@ package dev.lbguard.source.terraform.terragrunt;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
-import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
-import dev.lbguard.source.hcl.TemplatePart;
 import dev.lbguard.source.resources.TfValues;
 import dev.lbguard.source.terraform.eval.EvalState;
 import dev.lbguard.source.terraform.eval.ModuleCalls;
@@ -17,27 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A Terragrunt configuration as Terragrunt reads it: a file ({@code terragrunt.hcl}, or one that
  * {@code read_terragrunt_config} reads) with its {@code include}s merged in. Gives the {@code terraform.source}
  * that says which module the unit applies, the {@code inputs} that become that module's variables, and the
- * {@code dependency} blocks; {@link #check} reports what Terragrunt does that may change values and lbguard does
- * not read.
+ * {@code dependency} blocks. {@link TerragruntUnreadSettings} reports what it does that lbguard does not read.
  */
 final class TerragruntConfig {
-    /** Blocks of a configuration that lbguard reads, or knows cannot reach routing. */
-    private static final Set<String> KNOWN_BLOCKS = Set.of("locals", "include", "dependency", "dependencies",
-            "terraform", "remote_state", "generate", "errors", "exclude", "catalog", "engine", "feature", "retry");
-    private static final Set<String> KNOWN_ATTRIBUTES = Set.of("inputs", "download_dir", "prevent_destroy", "skip",
-            "iam_role", "iam_assume_role_duration", "iam_assume_role_session_name", "iam_web_identity_token",
-            "terraform_binary", "terraform_version_constraint", "terragrunt_version_constraint", "retryable_errors",
-            "retry_max_attempts", "retry_sleep_interval_sec", "remote_state");
-    private static final Pattern LOAD_BALANCER_OR_MODULE = Pattern.compile(
-            "(?m)^\\s*(resource\\s+\"?aws_(lb|alb|elb|load_balancer|proxy_protocol_policy|app_cookie_stickiness_policy)"
-                    + "|module\\s+\"?[A-Za-z_])");
-    private static final Pattern ANY_RESOURCE = Pattern.compile("(?m)^\\s*(resource|data)\\s+\"?[A-Za-z_]");
     /** How deep {@code read_terragrunt_config} may nest: a file that reads itself is a cycle, not a hang. */
     private static final int MAX_DEPTH = 8;
 
@@ -155,6 +140,14 @@ final class TerragruntConfig {
         out.add(own.path());
         includes.forEach(i -> i.file().ifPresent(f -> out.add(f.path())));
         return out;
+    }
+
+    /** This file, then the files of the includes merged into it. */
+    List<TerragruntFile> mergedFiles() {
+        List<TerragruntFile> files = new ArrayList<>();
+        files.add(own);
+        includes.stream().filter(Include::merged).forEach(i -> i.file().ifPresent(files::add));
+        return files;
     }
 
     private Include include(Block b) {
@@ -298,93 +291,5 @@ final class TerragruntConfig {
                 // SCP-style git, as go-getter reads it: git@github.com:acme/modules.git//alb?ref=v1
                 || source.matches("^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:.*")
                 || source.matches("^[a-z0-9-]+(\\.[a-z0-9-]+)+/.*") && !source.startsWith(".");
-    }
-
-    /**
-     * Reports what this configuration does that may change the module's values and lbguard does not read:
-     * {@code generate} blocks writing resources or modules, {@code extra_arguments} giving variables, blocks and
-     * attributes lbguard does not know.
-     */
-    void check() {
-        List<TerragruntFile> files = new ArrayList<>();
-        files.add(own);
-        includes.stream().filter(Include::merged).forEach(i -> i.file().ifPresent(files::add));
-        for (TerragruntFile f : files) {
-            for (Block b : f.body().blocks()) {
-                if (!KNOWN_BLOCKS.contains(b.type())) {
-                    state.warning("tg-unknown", "Terragrunt block " + b.type() + " is not read by lbguard",
-                            state.ref(b.range()));
-                } else if (b.type().equals("generate")) {
-                    generate(f, b);
-                } else if (b.type().equals("terraform")) {
-                    b.body().blocks("extra_arguments").forEach(e -> extraArguments(f, e));
-                }
-            }
-            for (Attribute a : f.body().attributes()) {
-                if (a.name().equals("generate")) {
-                    state.error("tg-generate", "generate as an attribute (a map of files to write) is not read by "
-                            + "lbguard; the files it writes may declare resources", state.ref(a.range()));
-                } else if (!KNOWN_ATTRIBUTES.contains(a.name())) {
-                    state.warning("tg-unknown", "Terragrunt attribute " + a.name() + " is not read by lbguard",
-                            state.ref(a.nameRange()));
-                }
-            }
-        }
-    }
-
-    private void generate(TerragruntFile file, Block b) {
-        String name = b.labels().isEmpty() ? "" : b.labels().get(0);
-        String path = b.body().attribute("path").map(a -> TfValues.str(file.evaluate(a.expression())).orElse("?"))
-                .orElse("?");
-        Optional<Attribute> contents = b.body().attribute("contents");
-        if (contents.isEmpty()) {
-            return;
-        }
-        Optional<String> text = TfValues.str(file.evaluate(contents.get().expression()));
-        String what = "generate \"" + name + "\" writes " + path;
-        if (text.isEmpty()) {
-            state.error("tg-generate", what + " with contents lbguard could not evaluate; the file may declare "
-                    + "resources, and lbguard does not read it", state.ref(b.range()));
-        } else if (LOAD_BALANCER_OR_MODULE.matcher(text.get()).find()) {
-            state.error("tg-generate", what + ", which declares load-balancer resources or modules; lbguard does not "
-                    + "read generated files, so their routing is not in this report", state.ref(b.range()));
-        } else if (ANY_RESOURCE.matcher(text.get()).find()) {
-            state.notRouting("tg-generate", what + ", which declares resources; lbguard does not read generated files",
-                    state.ref(b.range()));
-        }
-    }
-
-    private void extraArguments(TerragruntFile file, Block b) {
-        boolean varFiles = b.body().attribute("required_var_files").isPresent()
-                || b.body().attribute("optional_var_files").isPresent();
-        boolean envVars = b.body().attribute("env_vars").map(a -> file.evaluate(a.expression()))
-                .filter(v -> !(v instanceof Value.Obj o) || o.fields().keySet().stream().anyMatch(k -> k.startsWith("TF_VAR_")))
-                .isPresent();
-        boolean varArgs = b.body().attribute("arguments").map(a -> file.evaluate(a.expression()))
-                .filter(v -> !(v instanceof Value.Seq seq) || seq.items().stream()
-                        .anyMatch(i -> TfValues.str(i).map(s -> s.startsWith("-var")).orElse(true)))
-                .isPresent();
-        if (varFiles || envVars || varArgs) {
-            String name = b.labels().isEmpty() ? "" : b.labels().get(0);
-            state.error("tg-extra-arguments", "extra_arguments \"" + name + "\" gives Terraform variables ("
-                    + (varFiles ? "var files" : varArgs ? "-var arguments" : "TF_VAR_ environment variables")
-                    + ") that lbguard does not read, so the module's values may differ from this report",
-                    state.ref(b.range()));
-        }
-    }
-
-    /** The literal name of an object key: {@code name} or {@code "name"}. */
-    static Optional<String> keyName(Expression.ObjectKey key) {
-        if (key.literalName().isPresent()) {
-            return key.literalName();
-        }
-        if (key.expression() instanceof Expression.Template t && t.parts().size() == 1
-                && t.parts().get(0) instanceof TemplatePart.Literal l) {
-            return Optional.of(l.text());
-        }
-        if (key.expression() instanceof Expression.Template t && t.parts().isEmpty()) {
-            return Optional.of("");
-        }
-        return Optional.empty();
     }
 }

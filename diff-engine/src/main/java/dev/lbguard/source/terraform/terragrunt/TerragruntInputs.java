@@ -4,6 +4,7 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Expression;
+import dev.lbguard.source.hcl.TemplatePart;
 import dev.lbguard.source.terraform.eval.EvalState;
 import dev.lbguard.source.terraform.eval.Variables;
 import dev.lbguard.source.value.Value;
@@ -75,7 +76,7 @@ final class TerragruntInputs implements Variables.Source {
                 return EMPTY;
             }
             if (a.get().expression() instanceof Expression.ObjectCons o
-                    && o.items().stream().allMatch(i -> TerragruntConfig.keyName(i.key()).isPresent())) {
+                    && o.items().stream().allMatch(i -> keyName(i.key()).isPresent())) {
                 return new Literal(file, o);
             }
             return new Whole(file, a.get());
@@ -135,6 +136,21 @@ final class TerragruntInputs implements Variables.Source {
         return over;
     }
 
+    /** The literal name of an object key: {@code name} or {@code "name"}. */
+    private static Optional<String> keyName(Expression.ObjectKey key) {
+        if (key.literalName().isPresent()) {
+            return key.literalName();
+        }
+        if (key.expression() instanceof Expression.Template t && t.parts().size() == 1
+                && t.parts().get(0) instanceof TemplatePart.Literal l) {
+            return Optional.of(l.text());
+        }
+        if (key.expression() instanceof Expression.Template t && t.parts().isEmpty()) {
+            return Optional.of("");
+        }
+        return Optional.empty();
+    }
+
     /** {@code inputs = { name = ... }}: each input its own value. */
     private static final class Literal implements Set {
         private final TerragruntFile file;
@@ -144,7 +160,7 @@ final class TerragruntInputs implements Variables.Source {
         Literal(TerragruntFile file, Expression.ObjectCons o) {
             this.file = file;
             for (Expression.ObjectItem i : o.items()) {
-                items.put(TerragruntConfig.keyName(i.key()).orElseThrow(), i);
+                items.put(keyName(i.key()).orElseThrow(), i);
             }
         }
 

@@ -101,7 +101,7 @@ public final class TerragruntUnits {
             if (config.isEmpty()) {
                 return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), moduleDir);
             }
-            config.get().check();
+            TerragruntUnreadSettings.report(config.get());
             TerragruntConfig.Source source = config.get().source();
             boolean tf = tree.files(dir).stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
             switch (source.kind()) {
@@ -155,7 +155,7 @@ public final class TerragruntUnits {
         if (config.isEmpty()) {
             return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
         }
-        config.get().check();
+        TerragruntUnreadSettings.report(config.get());
         config.get().source();
         TerragruntInputs.Set unitInputs = config.get().inputs();
         TerraformEvaluation evaluation = new TerraformEvaluator().evaluate(state, dir, path,
