@@ -35,7 +35,7 @@ public final class ModuleInstance implements Refs {
     final String key;
     private final Variables.Source inputs;
     // The value of each declaration read so far: variables, locals, outputs, resources, lookups, module calls.
-    private final Map<Dep, EvalState.Slot<?>> slots = new HashMap<>();
+    private final Map<Dep, Slot<?>> slots = new HashMap<>();
 
     /** The root module. */
     ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
@@ -158,14 +158,14 @@ public final class ModuleInstance implements Refs {
 
     /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
     @SuppressWarnings("unchecked")
-    private <T> EvalState.Slot<T> slot(Kind kind, String name, boolean isolated) {
-        return (EvalState.Slot<T>) slots.computeIfAbsent(new Dep(kind, name),
-                d -> new EvalState.Slot<T>(isolated, depth == 0 ? d : null));
+    private <T> Slot<T> slot(Kind kind, String name, boolean isolated) {
+        return (Slot<T>) slots.computeIfAbsent(new Dep(kind, name),
+                d -> new Slot<T>(isolated, depth == 0 ? d : null));
     }
 
     /** The computed values of this (root) module instance, by declaration. */
-    Map<Dep, EvalState.Slot<?>> computed() {
-        Map<Dep, EvalState.Slot<?>> out = new LinkedHashMap<>();
+    Map<Dep, Slot<?>> computed() {
+        Map<Dep, Slot<?>> out = new LinkedHashMap<>();
         slots.forEach((dep, slot) -> {
             if (slot.dep != null && slot.value().isPresent()) {
                 out.put(dep, slot);
@@ -175,7 +175,7 @@ public final class ModuleInstance implements Refs {
     }
 
     /** Takes over a value an earlier evaluation computed (see {@link Reuse}); never a module call's. */
-    void seed(EvalState.Slot<?> slot) {
+    void seed(Slot<?> slot) {
         slots.put(slot.dep, slot);
     }
 
@@ -234,7 +234,7 @@ public final class ModuleInstance implements Refs {
         }
         for (String name : config.moduleCalls().keySet()) {
             ModuleCalls.Result r = call(name);
-            EvalState.Slot<?> slot = slots.get(new Dep(Kind.MODULE, name));
+            Slot<?> slot = slots.get(new Dep(Kind.MODULE, name));
             if (r.child().map(c -> ErrorReach.mayRoute(state.loader, c, 0)).orElse(true)) {
                 out.addAll(slot.errors());
             }
