@@ -14,10 +14,19 @@ final class ExpressionParser {
 
     private final TokenCursor in;
     private final TemplateParser templates;
+    // Made on first use: a parser is made per JSON string, and most of those hold no tuple or object.
+    private CollectionParser collections;
 
     ExpressionParser(TokenCursor in) {
         this.in = in;
         this.templates = new TemplateParser(in, this);
+    }
+
+    private CollectionParser collections() {
+        if (collections == null) {
+            collections = new CollectionParser(in, this);
+        }
+        return collections;
     }
 
     /** {@code Expression = binary ("?" Expression ":" Expression)?}. */
@@ -119,10 +128,10 @@ final class ExpressionParser {
                 return templates.parseTemplate();
             }
             case L_BRACK -> {
-                return parseTuple();
+                return collections().parseTuple();
             }
             case L_BRACE -> {
-                return parseObject();
+                return collections().parseObject();
             }
             default -> throw in.error(t, "expected an expression, found " + t.describe());
         }
@@ -148,7 +157,7 @@ final class ExpressionParser {
     }
 
     /** Consumes the closer of a bracketed construct; at end of file, blames the opener. */
-    private Token closing(TokenType type, String closer, String what, Token opener) throws HclSyntaxException {
+    Token closing(TokenType type, String closer, String what, Token opener) throws HclSyntaxException {
         Token t = in.peek();
         if (t.is(type)) {
             return in.next();
@@ -265,129 +274,5 @@ final class ExpressionParser {
         }
         in.popNewlines();
         return new Expression.FunctionCall(name.toString(), arguments, expandFinal, in.range(nameToken, close));
-    }
-
-    private Expression parseTuple() throws HclSyntaxException {
-        Token open = in.next();
-        in.pushNewlines(false);
-        try {
-            if (in.peek().isKeyword("for")) {
-                return parseFor(open, TokenType.R_BRACK);
-            }
-            List<Expression> elements = new ArrayList<>();
-            while (!in.at(TokenType.R_BRACK)) {
-                elements.add(parseExpression());
-                if (!in.at(TokenType.COMMA)) {
-                    break;
-                }
-                in.next();
-            }
-            Token close = closing(TokenType.R_BRACK, elements.isEmpty() ? "\"]\"" : "\",\" or \"]\"", "the tuple",
-                    open);
-            return new Expression.Tuple(elements, in.range(open, close));
-        } finally {
-            in.popNewlines();
-        }
-    }
-
-    private Expression parseObject() throws HclSyntaxException {
-        Token open = in.next();
-        in.pushNewlines(false);
-        boolean isFor = in.peek().isKeyword("for");
-        in.popNewlines();
-        if (isFor) {
-            in.pushNewlines(false);
-            try {
-                return parseFor(open, TokenType.R_BRACE);
-            } finally {
-                in.popNewlines();
-            }
-        }
-        // Newlines separate items, so they count here, unlike in tuples.
-        in.pushNewlines(true);
-        List<Expression.ObjectItem> items = new ArrayList<>();
-        while (true) {
-            Token t = in.peek();
-            if (t.is(TokenType.NEWLINE)) {
-                in.next();
-                continue;
-            }
-            if (t.is(TokenType.R_BRACE) || t.is(TokenType.EOF)) {
-                break;
-            }
-            boolean parenthesized = t.is(TokenType.L_PAREN);
-            Expression keyExpression = parseExpression();
-            Optional<String> literal = !parenthesized && keyExpression instanceof Expression.Variable v
-                    ? Optional.of(v.name()) : Optional.empty();
-            Expression.ObjectKey key = new Expression.ObjectKey(literal, keyExpression, keyExpression.range());
-            Token sep = in.peek();
-            if (!sep.is(TokenType.EQUAL) && !sep.is(TokenType.COLON)) {
-                throw in.error(sep, "expected \"=\" or \":\" after the object key, found " + sep.describe());
-            }
-            in.next();
-            Expression value = parseExpression();
-            items.add(new Expression.ObjectItem(key, value, in.range(key, value)));
-            Token after = in.peek();
-            if (after.is(TokenType.COMMA) || after.is(TokenType.NEWLINE)) {
-                in.next();
-            } else if (!after.is(TokenType.R_BRACE) && !after.is(TokenType.EOF)) {
-                throw in.error(after, "expected a comma or a newline after the object item, found "
-                        + after.describe());
-            }
-        }
-        Token close = closing(TokenType.R_BRACE, "\"}\"", "the object", open);
-        in.popNewlines();
-        return new Expression.ObjectCons(items, in.range(open, close));
-    }
-
-    /** {@code [for k, v in coll : value if cond]} or {@code {for k, v in coll : key => value... if cond}}. */
-    private Expression parseFor(Token open, TokenType closeType) throws HclSyntaxException {
-        boolean object = closeType == TokenType.R_BRACE;
-        in.next(); // "for"
-        Token first = in.expect(TokenType.IDENT, "a variable name after \"for\"");
-        Optional<String> keyVariable = Optional.empty();
-        String valueVariable = first.text();
-        if (in.at(TokenType.COMMA)) {
-            in.next();
-            keyVariable = Optional.of(valueVariable);
-            valueVariable = in.expect(TokenType.IDENT, "a value variable name after \",\"").text();
-        }
-        Token keyword = in.peek();
-        if (!keyword.isKeyword("in")) {
-            throw in.error(keyword, "expected \"in\" after the for-expression's variables, found "
-                    + keyword.describe());
-        }
-        in.next();
-        Expression collection = parseExpression();
-        in.expect(TokenType.COLON, "\":\" after the collection of the for-expression");
-        Expression value = parseExpression();
-        Optional<Expression> keyResult = Optional.empty();
-        if (in.at(TokenType.FAT_ARROW)) {
-            Token arrow = in.next();
-            if (!object) {
-                throw in.error(arrow, "a tuple for-expression [for ...] has no key: \"=>\" is only for {for ...}");
-            }
-            keyResult = Optional.of(value);
-            value = parseExpression();
-        } else if (object) {
-            throw in.error(in.peek(), "expected \"=>\" after the key of the object for-expression, found "
-                    + in.peek().describe());
-        }
-        boolean grouping = false;
-        if (in.at(TokenType.ELLIPSIS)) {
-            Token ellipsis = in.next();
-            if (!object) {
-                throw in.error(ellipsis, "grouping (...) is only for object for-expressions {for ...}");
-            }
-            grouping = true;
-        }
-        Optional<Expression> condition = Optional.empty();
-        if (in.peek().isKeyword("if")) {
-            in.next();
-            condition = Optional.of(parseExpression());
-        }
-        Token close = closing(closeType, object ? "\"}\"" : "\"]\"", "the for-expression", open);
-        return new Expression.For(keyVariable, valueVariable, collection, keyResult, value, condition, grouping,
-                in.range(open, close));
     }
 }

@@ -100,7 +100,7 @@ final class BlockExpander {
         if (errors == null) {
             return body.get();
         }
-        EvalState.Traced<T> t = state.trace(body);
+        Traced<T> t = state.trace(body);
         state.read(t.errors());
         errors.merge(name, t.errors(), ErrorReach::union);
         return t.value();

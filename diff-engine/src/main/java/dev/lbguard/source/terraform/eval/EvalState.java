@@ -10,9 +10,7 @@ import dev.lbguard.source.value.ValueOps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +29,11 @@ public final class EvalState {
     public final ModuleLoader loader;
     /** The remote modules that can be read: installed by {@code terraform init} or given with --module-dir. */
     final InstalledModules installed;
-    // Keyed by severity, code and position: one diagnostic per spot, even when the instances of a counted
-    // resource fail there with different messages.
-    private final Map<List<Object>, Diagnostic> diagnostics = new LinkedHashMap<>();
+    private final DiagnosticLog log = new DiagnosticLog();
     // Identity, not equality: two resources with equal attributes are still different resources, and a
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
-    // Which errors each value in progress met, itself or through the values it read: how an error's reach is
-    // traced to routing (see ErrorReach). An error met outside every frame (a file that does not parse, a
-    // moved block) is never shown harmless.
-    private final Deque<Set<List<Object>>> frames = new ArrayDeque<>();
-    private final Set<List<Object>> unframed = new HashSet<>();
     // terraform.workspace in every module of the evaluation; the root's inputs choose it before any module is
     // evaluated (RootInputs).
     private String workspace = TerraformWorkspace.DEFAULT;
@@ -77,10 +68,7 @@ public final class EvalState {
 
     /** A diagnostic a replayed value raised, at this evaluation's revision; its errors are traced already. */
     void replayed(Diagnostic d) {
-        SourceRef at = d.source();
-        Diagnostic here = at.revision().equals(tree.revision()) ? d : new Diagnostic(d.severity(), d.code(),
-                d.message(), at.atRevision(tree.revision()), d.affectsRouting(), d.unread());
-        diagnostics.putIfAbsent(key(here), here);
+        log.addReplayed(d, tree.revision());
     }
 
     /** Reads a replayed value's dependency again. */
@@ -112,13 +100,13 @@ public final class EvalState {
      */
     private void replay(Slot<?> slot) {
         slot.replay = false;
-        frames.push(new HashSet<>());
+        log.open();
         trails.push(new Trail());
         try {
             slot.trail.replay(this);
         } finally {
             trails.pop();
-            frames.pop();
+            log.close();
         }
     }
 
@@ -204,58 +192,30 @@ public final class EvalState {
     }
 
     private void add(Diagnostic d) {
-        List<Object> key = key(d);
         // The workspace's note comes from the first read of it, replayed as a read (see #workspace).
         if (!d.code().equals("tf-workspace-from-outside")) {
             note(d);
         }
-        diagnostics.putIfAbsent(key, d);
-        if (d.isError()) {
-            (frames.isEmpty() ? unframed : frames.peek()).add(key);
-        }
-    }
-
-    private static List<Object> key(Diagnostic d) {
-        SourceRef at = d.source();
-        return at.line() == 0 ? List.of(d.severity(), d.code(), at.path(), d.message())
-                : List.of(d.severity(), d.code(), at.path(), at.line(), at.column());
+        log.add(d);
     }
 
     /** The errors met while {@code body} ran, its own and those of every value it read, cached or not. */
     <T> Traced<T> trace(Supplier<T> body) {
-        frames.push(new HashSet<>());
-        Set<List<Object>> met;
-        T value;
-        try {
-            value = body.get();
-        } finally {
-            met = frames.pop();
-        }
-        return new Traced<>(value, Set.copyOf(met));
-    }
-
-    /** A value and the errors it met. */
-    record Traced<T>(T value, Set<List<Object>> errors) {
+        return log.trace(body);
     }
 
     /** Records that what is being computed now read a value that met {@code errors}. */
     void read(Set<List<Object>> errors) {
-        if (!frames.isEmpty()) {
-            frames.peek().addAll(errors);
-        }
+        log.read(errors);
     }
 
-    /**
-     * Demotes every error that reaches nothing in {@code routing} (errors met outside every frame, and those
-     * {@code alwaysRouting} names, stay errors) to a warning that cannot affect routing.
-     */
+    /** Demotes the errors that reach nothing in {@code routing} (see {@link DiagnosticLog#settle}). */
     void settle(Set<List<Object>> routing, Set<String> alwaysRouting) {
-        diagnostics.replaceAll((key, d) -> d.isError() && !routing.contains(key) && !unframed.contains(key)
-                && !alwaysRouting.contains(d.code()) ? d.withoutRoutingReach() : d);
+        log.settle(routing, alwaysRouting);
     }
 
     boolean hasErrors() {
-        return diagnostics.values().stream().anyMatch(Diagnostic::isError);
+        return log.hasErrors();
     }
 
     /** {@link #fail}, for a failure that leaves {@code unread} unread as a whole. */
@@ -272,13 +232,7 @@ public final class EvalState {
 
     /** The diagnostics in file and line order, so that the order does not depend on evaluation order. */
     public List<Diagnostic> diagnostics() {
-        List<Diagnostic> out = new ArrayList<>(diagnostics.values());
-        out.sort(java.util.Comparator.comparing((Diagnostic d) -> d.source().path())
-                .thenComparingInt(d -> d.source().line())
-                .thenComparingInt(d -> d.source().column())
-                .thenComparing(Diagnostic::code)
-                .thenComparing(Diagnostic::message));
-        return out;
+        return log.inFileOrder();
     }
 
     void registerResourceObject(Value.Obj object, String address) {
@@ -289,59 +243,6 @@ public final class EvalState {
     /** The address of the resource instance this object stands for, when it is one. */
     Optional<String> resourceAddress(Value.Obj object) {
         return Optional.ofNullable(resourceObjects.get(object));
-    }
-
-    /** A value computed on first use; a request while it is being computed is a reference cycle. */
-    public static final class Slot<T> {
-        private final boolean isolated;
-        /** The declaration this is the value of, in the root module; null elsewhere (never reused). */
-        final Dep dep;
-        private boolean running;
-        private Optional<T> value = Optional.empty();
-        private Set<List<Object>> errors = Set.of();
-        private Trail trail;
-        private boolean replay;
-
-        public Slot() {
-            this(false, null);
-        }
-
-        /**
-         * An isolated slot does not pass its errors on to what reads it: its reader takes the part it reads (a
-         * resource's count and one attribute) with {@link #read}.
-         */
-        Slot(boolean isolated, Dep dep) {
-            this.isolated = isolated;
-            this.dep = dep;
-        }
-
-        /** The value, once computed. */
-        Optional<T> value() {
-            return value;
-        }
-
-        /** What computing it did; null until computed. */
-        Trail trail() {
-            return trail;
-        }
-
-        /**
-         * This computed value for another evaluation (with {@code value} in place of its own: the same at another
-         * revision), which replays its trail when first read there.
-         */
-        Slot<T> reused(T value) {
-            Slot<T> s = new Slot<>(isolated, dep);
-            s.value = Optional.of(value);
-            s.errors = errors;
-            s.trail = trail;
-            s.replay = true;
-            return s;
-        }
-
-        /** The errors met computing this value, its own and those of what it read. */
-        Set<List<Object>> errors() {
-            return errors;
-        }
     }
 
     /**
@@ -380,7 +281,7 @@ public final class EvalState {
         Trail trail = new Trail();
         trails.push(trail);
         try {
-            Traced<T> v = trace(body);
+            Traced<T> v = log.trace(body);
             slot.value = Optional.of(v.value());
             slot.errors = v.errors();
             if (!slot.isolated) {

@@ -1,7 +1,6 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.hcl.Expression;
-import dev.lbguard.source.hcl.TemplatePart;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueOps;
@@ -65,7 +64,7 @@ public final class ExprEvaluator {
         } else if (e instanceof Expression.NullLiteral) {
             return Value.Values.NULL;
         } else if (e instanceof Expression.Template t) {
-            return template(t, s);
+            return Templates.evaluate(this, t, s);
         } else if (e instanceof Expression.Variable || e instanceof Expression.GetAttr
                 || e instanceof Expression.Index) {
             return traversal(e, s);
@@ -172,57 +171,6 @@ public final class ExprEvaluator {
             }
         }
         return ValueOps.explain(Operations.getAttr(from, name), List.of(from));
-    }
-
-    private Value template(Expression.Template t, Scope s) throws EvalException {
-        if (t.isSingleInterpolation()) {
-            return eval(((TemplatePart.Interpolation) t.parts().get(0)).expression(), s);
-        }
-        StringBuilder out = new StringBuilder();
-        List<Value> unknowns = new ArrayList<>();
-        render(t.parts(), s, out, unknowns);
-        if (!unknowns.isEmpty()) {
-            return ValueOps.explain(Value.Unknown.unevaluable("template with an unknown part"), unknowns);
-        }
-        return new Value.Str(out.toString());
-    }
-
-    private void render(List<TemplatePart> parts, Scope s, StringBuilder out, List<Value> unknowns)
-            throws EvalException {
-        for (TemplatePart part : parts) {
-            if (part instanceof TemplatePart.Literal l) {
-                out.append(l.text());
-            } else if (part instanceof TemplatePart.Interpolation i) {
-                Value v = eval(i.expression(), s);
-                Value text = v instanceof Value.Unknown ? v : Operations.templateString(v);
-                if (text instanceof Value.Str str) {
-                    out.append(str.value());
-                } else {
-                    unknowns.add(text);
-                }
-            } else if (part instanceof TemplatePart.If f) {
-                Value c = eval(f.condition(), s);
-                Optional<Boolean> truth = c instanceof Value.Unknown ? Optional.empty() : Operations.truth(c);
-                if (truth.isEmpty()) {
-                    unknowns.add(c);
-                } else {
-                    render(truth.get() ? f.whenTrue() : f.whenFalse(), s, out, unknowns);
-                }
-            } else if (part instanceof TemplatePart.For f) {
-                Value coll = eval(f.collection(), s);
-                if (coll instanceof Value.Unknown) {
-                    unknowns.add(coll);
-                    continue;
-                }
-                for (Map.Entry<Value, Value> el : ValueOps.elements(coll, "template for")) {
-                    Scope inner = s.with(f.valueVariable(), el.getValue());
-                    if (f.keyVariable().isPresent()) {
-                        inner = inner.with(f.keyVariable().get(), el.getKey());
-                    }
-                    render(f.body(), inner, out, unknowns);
-                }
-            }
-        }
     }
 
     private Value splat(Expression.Splat sp, Scope s) throws EvalException {

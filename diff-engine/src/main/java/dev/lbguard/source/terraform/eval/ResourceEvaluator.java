@@ -103,7 +103,7 @@ final class ResourceEvaluator {
 
     Result evaluate(Block block) {
         Map<String, Set<List<Object>>> attributeErrors = new HashMap<>();
-        EvalState.Traced<Planned> all = state.trace(() -> plan(block, attributeErrors));
+        Traced<Planned> all = state.trace(() -> plan(block, attributeErrors));
         Planned p = all.value();
         return new Result(p.reference(), p.instances(), p.expansionErrors(), attributeErrors, all.errors());
     }
@@ -116,7 +116,7 @@ final class ResourceEvaluator {
         String name = block.labels().get(1);
         String base = (module.path.isEmpty() ? "" : module.path + ".") + mode + type + "." + name;
         Scope scope = Scope.of(module);
-        EvalState.Traced<Expansion> traced = state.trace(() -> Expansion.of(block, scope, state, base));
+        Traced<Expansion> traced = state.trace(() -> Expansion.of(block, scope, state, base));
         state.read(traced.errors());
         Expansion expansion = traced.value();
         List<ResourceInstance> instances = new ArrayList<>();

@@ -104,10 +104,10 @@ public final class Reuse {
                 || !WatchedTree.sameAnswers(p.unframed(), state.watched.inner(), state.rootDir)) {
             return;
         }
-        Map<Dep, EvalState.Slot<?>> before = p.root().computed();
+        Map<Dep, Slot<?>> before = p.root().computed();
         Map<Dep, Boolean> reusable = new HashMap<>();
         String revision = state.tree.revision();
-        for (Map.Entry<Dep, EvalState.Slot<?>> e : before.entrySet()) {
+        for (Map.Entry<Dep, Slot<?>> e : before.entrySet()) {
             if (reusable(e.getKey(), before, p.config(), config, reusable)) {
                 root.seed(rebased(e.getValue(), revision));
                 taken++;
@@ -144,7 +144,7 @@ public final class Reuse {
         unevaluated = new IdentityHashMap<>();
     }
 
-    private static boolean reusable(Dep dep, Map<Dep, EvalState.Slot<?>> before, ModuleConfig was, ModuleConfig is,
+    private static boolean reusable(Dep dep, Map<Dep, Slot<?>> before, ModuleConfig was, ModuleConfig is,
                                     Map<Dep, Boolean> known) {
         Boolean k = known.get(dep);
         if (k != null) {
@@ -153,7 +153,7 @@ public final class Reuse {
         // Not reusable while deciding: a reference cycle is evaluated again (and reported again).
         known.put(dep, false);
         boolean ok = dep.kind() != Dep.Kind.MODULE && declaration(was, dep) == declaration(is, dep);
-        EvalState.Slot<?> slot = before.get(dep);
+        Slot<?> slot = before.get(dep);
         if (ok && slot != null) {
             ok = slot.trail() != null && !slot.trail().readTree;
             for (int i = 0; ok && i < slot.trail().events.size(); i++) {
@@ -180,7 +180,7 @@ public final class Reuse {
 
     /** A slot for the new evaluation; resource instances say where they were read at its revision. */
     @SuppressWarnings("unchecked")
-    private static <T> EvalState.Slot<T> rebased(EvalState.Slot<T> slot, String revision) {
+    private static <T> Slot<T> rebased(Slot<T> slot, String revision) {
         T value = slot.value().orElseThrow();
         if (value instanceof ResourceEvaluator.Result r) {
             value = (T) new ResourceEvaluator.Result(r.reference(), r.instances().stream()

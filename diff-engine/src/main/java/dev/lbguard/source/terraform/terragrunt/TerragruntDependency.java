@@ -5,6 +5,7 @@ import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.resources.TfValues;
 import dev.lbguard.source.terraform.eval.EvalState;
+import dev.lbguard.source.terraform.eval.Slot;
 import dev.lbguard.source.value.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ final class TerragruntDependency {
     private final TerragruntFile declaredIn;
     private final Block block;
     private final String name;
-    private final EvalState.Slot<Value> mocks = new EvalState.Slot<>();
-    private final EvalState.Slot<String> configDir = new EvalState.Slot<>();
+    private final Slot<Value> mocks = new Slot<>();
+    private final Slot<String> configDir = new Slot<>();
 
     TerragruntDependency(TerragruntFile declaredIn, Block block) {
         this.declaredIn = declaredIn;

@@ -10,6 +10,7 @@ import dev.lbguard.source.terraform.eval.ModuleCalls;
 import dev.lbguard.source.terraform.eval.ModuleInstance;
 import dev.lbguard.source.terraform.eval.Refs;
 import dev.lbguard.source.terraform.eval.Scope;
+import dev.lbguard.source.terraform.eval.Slot;
 import dev.lbguard.source.terraform.functions.TfFunction;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.Value;
@@ -34,7 +35,7 @@ final class TerragruntFile implements Refs {
     private final String path;
     private final Body body;
     private final Optional<TerragruntConfig.Include> asInclude;
-    private final Map<String, EvalState.Slot<Value>> locals = new HashMap<>();
+    private final Map<String, Slot<Value>> locals = new HashMap<>();
     private final Map<String, Attribute> localAttributes = new LinkedHashMap<>();
 
     TerragruntFile(TerragruntConfig config, String path, Body body, Optional<TerragruntConfig.Include> asInclude) {
@@ -83,7 +84,7 @@ final class TerragruntFile implements Refs {
 
     Value local(String name) {
         Attribute a = localAttributes.get(name);
-        return state().compute(locals.computeIfAbsent(name, k -> new EvalState.Slot<>()), path + ": local." + name,
+        return state().compute(locals.computeIfAbsent(name, k -> new Slot<>()), path + ": local." + name,
                 state().ref(a.range()), () -> evaluate(a.expression()),
                 () -> Value.Unknown.unevaluable("cycle through local." + name));
     }

@@ -6,6 +6,7 @@ import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.TemplatePart;
 import dev.lbguard.source.terraform.eval.EvalState;
+import dev.lbguard.source.terraform.eval.Slot;
 import dev.lbguard.source.terraform.eval.Variables;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueOps;
@@ -155,7 +156,7 @@ final class TerragruntInputs implements Variables.Source {
     private static final class Literal implements Set {
         private final TerragruntFile file;
         private final Map<String, Expression.ObjectItem> items = new LinkedHashMap<>();
-        private final Map<String, EvalState.Slot<Value>> slots = new HashMap<>();
+        private final Map<String, Slot<Value>> slots = new HashMap<>();
 
         Literal(TerragruntFile file, Expression.ObjectCons o) {
             this.file = file;
@@ -172,7 +173,7 @@ final class TerragruntInputs implements Variables.Source {
             }
             EvalState state = file.state();
             SourceRef at = state.ref(item.range());
-            Value v = state.compute(slots.computeIfAbsent(name, k -> new EvalState.Slot<>()),
+            Value v = state.compute(slots.computeIfAbsent(name, k -> new Slot<>()),
                     file.path() + ": inputs." + name, at, () -> file.evaluate(item.value()),
                     () -> Value.Unknown.unevaluable("cycle through inputs." + name));
             return Optional.of(new Variables.Given(v, at));
@@ -190,7 +191,7 @@ final class TerragruntInputs implements Variables.Source {
     private static final class Whole implements Set {
         private final TerragruntFile file;
         private final Attribute attribute;
-        private final EvalState.Slot<Value> slot = new EvalState.Slot<>();
+        private final Slot<Value> slot = new Slot<>();
 
         Whole(TerragruntFile file, Attribute attribute) {
             this.file = file;

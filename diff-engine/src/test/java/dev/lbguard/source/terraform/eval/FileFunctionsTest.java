@@ -127,11 +127,11 @@ class FileFunctionsTest {
 
     @Test
     void filesetGlobs() throws Exception {
-        assertThat(FileFunctions.Glob.compile("**/*.txt").matcher("a/b/c.txt").matches()).isTrue();
-        assertThat(FileFunctions.Glob.compile("**/*.txt").matcher("c.txt").matches()).isTrue();
-        assertThat(FileFunctions.Glob.compile("*.txt").matcher("a/c.txt").matches()).isFalse();
-        assertThat(FileFunctions.Glob.compile("./x/[!a]?.{md,txt}").matcher("x/bc.md").matches()).isTrue();
-        assertThat(FileFunctions.Glob.compile("x/[!a]?.{md,txt}").matcher("x/ac.md").matches()).isFalse();
+        assertThat(Glob.compile("**/*.txt").matcher("a/b/c.txt").matches()).isTrue();
+        assertThat(Glob.compile("**/*.txt").matcher("c.txt").matches()).isTrue();
+        assertThat(Glob.compile("*.txt").matcher("a/c.txt").matches()).isFalse();
+        assertThat(Glob.compile("./x/[!a]?.{md,txt}").matcher("x/bc.md").matches()).isTrue();
+        assertThat(Glob.compile("x/[!a]?.{md,txt}").matcher("x/ac.md").matches()).isFalse();
     }
 
     private static Value md5(String s) throws Exception {
