@@ -227,6 +227,25 @@ class SymbolicReferencesTest {
         assertThat(attr(e, r, "joined")).isEqualTo(computedFrom("aws_lb.edge", "arn"));
     }
 
+    /** Found in a public module that trims every ARN it is given: trimming an identifier leaves it as it is. */
+    @Test
+    void trimmingAnArnOrIdKeepsTheReferenceButNotAnyOtherAttribute() {
+        TerraformEvaluation e = eval("""
+                resource "aws_lb_listener_rule" "r" {
+                  trimmed  = trimspace(aws_lb_listener.this["https"].arn)
+                  chomped  = chomp(aws_lb.edge.id)
+                  dns      = trimspace(aws_lb.edge.dns_name)
+                  trimmedx = trim(aws_lb.edge.arn, "a")
+                }
+                """);
+        assertClean(e);
+        String r = "aws_lb_listener_rule.r";
+        assertThat(attr(e, r, "trimmed")).isEqualTo(https());
+        assertThat(attr(e, r, "chomped")).isEqualTo(ref("aws_lb.edge", "id"));
+        assertThat(attr(e, r, "dns")).isEqualTo(computedFrom("aws_lb.edge", "dns_name"));
+        assertThat(attr(e, r, "trimmedx")).isEqualTo(computedFrom("aws_lb.edge", "arn"));
+    }
+
     @Test
     void conditionalsKeepTheReferenceOfTheBranchTheyTake() {
         TerraformEvaluation e = eval("""

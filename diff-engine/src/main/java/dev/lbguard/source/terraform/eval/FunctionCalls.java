@@ -70,7 +70,7 @@ final class FunctionCalls {
             Value.Unknown u = (Value.Unknown) result;
             boolean selected = SELECTING.contains(f.name())
                     && args.stream().anyMatch(a -> a.equals(u) || ValueOps.containsInside(a, u));
-            return selected ? u : ValueOps.derived(u);
+            return selected || keepsIdentifier(f.name(), args, u) ? u : ValueOps.derived(u);
         }
         return result;
     }
@@ -82,6 +82,17 @@ final class FunctionCalls {
      */
     private static final java.util.Set<String> SELECTING = java.util.Set.of("coalesce", "coalescelist", "element",
             "lookup", "one", "sensitive", "nonsensitive", "tostring", "tonumber", "tobool");
+
+    /**
+     * {@code trimspace(aws_lb_listener.x.arn)} is that ARN: a provider's identifiers (an ARN, an id) never begin or
+     * end with white space or a line end, so trimming one leaves it as it is (modules trim ARNs given as variables,
+     * and the same expression then trims a reference).
+     */
+    private static boolean keepsIdentifier(String function, List<Value> args, Value.Unknown u) {
+        String a = u.attribute();
+        return (function.equals("trimspace") || function.equals("chomp")) && args.size() == 1 && args.get(0).equals(u)
+                && (a.equals("arn") || a.equals("id") || a.endsWith("_arn") || a.endsWith("_id"));
+    }
 
     /**
      * {@code try()}: the first argument that evaluates without an error. Terraform returns an unknown as soon as an
