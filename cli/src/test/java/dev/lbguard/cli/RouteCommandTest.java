@@ -114,6 +114,16 @@ class RouteCommandTest {
     }
 
     @Test
+    void aLimitIsRaisedByNameAndAnUnknownOneIsExitTwoNamingTheOneThereIs() {
+        CliRun raised = CliRun.run("routes", "--repo", repo, "--rev", "HEAD", "--limit", "instances=50000");
+        assertThat(raised.exitCode()).as(raised.err()).isZero();
+        CliRun unknown = CliRun.run("routes", "--repo", repo, "--rev", "HEAD", "--limit", "files=3");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--limit files=3: no limit is called 'files'").contains("instances")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void routesMarksTheShadowedCheckoutRule() {
         CliRun run = CliRun.run("routes", "--repo", repo, "--rev", "HEAD", "--no-color");
         assertThat(run.exitCode()).isZero();

@@ -58,6 +58,11 @@ public final class CommonOptions {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     public Path output;
 
+    @Option(names = "--limit", paramLabel = "NAME=N", description = "Raise a limit on the input lbguard reads "
+            + "(repeatable): instances=N, the most instances one resource or module call expands to (count, "
+            + "for_each; default 10000).")
+    List<String> limits = new ArrayList<>();
+
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     public boolean noColor;
 
@@ -78,6 +83,19 @@ public final class CommonOptions {
             o = o.withPlaybook(playbook);
         }
         return o;
+    }
+
+    /** The limits given with {@code --limit}, over the defaults; a name or number that is not one is a usage error. */
+    public dev.lbguard.source.Limits limits() {
+        dev.lbguard.source.Limits l = dev.lbguard.source.Limits.DEFAULT;
+        for (String given : limits) {
+            try {
+                l = l.with(given);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return l;
     }
 
     /** Each {@code --var-file} (a Path) and {@code --var} (a String) in command-line order. */

@@ -31,7 +31,8 @@ final class TerraformInputsReader {
         TerraformInputs inputs = variables(environment, options)
                 .withWorkspace(TerraformWorkspaces.choose(environment, options))
                 .withModuleDirs(moduleDirs(options.moduleDirs))
-                .withProcessEnvironment(environment);
+                .withProcessEnvironment(environment)
+                .withLimits(options.limits());
         try {
             // A git:: module source that names this repository is read from its ref, not downloaded.
             return inputs.withRepository(dev.lbguard.source.git.GitModuleRepository.open(

@@ -3,6 +3,8 @@ package dev.lbguard.source.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.source.Limits;
+import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.functions.RegexFunctions;
 import dev.lbguard.source.value.Convert;
@@ -61,8 +63,40 @@ class InputLimitsTest {
                 """);
         assertThat(e.complete()).isFalse();
         assertThat(e.diagnostics()).extracting(Diagnostic::message)
-                .anySatisfy(m -> assertThat(m).contains("count of aws_lb.e is 100000000", "(10000)"))
+                .anySatisfy(m -> assertThat(m).contains("count of aws_lb.e is 100000000",
+                        "(10000; raise it with --limit instances=N)"))
                 .anySatisfy(m -> assertThat(m).contains("setproduct", "more than 1000000 elements"));
+    }
+
+    @Test
+    void theInstanceLimitIsRaisedByLimitAndNamesTheFlagWhereItStops() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                resource "aws_lb_target_group" "t" {
+                  for_each = toset([for p in setproduct(range(120), range(100)) : "tg-${p[0]}-${p[1]}"])
+                  name     = each.key
+                  port     = 80
+                  protocol = "HTTP"
+                }
+                """);
+        TerraformEvaluation stopped = new TfFixture(dir).evaluate("", TerraformInputs.none());
+        assertThat(stopped.complete()).isFalse();
+        assertThat(stopped.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
+                .contains("for_each of aws_lb_target_group.t has 12000 keys", "raise it with --limit instances=N"));
+        TerraformEvaluation raised = new TfFixture(dir).evaluate("", TerraformInputs.none()
+                .withLimits(Limits.DEFAULT.with("instances=20000")));
+        assertThat(raised.diagnostics()).isEmpty();
+        assertThat(raised.resources()).hasSize(12000);
+    }
+
+    @Test
+    void aLimitThatIsNotOneIsRefusedWithTheOneThatIs() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.DEFAULT.with("files=3"))
+                .hasMessageContaining("no limit is called 'files'").hasMessageContaining("instances");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.DEFAULT.with("instances=0"))
+                .hasMessageContaining("a whole number above 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.DEFAULT.with("instances"))
+                .hasMessageContaining("a whole number above 0");
+        assertThat(Limits.DEFAULT.with(" instances = 50_000 ").instances()).isEqualTo(50_000);
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class EvalState {
     // terraform.workspace in every module of the evaluation; the root's inputs choose it before any module is
     // evaluated (RootInputs).
     private String workspace = TerraformWorkspace.DEFAULT;
+    // --limit: how far this evaluation expands before it stops with an error.
+    private dev.lbguard.source.Limits limits = dev.lbguard.source.Limits.DEFAULT;
     // path.cwd: where terraform would run for this root module, on disk; unknown without a work tree.
     private Optional<java.nio.file.Path> cwd = Optional.empty();
     private String workspaceOrigin = "the default";
@@ -142,6 +144,14 @@ public final class EvalState {
                     ref(at));
         }
         return new Value.Str(workspace);
+    }
+
+    public void limits(dev.lbguard.source.Limits given) {
+        limits = given;
+    }
+
+    dev.lbguard.source.Limits limits() {
+        return limits;
     }
 
     void cwd(Optional<java.nio.file.Path> dir) {

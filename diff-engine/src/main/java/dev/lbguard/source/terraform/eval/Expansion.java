@@ -1,5 +1,6 @@
 package dev.lbguard.source.terraform.eval;
 
+import dev.lbguard.source.Limits;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.resources.References;
@@ -24,9 +25,6 @@ import java.util.Optional;
 record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> failure) {
 
     enum Mode { SINGLE, COUNT, FOR_EACH }
-
-    /** The most instances one resource or module call expands to; no load balancer has more rules than this. */
-    static final int MAX_INSTANCES = 10_000;
 
     /**
      * One instance: its key ({@code Null}, a count index or a for_each key), the address suffix and the names
@@ -76,9 +74,10 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             return failed(Mode.COUNT, state.fail("tf-expansion",
                     "count of " + what + " must be a whole number >= 0, not " + describe(v), a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
-        if (n > MAX_INSTANCES) {
+        long most = state.limits().instances();
+        if (n > most) {
             return failed(Mode.COUNT, state.fail("tf-expansion", "count of " + what + " is " + n + ", more instances "
-                    + "than lbguard expands (" + MAX_INSTANCES + ")", a.range(),
+                    + "than lbguard expands (" + most + "; " + Limits.raise(Limits.INSTANCES) + ")", a.range(),
                     dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         List<Instance> out = new ArrayList<>();
@@ -115,9 +114,11 @@ record Expansion(Mode mode, List<Instance> instances, Optional<Value.Unknown> fa
             return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what
                     + " must be a map or a set of strings, not a " + ValueOps.typeName(v) + hint, a.range(), dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
-        if (entries.size() > MAX_INSTANCES) {
+        long most = state.limits().instances();
+        if (entries.size() > most) {
             return failed(Mode.FOR_EACH, state.fail("tf-expansion", "for_each of " + what + " has " + entries.size()
-                    + " keys, more instances than lbguard expands (" + MAX_INSTANCES + ")", a.range(),
+                    + " keys, more instances than lbguard expands (" + most + "; " + Limits.raise(Limits.INSTANCES)
+                    + ")", a.range(),
                     dev.lbguard.diagnostic.UnreadScope.address(what)));
         }
         List<Instance> out = new ArrayList<>();

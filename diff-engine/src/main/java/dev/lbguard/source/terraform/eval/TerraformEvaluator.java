@@ -35,6 +35,7 @@ public final class TerraformEvaluator {
         InstalledModules installed = InstalledModules.of(inputs, dir);
         EvalState state = new EvalState(installed.mount(tree), dir, installed);
         state.cwd(inputs.workspace().workTree().map(w -> w.resolve(dir).toAbsolutePath().normalize()));
+        state.limits(inputs.limits());
         if (normalized.isEmpty()) {
             state.error("tf-no-files", "module directory " + moduleDir + " is outside the tree", state.fileRef(""));
             return new TerraformEvaluation(moduleDir, List.of(), List.of(), state.diagnostics(), List.of(),

@@ -1,5 +1,6 @@
 package dev.lbguard.source.terraform.eval;
 
+import dev.lbguard.source.Limits;
 import dev.lbguard.source.terraform.modules.ModuleRepository;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,14 @@ import java.util.TreeMap;
  *                    {@code terraform init}
  * @param repository  the repository read, where a {@code git::} source that names it is read from its ref
  * @param processEnvironment the whole environment lbguard runs in, which Terragrunt's {@code get_env} reads
+ * @param limits      {@code --limit}: how far an evaluation expands before it stops with an error
  */
 public record TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
                               TerraformWorkspace workspace, List<ModuleDir> moduleDirs,
-                              java.util.Optional<ModuleRepository> repository, Map<String, String> processEnvironment) {
+                              java.util.Optional<ModuleRepository> repository, Map<String, String> processEnvironment,
+                              Limits limits) {
     public TerraformInputs {
+        java.util.Objects.requireNonNull(limits, "limits");
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         commandLine = List.copyOf(commandLine);
         moduleDirs = List.copyOf(moduleDirs);
@@ -32,7 +36,7 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
 
     public TerraformInputs(Map<String, String> environment, List<CommandLineVar> commandLine,
                            TerraformWorkspace workspace) {
-        this(environment, commandLine, workspace, List.of(), java.util.Optional.empty(), Map.of());
+        this(environment, commandLine, workspace, List.of(), java.util.Optional.empty(), Map.of(), Limits.DEFAULT);
     }
 
     /** Variables only; every root module is read in the {@code default} workspace. */
@@ -46,23 +50,30 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
 
     /** The same variables, with the workspace chosen by {@code workspace}. */
     public TerraformInputs withWorkspace(TerraformWorkspace workspace) {
-        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, processEnvironment);
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, processEnvironment,
+                limits);
+    }
+
+    /** The same inputs, with the limits of {@code --limit}. */
+    public TerraformInputs withLimits(Limits given) {
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, processEnvironment,
+                given);
     }
 
     /** The same inputs, with remote modules read from these copies on disk. */
     public TerraformInputs withModuleDirs(List<ModuleDir> dirs) {
-        return new TerraformInputs(environment, commandLine, workspace, dirs, repository, processEnvironment);
+        return new TerraformInputs(environment, commandLine, workspace, dirs, repository, processEnvironment, limits);
     }
 
     /** The same inputs, reading {@code git::} modules that name {@code repo} from it. */
     public TerraformInputs withRepository(ModuleRepository repo) {
         return new TerraformInputs(environment, commandLine, workspace, moduleDirs, java.util.Optional.of(repo),
-                processEnvironment);
+                processEnvironment, limits);
     }
 
     /** The same inputs, with the environment Terragrunt's {@code get_env} reads. */
     public TerraformInputs withProcessEnvironment(Map<String, String> env) {
-        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, env);
+        return new TerraformInputs(environment, commandLine, workspace, moduleDirs, repository, env, limits);
     }
 
     /**

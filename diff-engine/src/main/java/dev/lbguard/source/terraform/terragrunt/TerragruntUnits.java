@@ -94,6 +94,7 @@ public final class TerragruntUnits {
         Optional<Unit> probe = read(tree, dir);
         String moduleDir = probe.flatMap(Unit::moduleDir).orElse(dir);
         EvalState state = new EvalState(tree, moduleDir);
+        state.limits(inputs.limits());
         String path = "unit[" + ResourceInstance.quote(dir.isEmpty() ? "." : dir) + "]";
         String file = SourceTree.join(dir, CONFIG);
         try {
@@ -136,7 +137,9 @@ public final class TerragruntUnits {
             }
             if (!state.rootDir.equals(source.moduleDir()) && source.kind() == TerragruntConfig.Source.Kind.LOCAL) {
                 // The configuration names another module than it did when probed: read again from there.
-                return evaluateIn(new EvalState(tree, source.moduleDir()), dir, path, file, inputs, environment);
+                EvalState there = new EvalState(tree, source.moduleDir());
+                there.limits(inputs.limits());
+                return evaluateIn(there, dir, path, file, inputs, environment);
             }
             TerragruntInputs.Set unitInputs = config.get().inputs();
             TerraformEvaluation evaluation = new TerraformEvaluator().evaluate(state, dir, path,
