@@ -80,12 +80,26 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
         return loadBalancers.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
-    /** The load balancers whose name or id is {@code nameOrId}, in id order (names need not be unique). */
+    /**
+     * The load balancers whose name or id is {@code nameOrId}, in id order (names need not be unique). Without
+     * one, a load balancer of another stack answers to the name it was looked up by: {@code platform-edge} finds
+     * {@code platform-edge (external)} and {@code platform-edge in services/hello (external)}.
+     */
     public List<LoadBalancer> loadBalancersNamed(String nameOrId) {
-        return loadBalancers.stream()
+        List<LoadBalancer> exact = loadBalancers.stream()
                 .filter(l -> l.name().equals(nameOrId) || l.id().value().equals(nameOrId))
                 .toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        return loadBalancers.stream().filter(LoadBalancer::managedElsewhere).filter(l -> {
+            String looked = l.name().endsWith(EXTERNAL_SUFFIX)
+                    ? l.name().substring(0, l.name().length() - EXTERNAL_SUFFIX.length()) : l.name();
+            return looked.equals(nameOrId) || looked.startsWith(nameOrId + " in ");
+        }).toList();
     }
+
+    private static final String EXTERNAL_SUFFIX = " (external)";
 
     /** The listener with this id anywhere in the snapshot. */
     public Optional<Listener> listener(ElementId id) {

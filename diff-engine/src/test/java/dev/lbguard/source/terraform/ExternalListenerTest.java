@@ -95,6 +95,9 @@ class ExternalListenerTest {
         assertThat(s.complete()).as("%s", s.diagnostics()).isTrue();
         LoadBalancer lb = s.loadBalancers().get(0);
         assertThat(lb.name()).isEqualTo("shared (external)");
+        // --listener shared:443 and an invariant's listener find it by the name it was looked up by.
+        assertThat(s.loadBalancersNamed("shared")).containsExactly(lb);
+        assertThat(s.loadBalancersNamed("shar")).isEmpty();
         Listener l = lb.listeners().get(0);
         assertThat(l.port()).isEqualTo(443);
         assertThat(l.id().value()).isEqualTo(
