@@ -41,6 +41,7 @@ public final class SnapshotJson {
             .addMixIn(RouteAction.class, RouteActionMixIn.class)
             .addMixIn(RoutingSnapshot.class, RoutingSnapshotMixIn.class)
             .addMixIn(Rule.class, RuleMixIn.class)
+            .addMixIn(AclExpr.class, AclExprMixIn.class)
             // Only record components are data; derived is-methods (isKnown, isError) are not.
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -54,6 +55,17 @@ public final class SnapshotJson {
         @JsonSubTypes.Type(value = RouteAction.FixedResponse.class, name = "fixed-response"),
         @JsonSubTypes.Type(value = RouteAction.Unresolved.class, name = "unknown")})
     private interface RouteActionMixIn {
+    }
+
+    /** An HAProxy rule's expression, each term named by its kind so that it reads back. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = AclExpr.And.class, name = "and"),
+        @JsonSubTypes.Type(value = AclExpr.Or.class, name = "or"),
+        @JsonSubTypes.Type(value = AclExpr.Not.class, name = "not"),
+        @JsonSubTypes.Type(value = AclExpr.Match.class, name = "match"),
+        @JsonSubTypes.Type(value = AclExpr.Unknown.class, name = "unknown")})
+    private interface AclExprMixIn {
     }
 
     /**

@@ -110,6 +110,21 @@ class LiveSourcesTest {
         assertThat(rule.get("expression").isNull()).isTrue();
     }
 
+    /** Saved from an HAProxy live source, rules carry ACL expressions: they read back as they were. */
+    @Test
+    void savedHaproxySnapshotRoundTrips() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("lbguard.fixtures", "../fixtures"))
+                .toAbsolutePath().normalize().resolve("haproxy");
+        RoutingSnapshot s = new dev.lbguard.source.haproxy.HaproxySource().read(new dev.lbguard.source.DiskTree(dir),
+                "", dev.lbguard.model.SnapshotOrigin.other("test"));
+        assertThat(s.loadBalancers()).isNotEmpty();
+        assertThat(s.loadBalancers().stream().flatMap(lb -> lb.listeners().stream()).flatMap(l -> l.rules().stream())
+                .anyMatch(r -> r.expression().isPresent())).isTrue();
+        RoutingSnapshot back = SnapshotJson.read(new ObjectMapper().readTree(SnapshotJson.write(s)), "test");
+        assertThat(back.loadBalancers()).isEqualTo(s.loadBalancers());
+        assertThat(back.targetGroups()).isEqualTo(s.targetGroups());
+    }
+
     @Test
     void registryNamesWhatItKnows() throws Exception {
         assertThat(LiveSources.standard(Map.of()).schemes()).containsExactly("tfstate", "tfshow", "plan", "snapshot", "aws",
