@@ -120,6 +120,11 @@ final class TerraformListeners {
                             + priority.value() + " is also used by " + other + "; AWS rejects this", at(r, "priority")));
                 }
             }
+            if (!TfValues.blocks(r.attributes().get("transform")).isEmpty()) {
+                diagnostics.add(Diagnostic.notRouting("tf-transform-not-compared", r.address() + ": its transform "
+                        + "blocks (host-header and URL rewrites) change what the target receives, not which target "
+                        + "group a request reaches; lbguard does not compare them", at(r, "transform")));
+            }
             List<Condition> conditions = this.conditions.read(r, diagnostics);
             rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions,
                     actions.read(r, "action")));

@@ -107,6 +107,22 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void aTransformIsSaidNotToBeComparedAndLeavesTheRoutingComplete() {
+        Value rewrite = obj("type", s("url-rewrite"), "url_rewrite_config", list(obj("rewrite",
+                list(obj("regex", s("^/api/(.*)$"), "replace", s("/$1"))))));
+        RoutingSnapshot s = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"),
+                res("aws_lb_listener_rule.x", obj("listener_arn", ref("aws_lb_listener.http"), "priority", n(1),
+                        "action", fixed("200"), "condition", list(obj("path_pattern", list(obj("values",
+                                strs("/api/*"))))), "transform", list(rewrite))));
+        assertThat(s.complete()).isTrue();
+        assertThat(s.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("tf-transform-not-compared");
+            assertThat(d.affectsRouting()).isFalse();
+        });
+        assertThat(s.loadBalancers().get(0).listeners().get(0).rules()).hasSize(1);
+    }
+
+    @Test
     void theProvider2FormIsAnErrorWhereTheProviderTerraformInstallsIsNewer() {
         Value legacy = obj("field", s("host-header"), "values", strs("a.example.com"));
         RoutingSnapshot required3 = withRule(AwsProviderRequirement.of(">= 3.0, < 6.0", "versions.tf:4"), legacy);
