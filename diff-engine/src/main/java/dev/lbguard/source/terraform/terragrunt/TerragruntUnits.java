@@ -7,6 +7,7 @@ import dev.lbguard.source.terraform.eval.EvalState;
 import dev.lbguard.source.terraform.eval.RootInputs;
 import dev.lbguard.source.terraform.eval.TerraformEvaluator;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.eval.VendoredSources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,8 +108,17 @@ public final class TerragruntUnits {
             boolean tf = tree.files(dir).stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
             switch (source.kind()) {
                 case REMOTE -> {
+                    Optional<VendoredSources.Copy> copy = VendoredSources.of(tree, inputs, dir, source.text());
+                    if (copy.isPresent()) {
+                        EvalState there = copy.get().state();
+                        there.warning("tf-module-outside-repository", "Terragrunt unit " + dir + " applies "
+                                + source.text() + ", read from the copy " + copy.get().origin() + ", not from the "
+                                + "repository; this report holds for that copy", source.at());
+                        return evaluateIn(there, dir, path, file, inputs, environment);
+                    }
                     state.error("tg-remote-source", "Terragrunt unit " + dir + " applies the module " + source.text()
-                            + ", which lbguard does not fetch, so its routing is not in this report", source.at());
+                            + ", which lbguard does not fetch, so its routing is not in this report; give a copy of "
+                            + "its files with --module-dir " + withoutRef(source.text()) + "=DIR", source.at());
                     return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
                 }
                 case UNKNOWN -> {
@@ -164,5 +174,10 @@ public final class TerragruntUnits {
         TerraformEvaluation evaluation = new TerraformEvaluator().evaluate(state, dir, path,
                 root -> new TerragruntInputs(state, new RootInputs(state, root, inputs), unitInputs, file));
         return new Evaluated(evaluation, state.rootDir);
+    }
+
+    private static String withoutRef(String source) {
+        int q = source.indexOf('?');
+        return q < 0 ? source : source.substring(0, q);
     }
 }

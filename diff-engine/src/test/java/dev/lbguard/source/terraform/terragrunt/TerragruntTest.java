@@ -346,6 +346,35 @@ class TerragruntTest {
     }
 
     @Test
+    void aRemoteSourceIsReadFromTheCopyGivenWithModuleDir(@TempDir Path copy) throws IOException {
+        write("live/api/terragrunt.hcl", """
+                terraform {
+                  source = "git::https://github.com/acme/modules.git//service?ref=v1.4.0"
+                }
+                inputs = {
+                  name         = "api"
+                  listener_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/edge/50dc/f2f7"
+                  priority     = 20
+                  hosts        = ["api.example.com"]
+                }
+                """);
+        Files.writeString(copy.resolve("main.tf"), SERVICE);
+        TerraformInputs given = TerraformInputs.none().withModuleDirs(List.of(new TerraformInputs.ModuleDir(
+                "git::https://github.com/acme/modules.git//service", copy)));
+        TerraformEvaluation e = TerragruntUnits.evaluate(new DiskTree(dir), "live/api", given, Map.of()).evaluation();
+        assertThat(e.complete()).as("%s", e.diagnostics()).isTrue();
+        assertThat(attribute(e, "unit[\"live/api\"].aws_lb_listener_rule.this", "priority"))
+                .isEqualTo(Value.Num.of(20));
+        assertThat(e.diagnostics()).anySatisfy(d -> assertThat(d.message())
+                .contains("read from the copy given by --module-dir"));
+        // Without the copy, the unit stays unread, and says how to give one.
+        TerraformEvaluation unread = evaluate("live/api");
+        assertThat(unread.complete()).isFalse();
+        assertThat(unread.diagnostics()).anySatisfy(d -> assertThat(d.message())
+                .contains("--module-dir git::https://github.com/acme/modules.git//service=DIR"));
+    }
+
+    @Test
     void aModuleOnlyUnitsApplyIsNoRootAndAParentIsNoUnit() throws IOException {
         parentAndModule();
         write("live/terragrunt.hcl", """
