@@ -208,6 +208,42 @@ class TimelineScenarioTest {
         assertThat(first.get("findings").findValues("waiver")).isEmpty();
     }
 
+    /**
+     * A commit's review covers the root modules it changed; its invariants are judged on all of them. Moving the
+     * load balancer to another root (copy, then delete the old one) breaks no invariant, though the commit that
+     * deletes the old root, compared over that root alone, loses the load balancer.
+     */
+    @Test
+    void movingTheLoadBalancerToAnotherRootBreaksNoInvariant() throws Exception {
+        Path moved = temp.resolve("moved");
+        Path tree = DEMO.resolve("01-initial/tree");
+        RevCommit first;
+        try (TestHistory h = TestHistory.init(moved)) {
+            h.copy(tree, "");
+            h.write("lbguard.yml", """
+                    version: 1
+                    invariants:
+                      - name: payments reach payments
+                        listener: shop-edge-prod:443
+                        request: {host: shop.example.com, path: /payments/pay, method: POST}
+                        expect: {forward: shop-payments}
+                    """);
+            first = h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T09:00:00Z"), "edge and its policy");
+            h.copy(tree.resolve("infra/edge"), "infra/edge-v2");
+            h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T10:00:00Z"), "edge: the new stack");
+            for (String f : List.of("lb.tf", "rules.tf", "target_groups.tf", "variables.tf")) {
+                h.delete("infra/edge/" + f);
+            }
+            h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T11:00:00Z"), "edge: retire the old stack");
+        }
+        CliRun run = CliRun.run(Map.of("LBGUARD_NOW", "2026-03-02T00:00:00Z"), "timeline", "--repo",
+                moved.toString(), "--range", first.name() + "..HEAD", "--fail-on", "never", "--format", "json");
+        assertThat(run.err()).isEmpty();
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("commits")).hasSize(2);
+        assertThat(json.findValuesAsText("id")).doesNotContain("LBG016");
+    }
+
     /** Going back must keep today's promises: HEAD's invariants judge the rollback, and breaking one is a finding. */
     @Test
     void aRollbackThatBreaksAnInvariantOfHeadIsAFinding() throws Exception {

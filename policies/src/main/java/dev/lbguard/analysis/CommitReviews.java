@@ -2,6 +2,7 @@ package dev.lbguard.analysis;
 
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyOutcome;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class CommitReviews implements AutoCloseable {
         room.acquireUninterruptibly(permits);
         reviews.add(pool.submit(() -> {
             try {
-                ReviewResult r = review.review(p.base(), p.head(), policy);
+                ReviewResult r = review.review(p.base(), p.head(), policy, p.judgements());
                 List<RequestProbe.Move> moves = request.map(q -> q.moved(p.base(), p.head())).orElse(List.of());
                 TimelineEntry e = new TimelineEntry(p.commit(), p.roots(), forReport(r, targetGroups), moves,
                         p.merged());
@@ -140,9 +141,12 @@ final class CommitReviews implements AutoCloseable {
      * it held.
      */
     private static ReviewResult forReport(ReviewResult r, TargetGroupInterner targetGroups) {
+        // The invariants' judgements hold the routes they took, and a commit's report prints only its findings.
+        PolicyOutcome policy = new PolicyOutcome(r.policy().judge(), List.of(), r.policy().changes(),
+                r.policy().warnings());
         return new ReviewResult(withoutLoadBalancers(r.base(), targetGroups),
                 withoutLoadBalancers(r.head(), targetGroups), r.resources(), r.routes(), r.findings(),
-                r.inconclusives(), r.risk(), r.complete(), r.policy(), r.traffic());
+                r.inconclusives(), r.risk(), r.complete(), policy, r.traffic());
     }
 
     private static RoutingSnapshot withoutLoadBalancers(RoutingSnapshot s, TargetGroupInterner targetGroups) {

@@ -8,6 +8,7 @@ import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.InvariantCheck;
 import dev.lbguard.policy.InvariantResult;
 import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyOutcome;
 import dev.lbguard.policy.Review;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
@@ -86,6 +87,11 @@ public final class TimelineAnalysis {
         HistorySnapshots.State walked = state;
         Optional<InvariantResult> judged = invariant.map(i -> InvariantCheck.check(
                 RootSnapshots.full(walked, origin(walked.commit())), i));
+        // The policy's invariants, judged after each commit on every root as check would judge it: a commit's review
+        // covers the roots it changed, which may lack the invariant's load balancer (it lives in another root).
+        List<Invariant> promises = policy.judge().invariants();
+        List<InvariantResult> standing = promises.isEmpty() ? List.of()
+                : judge(promises, RootSnapshots.full(walked, origin(walked.commit())));
         AtomicInteger done = new AtomicInteger();
         try (CommitReviews reviewer = new CommitReviews(review, policy, request, done, progress)) {
             for (Commit commit : window.commits()) {
@@ -94,10 +100,19 @@ public final class TimelineAnalysis {
                     SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
                     SnapshotOrigin after = origin(commit.id());
                     List<String> compared = RootSnapshots.comparedRoots(state, step.state(), step.changedRoots());
+                    List<PolicyOutcome.Judgement> judgements = List.of();
+                    if (!promises.isEmpty()) {
+                        List<InvariantResult> now = judge(promises, RootSnapshots.full(step.state(), after));
+                        judgements = new ArrayList<>();
+                        for (int i = 0; i < promises.size(); i++) {
+                            judgements.add(new PolicyOutcome.Judgement(promises.get(i), standing.get(i), now.get(i)));
+                        }
+                        standing = now;
+                    }
                     reviewer.submit(new Pending(commit, step.changedRoots(),
                             RootSnapshots.merge(state, compared, before),
                             RootSnapshots.merge(step.state(), compared, after),
-                            history.mergedCommits(commit)));
+                            history.mergedCommits(commit), judgements));
                     if (invariant.isPresent()) {
                         // Judged on every root, as check would judge the commit: the compared roots alone may lack
                         // the load balancer, or a root whose unreadable part may hold it.
@@ -153,9 +168,13 @@ public final class TimelineAnalysis {
         return parents.get(0).equals(base.commit()) ? base : snapshots.at(parents.get(0));
     }
 
-    /** A commit whose snapshots are built and whose review is still to do. */
+    /** A commit whose snapshots are built and whose review is still to do, with its invariants judged. */
     record Pending(Commit commit, List<String> roots, RoutingSnapshot base, RoutingSnapshot head,
-                           List<Commit> merged) {
+                   List<Commit> merged, List<PolicyOutcome.Judgement> judgements) {
+    }
+
+    private static List<InvariantResult> judge(List<Invariant> invariants, RoutingSnapshot full) {
+        return invariants.stream().map(i -> InvariantCheck.check(full, i)).toList();
     }
 
     private static SnapshotOrigin origin(String commit) {

@@ -54,12 +54,31 @@ public final class Review {
 
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
                                PolicyContext policy) {
-        // Policies judge what both sides could read: a module one side could not read is not removed there.
-        RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(base, head);
         List<PolicyOutcome.Judgement> judgements = new ArrayList<>();
         for (Invariant i : policy.judge().invariants()) {
             judgements.add(new PolicyOutcome.Judgement(i, InvariantCheck.check(base, i), InvariantCheck.check(head, i)));
         }
+        return review(base, head, resources, routes, policy, judgements);
+    }
+
+    /**
+     * Reviews a change whose snapshots hold only part of the configuration (a timeline's commit, over the root
+     * modules it changed), with the policy's invariants judged by the caller on the whole of it, one judgement per
+     * invariant in the policy's order.
+     */
+    public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, PolicyContext policy,
+                               List<PolicyOutcome.Judgement> judgements) {
+        if (judgements.size() != policy.judge().invariants().size()) {
+            throw new IllegalArgumentException("one judgement per invariant: " + judgements.size() + " for "
+                    + policy.judge().invariants().size());
+        }
+        return review(base, head, resourceDiffer.diff(base, head), routeDiffer.diff(base, head), policy, judgements);
+    }
+
+    private ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
+                                PolicyContext policy, List<PolicyOutcome.Judgement> judgements) {
+        // Policies judge what both sides could read: a module one side could not read is not removed there.
+        RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(base, head);
         List<PolicyChange> changes = new ArrayList<>();
         if (policy.proposedProblems().isEmpty()) {
             changes.addAll(PolicyChange.between(policy.judge(), policy.proposed()));
