@@ -143,6 +143,24 @@ final class InstalledModules {
         return ".module-dir/" + v.keyOrSource().replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /**
+     * Where the {@code --module-dir} copy named exactly {@code source} is mounted, ref or version included: a
+     * Terragrunt unit's source pins its revision there, and a copy of one revision must not answer for another.
+     */
+    Optional<Map.Entry<TerraformInputs.ModuleDir, String>> vendoredExactly(String source) {
+        String wanted = canonical(source);
+        return vendored.entrySet().stream().filter(v -> canonical(v.getKey().keyOrSource()).equals(wanted))
+                .findFirst();
+    }
+
+    /** A source with its address normalized and its query ({@code ?ref=}, {@code ?version=}) kept. */
+    private static String canonical(String source) {
+        String s = source.strip();
+        s = s.startsWith("tfr:///") ? s.substring("tfr:///".length()) : s;
+        int q = s.indexOf('?');
+        return q < 0 ? normalize(s) : normalize(s.substring(0, q)) + s.substring(q);
+    }
+
     /** {@code tree} with the installed and vendored modules in it. */
     SourceTree mount(SourceTree tree) {
         if (mounts.isEmpty() && repository.isEmpty()) {

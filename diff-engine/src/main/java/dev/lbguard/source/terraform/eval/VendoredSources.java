@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The module a Terragrunt unit's remote {@code terraform.source} names, read from a copy given with
- * {@code --module-dir} (by the source address, without its {@code ?ref}, or by the unit's directory), as a module
- * call's remote source is: nothing is downloaded, and a unit without a copy stays unread.
+ * {@code --module-dir SOURCE=DIR}, where SOURCE is the unit's source as written, {@code ?ref=} or
+ * {@code ?version=} included: a review of a change that bumps the ref then finds no copy for one side and says so,
+ * instead of reading one copy for both. Nothing is downloaded, and a unit without its copy stays unread.
  */
 public final class VendoredSources {
     private VendoredSources() {
@@ -16,26 +17,23 @@ public final class VendoredSources {
     public record Copy(EvalState state, String origin) {
     }
 
-    /**
-     * The state evaluating the copy of {@code source} (a Terragrunt source: {@code tfr:///ns/name/provider?version=V}
-     * is the registry address {@code ns/name/provider}) given for the unit in {@code unitDir}, if one was given.
-     */
+    /** The state evaluating the copy given for {@code source} for the unit in {@code unitDir}, if one was given. */
     public static Optional<Copy> of(SourceTree tree, TerraformInputs inputs, String unitDir, String source) {
         if (inputs.moduleDirs().isEmpty()) {
             return Optional.empty();
         }
-        String address = source.startsWith("tfr:///") ? source.substring("tfr:///".length()) : source;
         InstalledModules installed = InstalledModules.of(inputs, unitDir);
-        if (!(installed.resolve(unitDir, address, Optional.empty())
-                instanceof InstalledModules.Resolution.Found found) || !found.outsideRepository()) {
+        Optional<java.util.Map.Entry<TerraformInputs.ModuleDir, String>> copy = installed.vendoredExactly(source);
+        if (copy.isEmpty()) {
             return Optional.empty();
         }
         SourceTree mounted = installed.mount(tree);
-        if (!mounted.isDirectory(found.dir())) {
+        if (!mounted.isDirectory(copy.get().getValue())) {
             return Optional.empty();
         }
-        EvalState state = new EvalState(mounted, found.dir(), installed);
+        EvalState state = new EvalState(mounted, copy.get().getValue(), installed);
         state.limits(inputs.limits());
-        return Optional.of(new Copy(state, found.origin()));
+        return Optional.of(new Copy(state, "given by --module-dir " + copy.get().getKey().keyOrSource() + "="
+                + copy.get().getKey().dir()));
     }
 }

@@ -118,7 +118,7 @@ public final class TerragruntUnits {
                     }
                     state.error("tg-remote-source", "Terragrunt unit " + dir + " applies the module " + source.text()
                             + ", which lbguard does not fetch, so its routing is not in this report; give a copy of "
-                            + "its files with --module-dir " + withoutRef(source.text()) + "=DIR", source.at());
+                            + "its files at that revision with --module-dir " + source.text() + "=DIR", source.at());
                     return new Evaluated(new TerraformEvaluation(dir, List.of(), List.of(), state.diagnostics(), List.of(), state.secrets()), dir);
                 }
                 case UNKNOWN -> {
@@ -174,10 +174,5 @@ public final class TerragruntUnits {
         TerraformEvaluation evaluation = new TerraformEvaluator().evaluate(state, dir, path,
                 root -> new TerragruntInputs(state, new RootInputs(state, root, inputs), unitInputs, file));
         return new Evaluated(evaluation, state.rootDir);
-    }
-
-    private static String withoutRef(String source) {
-        int q = source.indexOf('?');
-        return q < 0 ? source : source.substring(0, q);
     }
 }

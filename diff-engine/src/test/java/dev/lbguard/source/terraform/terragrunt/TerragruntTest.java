@@ -360,7 +360,7 @@ class TerragruntTest {
                 """);
         Files.writeString(copy.resolve("main.tf"), SERVICE);
         TerraformInputs given = TerraformInputs.none().withModuleDirs(List.of(new TerraformInputs.ModuleDir(
-                "git::https://github.com/acme/modules.git//service", copy)));
+                "git::https://github.com/acme/modules.git//service?ref=v1.4.0", copy)));
         TerraformEvaluation e = TerragruntUnits.evaluate(new DiskTree(dir), "live/api", given, Map.of()).evaluation();
         assertThat(e.complete()).as("%s", e.diagnostics()).isTrue();
         assertThat(attribute(e, "unit[\"live/api\"].aws_lb_listener_rule.this", "priority"))
@@ -371,7 +371,28 @@ class TerragruntTest {
         TerraformEvaluation unread = evaluate("live/api");
         assertThat(unread.complete()).isFalse();
         assertThat(unread.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("--module-dir git::https://github.com/acme/modules.git//service=DIR"));
+                .contains("--module-dir git::https://github.com/acme/modules.git//service?ref=v1.4.0=DIR"));
+        // A copy of another revision does not answer for this one: a ref bump is never "no change".
+        TerraformInputs older = TerraformInputs.none().withModuleDirs(List.of(new TerraformInputs.ModuleDir(
+                "git::https://github.com/acme/modules.git//service?ref=v1.3.0", copy)));
+        assertThat(TerragruntUnits.evaluate(new DiskTree(dir), "live/api", older, Map.of()).evaluation().complete())
+                .isFalse();
+        // A registry source matches its copy as written, version included.
+        write("live/edge/terragrunt.hcl", """
+                terraform {
+                  source = "tfr:///acme/service/aws?version=2.1.0"
+                }
+                inputs = {
+                  name         = "edge"
+                  listener_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/edge/50dc/f2f7"
+                  priority     = 30
+                  hosts        = ["edge.example.com"]
+                }
+                """);
+        TerraformInputs registry = TerraformInputs.none().withModuleDirs(List.of(new TerraformInputs.ModuleDir(
+                "tfr:///acme/service/aws?version=2.1.0", copy)));
+        assertThat(TerragruntUnits.evaluate(new DiskTree(dir), "live/edge", registry, Map.of()).evaluation()
+                .complete()).isTrue();
     }
 
     @Test
