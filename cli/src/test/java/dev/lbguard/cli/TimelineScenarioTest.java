@@ -244,6 +244,35 @@ class TimelineScenarioTest {
         assertThat(json.findValuesAsText("id")).doesNotContain("LBG016");
     }
 
+    /** A root module at the repository root covers its top-level files, but never the policy file that judges. */
+    @Test
+    void aRollbackOfARootModuleAtTheTopLeavesThePolicyFileAsItIs() throws Exception {
+        Path top = temp.resolve("top");
+        RevCommit target;
+        try (TestHistory h = TestHistory.init(top)) {
+            h.copy(DEMO.resolve("01-initial/tree/infra/edge"), "");
+            target = h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T09:00:00Z"), "edge at the top");
+            h.write("lbguard.yml", """
+                    version: 1
+                    invariants:
+                      - name: checkout reaches checkout
+                        listener: shop-edge-prod:443
+                        request: {host: shop.example.com, path: /checkout/pay, method: POST}
+                        expect: {forward: shop-checkout}
+                    """);
+            h.write("rules.tf", h.read("rules.tf").replace("priority     = 20", "priority     = 21"));
+            h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T10:00:00Z"), "edge: checkout at 21, and a policy");
+        }
+        CliRun run = CliRun.run("rollback", "--repo", top.toString(), "--to", target.name(), "--fail-on", "never",
+                "--format", "json");
+        assertThat(run.err()).isEmpty();
+        JsonNode json = MAPPER.readTree(run.out());
+        List<String> files = new ArrayList<>();
+        json.get("files").forEach(f -> files.add(f.asText()));
+        assertThat(files).contains("rules.tf").doesNotContain("lbguard.yml");
+        assertThat(json.get("proof").get("restoresTarget").asBoolean()).isTrue();
+    }
+
     /** Going back must keep today's promises: HEAD's invariants judge the rollback, and breaking one is a finding. */
     @Test
     void aRollbackThatBreaksAnInvariantOfHeadIsAFinding() throws Exception {

@@ -6,6 +6,8 @@ import dev.lbguard.model.Baseline;
 import dev.lbguard.model.Commit;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
+import dev.lbguard.policy.PolicyContext;
+import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
 import dev.lbguard.source.dispatch.Configurations;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import dev.lbguard.policy.PolicyContext;
 import java.util.TreeSet;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -102,7 +103,10 @@ public final class RollbackAnalysis {
                 .anyMatch(t -> Configurations.kindOf(t, "").filter(k -> k != Configurations.Kind.TERRAFORM).isPresent());
         TreeSet<String> affected = affected(List.of(headTree, targetTree), roots, dirs, wholeRoot);
         // A committed --var-file is part of what routes: the rollback brings it back too.
-        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), List.copyOf(files), wholeRoot);
+        // The policy file stays as it is: it judges the rollback, and going back must not drop today's promises.
+        List<String> kept = policy.judge().exists() && !policy.judge().path().equals(PolicyFile.DEFAULT_PATH)
+                ? List.of(PolicyFile.DEFAULT_PATH, policy.judge().path()) : List.of(PolicyFile.DEFAULT_PATH);
+        RollbackPatch patcher = new RollbackPatch(git, List.copyOf(dirs), List.copyOf(files), wholeRoot, kept);
         RollbackPatch.Patched patched = patcher.between(head, target);
         SnapshotOrigin patchedOrigin = new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, "", "HEAD + rollback patch");
         // The four readings share most files (the patched tree is the head with the target's routing): each root

@@ -61,8 +61,14 @@ public final class RollbackPatch {
      *                  Ansible tree or HAProxy dir there reads them; a Terraform root module only its own files)
      */
     public RollbackPatch(GitRepository git, List<String> dirs, List<String> files, boolean wholeRoot) {
+        this(git, dirs, files, wholeRoot, List.of());
+    }
+
+    /** @param kept files the patch leaves as they are even inside those directories (the policy that judges it) */
+    public RollbackPatch(GitRepository git, List<String> dirs, List<String> files, boolean wholeRoot,
+                         List<String> kept) {
         this.git = git;
-        this.scope = new Scope(dirs, files, wholeRoot);
+        this.scope = new Scope(dirs, files, wholeRoot, kept);
     }
 
     /** Whether a path belongs to the directories the patch covers. */
@@ -196,13 +202,17 @@ public final class RollbackPatch {
     }
 
     /** The covered directories (their files and subdirectories, hidden ones (tool state) left out) and files. */
-    private record Scope(List<String> dirs, List<String> files, boolean wholeRoot) {
+    private record Scope(List<String> dirs, List<String> files, boolean wholeRoot, List<String> kept) {
         Scope {
             dirs = List.copyOf(dirs);
             files = List.copyOf(files);
+            kept = List.copyOf(kept);
         }
 
         boolean containsFile(String path) {
+            if (kept.contains(path)) {
+                return false;
+            }
             if (files.contains(path)) {
                 return true;
             }
