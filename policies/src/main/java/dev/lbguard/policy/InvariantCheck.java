@@ -69,6 +69,12 @@ public final class InvariantCheck {
             actual = "redirect to " + RedirectUrl.of(redirect, invariant.request(), listener.get()) + " ("
                     + redirect.statusCode() + ")";
         }
+        if (lb.managedElsewhere() && status != Status.UNKNOWN) {
+            // Only this configuration's rules are seen there: another stack's rule may come first.
+            return new InvariantResult(invariant, Status.UNKNOWN, actual + " by this configuration's rules; the "
+                    + "listener is managed by another stack, whose rules (which may come first) are not seen",
+                    Optional.of(lb), listener, Optional.of(r));
+        }
         return new InvariantResult(invariant, status, actual, Optional.of(lb), listener, Optional.of(r));
     }
 

@@ -16,6 +16,7 @@ import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
+import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.RuleAction;
@@ -59,6 +60,20 @@ class InvariantCheckTest {
         // The default action takes what no rule does.
         assertThat(judge(edge(forward("api"), forward("web")), "/shop", Expectation.forwardTo("api")))
                 .isEqualTo(Status.FAILED);
+    }
+
+    @Test
+    void onAListenerOfAnotherStackNothingIsCertain() {
+        // Only this configuration's rules hang there; another stack's rule may come before them.
+        LoadBalancer shared = new LoadBalancer(id(LoadBalancer.EXTERNAL + "edge"), TestModel.at(1), "edge (external)",
+                dev.lbguard.model.LoadBalancerType.APPLICATION, false, List.of(listener("edge:80", 2, "HTTP", 80,
+                RuleAction.of(new RouteAction.Unresolved("managed elsewhere")), rule("aws_lb_listener_rule.api", 3,
+                        10, forward("api"), API))));
+        RoutingSnapshot s = snapshot(shared, tg("api", 5));
+        InvariantResult r = InvariantCheck.check(s, new Invariant("i", "edge:80", Request.of("shop.example.com",
+                "/api/x"), Expectation.forwardTo("api"), Severity.HIGH, SourceRef.of("lbguard.yml", 1, 1)));
+        assertThat(r.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(r.actual()).contains("forward api").contains("managed by another stack");
     }
 
     @Test
