@@ -26,6 +26,11 @@ final class TestHistory implements AutoCloseable {
         return new TestHistory(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    /** The history already in {@code dir}, to add commits to. */
+    static TestHistory reopen(Path dir) throws Exception {
+        return new TestHistory(dir, Git.open(dir.toFile()));
+    }
+
     static PersonIdent who(String name, String time) {
         return new PersonIdent(name, name.toLowerCase().replace(' ', '.') + "@shop.test", Instant.parse(time),
                 ZoneOffset.UTC);

@@ -244,6 +244,24 @@ class TimelineScenarioTest {
         assertThat(json.findValuesAsText("id")).doesNotContain("LBG016");
     }
 
+    /** In an incident the policy file never holds the answer up: one lbguard cannot read is said, and judges nothing. */
+    @Test
+    void aPolicyFileThatCannotBeReadIsSaidAndDoesNotStopTimelineOrRollback() throws Exception {
+        try (TestHistory h = TestHistory.reopen(repo)) {
+            h.write("lbguard.yml", "version: 1\ninvariantz: []\n");
+            h.commit(TestHistory.who("Bob Byte", "2026-03-02T14:00:00Z"), "policy: a typo");
+        }
+        CliRun timeline = timeline("--range", start.name() + "..HEAD");
+        assertThat(timeline.exitCode()).as(timeline.err()).isEqualTo(1);
+        assertThat(timeline.out()).contains("the policy file cannot be read").contains("lbguard.yml:2");
+        CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--fail-on",
+                "never");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("the policy file cannot be read");
+        // Following one of its invariants needs it, though.
+        assertThat(timeline("--range", start.name() + "..HEAD", "--invariant", "x").exitCode()).isEqualTo(2);
+    }
+
     /** A root module at the repository root covers its top-level files, but never the policy file that judges. */
     @Test
     void aRollbackOfARootModuleAtTheTopLeavesThePolicyFileAsItIs() throws Exception {

@@ -34,4 +34,9 @@ public record PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate tod
     public PolicyContext(PolicyFile judge, PolicyFile proposed, LocalDate today) {
         this(judge, proposed, today, java.util.List.of());
     }
+
+    /** One policy standing today, judging and proposed alike (nothing about it changes). */
+    public static PolicyContext of(PolicyFile standing) {
+        return new PolicyContext(standing, standing, LocalDate.now(java.time.ZoneOffset.UTC));
+    }
 }

@@ -69,6 +69,28 @@ final class PolicyOption {
     }
 
     /**
+     * The policy standing at {@code rev}, judging an incident's analyses (timeline, rollback). A default
+     * {@code lbguard.yml} lbguard cannot read judges nothing and says so in the report, so that an incident is never
+     * held up by the policy file; one named with {@code --policy} must be usable.
+     */
+    PolicyContext standing(CommonOptions options, String rev) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try {
+            PolicyFile f = at(options, rev);
+            return new PolicyContext(f, f, today);
+        } catch (PolicyFileException broken) {
+            if (file != null) {
+                throw unusable(broken);
+            }
+            PolicyFileException.Problem first = broken.problems().get(0);
+            return new PolicyContext(PolicyFile.none(), PolicyFile.none(), today, java.util.List.of(),
+                    java.util.List.of(new dev.lbguard.policy.PolicyOutcome.Warning("the policy file cannot be read ("
+                            + first.message() + "), so nothing was judged by it", dev.lbguard.diagnostic.SourceRef.of(
+                            first.path(), first.line(), first.column()))));
+        }
+    }
+
+    /**
      * The policies of a change: the base's judges (a policy file lbguard cannot read there is a usage error), the
      * head's is compared with it (one it cannot read is reported, not fatal: the change is what breaks it).
      */

@@ -6,14 +6,10 @@ import dev.lbguard.analysis.RollbackAnalysis;
 import dev.lbguard.cli.report.Redaction;
 import dev.lbguard.cli.report.RollbackReport;
 import dev.lbguard.model.Baseline;
-import dev.lbguard.policy.PolicyContext;
-import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.Baselines;
 import dev.lbguard.source.git.GitRepository;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -92,10 +88,8 @@ public final class RollbackCommand implements Callable<Integer> {
                     ? Optional.of(new Baselines(git).current().orElseThrow(() -> new UsageException(BaselineCommand.NONE)))
                     : Optional.empty();
             // HEAD's policy judges: going back must keep today's promises (an invariant added since the target).
-            PolicyFile judge = policy.require(options, "HEAD");
             RollbackAnalysis analysis = new RollbackAnalysis(git, Workspace.dirIn(git, options),
-                    SnapshotOptions.inputs(options, environment)).judgedBy(new PolicyContext(judge, judge,
-                    LocalDate.now(ZoneOffset.UTC)));
+                    SnapshotOptions.inputs(options, environment)).judgedBy(policy.standing(options, "HEAD"));
             String target = mark.map(Baseline::commit).orElse(to);
             rollback = weigher(target).map(analysis::weighedBy).orElse(analysis).run(target, to, mark,
                     apply);

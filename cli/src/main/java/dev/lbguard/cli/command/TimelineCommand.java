@@ -15,8 +15,6 @@ import dev.lbguard.source.SourceException;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,12 +139,13 @@ public final class TimelineCommand implements Callable<Integer> {
                 requireDir(git, dir.get(), w);
             }
             String newest = w.head().map(dev.lbguard.model.Commit::id).orElse("HEAD");
-            PolicyFile judge = policy.require(options, newest);
-            Optional<Invariant> followed = invariant == null ? Optional.empty() : Optional.of(invariant(judge, newest));
+            PolicyContext judged = invariant == null ? policy.standing(options, newest)
+                    : PolicyContext.of(policy.require(options, newest));
+            Optional<Invariant> followed = invariant == null ? Optional.empty()
+                    : Optional.of(invariant(judged.judge(), newest));
             HistorySnapshots snapshots = new HistorySnapshots(git, dir, SnapshotOptions.inputs(options, environment));
             try (Progress progress = Progress.of("lbguard timeline", w.commits().size(), options.quiet)) {
-                TimelineAnalysis analysis = new TimelineAnalysis(snapshots).judgedBy(new PolicyContext(judge, judge,
-                        LocalDate.now(ZoneOffset.UTC)));
+                TimelineAnalysis analysis = new TimelineAnalysis(snapshots).judgedBy(judged);
                 result = weigher(w).map(analysis::weighedBy).orElse(analysis).analyse(w, probe, followed,
                         progress.listener());
             }
