@@ -40,37 +40,44 @@ public final class PolicySection {
 
     /**
      * How the invariants fared, in one line: e.g. {@code 5 held, 1 broken by this change, 1 failing before it}. Each
-     * invariant counts once: one that failed before and passes after passes again, it did not simply hold.
+     * invariant counts once: one that failed before and passes after passes after it, it did not simply hold, and
+     * one that fails after a side that could not be decided is failing, not undecided.
      */
     static String invariants(PolicyOutcome p, boolean live) {
         long held = 0;
         long broken = 0;
-        long again = 0;
+        long fixed = 0;
         long still = 0;
+        long failing = 0;
         for (PolicyOutcome.Judgement j : p.invariants()) {
             if (j.broken()) {
                 broken++;
             } else if (j.base().failed()) {
                 if (j.head().passed()) {
-                    again++;
+                    fixed++;
                 } else {
                     still++;
                 }
             } else if (j.head().passed()) {
                 held++;
+            } else if (j.head().failed()) {
+                failing++;
             }
         }
-        long undecided = p.invariants().size() - held - broken - again - still;
+        long undecided = p.invariants().size() - held - broken - fixed - still - failing;
         List<String> parts = new ArrayList<>();
         parts.add(held + " held");
         if (broken > 0) {
             parts.add(broken + (live ? " broken in what runs" : " broken by this change"));
         }
-        if (again > 0) {
-            parts.add(again + (live ? " failing in git, passing in what runs" : " passing again after it"));
+        if (fixed > 0) {
+            parts.add(fixed + (live ? " failing in git, passing in what runs" : " failing before it, passing after"));
         }
         if (still > 0) {
             parts.add(still + (live ? " failing in git too" : " failing before it"));
+        }
+        if (failing > 0) {
+            parts.add(failing + (live ? " failing in what runs, undecided in git" : " failing, undecided before it"));
         }
         if (undecided > 0) {
             parts.add(undecided + " undecided");
@@ -87,8 +94,9 @@ public final class PolicySection {
             s.append("  invariants: ").append(invariants(p, live)).append('\n');
             for (PolicyOutcome.Judgement j : p.invariants()) {
                 if (j.base().failed()) {
-                    String label = j.head().passed() ? (live ? "failing in git, passing in what runs" : "passing "
-                            + "again after this change") : (live ? "failing in git too" : "failing before this change");
+                    String label = j.head().passed() ? (live ? "failing in git, passing in what runs" : "failing "
+                            + "before this change, passing after") : (live ? "failing in git too"
+                            : "failing before this change");
                     s.append("      ").append(label).append(": \"").append(j.invariant().name()).append("\" ")
                             .append(style.dim(j.invariant().source().toString())).append('\n');
                 }

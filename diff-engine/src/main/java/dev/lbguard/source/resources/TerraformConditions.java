@@ -93,10 +93,11 @@ public final class TerraformConditions {
                 diagnostics.add(Diagnostic.error("tf-empty-condition",
                         rule.address() + ": a condition block sets no condition", at));
                 out.add(Condition.pathPattern().withUnknown("empty condition block"));
-            } else if (read.size() > 1) {
+            } else if (read.stream().filter(c -> c.unknownReason().isEmpty()).count() > 1) {
                 // Terraform plans it; the provider refuses it at apply, so the rule would not exist as read.
                 diagnostics.add(Diagnostic.error("tf-condition-several", rule.address() + ": one condition block sets "
-                        + String.join(" and ", read.stream().map(c -> c.type().label()).toList()) + "; the AWS "
+                        + String.join(" and ", read.stream().map(c -> c.type().label().replace('-', '_')).toList())
+                        + "; the AWS "
                         + "provider refuses this when it applies (\"Only one of host_header, http_header, "
                         + "http_request_method, path_pattern, query_string or source_ip can be set in a condition "
                         + "block\"): give each its own condition block", at));

@@ -19,7 +19,7 @@ import java.util.Optional;
  * the logged requests it received (20 by default, {@code traffic.surge} in the policy file). Sized for traffic it
  * never had, it is the outage of this project's origin story: the requests are routed, to servers that cannot take
  * them. A new target group taking traffic is a rollout, not a surge; a gain under the policy's medium share of the
- * logged requests is too small to be one; without logs the rule says nothing.
+ * logged requests and under a hundred requests is too small to be one; without logs the rule says nothing.
  */
 public final class TrafficSurge implements PolicyRule {
     private static final RuleInfo INFO = RuleInfo.of("LBG018", Severity.HIGH,
@@ -30,6 +30,8 @@ public final class TrafficSurge implements PolicyRule {
                     + "application failing, not like the routing change that caused them.",
             "Check that the change sends these requests where intended; if it does, scale the target group for "
                     + "its new load before the change applies, or move the traffic in steps with weighted forwards.");
+
+    private static final double MINIMUM_GAIN = 100;
 
     @Override
     public RuleInfo info() {
@@ -44,9 +46,10 @@ public final class TrafficSurge implements PolicyRule {
         }
         TrafficCounts traffic = ctx.traffic().get();
         double surge = ctx.policy().judge().traffic().surge();
-        // A gain under the medium share of the logged requests is not worth a finding however many times a tiny
-        // load it is (one probe request becoming thirty): a change moving that few requests is low risk too.
-        double floor = ctx.policy().judge().traffic().medium() * traffic.requests();
+        // A gain that is both under the medium share of the logged requests and under a hundred requests is not
+        // worth a finding however many times a tiny load it is (one probe request becoming thirty); a hundred
+        // requests more on a small group is, whatever else the log holds.
+        double floor = Math.min(ctx.policy().judge().traffic().medium() * traffic.requests(), MINIMUM_GAIN);
         for (TrafficCounts.DestinationLoad load : traffic.destinations()) {
             if (load.targetGroup().isEmpty() || !load.existedBefore() || load.factor() < surge
                     || load.after() - load.before() < floor) {

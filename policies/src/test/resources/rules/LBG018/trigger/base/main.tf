@@ -46,3 +46,28 @@ resource "aws_lb_listener_rule" "admin" {
     }
   }
 }
+
+# Static files, most of the logged requests, go to a CDN origin group on both sides: the admin group's gain is
+# under 1% of the log, and still a surge (more than a hundred requests, 91 times its traffic)
+resource "aws_lb_target_group" "cdn" {
+  name     = "cdn"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_lb_listener_rule" "static" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 20
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.cdn.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/static/*"]
+    }
+  }
+}
