@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + "target revision, with the route changes it makes from HEAD, the proof that the patched files route "
                 + "exactly as the target does, and the commits whose changes to those files it also undoes.",
             "The text report ends with the patch, and git apply skips the report before it: "
-                + "lbguard rollback > rollback.patch && git apply rollback.patch."},
+                + "lbguard rollback --fail-on never > rollback.patch && git apply rollback.patch."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the patch restores the target's routing", "1:the rollback itself has findings at or "
                 + "above --fail-on", "2:usage error (no known-good mark, unknown revision, dirty files for --apply)",
