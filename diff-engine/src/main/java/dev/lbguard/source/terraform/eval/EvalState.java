@@ -34,15 +34,11 @@ public final class EvalState {
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
-    // terraform.workspace in every module of the evaluation; the root's inputs choose it before any module is
-    // evaluated (RootInputs).
-    private String workspace = TerraformWorkspace.DEFAULT;
+    private final WorkspaceName workspace = new WorkspaceName();
     // --limit: how far this evaluation expands before it stops with an error.
     private dev.lbguard.source.Limits limits = dev.lbguard.source.Limits.DEFAULT;
     // path.cwd: where terraform would run for this root module, on disk; unknown without a work tree.
     private Optional<java.nio.file.Path> cwd = Optional.empty();
-    private String workspaceOrigin = "the default";
-    private boolean workspaceNoted;
     // The values this evaluation learnt are sensitive; they travel on its result, never beyond it.
     private final Secrets.Collector sensitive = new Secrets.Collector();
     // The trails of the values being computed, innermost first (see Reuse).
@@ -130,20 +126,10 @@ public final class EvalState {
         this.loader = new ModuleLoader(this);
     }
 
-    /**
-     * {@code terraform.workspace}, read at {@code at}. A workspace other than {@code default} comes from outside the
-     * repository (the command line, the environment, a selection on disk), so the first place that reads it says so,
-     * as a variable given from outside does: the report holds for that workspace.
-     */
+    /** {@code terraform.workspace}, read at {@code at} (see {@link WorkspaceName}). */
     Value workspace(dev.lbguard.source.hcl.Range at) {
         note(new Trail.WorkspaceRead(at));
-        if (!workspace.equals(TerraformWorkspace.DEFAULT) && !workspaceNoted) {
-            workspaceNoted = true;
-            warning("tf-workspace-from-outside", "terraform.workspace is \"" + workspace + "\", "
-                    + workspaceOrigin + ", not from the repository; this report holds for that workspace",
-                    ref(at));
-        }
-        return new Value.Str(workspace);
+        return workspace.read(this, at);
     }
 
     public void limits(dev.lbguard.source.Limits given) {
@@ -171,8 +157,7 @@ public final class EvalState {
     }
 
     void workspace(String name, String origin) {
-        workspace = name;
-        workspaceOrigin = origin;
+        workspace.choose(name, origin);
     }
 
     public SourceRef ref(Range r) {

@@ -24,13 +24,6 @@ import java.util.regex.Pattern;
  * constraint admits; otherwise it is unavailable, and says what would make it available.
  */
 final class InstalledModules {
-    // namespace/name/provider, optionally //subdir: the public registry's shorthand, which terraform records
-    // under its host name.
-    private static final Pattern REGISTRY = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_-]*/"
-            + "[a-z0-9]+)(//.*)?");
-    private static final Pattern GITHUB = Pattern.compile("(github\\.com|bitbucket\\.org)/([^/?]+)/([^/?]+?)"
-            + "(\\.git)?((//[^?]*)?)(\\?.*)?");
-
     /** One installed module, as {@code modules.json} lists it. */
     private record Entry(String key, String source, Optional<String> version, String dir) {
     }
@@ -148,17 +141,9 @@ final class InstalledModules {
      * Terragrunt unit's source pins its revision there, and a copy of one revision must not answer for another.
      */
     Optional<Map.Entry<TerraformInputs.ModuleDir, String>> vendoredExactly(String source) {
-        String wanted = canonical(source);
-        return vendored.entrySet().stream().filter(v -> canonical(v.getKey().keyOrSource()).equals(wanted))
-                .findFirst();
-    }
-
-    /** A source with its address normalized and its query ({@code ?ref=}, {@code ?version=}) kept. */
-    private static String canonical(String source) {
-        String s = source.strip();
-        s = s.startsWith("tfr:///") ? s.substring("tfr:///".length()) : s;
-        int q = s.indexOf('?');
-        return q < 0 ? normalize(s) : normalize(s.substring(0, q)) + s.substring(q);
+        String wanted = ModuleSources.canonical(source);
+        return vendored.entrySet().stream()
+                .filter(v -> ModuleSources.canonical(v.getKey().keyOrSource()).equals(wanted)).findFirst();
     }
 
     /** {@code tree} with the installed and vendored modules in it. */
@@ -175,10 +160,11 @@ final class InstalledModules {
      * reads from {@code source}, with {@code version} as its constraint.
      */
     Resolution resolve(String key, String source, Optional<String> version) {
-        String wanted = normalize(source);
+        String wanted = ModuleSources.normalize(source);
         for (Map.Entry<TerraformInputs.ModuleDir, String> v : vendored.entrySet()) {
             String named = v.getKey().keyOrSource();
-            if (named.equals(key) || normalize(named).equals(withoutRef(wanted)) || normalize(named).equals(wanted)) {
+            String spelled = ModuleSources.normalize(named);
+            if (named.equals(key) || spelled.equals(ModuleSources.withoutRef(wanted)) || spelled.equals(wanted)) {
                 return new Resolution.Found(v.getValue(), "given by --module-dir " + named + "=" + v.getKey().dir()
                         + version.map(c -> "; lbguard does not check it against version \"" + c + "\"").orElse(""),
                         true);
@@ -199,7 +185,7 @@ final class InstalledModules {
             return new Resolution.Unavailable("remote module " + key + " (" + source + ") is not installed in "
                     + manifest + ", and lbguard never downloads modules: " + fix);
         }
-        if (!normalize(e.source()).equals(wanted)) {
+        if (!ModuleSources.normalize(e.source()).equals(wanted)) {
             return new Resolution.Unavailable("module " + key + " asks for " + source + ", but the copy installed in "
                     + e.dir() + " is of " + e.source() + ": " + fix);
         }
@@ -247,8 +233,8 @@ final class InstalledModules {
         int scheme = url.indexOf("://");
         int sub = url.indexOf("//", scheme < 0 ? 0 : scheme + 3);
         String subdir = sub < 0 ? "" : url.substring(sub + 2).replaceAll("^/+|/+$", "");
-        String repo = canonicalUrl(sub < 0 ? url : url.substring(0, sub));
-        if (ref.isEmpty() || repository.get().remoteUrls().stream().map(InstalledModules::canonicalUrl)
+        String repo = ModuleSources.canonicalUrl(sub < 0 ? url : url.substring(0, sub));
+        if (ref.isEmpty() || repository.get().remoteUrls().stream().map(ModuleSources::canonicalUrl)
                 .noneMatch(repo::equals)) {
             return Optional.empty();
         }
@@ -266,51 +252,9 @@ final class InstalledModules {
                 "of this repository at " + ref, false));
     }
 
-    /** A git remote URL as lower-case host/path: scheme, user, {@code .git} and SCP-style colons set aside. */
-    static String canonicalUrl(String url) {
-        String u = url.strip();
-        if (u.startsWith("git::")) {
-            u = u.substring(5);
-        }
-        Matcher scp = Pattern.compile("^(?:[^@/:]+@)?([^:/]+):(?!//)(.+)$").matcher(u);
-        if (!u.contains("://") && scp.matches()) {
-            u = scp.group(1) + "/" + scp.group(2);
-        } else {
-            u = u.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceFirst("^[^@/]+@", "");
-        }
-        u = u.replaceAll("/+$", "");
-        if (u.endsWith(".git")) {
-            u = u.substring(0, u.length() - 4);
-        }
-        // GitHub, GitLab and Bitbucket take owner and repository names in any case.
-        return u.toLowerCase(java.util.Locale.ROOT);
-    }
-
     private static Optional<VersionConstraint.Version> release(String text) {
         Matcher m = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+).*").matcher(text);
         return m.matches() ? Optional.of(VersionConstraint.Version.of(Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2)), Long.parseLong(m.group(3)))) : Optional.empty();
-    }
-
-    /**
-     * A source address as terraform records it in {@code modules.json}: the public registry's shorthand with its
-     * host, GitHub and Bitbucket shorthands as the git URLs they stand for.
-     */
-    static String normalize(String source) {
-        String s = source.strip();
-        if (REGISTRY.matcher(s).matches()) {
-            return "registry.terraform.io/" + s;
-        }
-        Matcher gh = GITHUB.matcher(s);
-        if (gh.matches()) {
-            return "git::https://" + gh.group(1) + "/" + gh.group(2) + "/" + gh.group(3) + ".git" + gh.group(5)
-                    + (gh.group(7) == null ? "" : gh.group(7));
-        }
-        return s;
-    }
-
-    private static String withoutRef(String source) {
-        int q = source.indexOf('?');
-        return q < 0 ? source : source.substring(0, q);
     }
 }

@@ -83,11 +83,11 @@ class GitModuleSourceTest {
     void remoteUrlsCompareAsTheRepositoryTheyName() {
         for (String url : java.util.List.of("git@github.com:acme/infra.git", "https://github.com/acme/infra",
                 "ssh://git@github.com/acme/infra.git", "git::https://GitHub.com/acme/infra.git/")) {
-            assertThat(InstalledModules.canonicalUrl(url)).as(url).isEqualTo("github.com/acme/infra");
+            assertThat(ModuleSources.canonicalUrl(url)).as(url).isEqualTo("github.com/acme/infra");
         }
         // Hosting services take owner and name in any case, so the comparison does too.
-        assertThat(InstalledModules.canonicalUrl("https://github.com/Acme/Infra")).isEqualTo("github.com/acme/infra");
-        assertThat(InstalledModules.canonicalUrl("https://gitlab.com/acme/infra")).isNotEqualTo("github.com/acme/infra");
+        assertThat(ModuleSources.canonicalUrl("https://github.com/Acme/Infra")).isEqualTo("github.com/acme/infra");
+        assertThat(ModuleSources.canonicalUrl("https://gitlab.com/acme/infra")).isNotEqualTo("github.com/acme/infra");
     }
 
     private TerraformEvaluation evaluate(String source) throws Exception {

@@ -183,15 +183,15 @@ class InstalledModulesTest {
 
     @Test
     void sourcesAreComparedAsTerraformRecordsThem() {
-        assertThat(InstalledModules.normalize("terraform-aws-modules/alb/aws"))
+        assertThat(ModuleSources.normalize("terraform-aws-modules/alb/aws"))
                 .isEqualTo("registry.terraform.io/terraform-aws-modules/alb/aws");
-        assertThat(InstalledModules.normalize("terraform-aws-modules/alb/aws//modules/x"))
+        assertThat(ModuleSources.normalize("terraform-aws-modules/alb/aws//modules/x"))
                 .isEqualTo("registry.terraform.io/terraform-aws-modules/alb/aws//modules/x");
-        assertThat(InstalledModules.normalize("app.terraform.io/acme/alb/aws"))
+        assertThat(ModuleSources.normalize("app.terraform.io/acme/alb/aws"))
                 .isEqualTo("app.terraform.io/acme/alb/aws");
-        assertThat(InstalledModules.normalize("github.com/acme/infra//modules/alb?ref=v1.2.0"))
+        assertThat(ModuleSources.normalize("github.com/acme/infra//modules/alb?ref=v1.2.0"))
                 .isEqualTo("git::https://github.com/acme/infra.git//modules/alb?ref=v1.2.0");
-        assertThat(InstalledModules.normalize("git::https://example.com/x.git?ref=v1"))
+        assertThat(ModuleSources.normalize("git::https://example.com/x.git?ref=v1"))
                 .isEqualTo("git::https://example.com/x.git?ref=v1");
     }
 
