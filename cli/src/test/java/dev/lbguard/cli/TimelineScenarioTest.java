@@ -187,6 +187,7 @@ class TimelineScenarioTest {
                 .isEqualTo("campaign approved in #1234");
         assertThat(merged.get("risk").asText()).isNotEqualTo("high");
         assertThat(json.get("policy")).isNotNull();
+        Golden.validate(waived.out());
         assertThat(timeline("--range", start.name() + "..HEAD", "--policy", policy.toString()).out())
                 .contains("LBG004 disabled").contains("waived until 2099-01-31: campaign approved in #1234");
 
@@ -308,9 +309,11 @@ class TimelineScenarioTest {
                 policy.toString(), "--format", "json");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        Golden.validate(run.out());
         JsonNode json = MAPPER.readTree(run.out());
         assertThat(json.get("proof").get("restoresTarget").asBoolean()).isTrue();
         assertThat(json.get("risk").asText()).isEqualTo("critical");
+        assertThat(json.get("policy").get("file").asText()).isEqualTo(policy.toString());
         List<String> ids = new ArrayList<>();
         json.get("findings").forEach(f -> ids.add(f.get("id").asText()));
         assertThat(ids).contains("LBG016");
