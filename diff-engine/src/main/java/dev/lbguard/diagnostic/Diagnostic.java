@@ -40,6 +40,12 @@ public record Diagnostic(Severity severity, String code, String message, SourceR
         return new Diagnostic(severity, code, message, source, affectsRouting, java.util.Optional.of(scope));
     }
 
+    /**
+     * The warning that a module was read from a copy outside the repository ({@code --module-dir}, or installed by
+     * {@code terraform init}); its message begins {@code module KEY (SOURCE)} and names what the copy stands for.
+     */
+    public static final String MODULE_COPY = "tf-module-outside-repository";
+
     public static Diagnostic error(String code, String message, SourceRef source) {
         return new Diagnostic(Severity.ERROR, code, message, source);
     }

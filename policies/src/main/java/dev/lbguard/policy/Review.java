@@ -92,7 +92,7 @@ public final class Review {
         java.util.Optional<TrafficCounts> traffic = weigher.map(w -> w.weigh(base, head, routes));
         ReviewContext ctx = new ReviewContext(comparable[0], comparable[1], resources, routes, outcome, traffic);
         List<Finding> findings = new ArrayList<>();
-        List<Inconclusive> inconclusives = new ArrayList<>();
+        List<Inconclusive> inconclusives = new ArrayList<>(ModuleCopies.unseenChanges(base, head));
         for (PolicyRule rule : catalog.rules()) {
             if (!policy.judge().enabled(rule.info().id())) {
                 continue;

@@ -91,7 +91,7 @@ public final class ModuleCalls {
                         + (state.rootDir.isEmpty() ? "the root module" : state.rootDir), b.range(), unread));
             }
             if (found.outsideRepository()) {
-                state.warning("tf-module-outside-repository", "module " + key + " (" + s + ") is read from the copy "
+                state.warning(dev.lbguard.diagnostic.Diagnostic.MODULE_COPY, "module " + key + " (" + s + ") is read from the copy "
                         + found.origin() + ", not from the repository; this report holds for that copy",
                         state.ref(src.get().range()));
             }

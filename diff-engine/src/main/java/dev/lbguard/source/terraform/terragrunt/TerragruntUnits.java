@@ -111,7 +111,7 @@ public final class TerragruntUnits {
                     Optional<VendoredSources.Copy> copy = VendoredSources.of(tree, inputs, dir, source.text());
                     if (copy.isPresent()) {
                         EvalState there = copy.get().state();
-                        there.warning("tf-module-outside-repository", "Terragrunt unit " + dir + " applies "
+                        there.warning(dev.lbguard.diagnostic.Diagnostic.MODULE_COPY, "Terragrunt unit " + dir + " applies "
                                 + source.text() + ", read from the copy " + copy.get().origin() + ", not from the "
                                 + "repository; this report holds for that copy", source.at());
                         return evaluateIn(there, dir, path, file, inputs, environment);
