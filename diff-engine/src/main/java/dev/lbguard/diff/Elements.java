@@ -9,10 +9,10 @@ import dev.lbguard.model.Rule;
 import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -39,13 +39,17 @@ final class Elements {
     private Elements() {
     }
 
-    static Map<ElementKind, SortedMap<ElementId, Element>> of(RoutingSnapshot s) {
-        Map<ElementKind, SortedMap<ElementId, Element>> out = new EnumMap<>(ElementKind.class);
+    /**
+     * Each kind's elements by id, in the snapshot's order: the diff looks them up by id and sorts only what
+     * changed (sorting every element of a 2,000-rule snapshot by id was a sixth of a timeline commit's time).
+     */
+    static Map<ElementKind, Map<ElementId, Element>> of(RoutingSnapshot s) {
+        Map<ElementKind, Map<ElementId, Element>> out = new EnumMap<>(ElementKind.class);
         for (ElementKind k : ElementKind.values()) {
-            out.put(k, new TreeMap<>());
+            out.put(k, new HashMap<>());
         }
         // Target groups by id, looked up once per forward of every rule.
-        Map<ElementId, String> byId = new java.util.HashMap<>();
+        Map<ElementId, String> byId = new HashMap<>();
         s.targetGroups().forEach(tg -> byId.putIfAbsent(tg.id(), tg.name()));
         Function<ElementId, String> names = id -> {
             String n = byId.get(id);
@@ -91,7 +95,7 @@ final class Elements {
 
     // Ids are unique per parent in the model; a source that filed one id under two parents keeps the first,
     // and has reported the clash itself.
-    private static void add(Map<ElementKind, SortedMap<ElementId, Element>> out, Element e) {
+    private static void add(Map<ElementKind, Map<ElementId, Element>> out, Element e) {
         out.get(e.kind()).putIfAbsent(e.id(), e);
     }
 }

@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Computes the {@link ResourceDiff} of two snapshots: elements matched by identity (never by source, so a
@@ -39,42 +40,44 @@ public final class ResourceDiffer {
         RoutingSnapshot[] comparable = ComparableSnapshots.of(base, head);
         RoutingSnapshot b = Normalise.snapshot(comparable[0]);
         RoutingSnapshot h = Normalise.snapshot(comparable[1]);
-        Map<ElementKind, SortedMap<ElementId, Elements.Element>> before = Elements.of(b);
-        Map<ElementKind, SortedMap<ElementId, Elements.Element>> after = Elements.of(h);
+        Map<ElementKind, Map<ElementId, Elements.Element>> before = Elements.of(b);
+        Map<ElementKind, Map<ElementId, Elements.Element>> after = Elements.of(h);
         Map<ElementId, ElementId> renames = new HashMap<>();
         UnaryOperator<ElementId> renamed = id -> renames.getOrDefault(id, id);
         List<ResourceChange> changes = new ArrayList<>();
         for (ElementKind kind : MATCH_ORDER) {
-            SortedMap<ElementId, Elements.Element> bk = before.get(kind);
-            SortedMap<ElementId, Elements.Element> hk = after.get(kind);
-            List<ElementId> baseOnly = bk.keySet().stream().filter(id -> !hk.containsKey(id)).toList();
-            TreeSet<ElementId> headOnly = new TreeSet<>(hk.keySet());
-            headOnly.removeAll(bk.keySet());
+            Map<ElementId, Elements.Element> bk = before.get(kind);
+            Map<ElementId, Elements.Element> hk = after.get(kind);
+            List<ElementId> baseOnly = bk.keySet().stream().filter(id -> !hk.containsKey(id)).sorted().toList();
+            TreeSet<ElementId> headOnly = hk.keySet().stream().filter(id -> !bk.containsKey(id))
+                    .collect(Collectors.toCollection(TreeSet::new));
 
             Map<ElementId, ElementId> declared = declaredRenames(baseOnly, headOnly, h.moves());
             Map<ElementId, ElementId> pairs = new LinkedHashMap<>(declared);
             pairs.putAll(equalContentRenames(baseOnly, headOnly, declared, bk, hk, renamed));
             renames.putAll(pairs);
 
-            for (Map.Entry<ElementId, Elements.Element> e : bk.entrySet()) {
-                Elements.Element was = e.getValue();
-                Optional<Elements.Element> now = Optional.ofNullable(hk.get(e.getKey()));
-                if (now.isPresent()) {
-                    if (renames.isEmpty() && was.fingerprint().equals(now.get().fingerprint())) {
+            // Reported in the base element's id order, then what the head adds in its own.
+            SortedMap<ElementId, ResourceChange> ofBase = new TreeMap<>();
+            for (Elements.Element was : bk.values()) {
+                Elements.Element now = hk.get(was.id());
+                if (now != null) {
+                    if (renames.isEmpty() && was.fingerprint().equals(now.fingerprint())) {
                         continue; // the same content, not built (see Elements.Fingerprint)
                     }
-                    List<AttributeChange> attributes = compare(was, now.get(), renamed);
+                    List<AttributeChange> attributes = compare(was, now, renamed);
                     if (!attributes.isEmpty()) {
-                        changes.add(change(now.get(), ChangeType.MODIFIED, Optional.empty(), false, attributes));
+                        ofBase.put(was.id(), change(now, ChangeType.MODIFIED, Optional.empty(), false, attributes));
                     }
                 } else if (pairs.containsKey(was.id())) {
                     Elements.Element to = hk.get(pairs.get(was.id()));
-                    changes.add(change(to, ChangeType.RENAMED, Optional.of(was.id()), declared.containsKey(was.id()),
-                            compare(was, to, renamed)));
+                    ofBase.put(was.id(), change(to, ChangeType.RENAMED, Optional.of(was.id()),
+                            declared.containsKey(was.id()), compare(was, to, renamed)));
                 } else {
-                    changes.add(change(was, ChangeType.REMOVED, Optional.empty(), false, List.of()));
+                    ofBase.put(was.id(), change(was, ChangeType.REMOVED, Optional.empty(), false, List.of()));
                 }
             }
+            changes.addAll(ofBase.values());
             for (ElementId id : headOnly) {
                 if (!pairs.containsValue(id)) {
                     changes.add(change(hk.get(id), ChangeType.ADDED, Optional.empty(), false, List.of()));
@@ -103,8 +106,8 @@ public final class ResourceDiffer {
      */
     private static Map<ElementId, ElementId> equalContentRenames(List<ElementId> baseOnly, TreeSet<ElementId> headOnly,
                                                                 Map<ElementId, ElementId> declared,
-                                                                SortedMap<ElementId, Elements.Element> bk,
-                                                                SortedMap<ElementId, Elements.Element> hk,
+                                                                Map<ElementId, Elements.Element> bk,
+                                                                Map<ElementId, Elements.Element> hk,
                                                                 UnaryOperator<ElementId> renamed) {
         Map<Map<String, AttributeValue>, Deque<ElementId>> candidates = new HashMap<>();
         for (ElementId id : headOnly) {

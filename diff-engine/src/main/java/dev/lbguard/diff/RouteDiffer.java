@@ -57,7 +57,7 @@ public final class RouteDiffer {
         Reach reach = Reach.of(base, head);
         for (ListenerPair pair : ListenerPair.match(base, head, reach)) {
             if (pair.base().isPresent() && pair.head().isPresent()
-                    && sameRouting(pair.base().get().listener(), pair.head().get().listener())
+                    && pair.base().get().listener().routesAs(pair.head().get().listener())
                     && reachesAlike(pair.head().get().listener(), reach)
                     && fullyKnown(pair.head().get().listener())) {
                 // Same known rules and default on both sides route every request alike, and none is undecided:
@@ -154,23 +154,6 @@ public final class RouteDiffer {
                 return Destination.of(prepared.evaluate(request));
             }
         });
-    }
-
-    /** Everything the evaluator reads of a listener is equal on both sides (source lines aside). */
-    static boolean sameRouting(Listener a, Listener b) {
-        if (!a.protocol().equals(b.protocol()) || a.port() != b.port() || a.semantics() != b.semantics()
-                || !a.defaultAction().equals(b.defaultAction()) || a.rules().size() != b.rules().size()) {
-            return false;
-        }
-        for (int i = 0; i < a.rules().size(); i++) {
-            Rule x = a.rules().get(i);
-            Rule y = b.rules().get(i);
-            if (!x.id().equals(y.id()) || !x.priority().equals(y.priority()) || !x.match().equals(y.match())
-                    || !x.action().equals(y.action())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

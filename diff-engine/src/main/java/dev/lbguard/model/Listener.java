@@ -62,6 +62,30 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
         return rules.stream().sorted(EVALUATION_ORDER).toList();
     }
 
+    /**
+     * True when this listener routes every request as {@code other} does by its own rules: the same protocol, port,
+     * semantics, default action and rules (id, priority, match, action), wherever either is written. Where the
+     * target groups they forward to send requests is another matter.
+     */
+    public boolean routesAs(Listener other) {
+        if (this == other) {
+            return true;
+        }
+        if (!protocol.equals(other.protocol) || port != other.port || semantics != other.semantics
+                || !defaultAction.equals(other.defaultAction) || rules.size() != other.rules.size()) {
+            return false;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            Rule x = rules.get(i);
+            Rule y = other.rules.get(i);
+            if (!x.id().equals(y.id()) || !x.priority().equals(y.priority()) || !x.match().equals(y.match())
+                    || !x.action().equals(y.action())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A short name such as {@code HTTPS:443}. */
     public String label() {
         return protocol + ":" + (port == 0 ? "?" : Integer.toString(port));

@@ -1,5 +1,6 @@
 package dev.lbguard.policy;
 
+import dev.lbguard.diff.ChangeScope;
 import dev.lbguard.diff.ResourceDiff;
 import dev.lbguard.diff.ResourceDiffer;
 import dev.lbguard.diff.RouteDiff;
@@ -44,7 +45,7 @@ public final class Review {
     }
 
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, PolicyContext policy) {
-        return review(base, head, resourceDiffer.diff(base, head), routeDiffer.diff(base, head), policy);
+        return review(base, head, policy, judged(base, head, policy));
     }
 
     /** Reviews a change whose diffs were already computed (for instance reused by another command). */
@@ -54,11 +55,17 @@ public final class Review {
 
     public ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
                                PolicyContext policy) {
+        return review(base, head, new RoutingSnapshot[] {base, head}, resources, routes, policy,
+                judged(base, head, policy));
+    }
+
+    private static List<PolicyOutcome.Judgement> judged(RoutingSnapshot base, RoutingSnapshot head,
+                                                       PolicyContext policy) {
         List<PolicyOutcome.Judgement> judgements = new ArrayList<>();
         for (Invariant i : policy.judge().invariants()) {
             judgements.add(new PolicyOutcome.Judgement(i, InvariantCheck.check(base, i), InvariantCheck.check(head, i)));
         }
-        return review(base, head, resources, routes, policy, judgements);
+        return judgements;
     }
 
     /**
@@ -72,13 +79,20 @@ public final class Review {
             throw new IllegalArgumentException("one judgement per invariant: " + judgements.size() + " for "
                     + policy.judge().invariants().size());
         }
-        return review(base, head, resourceDiffer.diff(base, head), routeDiffer.diff(base, head), policy, judgements);
+        // The diffs and the rules read only the load balancers the change touches (all, when traffic is weighed: a
+        // target group's load counts every listener that forwards to it); the rest adds nothing to either.
+        RoutingSnapshot[] scope = weigher.isPresent() ? new RoutingSnapshot[] {base, head}
+                : ChangeScope.narrow(base, head);
+        return review(base, head, scope, resourceDiffer.diff(scope[0], scope[1]),
+                routeDiffer.diff(scope[0], scope[1]), policy, judgements);
     }
 
-    private ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, ResourceDiff resources, RouteDiff routes,
-                                PolicyContext policy, List<PolicyOutcome.Judgement> judgements) {
+    /** @param scope the part of {@code [base, head]} the rules read: the whole, or what {@link ChangeScope} keeps */
+    private ReviewResult review(RoutingSnapshot base, RoutingSnapshot head, RoutingSnapshot[] scope,
+                                ResourceDiff resources, RouteDiff routes, PolicyContext policy,
+                                List<PolicyOutcome.Judgement> judgements) {
         // Policies judge what both sides could read: a module one side could not read is not removed there.
-        RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(base, head);
+        RoutingSnapshot[] comparable = dev.lbguard.diff.ComparableSnapshots.of(scope[0], scope[1]);
         List<PolicyChange> changes = new ArrayList<>();
         if (policy.proposedProblems().isEmpty()) {
             changes.addAll(PolicyChange.between(policy.judge(), policy.proposed()));

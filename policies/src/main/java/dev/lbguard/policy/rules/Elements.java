@@ -10,6 +10,7 @@ import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +30,7 @@ final class Elements {
 
     /** Every rule of the snapshot by id, in load balancer, listener and rule id order. */
     static Map<ElementId, PlacedRule> rules(RoutingSnapshot snapshot) {
-        Map<ElementId, PlacedRule> out = new LinkedHashMap<>();
-        for (LoadBalancer lb : snapshot.loadBalancers()) {
-            for (Listener l : lb.listeners()) {
-                for (Rule r : l.rules()) {
-                    out.putIfAbsent(r.id(), new PlacedRule(lb, l, r));
-                }
-            }
-        }
-        return out;
+        return INDEXES.get().of(snapshot).rules();
     }
 
     /** The value under {@code key}, as an optional: the rules never handle a null. */
@@ -47,14 +40,46 @@ final class Elements {
 
     /** Every listener of the snapshot by id. */
     static Map<ElementId, PlacedListener> listeners(RoutingSnapshot snapshot) {
-        Map<ElementId, PlacedListener> out = new LinkedHashMap<>();
-        for (LoadBalancer lb : snapshot.loadBalancers()) {
-            for (Listener l : lb.listeners()) {
-                out.putIfAbsent(l.id(), new PlacedListener(lb, l));
-            }
-        }
-        return out;
+        return INDEXES.get().of(snapshot).listeners();
     }
+
+    /** A snapshot's rules and listeners by id, unmodifiable. */
+    private record Index(RoutingSnapshot snapshot, Map<ElementId, PlacedRule> rules,
+                         Map<ElementId, PlacedListener> listeners) {
+        static Index of(RoutingSnapshot snapshot) {
+            Map<ElementId, PlacedRule> rules = new LinkedHashMap<>();
+            Map<ElementId, PlacedListener> listeners = new LinkedHashMap<>();
+            for (LoadBalancer lb : snapshot.loadBalancers()) {
+                for (Listener l : lb.listeners()) {
+                    listeners.putIfAbsent(l.id(), new PlacedListener(lb, l));
+                    for (Rule r : l.rules()) {
+                        rules.putIfAbsent(r.id(), new PlacedRule(lb, l, r));
+                    }
+                }
+            }
+            return new Index(snapshot, Collections.unmodifiableMap(rules), Collections.unmodifiableMap(listeners));
+        }
+    }
+
+    /**
+     * The indexes of the last two snapshots looked up on this thread: a review's rules each ask for its base's and
+     * head's, and indexing a snapshot of 2,000 rules a dozen times per review was a sixth of its time.
+     */
+    private static final class Indexes {
+        private Index last = new Index(null, Map.of(), Map.of());
+        private Index other = last;
+
+        Index of(RoutingSnapshot snapshot) {
+            if (last.snapshot() != snapshot) {
+                Index found = other.snapshot() == snapshot ? other : Index.of(snapshot);
+                other = last;
+                last = found;
+            }
+            return last;
+        }
+    }
+
+    private static final ThreadLocal<Indexes> INDEXES = ThreadLocal.withInitial(Indexes::new);
 
     /** The identity in base of the head element {@code headId}: its old id when the change renamed it. */
     static ElementId baseId(ElementId headId, ResourceDiff resources) {

@@ -10,6 +10,8 @@ import dev.lbguard.policy.Severity;
 import dev.lbguard.policy.rules.Elements.PlacedListener;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.route.UnreachableRule;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,11 +41,19 @@ public final class RuleMadeUnreachable implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         Set<ElementId> unreachableInBase = new TreeSet<>();
         Set<ElementId> baseRules = Elements.rules(ctx.base()).keySet();
-        for (PlacedListener l : Elements.listeners(ctx.base()).values()) {
-            evaluator.unreachableRules(l.listener()).forEach(u -> unreachableInBase.add(u.rule().id()));
+        Map<ElementId, PlacedListener> baseListeners = Elements.listeners(ctx.base());
+        Map<ElementId, PlacedListener> headListeners = Elements.listeners(ctx.head());
+        // A listener the change left as it was has the same dead rules on both sides, none made dead by the change:
+        // only the others are analysed (most of a big root's listeners, in a timeline's commits).
+        for (PlacedListener l : baseListeners.values()) {
+            if (!unchanged(l, headListeners)) {
+                evaluator.unreachableRules(l.listener()).forEach(u -> unreachableInBase.add(u.rule().id()));
+            }
         }
-        for (PlacedListener l : Elements.listeners(ctx.head()).values()) {
-            for (UnreachableRule u : evaluator.unreachableRules(l.listener())) {
+        for (PlacedListener l : headListeners.values()) {
+            List<UnreachableRule> dead = unchanged(l, baseListeners) ? List.of()
+                    : evaluator.unreachableRules(l.listener());
+            for (UnreachableRule u : dead) {
                 ElementId inBase = Elements.baseId(u.rule().id(), ctx.resources());
                 if (unreachableInBase.contains(inBase)) {
                     continue;
@@ -59,5 +69,10 @@ public final class RuleMadeUnreachable implements PolicyRule {
             }
         }
         return out.build();
+    }
+
+    private static boolean unchanged(PlacedListener l, Map<ElementId, PlacedListener> otherSide) {
+        PlacedListener other = otherSide.get(l.listener().id());
+        return other != null && other.listener().routesAs(l.listener());
     }
 }
