@@ -60,7 +60,24 @@ public sealed interface Value {
      */
     record Obj(boolean object, Map<String, Value> fields) implements Value {
         public Obj {
-            fields = Collections.unmodifiableMap(new TreeMap<>(fields));
+            fields = sorted(fields);
+        }
+
+        /**
+         * The fields in key order, looked up by hash: evaluation and the snapshot builder read attributes by name
+         * thousands of times per root module, and a tree's string comparisons were a fifth of a timeline commit.
+         */
+        private static Map<String, Value> sorted(Map<String, Value> fields) {
+            if (fields instanceof SortedFields) {
+                return fields;
+            }
+            Map<String, Value> inOrder = new LinkedHashMap<>((int) (fields.size() / 0.75f) + 1);
+            if (fields instanceof java.util.SortedMap<String, Value> s && s.comparator() == null) {
+                inOrder.putAll(s);
+            } else {
+                new TreeMap<>(fields).forEach(inOrder::put);
+            }
+            return new SortedFields(Collections.unmodifiableMap(inOrder));
         }
 
         public static Obj object(Map<String, Value> fields) {
