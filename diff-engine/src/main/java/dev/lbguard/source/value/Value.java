@@ -1,12 +1,10 @@
 package dev.lbguard.source.value;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A Terraform value as lbguard evaluates it. Mirrors cty: primitives, null, collections (list, tuple,
@@ -60,24 +58,7 @@ public sealed interface Value {
      */
     record Obj(boolean object, Map<String, Value> fields) implements Value {
         public Obj {
-            fields = sorted(fields);
-        }
-
-        /**
-         * The fields in key order, looked up by hash: evaluation and the snapshot builder read attributes by name
-         * thousands of times per root module, and a tree's string comparisons were a fifth of a timeline commit.
-         */
-        private static Map<String, Value> sorted(Map<String, Value> fields) {
-            if (fields instanceof SortedFields) {
-                return fields;
-            }
-            Map<String, Value> inOrder = new LinkedHashMap<>((int) (fields.size() / 0.75f) + 1);
-            if (fields instanceof java.util.SortedMap<String, Value> s && s.comparator() == null) {
-                inOrder.putAll(s);
-            } else {
-                new TreeMap<>(fields).forEach(inOrder::put);
-            }
-            return new SortedFields(Collections.unmodifiableMap(inOrder));
+            fields = SortedFields.of(fields);
         }
 
         public static Obj object(Map<String, Value> fields) {
