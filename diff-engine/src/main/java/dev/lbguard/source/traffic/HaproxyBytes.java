@@ -22,9 +22,13 @@ final class HaproxyBytes implements ByteFormat {
     private static final int DATE_LONGEST = 40;
     private static final SortedMap<String, List<String>> NO_HEADERS = Collections.emptySortedMap();
     private static final Optional<String> NO_CAPTURE = Optional.empty();
+    /** First captures judged Host or not: a log repeats a few hosts in many routes. */
+    private static final int CAPTURES_KEPT = 4096;
+    private static final long CAPTURE_BYTES_KEPT = 1L << 20;
 
     private final KnownRoutes routes;
     private final ByteFields fields;
+    private final SliceCache<Optional<String>> hosts;
     private final AcceptDates dates = new AcceptDates();
     private byte[] unescaped = new byte[256];
     /** Where the client starts, its port's colon, the space before the accept date's {@code [}, and its {@code ]}. */
@@ -42,6 +46,7 @@ final class HaproxyBytes implements ByteFormat {
     HaproxyBytes(boolean routeIsRequest, int kept) {
         this.routes = new KnownRoutes(routeIsRequest, kept);
         this.fields = new ByteFields(kept);
+        this.hosts = new SliceCache<>(Math.min(kept, CAPTURES_KEPT), CAPTURE_BYTES_KEPT);
     }
 
     @Override
@@ -146,10 +151,20 @@ final class HaproxyBytes implements ByteFormat {
         if (known != null) {
             return known;
         }
-        Optional<String> host = captureStart < 0 ? NO_CAPTURE
-                : Optional.of(ByteFields.text(b, captureStart, captureEnd)).filter(HaproxyHttpLog::looksLikeHost);
+        Optional<String> host = captureStart < 0 ? NO_CAPTURE : host(b, captureStart, captureEnd);
         String requestLine = ByteFields.text(b, from, cut) + (question < 0 ? "" : ByteFields.text(b, uriEnd, to));
         return routes.keep(HaproxyHttpLog.route(ByteFields.text(b, frontendStart, frontendEnd), host, requestLine));
+    }
+
+    /** The first capture {@code b[from, to)} when {@link HaproxyHttpLog#looksLikeHost} takes it for the Host. */
+    private Optional<String> host(byte[] b, int from, int to) {
+        int hash = SliceCache.hash(b, from, to);
+        Optional<String> host = hosts.get(b, from, to, hash);
+        if (host == null) {
+            host = Optional.of(ByteFields.text(b, from, to)).filter(HaproxyHttpLog::looksLikeHost);
+            hosts.put(b, from, to, hash, host);
+        }
+        return host;
     }
 
     /**
