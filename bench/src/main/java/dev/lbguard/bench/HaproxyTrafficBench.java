@@ -20,8 +20,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 /**
  * The other log reader's shape: {@code review --traffic haproxy:} weighed by a gzipped HAProxy httplog (syslog
  * prefix, Host captured) of an HAProxy frontend with 200 path ACLs, whose change swaps two {@code use_backend} lines,
- * against {@code zcat FILE | wc -l} on the same file in the same run. HAProxy lines go through the text reader
- * (the ALB one reads bytes), and its ACLs decide each distinct request.
+ * against {@code zcat FILE | wc -l} on the same file in the same run. HAProxy lines are read from their bytes, as ALB
+ * lines are, and the ACLs decide each distinct request (no ACL reads the client address, so it is dropped).
  */
 final class HaproxyTrafficBench {
     private static final PersonIdent WHO = new PersonIdent("bench", "bench@lbguard.test",

@@ -63,9 +63,9 @@ final class AlbAccessLog implements LineFormat {
         if (routed.route().isEmpty()) {
             return LogEntry.unreadable(routed.problem());
         }
-        Route r = routed.route().get();
+        Routed.Route r = routed.route().get();
         LoggedRequest request = new LoggedRequest(r.loadBalancer(), r.port(), r.target().request(r.host(), r.method(),
-                ClientAddress.of(fields[3]), userAgent(line, close + 2), UNREAD), 1);
+                ClientAddress.of(fields[3]), userAgent(line, close + 2), r.unread()), 1);
         return LogEntry.of(request, Optional.of(time));
     }
 
@@ -104,34 +104,9 @@ final class AlbAccessLog implements LineFormat {
     }
 
     /**
-     * All of a request an ALB line logs but its client and time, which the {@code elb} field and the request line
-     * alone decide: lines that repeat them (most of a log) are the same route, however many clients send them.
-     *
-     * @param loadBalancer NAME of {@code app/NAME/ID}
-     * @param port the listener's, from the URL's port or scheme
-     * @param host the URL's host, as ALB writes the Host header into it
+     * The route of an {@code elb} field and a request line (without its quotes), checked as {@link #read} does: all
+     * of a request an ALB line logs but its client and time, which these two fields alone decide.
      */
-    record Route(String loadBalancer, int port, String method, String host, RequestTarget target) {
-    }
-
-    /**
-     * The route an {@code elb} field and request line name, or why they name none.
-     *
-     * @param problem why there is no route, for the line's problem; empty when there is one
-     */
-    record Routed(Optional<Route> route, String problem) {
-        Routed {
-            if (route.isPresent() == !problem.isEmpty()) {
-                throw new IllegalArgumentException("a route or a problem, never both nor neither");
-            }
-        }
-
-        static Routed none(String why) {
-            return new Routed(Optional.empty(), why);
-        }
-    }
-
-    /** The route of an {@code elb} field and a request line (without its quotes), checked as {@link #read} does. */
     static Routed route(String elbField, String requestLine) {
         String[] elb = elbField.split("/", -1);
         if (elb.length != 3 || !elb[0].equals("app") || elb[1].isEmpty()) {
@@ -158,8 +133,8 @@ final class AlbAccessLog implements LineFormat {
             return Routed.none("the request URL names no port and its scheme '" + target.get().scheme().orElse("")
                     + "' implies none");
         }
-        return new Routed(Optional.of(new Route(elb[1], port.getAsInt(), method, target.get().host().get(),
-                target.get())), "");
+        return Routed.of(new Routed.Route(elb[1], port.getAsInt(), method, target.get().host().get(), target.get(),
+                UNREAD));
     }
 
     private static OptionalInt listenerPort(RequestTarget target) {

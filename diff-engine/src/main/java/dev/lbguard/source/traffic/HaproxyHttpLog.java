@@ -2,14 +2,7 @@ package dev.lbguard.source.traffic;
 
 import dev.lbguard.route.Request;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,25 +24,15 @@ import java.util.regex.Pattern;
  * HAProxy's documentation says is safe: the request line never holds a quote ({@code %{+Q}r} writes {@code #22}).
  */
 final class HaproxyHttpLog implements LineFormat {
-    /** The accept date, {@code 06/Dec/2026:12:00:01.123}. */
-    private static final Pattern DATE = Pattern.compile(
-            "\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?");
     /** Captures judged host or not, by text: a log repeats a few hosts a million times. */
     private static final int CAPTURES_KEPT = 4096;
     private final java.util.concurrent.ConcurrentHashMap<String, Boolean> hosts = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The last accept second read and its instant: a log's lines come many to a second. */
-    private volatile Second lastSecond = new Second("", Instant.EPOCH);
-
-    private record Second(String text, Instant at) {
-    }
-    private static final DateTimeFormatter ACCEPT_DATE = new DateTimeFormatterBuilder()
-            .appendPattern("dd/MMM/yyyy:HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .toFormatter(Locale.ENGLISH);
     /** A host name or IPv4 address, or a bracketed IPv6 literal, with an optional port. */
     private static final Pattern HOST = Pattern.compile(
             "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?"
                     + "|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
+    /** A port at the end, compiled once: the byte reader asks of every distinct capture. */
+    private static final Pattern PORT = Pattern.compile(":\\d+$");
     /** frontend, backend/server, timers, status, bytes, two cookies, termination state, connections, queues. */
     private static final int FIELDS_BEFORE_CAPTURES = 10;
 
@@ -67,11 +50,10 @@ final class HaproxyHttpLog implements LineFormat {
         String acceptDate = line.substring(start[2] + 2, start[3]);
         Instant time;
         try {
-            time = acceptTime(acceptDate);
+            time = AcceptDates.parse(acceptDate);
         } catch (DateTimeParseException e) {
             return LogEntry.unreadable("the accept date '" + acceptDate + "' is no date");
         }
-        String clientField = line.substring(start[0], start[1]);
         // Where each field starts and ends: only the frontend is kept as text.
         int[] fieldStart = new int[FIELDS_BEFORE_CAPTURES];
         int[] fieldEnd = new int[FIELDS_BEFORE_CAPTURES];
@@ -122,13 +104,30 @@ final class HaproxyHttpLog implements LineFormat {
             return LogEntry.unreadable("the request line is not closed by a quote (the line is cut short, e.g. at "
                     + "HAProxy's log length)");
         }
-        String requestLine = line.substring(pos + 1, close);
+        Routed routed = route(line.substring(fieldStart[0], fieldEnd[0]), firstCapture.filter(this::takenForHost),
+                line.substring(pos + 1, close));
+        if (routed.route().isEmpty()) {
+            return LogEntry.unreadable(routed.problem());
+        }
+        Routed.Route r = routed.route().get();
+        String clientField = line.substring(start[0], start[1]);
+        Optional<String> client = ClientAddress.isAddress(clientField) ? Optional.of(clientField) : Optional.empty();
+        LoggedRequest request = new LoggedRequest(r.loadBalancer(), r.port(), r.target().request(r.host(), r.method(),
+                client, java.util.Collections.emptySortedMap(), r.unread()), 1);
+        return LogEntry.of(request, Optional.of(time));
+    }
+
+    /**
+     * The route of the frontend field and the request line (without its quotes), with the first capture when it is
+     * taken for the Host, checked as {@link #read} does: all of a request a line logs but its client and time.
+     */
+    static Routed route(String frontendField, Optional<String> capturedHost, String requestLine) {
         if (requestLine.equals("<BADREQ>")) {
-            return LogEntry.unreadable("HAProxy could not parse the request (<BADREQ>)");
+            return Routed.none("HAProxy could not parse the request (<BADREQ>)");
         }
         int firstSpace = requestLine.indexOf(' ');
         if (firstSpace <= 0) {
-            return LogEntry.unreadable("the request line is not METHOD URI [VERSION]");
+            return Routed.none("the request line is not METHOD URI [VERSION]");
         }
         int secondSpace = requestLine.indexOf(' ', firstSpace + 1);
         String method = requestLine.substring(0, firstSpace);
@@ -136,20 +135,17 @@ final class HaproxyHttpLog implements LineFormat {
                 : requestLine.substring(firstSpace + 1, secondSpace);
         Optional<RequestTarget> target = RequestTarget.parse(uri);
         if (target.isEmpty()) {
-            return LogEntry.unreadable("the request target is neither a path nor an absolute URL (e.g. CONNECT or "
+            return Routed.none("the request target is neither a path nor an absolute URL (e.g. CONNECT or "
                     + "OPTIONS *): no route decides it");
         }
-        Optional<String> capturedHost = firstCapture.filter(this::takenForHost);
         Optional<String> known = target.get().authority().or(() -> capturedHost);
-        String host = known.orElse("");
-        String frontend = line.substring(fieldStart[0], fieldEnd[0] - (line.charAt(fieldEnd[0] - 1) == '~' ? 1 : 0));
+        String frontend = frontendField.endsWith("~") ? frontendField.substring(0, frontendField.length() - 1)
+                : frontendField;
         if (frontend.isEmpty()) {
-            return LogEntry.unreadable("the frontend's name is empty");
+            return Routed.none("the frontend's name is empty");
         }
-        Optional<String> client = ClientAddress.isAddress(clientField) ? Optional.of(clientField) : Optional.empty();
-        LoggedRequest request = new LoggedRequest(frontend, 0, target.get().request(host, method, client,
-                java.util.Collections.emptySortedMap(), known.isPresent() ? HOST_KNOWN : HOST_UNKNOWN), 1);
-        return LogEntry.of(request, Optional.of(time));
+        return Routed.of(new Routed.Route(frontend, 0, method, known.orElse(""), target.get(),
+                known.isPresent() ? HOST_KNOWN : HOST_UNKNOWN));
     }
 
     /**
@@ -162,7 +158,8 @@ final class HaproxyHttpLog implements LineFormat {
             if (close < 0) {
                 return null;
             }
-            if (close - b - 2 > 40 || !DATE.matcher(line).region(b + 2, close).matches()) {
+            if (close - b - 2 > 40 || !AcceptDates.shape(line.substring(b + 2, close)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, close - b - 2)) {
                 continue;
             }
             int from = b;
@@ -187,67 +184,6 @@ final class HaproxyHttpLog implements LineFormat {
         return true;
     }
 
-    /** {@code 06/Dec/2026:12:00:01.123} as UTC, the second parsed once for all the lines that share it. */
-    private Instant acceptTime(String text) {
-        String second = text.length() > 20 ? text.substring(0, 20) : text;
-        Second last = lastSecond;
-        Instant at;
-        if (last.text().equals(second)) {
-            at = last.at();
-        } else {
-            at = quickSecond(second).orElseGet(() -> LocalDateTime.parse(second, ACCEPT_DATE).toInstant(ZoneOffset.UTC));
-            lastSecond = new Second(second, at);
-        }
-        if (text.length() <= 21) {
-            return at;
-        }
-        int nanos = 0;
-        String fraction = text.substring(21);
-        for (int i = 0; i < 9; i++) {
-            nanos = nanos * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
-        }
-        return at.plusNanos(nanos);
-    }
-
-    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-            "Oct", "Nov", "Dec");
-
-    /**
-     * {@code dd/MMM/yyyy:HH:mm:ss} read by hand (the formatter is most of reading a line whose second is new);
-     * empty for anything unusual, which the formatter then reads or refuses.
-     */
-    private static Optional<Instant> quickSecond(String s) {
-        if (s.length() != 20 || s.charAt(2) != '/' || s.charAt(6) != '/' || s.charAt(11) != ':'
-                || s.charAt(14) != ':' || s.charAt(17) != ':') {
-            return Optional.empty();
-        }
-        int month = MONTHS.indexOf(s.substring(3, 6)) + 1;
-        int day = number(s, 0, 2);
-        int year = number(s, 7, 11);
-        int hour = number(s, 12, 14);
-        int minute = number(s, 15, 17);
-        int second = number(s, 18, 20);
-        if (month < 1 || day < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-                || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return Optional.empty();
-        }
-        return Optional.of(Instant.ofEpochSecond(java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
-                + hour * 3600L + minute * 60L + second));
-    }
-
-    /** The digits of {@code s[from, to)} as a number, or -1. */
-    private static int number(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
     private boolean takenForHost(String capture) {
         Boolean known = hosts.get(capture);
         if (known == null) {
@@ -267,7 +203,7 @@ final class HaproxyHttpLog implements LineFormat {
         if (!HOST.matcher(capture).matches()) {
             return false;
         }
-        String name = capture.startsWith("[") ? capture : capture.replaceFirst(":\\d+$", "");
+        String name = capture.startsWith("[") ? capture : PORT.matcher(capture).replaceFirst("");
         return capture.startsWith("[") || !name.equals(capture) || name.chars().anyMatch(Character::isLetter);
     }
 

@@ -5,16 +5,19 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipException;
 
 /**
  * Reads {@code --traffic} sources into one {@link TrafficLog}: every file of every spec, line by line, identical
  * requests counted together across lines and files. A line that is no request is counted and its place kept;
- * only a path that cannot be read at all stops the reading. Lines are read as bytes ({@link ByteLines}), ALB lines
- * counted from them ({@link AlbBytes}), and only the others decoded for their format's reader: a million-line log
- * is read in about the time gunzip takes, which runs alongside on a thread of its own ({@link ReadAhead}).
+ * only a path that cannot be read at all stops the reading. Lines are read as bytes ({@link ByteLines}), ALB and
+ * HAProxy lines counted from them ({@link ByteFormat}), and only the others decoded for their format's reader: a
+ * million-line log is read in about the time gunzip takes, which runs alongside on a thread of its own
+ * ({@link ReadAhead}).
  */
 public final class TrafficSources {
     private TrafficSources() {
@@ -37,28 +40,32 @@ public final class TrafficSources {
      * address where no rule looks at addresses, a query where none looks at queries): requests that differ only in
      * what is dropped are counted as one, so memory grows with what can route differently, not with clients.
      * Whether the projection drops the address and the query is a matter of the rules, the same for every request,
-     * so it is tried once on sample requests; when it drops both, ALB lines that differ only in them are counted
-     * together without being projected one by one.
+     * so it is tried once on sample requests; when it drops them, ALB and HAProxy lines that differ only in them
+     * are counted together without being projected one by one.
      */
     public static TrafficLog read(List<String> specs, java.util.function.UnaryOperator<dev.lbguard.route.Request>
             projection) throws SourceException {
         Tally tally = new Tally(projection);
-        AlbBytes alb = new AlbBytes(tally.dropsAddressQueryAndHeaders());
+        boolean routeIsRequest = tally.dropsAddressQueryAndHeaders();
+        Map<LogFormat, ByteFormat> bytes = new EnumMap<>(Map.of(LogFormat.ALB, new AlbBytes(routeIsRequest),
+                LogFormat.HAPROXY, new HaproxyBytes(routeIsRequest)));
         for (String text : specs) {
             TrafficSpec spec = TrafficSpec.parse(text);
             for (Path file : LogFiles.list(spec.path(), text)) {
-                read(file, spec.format(), tally, alb);
+                read(file, spec.format(), tally, bytes);
             }
         }
         return tally.log();
     }
 
-    private static void read(Path file, Optional<LogFormat> given, Tally tally, AlbBytes alb) throws SourceException {
+    private static void read(Path file, Optional<LogFormat> given, Tally tally, Map<LogFormat, ByteFormat> bytes)
+            throws SourceException {
         String name = file.toString();
         long line = 0;
         try (InputStream in = LogFiles.open(file)) {
             ByteLines lines = new ByteLines(in);
             Optional<LogFormat> format = given;
+            ByteFormat reader = given.map(bytes::get).orElse(null);
             while (lines.next()) {
                 line++;
                 if (lines.blank()) {
@@ -66,9 +73,9 @@ public final class TrafficSources {
                 }
                 if (format.isEmpty()) {
                     format = Optional.of(LogFormat.detect(lines.text()));
+                    reader = bytes.get(format.get());
                 }
-                if (format.get() == LogFormat.ALB
-                        && alb.read(lines.bytes(), lines.start(), lines.end(), tally, name, line)) {
+                if (reader != null && reader.read(lines.bytes(), lines.start(), lines.end(), tally, name, line)) {
                     continue;
                 }
                 tally.add(format.get().lines().read(lines.text()), name, line);

@@ -73,20 +73,20 @@ class AlbBytesProperties {
 
     static TrafficLog fast(List<byte[]> lines, UnaryOperator<Request> projection, int kept) {
         Tally tally = new Tally(projection);
-        AlbBytes alb = new AlbBytes(tally.dropsAddressQueryAndHeaders(), kept);
-        for (int i = 0; i < lines.size(); i++) {
-            byte[] b = lines.get(i);
-            if (!alb.read(b, 0, b.length, tally, "f", i + 1)) {
-                tally.add(new AlbAccessLog().read(new String(b, StandardCharsets.UTF_8)), "f", i + 1);
-            }
-        }
-        return tally.log();
+        return read(lines, tally, new AlbBytes(tally.dropsAddressQueryAndHeaders(), kept), new AlbAccessLog());
     }
 
     static TrafficLog slow(List<byte[]> lines, UnaryOperator<Request> projection) {
-        Tally tally = new Tally(projection);
+        return read(lines, new Tally(projection), (b, from, to, tally, file, line) -> false, new AlbAccessLog());
+    }
+
+    /** The lines counted as {@link TrafficSources} counts them: by {@code bytes} where it takes them, else as text. */
+    static TrafficLog read(List<byte[]> lines, Tally tally, ByteFormat bytes, LineFormat text) {
         for (int i = 0; i < lines.size(); i++) {
-            tally.add(new AlbAccessLog().read(new String(lines.get(i), StandardCharsets.UTF_8)), "f", i + 1);
+            byte[] b = lines.get(i);
+            if (!bytes.read(b, 0, b.length, tally, "f", i + 1)) {
+                tally.add(text.read(new String(b, StandardCharsets.UTF_8)), "f", i + 1);
+            }
         }
         return tally.log();
     }
@@ -248,7 +248,7 @@ class AlbBytesProperties {
     }
 
     /** The bytes with one or two not of UTF-8 (a stray lead or continuation byte) put in at some place. */
-    private static byte[] spliced(Random random, byte[] bytes) {
+    static byte[] spliced(Random random, byte[] bytes) {
         int at = random.nextInt(bytes.length + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bytes, 0, at);
@@ -260,7 +260,7 @@ class AlbBytesProperties {
         return out.toByteArray();
     }
 
-    private static String pick(Random random, String[] values) {
+    static String pick(Random random, String[] values) {
         return values[random.nextInt(values.length)];
     }
 }
