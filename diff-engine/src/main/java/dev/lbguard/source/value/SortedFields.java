@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An object's fields as {@link Value.Obj} keeps them: unmodifiable, iterated in key order, in three arrays. The
@@ -37,14 +36,21 @@ final class SortedFields extends AbstractMap<String, Value> {
         if (fields instanceof SortedFields s) {
             return s;
         }
-        Map<String, Value> sorted = fields instanceof java.util.SortedMap<String, Value> s && s.comparator() == null
-                ? fields : new TreeMap<>(fields);
-        String[] keys = new String[sorted.size()];
-        Value[] values = new Value[sorted.size()];
-        int i = 0;
-        for (Map.Entry<String, Value> e : sorted.entrySet()) {
-            keys[i] = e.getKey();
-            values[i++] = e.getValue();
+        String[] keys;
+        Value[] values = new Value[fields.size()];
+        if (fields instanceof java.util.SortedMap<String, Value> s && s.comparator() == null) {
+            keys = s.keySet().toArray(new String[0]);
+            int i = 0;
+            for (Value v : s.values()) {
+                values[i++] = v;
+            }
+        } else {
+            // Sorting the keys costs less than building a tree of them (no key may be null, as in a tree map).
+            keys = fields.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            for (int i = 0; i < keys.length; i++) {
+                values[i] = fields.get(keys[i]);
+            }
         }
         return new SortedFields(keys, values);
     }

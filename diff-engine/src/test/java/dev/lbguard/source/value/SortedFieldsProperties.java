@@ -29,5 +29,7 @@ class SortedFieldsProperties {
         assertThat(fields.containsKey(probe)).isEqualTo(expected.containsKey(probe));
         expected.forEach((k, v) -> assertThat(fields.get(k)).isSameAs(v));
         assertThat(new Value.Obj(true, fields).fields()).isSameAs(fields);
+        Map<String, Value> fromTree = new Value.Obj(true, new TreeMap<>(given)).fields();
+        assertThat(new ArrayList<>(fromTree.entrySet())).containsExactlyElementsOf(expected.entrySet());
     }
 }
