@@ -3,6 +3,7 @@ package dev.lbguard.diff;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Move;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
@@ -24,11 +25,12 @@ import java.util.stream.Stream;
  * Listener#routesAs}) with the same TLS settings, every rule and default known, no two rules on one priority, and
  * forwarding only to target groups that are on both sides, alike in everything the diffs compare, whose targets
  * all take traffic. Such a load balancer adds nothing to the resource diff or the route diff, and no built-in risk
- * rule reports on it; target groups, diagnostics and moves are kept whole.
+ * rule reports on it; target groups, diagnostics and moves are kept whole. A load balancer a move of either side
+ * names (itself, a listener, a rule or a target group it forwards to, as the move's source or destination) is
+ * touched: another root's move can give one of its elements the identity of another's.
  *
- * <p>What a pruned review cannot be: one weighed by traffic (a target group's load counts every listener that
- * forwards to it) or one with waivers (a waiver's pattern is checked against every element). Callers review those
- * whole.
+ * <p>A review weighed by traffic is not narrowed (a target group's load counts every listener that forwards to it),
+ * and a waiver's pattern is checked against the whole snapshots (see {@code Review}).
  */
 public final class ChangeScope {
     private ChangeScope() {
@@ -43,12 +45,15 @@ public final class ChangeScope {
         Map<ElementId, TargetGroup> headGroups = new HashMap<>();
         head.targetGroups().forEach(tg -> headGroups.putIfAbsent(tg.id(), tg));
         Map<ElementId, Boolean> groupsAlike = new HashMap<>();
+        List<Move> moves = new ArrayList<>(base.moves());
+        moves.addAll(head.moves());
         Set<ElementId> repeated = repeatedIds(base);
         repeated.addAll(repeatedIds(head));
         Set<ElementId> untouched = new HashSet<>();
         for (LoadBalancer lb : head.loadBalancers()) {
             LoadBalancer was = before.get(lb.id());
             if (was != null && !repeated.contains(lb.id()) && unique(was, repeated) && unique(lb, repeated)
+                    && !named(was, moves) && !named(lb, moves)
                     && untouched(was, lb, id -> groupsAlike.computeIfAbsent(id,
                     g -> alike(baseGroups.get(g), headGroups.get(g))))) {
                 untouched.add(lb.id());
@@ -106,6 +111,30 @@ public final class ChangeScope {
     private static boolean unique(LoadBalancer lb, Set<ElementId> repeated) {
         return lb.listeners().stream().noneMatch(l -> repeated.contains(l.id())
                 || l.rules().stream().anyMatch(r -> repeated.contains(r.id())));
+    }
+
+    /** True when a move names the load balancer or anything of it, from either end. */
+    private static boolean named(LoadBalancer lb, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return false;
+        }
+        List<ElementId> ids = new ArrayList<>(List.of(lb.id()));
+        for (Listener l : lb.listeners()) {
+            ids.add(l.id());
+            l.rules().forEach(r -> ids.add(r.id()));
+            actions(l).forEach(a -> {
+                if (a.terminal() instanceof RouteAction.Forward f) {
+                    f.targets().forEach(t -> ids.add(t.targetGroup()));
+                }
+            });
+        }
+        for (Move m : moves) {
+            Move back = new Move(m.to(), m.from(), m.source());
+            if (ids.stream().anyMatch(id -> m.apply(id).isPresent() || back.apply(id).isPresent())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fullyKnown(Listener l) {

@@ -97,7 +97,11 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         }
         all.sort(Comparator.comparing(Moved::listenerId).thenComparing(p -> p.placed().listener().id()));
         for (Moved p : all) {
-            m.putIfAbsent(p.listenerId(), p);
+            if (m.putIfAbsent(p.listenerId(), p) != null) {
+                // Two listeners of one identity (another root's move gives one the other's): the second is kept
+                // under its own id, paired by it or by its port, never dropped with its changes.
+                m.putIfAbsent("\u0001" + p.placed().listener().id().value(), p);
+            }
         }
         return m;
     }

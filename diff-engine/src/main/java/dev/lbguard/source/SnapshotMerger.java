@@ -45,8 +45,35 @@ public final class SnapshotMerger {
                 }
             }
         }
+        nestedClashes(loadBalancers.values(), diagnostics);
         return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves)
                 .withSecrets(dev.lbguard.model.Secrets.of(parts));
+    }
+
+    /**
+     * Listeners and rules of one address under two load balancers (two roots that name them alike under load
+     * balancers they name apart): the diffs and the rules know an element by its address, so one of them would go
+     * unseen, its changes with it. An error says so, as for two load balancers of one address. Within one load
+     * balancer an address may repeat: an HAProxy frontend bound to several ports is a listener per port, sharing
+     * its rules.
+     */
+    public static void nestedClashes(java.util.Collection<LoadBalancer> loadBalancers, List<Diagnostic> diagnostics) {
+        Map<ElementId, ElementId> owner = new java.util.HashMap<>();
+        for (LoadBalancer lb : loadBalancers) {
+            for (dev.lbguard.model.Listener l : lb.listeners()) {
+                if (!owner.computeIfAbsent(l.id(), k -> lb.id()).equals(lb.id())) {
+                    diagnostics.add(clash("listener", l.id(), l.source()));
+                    owner.put(l.id(), lb.id());
+                }
+                for (dev.lbguard.model.Rule r : l.rules()) {
+                    ElementId first = owner.computeIfAbsent(r.id(), k -> lb.id());
+                    if (!first.equals(lb.id())) {
+                        diagnostics.add(clash("rule", r.id(), r.source()));
+                        owner.put(r.id(), lb.id());
+                    }
+                }
+            }
+        }
     }
 
     /**

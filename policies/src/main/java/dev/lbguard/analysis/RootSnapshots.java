@@ -93,6 +93,7 @@ final class RootSnapshots {
                 }
             }
         }
+        dev.lbguard.source.SnapshotMerger.nestedClashes(lbs.values(), diagnostics);
         return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
                 .withSecrets(Secrets.of(read));
     }

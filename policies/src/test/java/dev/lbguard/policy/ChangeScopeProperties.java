@@ -6,11 +6,15 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.diff.ChangeScope;
 import dev.lbguard.diff.ResourceDiffer;
 import dev.lbguard.diff.RouteDiffer;
+import dev.lbguard.model.Condition;
+import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.HealthCheck;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.Priority;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
 import dev.lbguard.model.SnapshotOrigin;
@@ -31,8 +35,9 @@ import net.jqwik.api.Provide;
 /**
  * A review that reads only the load balancers a change touches ({@link ChangeScope}) says exactly what the review
  * of the whole snapshots says: the same resource and route changes, findings, inconclusives, risk and completeness.
- * Three load balancers with random listeners (one may repeat a priority), three target groups; the change edits one
- * listener, or a target group (its health check, a target draining, its name), or both, or nothing.
+ * Three load balancers with random listeners (one may repeat a priority, or hold a source-ip that is no CIDR block),
+ * three target groups; the change edits one listener, or a target group (its health check, a target draining, its
+ * name), or both, or nothing, and may declare a move that gives an untouched element another's identity.
  */
 class ChangeScopeProperties {
     private static final String[] GROUPS = {"tg-a", "tg-b", "tg-c"};
@@ -42,17 +47,23 @@ class ChangeScopeProperties {
     void aNarrowedReviewSaysWhatTheWholeOneSays(@ForAll("listeners") List<Listener> listeners,
                                                 @ForAll("mutations") RandomListeners.Mutation mutation,
                                                 @ForAll("edits") int listenerEdited, @ForAll("edits") int groupEdit,
-                                                @ForAll boolean repeatPriority) {
+                                                @ForAll boolean repeatPriority, @ForAll boolean oddSourceIp,
+                                                @ForAll("edits") int move) {
         List<Listener> before = new ArrayList<>(listeners);
         if (repeatPriority && !before.get(2).rules().isEmpty()) {
             before.set(2, withRepeatedPriority(before.get(2)));
+        }
+        if (oddSourceIp) {
+            before.set(1, withRule(before.get(1), new Rule(ElementId.of("aws_lb_listener_rule.office"),
+                    SourceRef.of("main.tf", 9, 1), Priority.of(99), List.of(Condition.of(ConditionType.SOURCE_IP, List.of(
+                    "office-vpn"))), before.get(1).defaultAction())));
         }
         List<Listener> after = new ArrayList<>(before);
         if (listenerEdited < 3) {
             after.set(listenerEdited, mutation.apply(after.get(listenerEdited)));
         }
         RoutingSnapshot base = snapshot(before, groups(-1), "base");
-        RoutingSnapshot head = snapshot(after, groups(groupEdit), "head");
+        RoutingSnapshot head = withMove(snapshot(after, groups(groupEdit), "head"), move);
 
         ReviewResult whole = review.review(base, head, new ResourceDiffer().diff(base, head),
                 new RouteDiffer().diff(base, head), PolicyContext.NONE);
@@ -65,7 +76,7 @@ class ChangeScopeProperties {
         assertThat(narrowed.inconclusives()).isEqualTo(whole.inconclusives());
         assertThat(narrowed.risk()).isEqualTo(whole.risk());
         assertThat(narrowed.complete()).isEqualTo(whole.complete());
-        if (listenerEdited == 3 && groupEdit == 3 && !repeatPriority) {
+        if (listenerEdited == 3 && groupEdit == 3 && !repeatPriority && move == 3) {
             // Nothing changed and nothing is reported on every review: nothing is left to read.
             assertThat(ChangeScope.narrow(base, head)[1].loadBalancers()).isEmpty();
         }
@@ -85,6 +96,27 @@ class ChangeScopeProperties {
     @Provide
     Arbitrary<Integer> edits() {
         return Arbitraries.integers().between(0, 3);
+    }
+
+    private static Listener withRule(Listener l, Rule added) {
+        List<Rule> rules = new ArrayList<>(l.rules());
+        rules.add(added);
+        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
+                l.defaultAction(), rules);
+    }
+
+    /**
+     * A move declared by the head (as another root's would be merged in): 0 takes lb0's listener to lb1's id, 1 takes
+     * tg-a to a new id, 2 takes lb2 to a new id; 3 declares none.
+     */
+    private static RoutingSnapshot withMove(RoutingSnapshot s, int which) {
+        List<Move> moves = switch (which) {
+            case 0 -> List.of(Move.of("lb0.aws_lb_listener.http", "lb1.aws_lb_listener.http", SourceRef.of("b.tf", 1, 1)));
+            case 1 -> List.of(Move.of("tg-a", "tg-z", SourceRef.of("b.tf", 1, 1)));
+            case 2 -> List.of(Move.of("aws_lb.lb2", "aws_lb.lb9", SourceRef.of("b.tf", 1, 1)));
+            default -> List.of();
+        };
+        return new RoutingSnapshot(s.origin(), s.loadBalancers(), s.targetGroups(), s.diagnostics(), moves);
     }
 
     private static Listener withRepeatedPriority(Listener l) {

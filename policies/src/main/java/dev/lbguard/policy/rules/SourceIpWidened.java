@@ -53,6 +53,9 @@ public final class SourceIpWidened implements PolicyRule {
                         + ": it now takes requests from any address", r.id(), r.source()));
                 continue;
             }
+            if (now.get().equals(was.get()) && !now.get().isUnknown()) {
+                continue; // the same addresses on both sides admit no one new, whatever they are
+            }
             if (was.get().isUnknown() || now.get().isUnknown()) {
                 out.add(INFO.inconclusive(r.id() + ": a source-ip condition could not be evaluated"));
                 continue;

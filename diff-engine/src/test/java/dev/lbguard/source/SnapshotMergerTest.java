@@ -1,0 +1,90 @@
+package dev.lbguard.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.LoadBalancerType;
+import dev.lbguard.model.Priority;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.SnapshotOrigin;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two roots read together: elements the diffs know by address must not share one, or one of them goes unseen with
+ * its changes (two service roots each with {@code aws_lb_listener.http} under load balancers named apart).
+ */
+class SnapshotMergerTest {
+    private static final SnapshotOrigin ORIGIN = SnapshotOrigin.other("test");
+
+    @Test
+    void aListenerAddressUnderTwoLoadBalancersIsAnError() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+                root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api_a"),
+                root("b", "aws_lb_listener.http", "aws_lb_listener_rule.api_b")));
+
+        assertThat(merged.diagnostics()).extracting(Diagnostic::code, Diagnostic::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("address-clash", "listener aws_lb_listener.http "
+                        + "is defined by more than one configuration root; give --dir to read one at a time"));
+        assertThat(merged.diagnostics().get(0).source().path()).isEqualTo("b/main.tf");
+        assertThat(merged.complete()).isFalse();
+    }
+
+    @Test
+    void aRuleAddressUnderTwoListenersIsAnError() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+                root("a", "aws_lb_listener.http_a", "aws_lb_listener_rule.api"),
+                root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api")));
+
+        assertThat(merged.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("rule aws_lb_listener_rule.api is defined by more than one configuration root; "
+                        + "give --dir to read one at a time");
+    }
+
+    @Test
+    void rootsThatNameEverythingApartMergeWithoutError() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+                root("a", "aws_lb_listener.http_a", "aws_lb_listener_rule.api_a"),
+                root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api_b")));
+
+        assertThat(merged.diagnostics()).isEmpty();
+        assertThat(merged.loadBalancers()).hasSize(2);
+    }
+
+    @Test
+    void rulesSharedByTheListenersOfOneLoadBalancerAreNoClash() {
+        // An HAProxy frontend bound to two ports: a listener per port, the same rules on both.
+        RoutingSnapshot one = root("a", "haproxy:frontend/fe:80", "haproxy:frontend/fe/use_backend/be");
+        LoadBalancer lb = one.loadBalancers().get(0);
+        Listener http = lb.listeners().get(0);
+        Listener https = new Listener(ElementId.of("haproxy:frontend/fe:443"), http.source(), "HTTPS", 443,
+                Optional.empty(), List.of(), http.defaultAction(), http.rules());
+        RoutingSnapshot twoPorts = new RoutingSnapshot(ORIGIN, List.of(new LoadBalancer(lb.id(), lb.source(), lb.name(),
+                lb.type(), lb.internal(), List.of(http, https))), List.of(), List.of());
+
+        assertThat(SnapshotMerger.merge(ORIGIN, List.of(twoPorts, root("b", "aws_lb_listener.b", "aws_lb_listener_rule.b")))
+                .diagnostics()).isEmpty();
+    }
+
+    /** A root {@code dir} with load balancer {@code aws_lb.<dir>}, one listener and one rule of these addresses. */
+    private static RoutingSnapshot root(String dir, String listener, String rule) {
+        SourceRef at = SourceRef.of(dir + "/main.tf", 1, 1);
+        RuleAction fixed = RuleAction.of(new RouteAction.FixedResponse("404", "text/plain", ""));
+        Rule r = new Rule(ElementId.of(rule), at, Priority.of(10),
+                List.of(dev.lbguard.model.Condition.of(dev.lbguard.model.ConditionType.PATH_PATTERN, List.of("/api/*"))),
+                fixed);
+        Listener l = new Listener(ElementId.of(listener), at, "HTTP", 80, Optional.empty(), List.of(), fixed,
+                List.of(r));
+        LoadBalancer lb = new LoadBalancer(ElementId.of("aws_lb." + dir), at, "lb-" + dir,
+                LoadBalancerType.APPLICATION, false, List.of(l));
+        return new RoutingSnapshot(ORIGIN, List.of(lb), List.of(), List.of());
+    }
+}
