@@ -119,8 +119,8 @@ final class AcceptDates {
         }
         int month = MONTHS.indexOf(new String(b, from + 3, 3, StandardCharsets.ISO_8859_1));
         month = month % 3 == 0 ? month / 3 + 1 : 0;
-        int day = number(b, from, 2);
-        int year = number(b, from + 7, 4);
+        int day = Bytes.digits(b, from, 2);
+        int year = Bytes.digits(b, from + 7, 4);
         if (month < 1 || day < 1 || year < 0 || day > YearMonth.of(year, month).lengthOfMonth()) {
             return NONE;
         }
@@ -132,24 +132,12 @@ final class AcceptDates {
         if (b[from + DAY] != ':' || b[from + 14] != ':' || b[from + 17] != ':') {
             return -1;
         }
-        int hour = number(b, from + 12, 2);
-        int minute = number(b, from + 15, 2);
-        int sec = number(b, from + 18, 2);
+        int hour = Bytes.digits(b, from + 12, 2);
+        int minute = Bytes.digits(b, from + 15, 2);
+        int sec = Bytes.digits(b, from + 18, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59) {
             return -1;
         }
         return hour * 3600 + minute * 60 + sec;
-    }
-
-    /** The digits of {@code b[from, from + length)} as a number, or -1. */
-    private static int number(byte[] b, int from, int length) {
-        int n = 0;
-        for (int i = from; i < from + length; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            n = n * 10 + (b[i] - '0');
-        }
-        return n;
     }
 }

@@ -69,12 +69,12 @@ final class AlbTimes {
                 || b[from + 16] != ':') {
             return false;
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        int hour = digits(b, from + 11, 2);
-        int minute = digits(b, from + 14, 2);
-        int sec = digits(b, from + 17, 2);
+        int year = Bytes.digits(b, from, 4);
+        int month = Bytes.digits(b, from + 5, 2);
+        int day = Bytes.digits(b, from + 8, 2);
+        int hour = Bytes.digits(b, from + 11, 2);
+        int minute = Bytes.digits(b, from + 14, 2);
+        int sec = Bytes.digits(b, from + 17, 2);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || sec < 0) {
             return false;
         }
@@ -86,16 +86,5 @@ final class AlbTimes {
         System.arraycopy(b, from, second, 0, second.length);
         secondKnown = true;
         return true;
-    }
-
-    private static int digits(byte[] b, int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            value = value * 10 + (b[i] - '0');
-        }
-        return value;
     }
 }

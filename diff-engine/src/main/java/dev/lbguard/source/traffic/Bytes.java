@@ -81,4 +81,16 @@ final class Bytes {
     static boolean asciiSpace(byte c) {
         return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
     }
+
+    /** The digits of {@code b[from, from + length)} as a number, or -1 when one is no digit (times in both logs). */
+    static int digits(byte[] b, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            value = value * 10 + (b[i] - '0');
+        }
+        return value;
+    }
 }
