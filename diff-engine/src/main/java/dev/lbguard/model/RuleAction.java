@@ -11,10 +11,12 @@ import java.util.stream.Stream;
  * order, then one terminal {@link RouteAction}.
  */
 public record RuleAction(List<Authenticate> authenticate, RouteAction terminal) {
+    private static final Comparator<Authenticate> ORDER = Comparator.comparingInt(Authenticate::order)
+            .thenComparing(Authenticate::kind);
+
     public RuleAction {
-        authenticate = Sorted.list(authenticate.stream()
-                .sorted(Comparator.comparingInt(Authenticate::order).thenComparing(Authenticate::kind))
-                .toList());
+        // Most actions authenticate nothing, and every rule of every snapshot builds one (or two, normalised).
+        authenticate = authenticate.isEmpty() ? List.of() : Sorted.list(authenticate.stream().sorted(ORDER).toList());
         Objects.requireNonNull(terminal, "terminal");
     }
 

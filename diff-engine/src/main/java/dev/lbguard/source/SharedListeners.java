@@ -33,8 +33,9 @@ final class SharedListeners {
         Map<ElementId, Rule> rules = new LinkedHashMap<>();
         a.rules().forEach(r -> rules.put(r.id(), r));
         for (Rule r : b.rules()) {
-            if (rules.putIfAbsent(r.id(), r) != null) {
-                diagnostics.add(SnapshotMerger.clash("rule", r.id(), r.source()));
+            Rule first = rules.putIfAbsent(r.id(), r);
+            if (first != null) {
+                diagnostics.add(SnapshotMerger.clash("rule", r.id(), r.source(), first.source()));
                 continue;
             }
             for (Rule other : a.rules()) {

@@ -36,12 +36,13 @@ public final class SnapshotMerger {
                 if (earlier != null && lb.managedElsewhere()) {
                     loadBalancers.put(lb.id(), SharedListeners.join(earlier, lb, diagnostics));
                 } else if (earlier != null) {
-                    diagnostics.add(clash("load balancer", lb.id(), lb.source()));
+                    diagnostics.add(clash("load balancer", lb.id(), lb.source(), earlier.source()));
                 }
             }
             for (TargetGroup tg : one.targetGroups()) {
-                if (targetGroups.putIfAbsent(tg.id(), tg) != null) {
-                    diagnostics.add(clash("target group", tg.id(), tg.source()));
+                TargetGroup first = targetGroups.putIfAbsent(tg.id(), tg);
+                if (first != null) {
+                    diagnostics.add(clash("target group", tg.id(), tg.source(), first.source()));
                 }
             }
         }
@@ -58,21 +59,27 @@ public final class SnapshotMerger {
      * its rules.
      */
     public static void nestedClashes(java.util.Collection<LoadBalancer> loadBalancers, List<Diagnostic> diagnostics) {
-        Map<ElementId, ElementId> owner = new java.util.HashMap<>();
+        Map<ElementId, Owner> owners = new java.util.HashMap<>();
         for (LoadBalancer lb : loadBalancers) {
             for (dev.lbguard.model.Listener l : lb.listeners()) {
-                if (!owner.computeIfAbsent(l.id(), k -> lb.id()).equals(lb.id())) {
-                    diagnostics.add(clash("listener", l.id(), l.source()));
-                    owner.put(l.id(), lb.id());
-                }
+                nested("listener", l.id(), l.source(), lb.id(), owners, diagnostics);
                 for (dev.lbguard.model.Rule r : l.rules()) {
-                    ElementId first = owner.computeIfAbsent(r.id(), k -> lb.id());
-                    if (!first.equals(lb.id())) {
-                        diagnostics.add(clash("rule", r.id(), r.source()));
-                        owner.put(r.id(), lb.id());
-                    }
+                    nested("rule", r.id(), r.source(), lb.id(), owners, diagnostics);
                 }
             }
+        }
+    }
+
+    /** Where an address was first met: under which load balancer, at which line. */
+    private record Owner(ElementId loadBalancer, SourceRef source) {
+    }
+
+    private static void nested(String what, ElementId id, SourceRef source, ElementId lb, Map<ElementId, Owner> owners,
+                               List<Diagnostic> diagnostics) {
+        Owner first = owners.putIfAbsent(id, new Owner(lb, source));
+        if (first != null && !first.loadBalancer().equals(lb)) {
+            diagnostics.add(clash(what, id, source, first.source()));
+            owners.put(id, new Owner(lb, source));
         }
     }
 
@@ -86,8 +93,10 @@ public final class SnapshotMerger {
                 ? java.util.Optional.of(SharedListeners.join(earlier, lb, diagnostics)) : java.util.Optional.empty();
     }
 
-    static Diagnostic clash(String what, ElementId id, SourceRef source) {
-        return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one configuration root; "
-                + "give --dir to read one at a time", source);
+    /** One address in two roots read together: {@code source} is the second, {@code earlier} the first. */
+    public static Diagnostic clash(String what, ElementId id, SourceRef source, SourceRef earlier) {
+        return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one root module (first at "
+                + earlier.path() + ":" + earlier.line() + "), and lbguard knows an element by its address; give --dir "
+                + "to read one root module at a time", source);
     }
 }

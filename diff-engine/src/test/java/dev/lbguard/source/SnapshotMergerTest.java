@@ -33,7 +33,8 @@ class SnapshotMergerTest {
 
         assertThat(merged.diagnostics()).extracting(Diagnostic::code, Diagnostic::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("address-clash", "listener aws_lb_listener.http "
-                        + "is defined by more than one configuration root; give --dir to read one at a time"));
+                        + "is defined by more than one root module (first at a/main.tf:1), and lbguard knows an element "
+                        + "by its address; give --dir to read one root module at a time"));
         assertThat(merged.diagnostics().get(0).source().path()).isEqualTo("b/main.tf");
         assertThat(merged.complete()).isFalse();
     }
@@ -45,8 +46,9 @@ class SnapshotMergerTest {
                 root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api")));
 
         assertThat(merged.diagnostics()).extracting(Diagnostic::message)
-                .containsExactly("rule aws_lb_listener_rule.api is defined by more than one configuration root; "
-                        + "give --dir to read one at a time");
+                .containsExactly("rule aws_lb_listener_rule.api is defined by more than one root module (first at "
+                        + "a/main.tf:1), and lbguard knows an element by its address; give --dir to read one root "
+                        + "module at a time");
     }
 
     @Test

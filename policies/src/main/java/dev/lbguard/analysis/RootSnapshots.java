@@ -84,23 +84,20 @@ final class RootSnapshots {
                     java.util.Optional<LoadBalancer> joined = dev.lbguard.source.SnapshotMerger.joinShared(earlier, lb,
                             diagnostics);
                     joined.ifPresentOrElse(j -> lbs.put(lb.id(), j),
-                            () -> diagnostics.add(clash("load balancer", lb.id(), lb.source())));
+                            () -> diagnostics.add(dev.lbguard.source.SnapshotMerger.clash("load balancer", lb.id(),
+                                    lb.source(), earlier.source())));
                 }
             }
             for (TargetGroup tg : s.targetGroups()) {
-                if (tgs.putIfAbsent(tg.id(), tg) != null) {
-                    diagnostics.add(clash("target group", tg.id(), tg.source()));
+                TargetGroup first = tgs.putIfAbsent(tg.id(), tg);
+                if (first != null) {
+                    diagnostics.add(dev.lbguard.source.SnapshotMerger.clash("target group", tg.id(), tg.source(),
+                            first.source()));
                 }
             }
         }
         dev.lbguard.source.SnapshotMerger.nestedClashes(lbs.values(), diagnostics);
         return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
                 .withSecrets(Secrets.of(read));
-    }
-
-    // As TerraformSource says when it reads several root modules at once.
-    private static Diagnostic clash(String what, ElementId id, dev.lbguard.diagnostic.SourceRef source) {
-        return Diagnostic.error("tf-address-clash", what + " " + id + " is defined by more than one root module; "
-                + "give --dir to read one root module at a time", source);
     }
 }

@@ -82,8 +82,12 @@ public final class TfValues {
             return Optional.of(describe(u));
         }
         if (v instanceof Value.Seq seq) {
-            return seq.items().stream().filter(i -> i instanceof Value.Unknown)
-                    .map(i -> describe((Value.Unknown) i)).findFirst();
+            // A loop, not a stream: every block of every rule of a snapshot passes here, nearly always known.
+            for (Value item : seq.items()) {
+                if (item instanceof Value.Unknown u) {
+                    return Optional.of(describe(u));
+                }
+            }
         }
         return Optional.empty();
     }

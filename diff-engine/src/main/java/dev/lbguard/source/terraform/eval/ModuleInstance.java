@@ -227,9 +227,12 @@ public final class ModuleInstance implements Refs {
             String type = key.substring(0, key.indexOf('.'));
             if (TerraformEvaluation.LOAD_BALANCER_TYPES.contains(type)) {
                 ResourceEvaluator.Result r = resource(key);
-                Set<List<Object>> reaching = new java.util.HashSet<>(r.errorsReaching(ErrorReach.routingAttributes(type)));
-                reaching.removeAll(listenerGivenByMissingVariable(r, ErrorReach.routingAttributes(type)));
-                out.addAll(reaching);
+                Set<List<Object>> errors = r.errorsReaching(ErrorReach.routingAttributes(type));
+                if (!errors.isEmpty()) {
+                    Set<List<Object>> reaching = new java.util.HashSet<>(errors);
+                    reaching.removeAll(listenerGivenByMissingVariable(r, ErrorReach.routingAttributes(type)));
+                    out.addAll(reaching);
+                }
             } else if (TerraformEvaluation.UNREAD_LOAD_BALANCER_TYPES.contains(type)) {
                 out.addAll(resource(key).allErrors());
             }

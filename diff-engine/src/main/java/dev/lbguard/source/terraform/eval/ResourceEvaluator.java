@@ -63,8 +63,20 @@ final class ResourceEvaluator {
             return ErrorReach.union(expansionErrors, attributeErrors.getOrDefault(attribute.get(), Set.of()));
         }
 
+        private boolean noAttributeErrors() {
+            for (Set<List<Object>> errors : attributeErrors.values()) {
+                if (!errors.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The errors that reach what the routing model reads of this resource. */
         Set<List<Object>> errorsReaching(Set<String> routingAttributes) {
+            if (allErrors.isEmpty() && expansionErrors.isEmpty() && noAttributeErrors()) {
+                return Set.of(); // most resources: nothing failed, and every root pass asks each of them
+            }
             Set<List<Object>> out = new java.util.HashSet<>(allErrors);
             attributeErrors.forEach((name, errors) -> {
                 if (!routingAttributes.contains(name)) {
