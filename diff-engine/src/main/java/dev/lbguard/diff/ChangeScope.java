@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Two snapshots without the load balancers a change leaves untouched, so that a review of a one-rule commit on a
@@ -75,8 +74,8 @@ public final class ChangeScope {
             Listener a = was.listeners().get(i);
             Listener b = now.listeners().get(i);
             if (!a.id().equals(b.id()) || !a.routesAs(b) || !a.sslPolicy().equals(b.sslPolicy())
-                    || !a.certificates().equals(b.certificates()) || !fullyKnown(b) || sharesPriority(b)
-                    || !actions(b).allMatch(x -> forwardsToAlike(x, groupAlike))) {
+                    || !a.certificates().equals(b.certificates()) || !b.fullyKnown() || sharesPriority(b)
+                    || !b.actions().allMatch(x -> forwardsToAlike(x, groupAlike))) {
                 return false;
             }
         }
@@ -122,7 +121,7 @@ public final class ChangeScope {
         for (Listener l : lb.listeners()) {
             ids.add(l.id());
             l.rules().forEach(r -> ids.add(r.id()));
-            actions(l).forEach(a -> {
+            l.actions().forEach(a -> {
                 if (a.terminal() instanceof RouteAction.Forward f) {
                     f.targets().forEach(t -> ids.add(t.targetGroup()));
                 }
@@ -137,17 +136,9 @@ public final class ChangeScope {
         return false;
     }
 
-    private static boolean fullyKnown(Listener l) {
-        return l.defaultAction().isKnown() && l.rules().stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown());
-    }
-
     private static boolean sharesPriority(Listener l) {
         Set<Integer> seen = new HashSet<>();
         return l.rules().stream().anyMatch(r -> r.priority().isKnown() && !seen.add(r.priority().value()));
-    }
-
-    private static Stream<RuleAction> actions(Listener l) {
-        return Stream.concat(Stream.of(l.defaultAction()), l.rules().stream().map(Rule::action));
     }
 
     private static boolean forwardsToAlike(RuleAction action, java.util.function.Predicate<ElementId> groupAlike) {

@@ -59,7 +59,7 @@ public final class RouteDiffer {
             if (pair.base().isPresent() && pair.head().isPresent()
                     && pair.base().get().listener().routesAs(pair.head().get().listener())
                     && reachesAlike(pair.head().get().listener(), reach)
-                    && fullyKnown(pair.head().get().listener())) {
+                    && pair.head().get().listener().fullyKnown()) {
                 // Same known rules and default on both sides route every request alike, and none is undecided:
                 // nothing to partition. Most listeners of a large configuration are untouched by one change, and
                 // partitioning is the cost. A listener with unknowns is still partitioned, to list what is undecided.
@@ -161,14 +161,8 @@ public final class RouteDiffer {
      * identity, name, protocol, port and targets. Otherwise equal rules may still send requests elsewhere.
      */
     private static boolean reachesAlike(Listener l, Reach reach) {
-        java.util.stream.Stream<dev.lbguard.model.RuleAction> actions = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(l.defaultAction()), l.rules().stream().map(Rule::action));
-        return actions.allMatch(a -> !(a.terminal() instanceof dev.lbguard.model.RouteAction.Forward f)
+        return l.actions().allMatch(a -> !(a.terminal() instanceof dev.lbguard.model.RouteAction.Forward f)
                 || f.targets().stream().allMatch(t -> reach.idsSuffice(t.targetGroup())));
-    }
-
-    private static boolean fullyKnown(Listener l) {
-        return l.defaultAction().isKnown() && l.rules().stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown());
     }
 
     private static void addPredicates(Listener listener, TreeSet<List<Condition>> predicates) {

@@ -86,6 +86,17 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
         return true;
     }
 
+    /** Every action the listener may take: its default, then its rules' in id order. */
+    public java.util.stream.Stream<RuleAction> actions() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultAction),
+                rules.stream().map(Rule::action));
+    }
+
+    /** True when its default and every rule (priority, conditions, action) are known. */
+    public boolean fullyKnown() {
+        return defaultAction.isKnown() && rules.stream().allMatch(r -> !r.hasUnknowns() && r.action().isKnown());
+    }
+
     /** A short name such as {@code HTTPS:443}. */
     public String label() {
         return protocol + ":" + (port == 0 ? "?" : Integer.toString(port));
