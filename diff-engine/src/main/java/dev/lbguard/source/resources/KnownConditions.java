@@ -12,7 +12,7 @@ import java.util.Map;
  * so its conditions are the same. Only readings without a diagnostic and without asking the provider's version are
  * kept. Holds what the last build read, no more.
  */
-public final class KnownConditions {
+final class KnownConditions {
     private Map<Value.Obj, List<Condition>> before = new IdentityHashMap<>();
     private Map<Value.Obj, List<Condition>> now = new IdentityHashMap<>();
 

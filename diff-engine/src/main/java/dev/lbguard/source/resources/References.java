@@ -37,22 +37,31 @@ public final class References {
      *
      * @param name the resolved address, or the best name the value had (reference, ARN, or reason)
      */
-    record Link(Kind kind, String name, Optional<ResourceInstance> resource) {
+    record Link(Kind kind, String name) {
         static Link of(Kind kind, String name) {
-            return new Link(kind, name, Optional.empty());
+            return new Link(kind, name);
         }
     }
 
-    private final Map<String, ResourceInstance> byAddress = new HashMap<>();
-    private final Map<String, ResourceInstance> byArn = new HashMap<>();
+    // What a resolution reads: the canonical type at each address, and the address an ARN or id names.
+    private final Map<String, String> typeByAddress = new HashMap<>();
+    private final Map<String, String> addressByArn = new HashMap<>();
 
     References(List<ResourceInstance> resources) {
         for (ResourceInstance r : resources) {
-            byAddress.put(r.address(), r);
-            for (String attr : List.of("arn", "id")) {
-                TfValues.str(r.attributes().get(attr)).filter(s -> !s.isEmpty()).ifPresent(s -> byArn.putIfAbsent(s, r));
+            typeByAddress.put(r.address(), canonical(r.type()));
+            for (String attr : ARN_ATTRIBUTES) {
+                TfValues.str(r.attributes().get(attr)).filter(s -> !s.isEmpty())
+                        .ifPresent(s -> addressByArn.putIfAbsent(s, r.address()));
             }
         }
+    }
+
+    private static final List<String> ARN_ATTRIBUTES = List.of("arn", "id");
+
+    /** True when every value resolves here as in {@code other}: the same addresses of the same types, the same ARNs. */
+    boolean resolvesAs(References other) {
+        return typeByAddress.equals(other.typeByAddress) && addressByArn.equals(other.addressByArn);
     }
 
     /** Resolves {@code v}, which should name an instance of {@code canonicalType} (aliases accepted). */
@@ -68,12 +77,12 @@ public final class References {
             if (!u.isReference()) {
                 return Link.of(Kind.UNEVALUABLE, TfValues.describe(u));
             }
-            ResourceInstance r = byAddress.get(u.ref());
-            if (r != null && canonical(r.type()).equals(canonicalType)
+            String type = typeByAddress.get(u.ref());
+            if (type != null && type.equals(canonicalType)
                     && (u.attribute().equals("arn") || u.attribute().equals("id"))) {
-                return new Link(Kind.RESOLVED, r.address(), Optional.of(r));
+                return Link.of(Kind.RESOLVED, u.ref());
             }
-            if (r != null) {
+            if (type != null) {
                 String what = u.attribute().isEmpty() ? "a value " + (u.reason().isEmpty() ? "computed from " + u.ref()
                         : u.reason()) : u.ref() + "." + u.attribute();
                 return Link.of(Kind.MISMATCHED, what);
@@ -92,9 +101,9 @@ public final class References {
         if (s.isEmpty() || s.get().isEmpty()) {
             return Link.of(Kind.ABSENT, "");
         }
-        ResourceInstance r = byArn.get(s.get());
-        if (r != null && canonical(r.type()).equals(canonicalType)) {
-            return new Link(Kind.RESOLVED, r.address(), Optional.of(r));
+        String address = addressByArn.get(s.get());
+        if (address != null && typeByAddress.get(address).equals(canonicalType)) {
+            return Link.of(Kind.RESOLVED, address);
         }
         return Link.of(Kind.EXTERNAL, s.get());
     }

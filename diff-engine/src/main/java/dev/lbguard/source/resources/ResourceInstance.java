@@ -4,7 +4,6 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueOps;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One evaluated resource instance, as {@code terraform plan} would plan it.
@@ -23,7 +22,7 @@ import java.util.TreeMap;
 public record ResourceInstance(String address, String module, String type, String name, Value indexKey,
                                SourceRef source, Value.Obj attributes, Map<String, SourceRef> attributeSources) {
     public ResourceInstance {
-        attributeSources = java.util.Collections.unmodifiableMap(new TreeMap<>(attributeSources));
+        attributeSources = AttributeSources.of(attributeSources);
     }
 
     /** The same instance read at {@code revision} (the same text at another commit). */
@@ -31,10 +30,8 @@ public record ResourceInstance(String address, String module, String type, Strin
         if (source.revision().equals(revision)) {
             return this;
         }
-        Map<String, SourceRef> sources = new TreeMap<>();
-        attributeSources.forEach((k, v) -> sources.put(k, v.atRevision(revision)));
         return new ResourceInstance(address, module, type, name, indexKey, source.atRevision(revision), attributes,
-                sources);
+                ((AttributeSources) attributeSources).atRevision(revision));
     }
 
     /**

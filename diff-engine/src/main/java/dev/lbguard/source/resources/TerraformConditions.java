@@ -52,6 +52,16 @@ public final class TerraformConditions {
         };
     }
 
+    /** How many times a reading has asked the provider's version so far (reading it reads the tree). */
+    int providerAsked() {
+        return providerAsked;
+    }
+
+    /** Keeps the conditions known for a rule whose load balancer was taken whole, for the build after this one. */
+    void carry(ResourceInstance rule) {
+        known.get(rule.attributes());
+    }
+
     List<Condition> read(ResourceInstance rule, List<Diagnostic> diagnostics) {
         List<Condition> before = known.get(rule.attributes());
         if (before != null) {

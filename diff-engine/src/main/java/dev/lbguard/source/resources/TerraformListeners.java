@@ -32,6 +32,11 @@ final class TerraformListeners {
         this.diagnostics = diagnostics;
     }
 
+    /** The reader of conditions this one uses. */
+    TerraformConditions conditions() {
+        return conditions;
+    }
+
     /** The listener {@code l} of a load balancer of type {@code lbType}, with its rules and certificates. */
     Listener read(ResourceInstance l, LoadBalancerType lbType, List<ResourceInstance> ruleResources,
                   List<ResourceInstance> certs) {

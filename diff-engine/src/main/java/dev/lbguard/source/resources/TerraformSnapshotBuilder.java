@@ -14,6 +14,7 @@ import dev.lbguard.model.Target;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,49 +50,54 @@ public final class TerraformSnapshotBuilder {
      */
     public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
                           java.util.function.Supplier<AwsProviderVersion> provider) {
-        return build(evaluation, origin, provider, new KnownConditions());
+        return build(evaluation, origin, provider, new KnownReadings());
     }
 
     /**
-     * As {@link #build(TerraformEvaluation, SnapshotOrigin, java.util.function.Supplier)}, taking the conditions of
-     * rules unchanged since the previous build of the same root module from {@code known}.
+     * As {@link #build(TerraformEvaluation, SnapshotOrigin, java.util.function.Supplier)}, taking what is unchanged
+     * since the previous build of the same root module (the conditions of rules, whole load balancers) from
+     * {@code known}.
      */
     public RoutingSnapshot build(TerraformEvaluation evaluation, SnapshotOrigin origin,
-                          java.util.function.Supplier<AwsProviderVersion> provider, KnownConditions known) {
+                          java.util.function.Supplier<AwsProviderVersion> provider, KnownReadings known) {
         List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
         List<ResourceInstance> resources = evaluation.loadBalancerResources();
         References refs = new References(resources);
+        known.loadBalancers().nextBuild(refs);
         TerraformListeners listenerReader = new TerraformListeners(new TerraformActions(refs, diagnostics),
-                new TerraformConditions(provider, known), diagnostics);
+                new TerraformConditions(provider, known.conditions()), diagnostics);
 
-        // Group children under their parent's address; TreeMaps keep everything in address order.
-        Map<String, List<ResourceInstance>> listenersByLb = new TreeMap<>();
-        Map<String, List<ResourceInstance>> rulesByListener = new TreeMap<>();
-        Map<String, List<ResourceInstance>> certsByListener = new TreeMap<>();
-        Map<String, List<ResourceInstance>> attachmentsByTg = new TreeMap<>();
+        // Group children under their parent's address, each list in address order (as the resources are); the
+        // external listeners are walked, so their map keeps address order too.
+        Map<String, List<ResourceInstance>> listenersByLb = new HashMap<>();
+        Map<String, List<ResourceInstance>> rulesByListener = new HashMap<>();
+        Map<String, List<ResourceInstance>> certsByListener = new HashMap<>();
+        Map<String, List<ResourceInstance>> attachmentsByTg = new HashMap<>();
         Map<String, List<ResourceInstance>> rulesByExternalListener = new TreeMap<>();
-        link(resources, LISTENER, "load_balancer_arn", LB, refs, listenersByLb, diagnostics);
-        linkRules(resources, refs, rulesByListener, rulesByExternalListener, diagnostics);
-        link(resources, CERTIFICATE, "listener_arn", LISTENER, refs, certsByListener, diagnostics);
-        link(resources, ATTACHMENT, "target_group_arn", TARGET_GROUP, refs, attachmentsByTg, diagnostics);
+        Map<String, List<ResourceInstance>> byType = new HashMap<>();
+        for (ResourceInstance r : resources) {
+            byType.computeIfAbsent(References.canonical(r.type()), k -> new ArrayList<>()).add(r);
+        }
+        link(byType.getOrDefault(LISTENER, List.of()), "load_balancer_arn", LB, refs, listenersByLb, diagnostics);
+        linkRules(byType.getOrDefault(RULE, List.of()), refs, rulesByListener, rulesByExternalListener, diagnostics);
+        link(byType.getOrDefault(CERTIFICATE, List.of()), "listener_arn", LISTENER, refs, certsByListener, diagnostics);
+        link(byType.getOrDefault(ATTACHMENT, List.of()), "target_group_arn", TARGET_GROUP, refs, attachmentsByTg,
+                diagnostics);
 
         List<TargetGroup> targetGroups = new ArrayList<>();
+        for (ResourceInstance r : byType.getOrDefault(TARGET_GROUP, List.of())) {
+            targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of())));
+        }
         List<LoadBalancer> loadBalancers = new ArrayList<>();
-        for (ResourceInstance r : resources) {
-            String type = References.canonical(r.type());
-            if (type.equals(TARGET_GROUP)) {
-                targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of())));
-            } else if (type.equals(LB)) {
-                LoadBalancerType lbType = loadBalancerType(r, diagnostics);
-                List<Listener> listeners = new ArrayList<>();
-                for (ResourceInstance l : listenersByLb.getOrDefault(r.address(), List.of())) {
-                    listeners.add(listenerReader.read(l, lbType, rulesByListener.getOrDefault(l.address(), List.of()),
-                            certsByListener.getOrDefault(l.address(), List.of())));
-                }
-                duplicatePorts(r, listeners, diagnostics);
-                loadBalancers.add(new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
-                        TfValues.bool(r.attributes().get("internal")).orElse(false), listeners));
+        for (ResourceInstance r : byType.getOrDefault(LB, List.of())) {
+            List<ResourceInstance> inputs = new ArrayList<>();
+            inputs.add(r);
+            for (ResourceInstance l : listenersByLb.getOrDefault(r.address(), List.of())) {
+                inputs.add(l);
+                inputs.addAll(rulesByListener.getOrDefault(l.address(), List.of()));
+                inputs.addAll(certsByListener.getOrDefault(l.address(), List.of()));
             }
+            loadBalancers.add(loadBalancer(inputs, listenerReader, known.loadBalancers(), diagnostics));
         }
         // Lookups of one load balancer and port, in any data source, are one listener.
         ExternalListeners external = new ExternalListeners(evaluation.dataSources(), evaluation.moduleDir());
@@ -115,13 +121,46 @@ public final class TerraformSnapshotBuilder {
         return new RoutingSnapshot(origin, loadBalancers, targetGroups, diagnostics, moves, evaluation.secrets());
     }
 
-    /** Files each child resource of {@code childType} under the parent its {@code attribute} names. */
-    private static void link(List<ResourceInstance> resources, String childType, String attribute, String parentType,
-                             References refs, Map<String, List<ResourceInstance>> out, List<Diagnostic> diagnostics) {
-        for (ResourceInstance r : resources) {
-            if (!References.canonical(r.type()).equals(childType)) {
-                continue;
+    /**
+     * A load balancer from its resources: itself, then each listener followed by its rules and its certificates
+     * (the types tell them apart). Taken from the previous build where those are the same resources.
+     */
+    private static LoadBalancer loadBalancer(List<ResourceInstance> inputs, TerraformListeners reader,
+                                             KnownLoadBalancers known, List<Diagnostic> diagnostics) {
+        ResourceInstance r = inputs.get(0);
+        Optional<KnownLoadBalancers.Reading> taken = known.take(r.address(), inputs);
+        if (taken.isPresent()) {
+            diagnostics.addAll(taken.get().diagnostics());
+            inputs.stream().filter(i -> References.canonical(i.type()).equals(RULE)).forEach(reader.conditions()::carry);
+            return taken.get().loadBalancer();
+        }
+        int said = diagnostics.size();
+        int asked = reader.conditions().providerAsked();
+        LoadBalancerType lbType = loadBalancerType(r, diagnostics);
+        List<Listener> listeners = new ArrayList<>();
+        for (int i = 1; i < inputs.size(); i++) {
+            ResourceInstance l = inputs.get(i);
+            List<ResourceInstance> rules = new ArrayList<>();
+            List<ResourceInstance> certs = new ArrayList<>();
+            for (; i + 1 < inputs.size() && !References.canonical(inputs.get(i + 1).type()).equals(LISTENER); i++) {
+                ResourceInstance child = inputs.get(i + 1);
+                (References.canonical(child.type()).equals(RULE) ? rules : certs).add(child);
             }
+            listeners.add(reader.read(l, lbType, rules, certs));
+        }
+        duplicatePorts(r, listeners, diagnostics);
+        LoadBalancer lb = new LoadBalancer(ElementId.of(r.address()), r.source(), nameOf(r), lbType,
+                TfValues.bool(r.attributes().get("internal")).orElse(false), listeners);
+        if (reader.conditions().providerAsked() == asked) {
+            known.put(r.address(), inputs, lb, diagnostics.subList(said, diagnostics.size()));
+        }
+        return lb;
+    }
+
+    /** Files each child resource (all of one type) under the parent its {@code attribute} names. */
+    private static void link(List<ResourceInstance> children, String attribute, String parentType,
+                             References refs, Map<String, List<ResourceInstance>> out, List<Diagnostic> diagnostics) {
+        for (ResourceInstance r : children) {
             References.Link link = refs.resolve(r.attributes().get(attribute), parentType);
             if (link.kind() == References.Kind.RESOLVED) {
                 out.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
@@ -134,6 +173,7 @@ public final class TerraformSnapshotBuilder {
                 case UNEVALUABLE -> "a value that could not be evaluated: " + link.name();
                 default -> "nothing: " + attribute + " is not set";
             };
+            String childType = References.canonical(r.type());
             diagnostics.add(Diagnostic.error("tf-unlinked-" + childType.substring("aws_lb_".length()).replace('_', '-'),
                     r.address() + ": " + attribute + " names " + what,
                     r.attributeSources().getOrDefault(attribute, r.source())));
@@ -145,20 +185,18 @@ public final class TerraformSnapshotBuilder {
      * data source: common where a platform team owns the load balancer) are kept apart, so that their routing
      * can still be shown and compared.
      */
-    private static void linkRules(List<ResourceInstance> resources, References refs, Map<String, List<ResourceInstance>> out,
+    private static void linkRules(List<ResourceInstance> rules, References refs, Map<String, List<ResourceInstance>> out,
                                   Map<String, List<ResourceInstance>> external, List<Diagnostic> diagnostics) {
         List<ResourceInstance> others = new ArrayList<>();
-        for (ResourceInstance r : resources) {
-            if (References.canonical(r.type()).equals(RULE)) {
-                References.Link link = refs.resolve(r.attributes().get("listener_arn"), LISTENER);
-                if (link.kind() == References.Kind.EXTERNAL) {
-                    external.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
-                    continue;
-                }
+        for (ResourceInstance r : rules) {
+            References.Link link = refs.resolve(r.attributes().get("listener_arn"), LISTENER);
+            if (link.kind() == References.Kind.EXTERNAL) {
+                external.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
+            } else {
+                others.add(r);
             }
-            others.add(r);
         }
-        link(others, RULE, "listener_arn", LISTENER, refs, out, diagnostics);
+        link(others, "listener_arn", LISTENER, refs, out, diagnostics);
     }
 
     /**

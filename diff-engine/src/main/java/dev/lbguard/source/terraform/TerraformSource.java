@@ -5,7 +5,7 @@ import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.resources.AwsProviderVersion;
-import dev.lbguard.source.resources.KnownConditions;
+import dev.lbguard.source.resources.KnownReadings;
 import dev.lbguard.source.resources.TerraformSnapshotBuilder;
 import dev.lbguard.source.terraform.eval.Reuse;
 import dev.lbguard.source.terraform.eval.TerraformEvaluator;
@@ -47,7 +47,7 @@ public final class TerraformSource {
             java.util.function.Supplier<AwsProviderVersion> provider = () -> AwsProviderRequirement.read(tree, dir).verdict();
             Optional<Reuse> known = reuse.map(r -> r.of(dir));
             parts.add(builder.build(evaluator.evaluate(tree, dir, inputs, known.orElse(null)), origin, provider,
-                    known.map(Reuse::conditions).orElseGet(KnownConditions::new)));
+                    known.map(Reuse::readings).orElseGet(KnownReadings::new)));
         }
         return SnapshotMerger.merge(origin, parts);
     }

@@ -6,7 +6,7 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.resources.AwsProviderVersion;
-import dev.lbguard.source.resources.KnownConditions;
+import dev.lbguard.source.resources.KnownReadings;
 import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.resources.TerraformSnapshotBuilder;
 import dev.lbguard.source.terraform.eval.Reuse;
@@ -183,6 +183,37 @@ class IncrementalEvaluationProperties {
                     """.formatted(v % 2 == 0 ? "arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/s/1/2\""
                     : "load_balancer_arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/s/1\"\n  port = 443",
                     70 + v % 2)),
+            // A second load balancer, for a build that takes one load balancer over and reads the other again:
+            // an unset priority (a warning to replay), provider-2 syntax (it asks the provider's version), a port
+            // the edge's listener may share (no clash: another load balancer).
+            new Decl("inner.tf", v -> """
+                    resource "aws_lb" "inner" {
+                      name     = "inner"
+                      internal = true
+                    }
+                    resource "aws_lb_listener" "inner" {
+                      load_balancer_arn = aws_lb.inner.arn
+                      port              = 443
+                      default_action {
+                        type = "fixed-response"
+                        fixed_response {
+                          content_type = "text/plain"
+                          status_code  = "503"
+                        }
+                      }
+                    }
+                    resource "aws_lb_listener_rule" "inner" {
+                      listener_arn = aws_lb_listener.inner.arn
+                      %s
+                      %s
+                      action {
+                        type             = "forward"
+                        target_group_arn = aws_lb_target_group.svc["api"].arn
+                      }
+                    }
+                    """.formatted(v % 3 == 2 ? "" : "priority = " + (5 + v % 3),
+                    v % 4 == 3 ? "condition {\n    field  = \"path-pattern\"\n    values = [\"/old/*\"]\n  }"
+                            : "condition {\n    path_pattern {\n      values = [\"/inner-%d/*\"]\n    }\n  }".formatted(v % 4))),
             new Decl("outputs.tf", v -> """
                     output "dns" {
                       value = aws_lb.edge[0].dns_name
@@ -254,8 +285,8 @@ class IncrementalEvaluationProperties {
             assertThat(incremental.dataSources()).as(at).isEqualTo(full.dataSources());
             assertThat(incremental.diagnostics()).as(at).isEqualTo(full.diagnostics());
             assertThat(incremental.secrets()).as(at).isEqualTo(full.secrets());
-            assertThat(snapshot(incremental, step, reuse.conditions())).as(at)
-                    .isEqualTo(snapshot(full, step, new KnownConditions()));
+            assertThat(snapshot(incremental, step, reuse.readings())).as(at)
+                    .isEqualTo(snapshot(full, step, new KnownReadings()));
         }
         // Not vacuous: in most sequences values were taken over (an edit of .tfvars or of the template reads the
         // whole root module again, by design).
@@ -315,7 +346,7 @@ class IncrementalEvaluationProperties {
         return new IdentifiedTree(new MemoryTree(files, revision));
     }
 
-    private static RoutingSnapshot snapshot(TerraformEvaluation e, int step, KnownConditions known) {
+    private static RoutingSnapshot snapshot(TerraformEvaluation e, int step, KnownReadings known) {
         return new TerraformSnapshotBuilder().build(e, new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION,
                 "rev" + step, "rev" + step), () -> AwsProviderVersion.UNSAID, known);
     }

@@ -46,7 +46,7 @@ public final class DanglingReference implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         Set<ElementId> removedGroups = new TreeSet<>();
         for (TargetGroup tg : ctx.base().targetGroups()) {
-            if (ctx.head().targetGroup(tg.id()).isEmpty()) {
+            if (!Elements.targetGroups(ctx.head()).containsKey(tg.id())) {
                 removedGroups.add(tg.id());
             }
         }

@@ -10,6 +10,7 @@ import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
+import dev.lbguard.model.TargetGroup;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,12 +44,21 @@ final class Elements {
         return INDEXES.get().of(snapshot).listeners();
     }
 
-    /** A snapshot's rules and listeners by id, unmodifiable. */
+    /** Every target group of the snapshot by id (the first, as {@link RoutingSnapshot#targetGroup} finds it). */
+    static Map<ElementId, TargetGroup> targetGroups(RoutingSnapshot snapshot) {
+        return INDEXES.get().of(snapshot).targetGroups();
+    }
+
+    /** A snapshot's rules, listeners and target groups by id, unmodifiable. */
     private record Index(RoutingSnapshot snapshot, Map<ElementId, PlacedRule> rules,
-                         Map<ElementId, PlacedListener> listeners) {
+                         Map<ElementId, PlacedListener> listeners, Map<ElementId, TargetGroup> targetGroups) {
         static Index of(RoutingSnapshot snapshot) {
             Map<ElementId, PlacedRule> rules = new LinkedHashMap<>();
             Map<ElementId, PlacedListener> listeners = new LinkedHashMap<>();
+            Map<ElementId, TargetGroup> targetGroups = new java.util.HashMap<>();
+            for (TargetGroup tg : snapshot.targetGroups()) {
+                targetGroups.putIfAbsent(tg.id(), tg);
+            }
             for (LoadBalancer lb : snapshot.loadBalancers()) {
                 for (Listener l : lb.listeners()) {
                     listeners.putIfAbsent(l.id(), new PlacedListener(lb, l));
@@ -57,7 +67,8 @@ final class Elements {
                     }
                 }
             }
-            return new Index(snapshot, Collections.unmodifiableMap(rules), Collections.unmodifiableMap(listeners));
+            return new Index(snapshot, Collections.unmodifiableMap(rules), Collections.unmodifiableMap(listeners),
+                    Collections.unmodifiableMap(targetGroups));
         }
     }
 
@@ -66,7 +77,7 @@ final class Elements {
      * head's, and indexing a snapshot of 2,000 rules a dozen times per review was a sixth of its time.
      */
     private static final class Indexes {
-        private Index last = new Index(null, Map.of(), Map.of());
+        private Index last = new Index(null, Map.of(), Map.of(), Map.of());
         private Index other = last;
 
         Index of(RoutingSnapshot snapshot) {

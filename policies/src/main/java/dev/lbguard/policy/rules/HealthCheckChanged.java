@@ -34,7 +34,7 @@ public final class HealthCheckChanged implements PolicyRule {
     public RuleResult evaluate(ReviewContext ctx) {
         RuleResult.Builder out = RuleResult.builder();
         for (TargetGroup tg : ctx.head().targetGroups()) {
-            Optional<TargetGroup> before = ctx.base().targetGroup(Elements.baseId(tg.id(), ctx.resources()));
+            Optional<TargetGroup> before = Elements.find(Elements.targetGroups(ctx.base()), Elements.baseId(tg.id(), ctx.resources()));
             if (before.isEmpty()) {
                 continue;
             }

@@ -30,6 +30,8 @@ public final class EvalState {
     /** The remote modules that can be read: installed by {@code terraform init} or given with --module-dir. */
     final InstalledModules installed;
     private final DiagnosticLog log = new DiagnosticLog();
+    /** The declarations' keys, shared with the evaluations of the same root module before and after (see Reuse). */
+    Dep.Pool deps = new Dep.Pool();
     // Identity, not equality: two resources with equal attributes are still different resources, and a
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();

@@ -161,7 +161,7 @@ public final class ModuleInstance implements Refs {
     /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
     @SuppressWarnings("unchecked")
     private <T> Slot<T> slot(Kind kind, String name, boolean isolated) {
-        return (Slot<T>) slots.computeIfAbsent(new Dep(kind, name),
+        return (Slot<T>) slots.computeIfAbsent(state.deps.of(kind, name),
                 d -> new Slot<T>(isolated, depth == 0 ? d : null));
     }
 

@@ -39,13 +39,13 @@ final class NamedValues {
                     return undeclared(root, steps, r + " must be followed by .NAME");
                 }
                 if (r.equals("var") || r.equals("local")) {
-                    state.depend(new Dep(r.equals("var") ? Kind.VARIABLE : Kind.LOCAL, name.get()));
+                    state.depend(state.deps.of(r.equals("var") ? Kind.VARIABLE : Kind.LOCAL, name.get()));
                 }
                 return named(root, r, name.get(), steps);
             }
             case "module" -> {
                 Optional<String> name = attr(steps, 0);
-                state.depend(new Dep(Kind.MODULE, name.orElse("")));
+                state.depend(state.deps.of(Kind.MODULE, name.orElse("")));
                 if (name.isEmpty() || !config.moduleCalls().containsKey(name.get())) {
                     return undeclared(root, steps, "reference to undeclared module "
                             + name.map(n -> "module." + n).orElse("module"));
@@ -56,7 +56,7 @@ final class NamedValues {
                 Optional<String> type = attr(steps, 0);
                 Optional<String> name = attr(steps, 1);
                 String key = type.orElse("?") + "." + name.orElse("?");
-                state.depend(new Dep(Kind.DATA, key));
+                state.depend(state.deps.of(Kind.DATA, key));
                 if (type.isEmpty() || name.isEmpty() || !config.dataSources().containsKey(key)) {
                     return undeclared(root, steps, "reference to undeclared data source data." + key);
                 }
@@ -88,7 +88,7 @@ final class NamedValues {
             default -> {
                 Optional<String> name = attr(steps, 0);
                 String key = r + "." + name.orElse("");
-                state.depend(new Dep(Kind.RESOURCE, key));
+                state.depend(state.deps.of(Kind.RESOURCE, key));
                 if (name.isEmpty() || !config.resources().containsKey(key)) {
                     return undeclared(root, steps, name.isEmpty() ? "unknown name " + r
                             : "reference to undeclared resource " + key);

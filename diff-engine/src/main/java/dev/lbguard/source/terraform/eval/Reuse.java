@@ -1,6 +1,6 @@
 package dev.lbguard.source.terraform.eval;
 
-import dev.lbguard.source.resources.KnownConditions;
+import dev.lbguard.source.resources.KnownReadings;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueJson;
@@ -28,7 +28,8 @@ public final class Reuse {
     }
 
     private final long minimumChars;
-    private final KnownConditions conditions = new KnownConditions();
+    private final KnownReadings readings = new KnownReadings();
+    private final Dep.Pool deps = new Dep.Pool();
     private Previous previous;
     private int taken;
     // By identity: the attributes of resources taken over are the very same objects.
@@ -76,9 +77,9 @@ public final class Reuse {
         this.minimumChars = minimumChars;
     }
 
-    /** The conditions the last snapshot built from this root module read (see {@link KnownConditions}). */
-    public KnownConditions conditions() {
-        return conditions;
+    /** What the last snapshot built from this root module read (see {@link KnownReadings}). */
+    public KnownReadings readings() {
+        return readings;
     }
 
     /** How many values the last evaluation took over. */
@@ -91,6 +92,7 @@ public final class Reuse {
      * which is what taking values over compares), before it loads its configuration.
      */
     void prepare(EvalState state) {
+        state.deps = deps;
         if (previous != null && previous.dir().equals(state.rootDir)) {
             state.loader.previous(previous.files());
         }
