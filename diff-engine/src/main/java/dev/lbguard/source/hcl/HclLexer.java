@@ -224,7 +224,7 @@ final class HclLexer {
     private void lexIdentifier() {
         int startColumn = scan.column();
         int end = Extents.identifierEnd(scan.src, scan.pos);
-        String text = scan.src.substring(scan.pos, end);
+        String text = scan.name(scan.src.substring(scan.pos, end));
         scan.pos = end;
         scan.emit(TokenType.IDENT, text, scan.line, startColumn);
     }

@@ -46,6 +46,17 @@ final class Scan {
         return i < length ? src.charAt(i) : '\0';
     }
 
+    /**
+     * The one copy of an identifier: interned, so that an attribute's name is the very string of the constant that
+     * later looks it up ({@code "listener_arn"}), which then compares by identity, not character by character;
+     * interned once per distinct name and source.
+     */
+    String name(String identifier) {
+        return names.computeIfAbsent(identifier, String::intern);
+    }
+
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
     /** Adds a token from {@code (startLine, startColumn)} to the current position. */
     void emit(TokenType type, String text, int startLine, int startColumn) {
         tokens.add(new Token(type, text, startLine, startColumn, line, column()));
