@@ -44,7 +44,7 @@ public final class ActionSummary {
     }
 
     private static String name(WeightedTarget t, RoutingSnapshot snapshot) {
-        return snapshot.targetGroupName(t.targetGroup()) + (t.isResolved() ? "" : " (unresolved)");
+        return snapshot.targetGroupName(t) + (t.isResolved() ? "" : " (unresolved)");
     }
 
     private static String percent(int weight, int total) {

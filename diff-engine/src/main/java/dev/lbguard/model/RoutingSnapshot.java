@@ -112,6 +112,15 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
         return targetGroup(id).map(TargetGroup::name).orElseGet(() -> nameInArn(id.value()));
     }
 
+    /**
+     * The display name of a forward's target group. One that is not linked is named by its id (or the name in its
+     * ARN), never by the snapshot's group of that address: roots read together that both declare the address keep
+     * only the first root's group, which is not the one the other root's forward means.
+     */
+    public String targetGroupName(WeightedTarget target) {
+        return target.isResolved() ? targetGroupName(target.targetGroup()) : nameInArn(target.targetGroup().value());
+    }
+
     /** A target group managed elsewhere is named in its ARN: {@code ...:targetgroup/NAME/id}. */
     private static String nameInArn(String id) {
         int i = id.indexOf(":targetgroup/");

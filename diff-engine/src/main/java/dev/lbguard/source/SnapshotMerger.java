@@ -3,11 +3,16 @@ package dev.lbguard.source;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.Move;
+import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.WeightedTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +36,7 @@ public final class SnapshotMerger {
         for (RoutingSnapshot one : parts) {
             diagnostics.addAll(one.diagnostics());
             moves.addAll(one.moves());
-            for (LoadBalancer lb : one.loadBalancers()) {
+            for (LoadBalancer lb : unlinkClashingTargets(one, targetGroups)) {
                 LoadBalancer earlier = loadBalancers.putIfAbsent(lb.id(), lb);
                 if (earlier != null && lb.managedElsewhere()) {
                     loadBalancers.put(lb.id(), SharedListeners.join(earlier, lb, diagnostics));
@@ -49,6 +54,52 @@ public final class SnapshotMerger {
         nestedClashes(loadBalancers.values(), diagnostics);
         return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves)
                 .withSecrets(dev.lbguard.model.Secrets.of(parts));
+    }
+
+    /**
+     * The load balancers of {@code part}, each forward to a target group whose address an earlier root defines
+     * ({@code earlier}) made unresolved. The merged snapshot keeps the earlier root's group under that address;
+     * naming it would send this root's requests to another root's group as if that were sure. Keeping each root's
+     * group apart would need an address no other revision uses, which the diffs would see as a rename.
+     */
+    public static List<LoadBalancer> unlinkClashingTargets(RoutingSnapshot part, Map<ElementId, TargetGroup> earlier) {
+        Map<ElementId, String> reasons = new java.util.HashMap<>();
+        for (TargetGroup tg : part.targetGroups()) {
+            TargetGroup first = earlier.get(tg.id());
+            if (first != null) {
+                reasons.put(tg.id(), "target group " + tg.id() + " is defined by more than one root module ("
+                        + at(tg.source()) + " and " + at(first.source()) + "); give --dir to read one root module at a time");
+            }
+        }
+        if (reasons.isEmpty()) {
+            return part.loadBalancers();
+        }
+        List<LoadBalancer> out = new ArrayList<>();
+        for (LoadBalancer lb : part.loadBalancers()) {
+            List<Listener> listeners = new ArrayList<>();
+            for (Listener l : lb.listeners()) {
+                List<Rule> rules = l.rules().stream().map(r -> new Rule(r.id(), r.source(), r.priority(), r.match(),
+                        unlink(r.action(), reasons))).toList();
+                listeners.add(new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
+                        unlink(l.defaultAction(), reasons), rules, l.semantics()));
+            }
+            out.add(new LoadBalancer(lb.id(), lb.source(), lb.name(), lb.type(), lb.internal(), listeners));
+        }
+        return out;
+    }
+
+    private static RuleAction unlink(RuleAction action, Map<ElementId, String> reasons) {
+        if (!(action.terminal() instanceof RouteAction.Forward f)
+                || f.targets().stream().noneMatch(t -> t.isResolved() && reasons.containsKey(t.targetGroup()))) {
+            return action;
+        }
+        List<WeightedTarget> targets = f.targets().stream().map(t -> t.isResolved() && reasons.containsKey(t.targetGroup())
+                ? WeightedTarget.unresolved(t.targetGroup(), t.weight(), reasons.get(t.targetGroup())) : t).toList();
+        return new RuleAction(action.authenticate(), new RouteAction.Forward(targets, f.stickiness()));
+    }
+
+    private static String at(SourceRef source) {
+        return source.path() + ":" + source.line();
     }
 
     /**

@@ -76,6 +76,39 @@ class SnapshotMergerTest {
                 .diagnostics()).isEmpty();
     }
 
+    @Test
+    void aForwardOfTheSecondRootToATargetGroupAddressBothDefineIsUnresolved() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(forwarding("a"), forwarding("b")));
+
+        assertThat(merged.complete()).isFalse();
+        assertThat(merged.targetGroups()).extracting(dev.lbguard.model.TargetGroup::name).containsExactly("app-a");
+        RouteAction.Forward a = (RouteAction.Forward) merged.loadBalancers().get(0).listeners().get(0).defaultAction()
+                .terminal();
+        RouteAction.Forward b = (RouteAction.Forward) merged.loadBalancers().get(1).listeners().get(0).defaultAction()
+                .terminal();
+        // The group kept under the address is the first root's own, so its forward is exact.
+        assertThat(a.isKnown()).isTrue();
+        assertThat(b.isKnown()).isFalse();
+        assertThat(b.targets().get(0).unresolved()).contains("target group aws_lb_target_group.app is defined by more "
+                + "than one root module (b/main.tf:1 and a/main.tf:1); give --dir to read one root module at a time");
+        assertThat(dev.lbguard.model.ActionSummary.of(merged.loadBalancers().get(1).listeners().get(0).defaultAction(),
+                merged)).isEqualTo("forward aws_lb_target_group.app (unresolved)");
+    }
+
+    /** A root {@code dir} whose listener forwards to its target group {@code aws_lb_target_group.app}, "app-DIR". */
+    private static RoutingSnapshot forwarding(String dir) {
+        SourceRef at = SourceRef.of(dir + "/main.tf", 1, 1);
+        ElementId app = ElementId.of("aws_lb_target_group.app");
+        Listener l = new Listener(ElementId.of("aws_lb_listener.http_" + dir), at, "HTTP", 80, Optional.empty(),
+                List.of(), RuleAction.of(RouteAction.Forward.to(app)), List.of());
+        LoadBalancer lb = new LoadBalancer(ElementId.of("aws_lb." + dir), at, "lb-" + dir,
+                LoadBalancerType.APPLICATION, false, List.of(l));
+        dev.lbguard.model.TargetGroup tg = new dev.lbguard.model.TargetGroup(app, at, "app-" + dir, "HTTP", 80,
+                "instance", new dev.lbguard.model.HealthCheck(true, "HTTP", "traffic-port", "/", "200", 30, 5, 3, 3),
+                List.of());
+        return new RoutingSnapshot(ORIGIN, List.of(lb), List.of(tg), List.of());
+    }
+
     /** A root {@code dir} with load balancer {@code aws_lb.<dir>}, one listener and one rule of these addresses. */
     private static RoutingSnapshot root(String dir, String listener, String rule) {
         SourceRef at = SourceRef.of(dir + "/main.tf", 1, 1);

@@ -77,7 +77,7 @@ final class RootSnapshots {
             read.add(s);
             diagnostics.addAll(s.diagnostics());
             moves.addAll(s.moves());
-            for (LoadBalancer lb : s.loadBalancers()) {
+            for (LoadBalancer lb : dev.lbguard.source.SnapshotMerger.unlinkClashingTargets(s, tgs)) {
                 LoadBalancer earlier = lbs.putIfAbsent(lb.id(), lb);
                 if (earlier != null) {
                     // Another stack's listener that several roots (Terragrunt units) hang rules on: seen together.

@@ -206,7 +206,7 @@ public final class TrafficWeighting {
                 for (WeightedTarget t : f.targets()) {
                     double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
                     if (part > 0) {
-                        String label = "target group " + s.targetGroupName(t.targetGroup());
+                        String label = "target group " + s.targetGroupName(t);
                         parts.merge(label, new Part(label, Optional.of(t.targetGroup()), part),
                                 (x, y) -> new Part(label, x.group(), x.share() + y.share()));
                     }

@@ -24,9 +24,9 @@ public final class ResourcesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--rev", paramLabel = "REV",
-            description = "Read the files of this git revision (a branch, tag, HEAD~n, a commit id, or WORKTREE).")
-    String rev;
+    // HEAD, as every command that reads one revision: what `routes` shows is what `resources` explains.
+    @Mixin
+    RevisionOption revision;
 
     @Option(names = "--all-types", description = "Also print resources that are not load-balancer types.")
     boolean allTypes;
@@ -40,7 +40,7 @@ public final class ResourcesCommand implements Callable<Integer> {
         if (options.format != OutputFormat.TEXT && options.format != OutputFormat.JSON) {
             throw new UsageException("resources writes text or json, not " + options.format.name().toLowerCase());
         }
-        Workspace ws = Workspace.open(options, rev);
+        Workspace ws = Workspace.open(options, revision.rev);
         TerraformInputs inputs = TerraformWorkspaces.forTree(TerraformInputsReader.read(environment, options),
                 ws.tree());
         EvaluatedResources result = EvaluatedResources.evaluate(ws.tree(), ws.moduleDirs(), inputs, allTypes);

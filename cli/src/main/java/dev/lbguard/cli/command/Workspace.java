@@ -2,16 +2,14 @@ package dev.lbguard.cli.command;
 
 import dev.lbguard.model.SnapshotOrigin;
 import dev.lbguard.source.dispatch.Configurations;
-import dev.lbguard.source.DiskTree;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.git.GitRepository;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The tree a command reads (a git revision, or files on disk when no revision is given) and the root
+ * The tree a command reads (a git revision, or the work tree's files for {@code WORKTREE}) and the root
  * modules in it ({@code --dir}, or every root module found).
  */
 record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin) {
@@ -26,9 +24,6 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
      */
     static Workspace open(CommonOptions options, String rev, boolean required) {
         Path cwd = Path.of("").toAbsolutePath();
-        if (rev == null) {
-            return onDisk(options, cwd);
-        }
         Path repoDir = options.repo == null ? cwd : options.repo;
         try (GitRepository repo = GitRepository.open(repoDir)) {
             SourceTree tree = repo.tree(rev);
@@ -42,25 +37,6 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private static Workspace onDisk(CommonOptions options, Path cwd) {
-        Path root = options.repo == null ? cwd : options.repo.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new UsageException("--repo " + options.repo + " is not a directory");
-        }
-        if (options.dir == null) {
-            DiskTree tree = new DiskTree(root);
-            return new Workspace(tree, modules(tree, null, true), disk(root));
-        }
-        Path dir = (options.repo == null ? cwd : root).resolve(options.dir).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("--dir " + options.dir + " is not a directory");
-        }
-        if (!dir.startsWith(root)) {
-            return new Workspace(new DiskTree(dir), List.of(""), disk(dir));
-        }
-        return new Workspace(new DiskTree(root), List.of(slashes(root.relativize(dir))), disk(root));
     }
 
     /**
@@ -80,10 +56,6 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
     /** The same tree and origin, reading these root modules instead. */
     Workspace withModules(List<String> dirs) {
         return new Workspace(tree, dirs.stream().filter(d -> d.isEmpty() || tree.isDirectory(d)).toList(), origin);
-    }
-
-    private static SnapshotOrigin disk(Path root) {
-        return new SnapshotOrigin(SnapshotOrigin.Kind.OTHER, root.toString(), "files on disk");
     }
 
     /**

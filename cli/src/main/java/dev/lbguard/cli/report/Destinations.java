@@ -40,7 +40,7 @@ public final class Destinations {
                 ArrayNode targets = n.putArray("targets");
                 for (WeightedTarget t : f.targets()) {
                     ObjectNode tn = targets.addObject();
-                    tn.put("name", snapshot.targetGroupName(t.targetGroup()));
+                    tn.put("name", snapshot.targetGroupName(t));
                     tn.put("id", t.targetGroup().value());
                     tn.put("weight", t.weight());
                     t.unresolved().ifPresent(r -> tn.put("unresolved", r));

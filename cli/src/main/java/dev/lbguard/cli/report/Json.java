@@ -29,9 +29,19 @@ public final class Json {
         return root;
     }
 
+    /**
+     * Each problem once per revision: several roots that read one module meet its problems once each, and those are
+     * one problem. Met at two revisions (both sides of a review), it is kept for each; the text report shows it once
+     * (see {@link Status#once}).
+     */
     public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode a = MAPPER.createArrayNode();
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
         for (Diagnostic d : diagnostics) {
+            // What the JSON shows of it, and its revision; what it leaves unread is the same for the same problem.
+            if (!seen.add(List.of(d.severity(), d.code(), d.message(), d.source(), d.affectsRouting()))) {
+                continue;
+            }
             ObjectNode n = a.addObject();
             n.put("severity", d.severity().label());
             n.put("code", d.code());

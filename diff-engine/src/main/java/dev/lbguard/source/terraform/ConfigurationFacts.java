@@ -1,6 +1,7 @@
 package dev.lbguard.source.terraform;
 
 import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.BlockOutline;
 import dev.lbguard.source.hcl.Expression;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * What {@link RootModuleFinder}'s scan learns from one configuration file: whether it may define a load balancer (a
- * resource of its own, a remote module) and the local modules it calls.
+ * resource of its own, a remote module), the local modules it calls, and whether it configures where state is kept
+ * (a {@code backend} or {@code cloud} block in {@code terraform}), which only a root module does.
  */
-record ConfigurationFacts(boolean loadBalancer, List<String> localSources) {
+record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boolean backend) {
     /** Load-balancer types, read or not (the Classic Load Balancer's are reported unread by the evaluator). */
     private static final String LB_TYPES = "aws_(lb|alb|elb|load_balancer|proxy_protocol_policy|app_cookie_stickiness_policy)"
             + "(_[a-z_]+)?";
@@ -26,27 +28,64 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources) {
             "(?m)^\\s*module\\s+(\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_-]*)\\s*\\{");
     private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern LB_TYPE = Pattern.compile(LB_TYPES);
+    private static final Pattern BACKEND = Pattern.compile("(?m)^\\s*(backend\\s+(\"[^\"]*\"|\\w+)|cloud)\\s*\\{");
     private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(" + LB_TYPES + "|module)\"\\s*:");
 
     /**
      * The local modules a file calls, and whether it may define a load balancer: a resource of a load-balancer
      * type, or a module call whose source is not a local path (a registry or git module, or a computed source).
-     * Each module block's own {@code source} is read, so that another resource's {@code source} (a file upload)
-     * does not count as one.
+     * Read from the file's top-level blocks, so that a call in a comment calls nothing and a map key named
+     * {@code source} inside a call is not its source. Text that does not lex is scanned line by line instead: the
+     * evaluator reports its error, and what it may hold counts as the scan finds it.
      */
     static ConfigurationFacts ofHcl(String text) {
+        // Terraform skips a byte order mark, and so does the evaluator.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return BlockOutline.of(body).map(ConfigurationFacts::ofBlocks).orElseGet(() -> scanned(body));
+    }
+
+    private static ConfigurationFacts ofBlocks(List<BlockOutline> blocks) {
+        List<String> sources = new ArrayList<>();
+        boolean loadBalancer = false;
+        boolean backend = false;
+        for (BlockOutline b : blocks) {
+            switch (b.type()) {
+                case "resource" -> loadBalancer |= !b.labels().isEmpty() && LB_TYPE.matcher(b.labels().get(0)).matches();
+                case "module" -> {
+                    Optional<String> source = b.attributes().getOrDefault("source", Optional.empty());
+                    if (source.isPresent() && isLocal(source.get())) {
+                        sources.add(source.get());
+                    } else {
+                        loadBalancer = true;
+                    }
+                }
+                case "terraform" -> backend |= b.blocks().contains("backend") || b.blocks().contains("cloud");
+                default -> {
+                }
+            }
+        }
+        return new ConfigurationFacts(loadBalancer, List.copyOf(sources), backend);
+    }
+
+    /** The facts of text that does not lex, by patterns: each module block's own {@code source} is read. */
+    private static ConfigurationFacts scanned(String text) {
         List<String> sources = new ArrayList<>();
         boolean unread = false;
         for (Matcher m = MODULE_BLOCK.matcher(text); m.find(); ) {
             String body = text.substring(m.end(), blockEnd(text, m.end()));
             Matcher source = SOURCE.matcher(body);
-            if (source.find() && (source.group(1).startsWith("./") || source.group(1).startsWith("../"))) {
+            if (source.find() && isLocal(source.group(1))) {
                 sources.add(source.group(1));
             } else {
                 unread = true;
             }
         }
-        return new ConfigurationFacts(unread || LB_RESOURCE.matcher(text).find(), List.copyOf(sources));
+        return new ConfigurationFacts(unread || LB_RESOURCE.matcher(text).find(), List.copyOf(sources),
+                BACKEND.matcher(text).find());
+    }
+
+    private static boolean isLocal(String source) {
+        return source.startsWith("./") || source.startsWith("../");
     }
 
     /**
@@ -62,23 +101,26 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources) {
         } catch (HclSyntaxException | RuntimeException e) {
             // HCL saved as .tf.json is a broken file too: its resource and module blocks count as they would in .tf.
             return new ConfigurationFacts(JSON_LB_OR_MODULE.matcher(text).find() || LB_RESOURCE.matcher(text).find()
-                    || MODULE_BLOCK.matcher(text).find(), List.of());
+                    || MODULE_BLOCK.matcher(text).find(), List.of(), false);
         }
         List<String> sources = new ArrayList<>();
         boolean loadBalancer = false;
+        boolean backend = false;
         for (Block b : file.body().blocks()) {
             if (b.type().equals("resource") && !b.labels().isEmpty()) {
                 loadBalancer |= LB_TYPE.matcher(b.labels().get(0)).matches();
             } else if (b.type().equals("module")) {
                 Optional<String> source = b.body().attribute("source").flatMap(a -> literal(a.expression()));
-                if (source.isPresent() && (source.get().startsWith("./") || source.get().startsWith("../"))) {
+                if (source.isPresent() && isLocal(source.get())) {
                     sources.add(source.get());
                 } else {
                     loadBalancer = true;
                 }
+            } else if (b.type().equals("terraform")) {
+                backend |= b.body().blocks().stream().anyMatch(n -> n.type().equals("backend") || n.type().equals("cloud"));
             }
         }
-        return new ConfigurationFacts(loadBalancer, List.copyOf(sources));
+        return new ConfigurationFacts(loadBalancer, List.copyOf(sources), backend);
     }
 
     private static Optional<String> literal(Expression e) {

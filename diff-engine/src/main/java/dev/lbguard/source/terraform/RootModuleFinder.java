@@ -122,6 +122,7 @@ public final class RootModuleFinder {
     private Layout build(SourceTree tree, Map<String, String> files, Map<String, List<String>> links) {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> withLb = new HashSet<>();
+        Set<String> backends = new HashSet<>();
         Set<String> modules = new TreeSet<>();
         List<String> terragrunt = new ArrayList<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -139,6 +140,9 @@ public final class RootModuleFinder {
             if (facts.loadBalancer()) {
                 withLb.add(dir);
             }
+            if (facts.backend()) {
+                backends.add(dir);
+            }
             for (String source : facts.localSources()) {
                 calls.computeIfAbsent(dir, d -> new TreeSet<>()).add(resolve(dir, source));
             }
@@ -146,12 +150,21 @@ public final class RootModuleFinder {
         Set<String> called = new HashSet<>();
         calls.values().forEach(called::addAll);
         List<TerragruntUnits.Unit> units = TerragruntUnits.units(tree, terragrunt);
-        // A module that units apply has its values from them: it is not a root module of its own.
-        units.forEach(u -> u.moduleDir().filter(m -> !m.equals(u.dir())).ifPresent(called::add));
+        // A module that units apply has its values from them: it is not a root module of its own, even with the
+        // empty backend block that Terragrunt fills in.
+        Set<String> applied = new HashSet<>();
+        units.forEach(u -> u.moduleDir().filter(m -> !m.equals(u.dir())).ifPresent(applied::add));
+        called.addAll(applied);
         Map<String, List<String>> dirs = new TreeMap<>();
         for (String dir : modules) {
             Set<String> reached = new TreeSet<>();
-            if (!called.contains(dir) && reachesLoadBalancer(dir, calls, withLb, reached)) {
+            // Terraform's convention: a directory another one calls as a local module is a module, read through its
+            // caller (under the caller's module address), not a root of its own. A backend (or cloud) block says
+            // otherwise: Terraform ignores it in a called module, so it is written only where `terraform apply`
+            // runs, and that directory's own state holds load balancers that reading it through its caller would
+            // leave out. A provider block says nothing: older modules configure their own providers.
+            boolean root = !called.contains(dir) || backends.contains(dir) && !applied.contains(dir);
+            if (root && reachesLoadBalancer(dir, calls, withLb, reached)) {
                 dirs.put(dir, List.copyOf(reached));
             }
         }
@@ -167,6 +180,7 @@ public final class RootModuleFinder {
                 dirs.put(unit.dir(), List.copyOf(reached));
             }
         }
+        readUnreached(modules, calls, withLb, called, dirs);
         return new Layout(List.copyOf(dirs.keySet()), dirs, files, links);
     }
 
@@ -188,6 +202,24 @@ public final class RootModuleFinder {
             from = slash + 1;
         }
         return true;
+    }
+
+    /**
+     * Makes a root of each directory with load-balancer resources that no root reads, so that skipping called
+     * modules never hides one: modules that call each other in a loop have no caller that is not called itself.
+     */
+    private static void readUnreached(Set<String> modules, Map<String, Set<String>> calls, Set<String> withLb,
+                                      Set<String> called, Map<String, List<String>> dirs) {
+        Set<String> read = new HashSet<>();
+        dirs.values().forEach(read::addAll);
+        for (String dir : modules) {
+            if (withLb.contains(dir) && called.contains(dir) && !read.contains(dir)) {
+                Set<String> reached = new TreeSet<>();
+                reachesLoadBalancer(dir, calls, withLb, reached);
+                dirs.put(dir, List.copyOf(reached));
+                read.addAll(reached);
+            }
+        }
     }
 
     /** Whether {@code dir} reaches a load balancer; {@code seen} ends up holding every module dir it reads. */
@@ -233,7 +265,7 @@ public final class RootModuleFinder {
             text = new String(tree.read(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // What cannot be read may define a load balancer: its module is read, and the evaluator says why not.
-            return new ConfigurationFacts(true, List.of());
+            return new ConfigurationFacts(true, List.of(), false);
         }
         ConfigurationFacts facts = json ? ConfigurationFacts.ofJson(path, text) : ConfigurationFacts.ofHcl(text);
         if (!key.isEmpty()) {

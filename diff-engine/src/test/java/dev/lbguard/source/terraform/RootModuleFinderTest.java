@@ -102,6 +102,49 @@ class RootModuleFinderTest {
                 List.of("modules/lb", "stacks/edge", "stacks/edge/net")));
     }
 
+    @Test
+    void aDirectoryCalledAsALocalModuleIsReadThroughItsCallerNotAsARootOfItsOwn() throws IOException {
+        String lb = CONTENTS.get(0);
+        Map<String, String> files = Map.of(
+                "main.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\nmodule \"web\" {\n"
+                        + "  source = \"./modules/ec2/web\"\n}\n",
+                // A map with a key named source comes before the call's own source (seen in public repositories).
+                "modules/ec2/web/main.tf", "module \"common\" {\n  tags = {\n    source = \"terraform\"\n  }\n"
+                        + "  source = \"../common\"\n}\n",
+                "modules/ec2/common/main.tf", lb,
+                // A byte order mark, which Terraform and lbguard's evaluator skip.
+                "envs/prod/main.tf", "\uFEFFmodule \"common\" {\n  source = \"../../modules/ec2/common\"\n}\n",
+                // A provider block of its own (older modules have one) does not make a called module a root.
+                "modules/legacy/main.tf", "provider \"aws\" {\n  region = var.region\n}\n" + lb,
+                "envs/dev/main.tf", "module \"legacy\" {\n  source = \"../../modules/legacy\"\n}\n");
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("", "envs/dev", "envs/prod");
+        assertThat(layout.moduleDirs()).containsEntry("", List.of("", "modules/ec2/common", "modules/ec2/web"))
+                .containsEntry("envs/prod", List.of("envs/prod", "modules/ec2/common"))
+                .containsEntry("envs/dev", List.of("envs/dev", "modules/legacy"));
+    }
+
+    @Test
+    void aCalledModuleWithABackendIsAlsoARootAndNoLoadBalancerIsLeftUnread() throws IOException {
+        String lb = CONTENTS.get(0);
+        Map<String, String> files = Map.of(
+                // Applied on its own (its own state) and called by another root: two deployments, both read.
+                "stacks/alb/main.tf", "terraform {\n  backend \"s3\" {}\n}\n" + lb,
+                "envs/prod/main.tf", "module \"alb\" {\n  source = \"../../stacks/alb\"\n}\n",
+                // A call in a comment calls nothing: the module it names is read as the root it is.
+                "legacy/main.tf", "/*\nmodule \"old\" {\n  source = \"../modules/old\"\n}\n*/\n"
+                        + "# module \"old\" {\n#   source = \"../modules/old\"\n# }\n",
+                "modules/old/main.tf", lb,
+                // Modules that call each other have no uncalled caller: the one with the load balancer is read.
+                "loop/a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n",
+                "loop/b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\n" + lb);
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("envs/prod", "loop/b", "modules/old", "stacks/alb");
+        assertThat(layout.moduleDirs()).containsEntry("envs/prod", List.of("envs/prod", "stacks/alb"))
+                .containsEntry("stacks/alb", List.of("stacks/alb"))
+                .containsEntry("loop/b", List.of("loop/a", "loop/b"));
+    }
+
     @Property(tries = 200)
     void aLayoutDerivedFromTheParentsIsTheLayoutOfTheWholeTree(@ForAll("trees") Map<String, String> before,
                                                               @ForAll("edits") List<Map.Entry<String, String>> edits)

@@ -411,6 +411,8 @@ class TerragruntTest {
                   source = "../../../modules//service"
                 }
                 """);
+        // The empty backend block that Terragrunt fills in makes no root of the module it applies.
+        write("modules/service/backend.tf", "terraform {\n  backend \"s3\" {}\n}\n");
         RootModuleFinder.Layout layout = new RootModuleFinder().layout(new DiskTree(dir));
         assertThat(layout.roots()).containsExactly("live/prod/api");
         assertThat(layout.moduleDirs().get("live/prod/api")).containsExactly("live/prod/api", "modules/service");
