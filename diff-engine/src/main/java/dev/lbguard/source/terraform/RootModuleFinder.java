@@ -59,13 +59,16 @@ public final class RootModuleFinder {
         }
     }
 
-    // Keyed by content id, so that scanning revision after revision reads only the files that changed.
-    private final Map<String, ConfigurationFacts> memo = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConfigurationFacts> eldest) {
-            return size() > MEMO_LIMIT;
-        }
-    };
+    // Keyed by content id, so that scanning revision after revision reads only the files that changed; shared by
+    // every finder of the process (a review's base and head, the timeline's walk), since a file's facts are a
+    // function of its content. Reading them lexes the file, which for a big root costs a parse's half.
+    private static final Map<String, ConfigurationFacts> memo = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ConfigurationFacts> eldest) {
+                    return size() > MEMO_LIMIT;
+                }
+            });
 
     /** A finder that remembers what it learnt of each file content (for scanning many revisions). */
     public RootModuleFinder() {
