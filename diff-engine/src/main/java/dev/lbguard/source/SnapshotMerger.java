@@ -33,10 +33,13 @@ public final class SnapshotMerger {
         Map<ElementId, TargetGroup> targetGroups = new LinkedHashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
+        List<List<LoadBalancer>> byPart = new ArrayList<>();
         for (RoutingSnapshot one : parts) {
             diagnostics.addAll(one.diagnostics());
             moves.addAll(one.moves());
-            for (LoadBalancer lb : unlinkClashingTargets(one, targetGroups)) {
+            List<LoadBalancer> unlinked = unlinkClashingTargets(one, targetGroups);
+            byPart.add(unlinked);
+            for (LoadBalancer lb : unlinked) {
                 LoadBalancer earlier = loadBalancers.putIfAbsent(lb.id(), lb);
                 if (earlier != null && lb.managedElsewhere()) {
                     loadBalancers.put(lb.id(), SharedListeners.join(earlier, lb, diagnostics));
@@ -51,7 +54,7 @@ public final class SnapshotMerger {
                 }
             }
         }
-        nestedClashes(loadBalancers.values(), diagnostics);
+        nestedClashes(byPart, diagnostics);
         return RoutingSnapshot.of(origin, loadBalancers.values(), targetGroups.values(), diagnostics, moves)
                 .withSecrets(dev.lbguard.model.Secrets.of(parts));
     }
@@ -107,30 +110,33 @@ public final class SnapshotMerger {
      * balancers they name apart): the diffs and the rules know an element by its address, so one of them would go
      * unseen, its changes with it. An error says so, as for two load balancers of one address. Within one load
      * balancer an address may repeat: an HAProxy frontend bound to several ports is a listener per port, sharing
-     * its rules.
+     * its rules. A clash within one part was found by whoever merged that part (the Terraform roots, merged before
+     * they meet an HAProxy dir), so only addresses met in two parts are reported here: each clash once, naming the
+     * line met first.
      */
-    public static void nestedClashes(java.util.Collection<LoadBalancer> loadBalancers, List<Diagnostic> diagnostics) {
+    public static void nestedClashes(List<List<LoadBalancer>> parts, List<Diagnostic> diagnostics) {
         Map<ElementId, Owner> owners = new java.util.HashMap<>();
-        for (LoadBalancer lb : loadBalancers) {
-            for (dev.lbguard.model.Listener l : lb.listeners()) {
-                nested("listener", l.id(), l.source(), lb.id(), owners, diagnostics);
-                for (dev.lbguard.model.Rule r : l.rules()) {
-                    nested("rule", r.id(), r.source(), lb.id(), owners, diagnostics);
+        for (int part = 0; part < parts.size(); part++) {
+            for (LoadBalancer lb : parts.get(part)) {
+                for (dev.lbguard.model.Listener l : lb.listeners()) {
+                    nested("listener", l.id(), l.source(), new Owner(lb.id(), l.source(), part), owners, diagnostics);
+                    for (dev.lbguard.model.Rule r : l.rules()) {
+                        nested("rule", r.id(), r.source(), new Owner(lb.id(), r.source(), part), owners, diagnostics);
+                    }
                 }
             }
         }
     }
 
-    /** Where an address was first met: under which load balancer, at which line. */
-    private record Owner(ElementId loadBalancer, SourceRef source) {
+    /** Where an address was first met: under which load balancer, at which line, in which part. */
+    private record Owner(ElementId loadBalancer, SourceRef source, int part) {
     }
 
-    private static void nested(String what, ElementId id, SourceRef source, ElementId lb, Map<ElementId, Owner> owners,
+    private static void nested(String what, ElementId id, SourceRef source, Owner here, Map<ElementId, Owner> owners,
                                List<Diagnostic> diagnostics) {
-        Owner first = owners.putIfAbsent(id, new Owner(lb, source));
-        if (first != null && !first.loadBalancer().equals(lb)) {
+        Owner first = owners.putIfAbsent(id, here);
+        if (first != null && first.part() != here.part() && !first.loadBalancer().equals(here.loadBalancer())) {
             diagnostics.add(clash(what, id, source, first.source()));
-            owners.put(id, new Owner(lb, source));
         }
     }
 

@@ -40,6 +40,21 @@ class SnapshotMergerTest {
     }
 
     @Test
+    void aClashIsReportedOnceWhenTheMergedRootsAreMergedAgain() {
+        // The Terraform roots are merged, then merged with the other kinds of configuration (as Configurations reads
+        // them): the second merge sees the clash inside its one part, in id order, and said it again the other way.
+        RoutingSnapshot terraform = SnapshotMerger.merge(ORIGIN, List.of(
+                root("b", "aws_lb_listener.http", "aws_lb_listener_rule.api_b"),
+                root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api_a")));
+        RoutingSnapshot all = SnapshotMerger.merge(ORIGIN, List.of(terraform));
+
+        assertThat(all.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("listener aws_lb_listener.http is defined by more than one root module (first at "
+                        + "b/main.tf:1), and lbguard knows an element by its address; give --dir to read one root "
+                        + "module at a time");
+    }
+
+    @Test
     void aRuleAddressUnderTwoListenersIsAnError() {
         RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
                 root("a", "aws_lb_listener.http_a", "aws_lb_listener_rule.api"),

@@ -69,6 +69,7 @@ final class RootSnapshots {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         List<RoutingSnapshot> read = new ArrayList<>();
+        List<List<LoadBalancer>> byRoot = new ArrayList<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
             if (s == null) {
@@ -77,7 +78,9 @@ final class RootSnapshots {
             read.add(s);
             diagnostics.addAll(s.diagnostics());
             moves.addAll(s.moves());
-            for (LoadBalancer lb : dev.lbguard.source.SnapshotMerger.unlinkClashingTargets(s, tgs)) {
+            List<LoadBalancer> unlinked = dev.lbguard.source.SnapshotMerger.unlinkClashingTargets(s, tgs);
+            byRoot.add(unlinked);
+            for (LoadBalancer lb : unlinked) {
                 LoadBalancer earlier = lbs.putIfAbsent(lb.id(), lb);
                 if (earlier != null) {
                     // Another stack's listener that several roots (Terragrunt units) hang rules on: seen together.
@@ -96,7 +99,7 @@ final class RootSnapshots {
                 }
             }
         }
-        dev.lbguard.source.SnapshotMerger.nestedClashes(lbs.values(), diagnostics);
+        dev.lbguard.source.SnapshotMerger.nestedClashes(byRoot, diagnostics);
         return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
                 .withSecrets(Secrets.of(read));
     }

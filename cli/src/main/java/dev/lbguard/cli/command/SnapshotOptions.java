@@ -19,8 +19,10 @@ final class SnapshotOptions {
     }
 
     /**
-     * Two snapshots over the same root modules: those found in either revision, each read where it exists,
-     * so that a module added or removed by the change shows as added or removed load balancers.
+     * Two snapshots, each of the root modules its own revision has: a root added or removed by the change shows as
+     * added or removed load balancers, and a directory that is a root on one side only (a called module given a
+     * backend, or first called) is read as a root only there, as the timeline reads it. Reading the roots of either
+     * side on both had read such a module as a root before it was one, and so hid the load balancers it added.
      */
     static List<RoutingSnapshot> loadPair(CommonOptions options, Map<String, String> environment, String baseRev,
                                           String headRev) {
@@ -35,11 +37,10 @@ final class SnapshotOptions {
                     : "--dir " + options.dir + " does not exist") + " at " + baseRev + " or at " + headRev
                     + (options.dir == null ? "; give --dir PATH" : ""));
         }
-        List<String> all = List.copyOf(dirs);
         Configurations.Inputs inputs = inputs(options, environment);
         // The head's root modules take over what is unchanged since the base (see Reuse).
         Optional<Reuse.Roots> reuse = Optional.of(new Reuse.Roots());
-        return List.of(read(base.withModules(all), inputs, reuse), read(head.withModules(all), inputs, reuse));
+        return List.of(read(base, inputs, reuse), read(head, inputs, reuse));
     }
 
     /** Terraform variables and Ansible options from the command line and the environment. */

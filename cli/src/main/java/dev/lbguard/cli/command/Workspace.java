@@ -53,11 +53,6 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         return java.util.Optional.of(relativeDir(root, options.repo == null ? cwd : root, options.dir));
     }
 
-    /** The same tree and origin, reading these root modules instead. */
-    Workspace withModules(List<String> dirs) {
-        return new Workspace(tree, dirs.stream().filter(d -> d.isEmpty() || tree.isDirectory(d)).toList(), origin);
-    }
-
     /**
      * --dir is relative to the repository root when --repo is given, else to the current directory when that
      * lies in the repository, else to the repository root.
