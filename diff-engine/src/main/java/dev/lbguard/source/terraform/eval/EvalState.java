@@ -30,8 +30,7 @@ public final class EvalState {
     /** The remote modules that can be read: installed by {@code terraform init} or given with --module-dir. */
     final InstalledModules installed;
     private final DiagnosticLog log = new DiagnosticLog();
-    /** The declarations' keys, shared with the evaluations of the same root module before and after (see Reuse). */
-    Dep.Pool deps = new Dep.Pool();
+    Dep.Pool deps = new Dep.Pool(); // shared by the evaluations of one root module (see Reuse)
     // Identity, not equality: two resources with equal attributes are still different resources, and a
     // reference object keeps its identity through for-expressions, splats and collection functions.
     private final Map<Value.Obj, String> resourceObjects = new IdentityHashMap<>();
@@ -81,10 +80,7 @@ public final class EvalState {
         this.touch = touch;
     }
 
-    /**
-     * Whether a read of the tree happens outside every value (and is to be logged); inside one, the value is marked
-     * as having read the tree, which it depends on then.
-     */
+    /** Whether a tree read happens outside every value (to be logged); inside one, marks it as reading the tree. */
     boolean readingTree() {
         if (trails.isEmpty()) {
             return true;
@@ -242,22 +238,30 @@ public final class EvalState {
         return Optional.ofNullable(resourceObjects.get(object));
     }
 
+    /** The value of a slot already computed, read as {@link #compute} reads it (without making its arguments). */
+    <T> T computed(Slot<T> slot) {
+        if (slot.dep != null) {
+            note(slot.dep);
+        }
+        if (slot.replay) {
+            replay(slot);
+        }
+        if (!slot.isolated) {
+            read(slot.errors);
+        }
+        return slot.value.get();
+    }
+
     /**
      * Computes {@code slot} once. When the computation needs itself (directly or through other lazily
      * evaluated objects), reports the cycle at {@code at} and returns {@code onCycle}'s value instead.
      */
     public <T> T compute(Slot<T> slot, String label, SourceRef at, Supplier<T> body, Supplier<T> onCycle) {
+        if (slot.value.isPresent()) {
+            return computed(slot);
+        }
         if (slot.dep != null) {
             note(slot.dep);
-        }
-        if (slot.value.isPresent()) {
-            if (slot.replay) {
-                replay(slot);
-            }
-            if (!slot.isolated) {
-                read(slot.errors);
-            }
-            return slot.value.get();
         }
         if (slot.running) {
             List<String> chain = new ArrayList<>();

@@ -107,8 +107,10 @@ public final class ModuleInstance implements Refs {
     }
 
     ResourceEvaluator.Result resource(String key) {
-        return planned(Kind.RESOURCE, key, config.resources().get(key), label(key),
-                new ResourceEvaluator(this));
+        // Read thousands of times per evaluation, mostly once computed: its label and evaluator only when it is not.
+        Slot<ResourceEvaluator.Result> slot = slot(Kind.RESOURCE, key, true);
+        return slot.value().isPresent() ? state.computed(slot) : planned(Kind.RESOURCE, key,
+                config.resources().get(key), label(key), new ResourceEvaluator(this));
     }
 
     /** A data source of a load-balancer type, evaluated as its lookup (see {@link ResourceEvaluator#dataSource}). */

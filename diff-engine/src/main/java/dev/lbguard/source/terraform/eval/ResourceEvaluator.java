@@ -38,8 +38,22 @@ final class ResourceEvaluator {
         Result {
             instances = List.copyOf(instances);
             expansionErrors = Set.copyOf(expansionErrors);
-            attributeErrors = Map.copyOf(attributeErrors);
+            // Only attributes that met an error: every root pass asks each resource whether any did.
+            attributeErrors = withErrors(attributeErrors);
             allErrors = Set.copyOf(allErrors);
+        }
+
+        private static Map<String, Set<List<Object>>> withErrors(Map<String, Set<List<Object>>> attributeErrors) {
+            Map<String, Set<List<Object>>> out = null;
+            for (Map.Entry<String, Set<List<Object>>> e : attributeErrors.entrySet()) {
+                if (e.getValue().isEmpty() && out == null) {
+                    out = new java.util.HashMap<>(attributeErrors);
+                }
+                if (e.getValue().isEmpty()) {
+                    out.remove(e.getKey());
+                }
+            }
+            return Map.copyOf(out == null ? attributeErrors : out);
         }
 
         /** A resource that could not be evaluated at all: whatever reads it reads the failure. */
@@ -64,12 +78,7 @@ final class ResourceEvaluator {
         }
 
         private boolean noAttributeErrors() {
-            for (Set<List<Object>> errors : attributeErrors.values()) {
-                if (!errors.isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
+            return attributeErrors.isEmpty();
         }
 
         /** The errors that reach what the routing model reads of this resource. */
