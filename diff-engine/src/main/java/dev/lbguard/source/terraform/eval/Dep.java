@@ -1,6 +1,7 @@
 package dev.lbguard.source.terraform.eval;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A declaration of a module that one value may read: what reuse compares (see {@link Reuse}). */
@@ -13,12 +14,18 @@ record Dep(Kind kind, String name) {
      * character by character.
      */
     static final class Pool {
-        private final Map<Dep, Dep> deps = new HashMap<>();
+        // By kind, then name: a lookup of a known declaration makes nothing.
+        private final List<Map<String, Dep>> deps = java.util.stream.Stream.of(Kind.values())
+                .map(k -> (Map<String, Dep>) new HashMap<String, Dep>()).toList();
 
         Dep of(Kind kind, String name) {
-            Dep d = new Dep(kind, name);
-            Dep was = deps.putIfAbsent(d, d);
-            return was == null ? d : was;
+            Map<String, Dep> named = deps.get(kind.ordinal());
+            Dep d = named.get(name);
+            if (d == null) {
+                d = new Dep(kind, name);
+                named.put(name, d);
+            }
+            return d;
         }
     }
 }

@@ -163,8 +163,13 @@ public final class ModuleInstance implements Refs {
     /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
     @SuppressWarnings("unchecked")
     private <T> Slot<T> slot(Kind kind, String name, boolean isolated) {
-        return (Slot<T>) slots.computeIfAbsent(state.deps.of(kind, name),
-                d -> new Slot<T>(isolated, depth == 0 ? d : null));
+        Dep dep = state.deps.of(kind, name);
+        Slot<?> slot = slots.get(dep);
+        if (slot == null) {
+            slot = new Slot<T>(isolated, depth == 0 ? dep : null);
+            slots.put(dep, slot);
+        }
+        return (Slot<T>) slot;
     }
 
     /** The computed values of this (root) module instance, by declaration. */
