@@ -120,6 +120,14 @@ public final class TerraformConditions {
                 out.add(c);
             }
         }
+        if (out.isEmpty()) {
+            // The provider's schema requires a condition block: terraform refuses the rule at plan ("Insufficient
+            // condition blocks"), so it would not exist as read, least of all as a rule taking every request.
+            diagnostics.add(Diagnostic.error("tf-no-condition", rule.address() + ": no condition block; the AWS "
+                    + "provider requires at least one, and terraform refuses the rule without (a dynamic block over an "
+                    + "empty collection gives none): give it a condition", at));
+            out.add(Condition.pathPattern().withUnknown("no condition block"));
+        }
         return out;
     }
 

@@ -333,6 +333,18 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void aRuleWithoutAConditionBlockIsAnErrorNotARuleForEveryRequest() {
+        // A dynamic "condition" block over an empty list gives none; terraform refuses the rule at plan.
+        ResourceInstance r = res("aws_lb_listener_rule.x", obj("listener_arn", ref("aws_lb_listener.http"),
+                "priority", n(1), "action", fixed("200"), "condition", list()));
+        RoutingSnapshot snap = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"), r);
+        assertThat(codes(snap)).containsExactly("error:tf-no-condition");
+        assertThat(onlyListener(snap).rules().get(0).isUnconditional()).isFalse();
+        RouteResult routed = new RouteEvaluator().evaluate(onlyListener(snap), Request.of("x.test", "/"));
+        assertThat(routed.status()).isEqualTo(RouteResult.Status.UNKNOWN);
+    }
+
+    @Test
     void unevaluableConditionValueIsMarkedUnknown() {
         Value cond = list(obj("host_header", list(obj("values",
                 Value.Values.list(List.of(s("a.test"), Value.Unknown.unevaluable("unknown function foo")))))));
