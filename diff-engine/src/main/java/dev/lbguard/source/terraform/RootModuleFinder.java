@@ -167,7 +167,7 @@ public final class RootModuleFinder {
             // runs, and that directory's own state holds load balancers that reading it through its caller would
             // leave out. A provider block says nothing: older modules configure their own providers.
             boolean root = !called.contains(dir) || backends.contains(dir) && !applied.contains(dir);
-            if (root && reachesLoadBalancer(dir, calls, withLb, reached)) {
+            if (root && reachesLoadBalancer(dir, calls, withLb, modules, reached)) {
                 dirs.put(dir, List.copyOf(reached));
             }
         }
@@ -176,7 +176,7 @@ public final class RootModuleFinder {
             Optional<String> module = unit.moduleDir();
             // A module that lbguard cannot read (remote, missing, not evaluated) may define load balancers.
             boolean routes = module.isEmpty() || !modules.contains(module.get())
-                    || reachesLoadBalancer(module.get(), calls, withLb, reached);
+                    || reachesLoadBalancer(module.get(), calls, withLb, modules, reached);
             dirs.remove(unit.dir());
             if (routes) {
                 reached.add(unit.dir());
@@ -218,23 +218,28 @@ public final class RootModuleFinder {
         for (String dir : modules) {
             if (withLb.contains(dir) && called.contains(dir) && !read.contains(dir)) {
                 Set<String> reached = new TreeSet<>();
-                reachesLoadBalancer(dir, calls, withLb, reached);
+                reachesLoadBalancer(dir, calls, withLb, modules, reached);
                 dirs.put(dir, List.copyOf(reached));
                 read.addAll(reached);
             }
         }
     }
 
-    /** Whether {@code dir} reaches a load balancer; {@code seen} ends up holding every module dir it reads. */
+    /**
+     * Whether {@code dir} reaches a load balancer; {@code seen} ends up holding every module dir it reads. A called
+     * directory the scan did not read ({@code scanned} lacks it: missing, hidden, outside the repository, behind a
+     * link) may define load balancers, as a remote module may: its caller is read, and the evaluator says what it
+     * could not read, rather than the caller being left out in silence.
+     */
     private static boolean reachesLoadBalancer(String dir, Map<String, Set<String>> calls, Set<String> withLb,
-                                               Set<String> seen) {
+                                               Set<String> scanned, Set<String> seen) {
         if (!seen.add(dir)) {
             return false;
         }
-        boolean found = withLb.contains(dir);
+        boolean found = withLb.contains(dir) || !scanned.contains(dir);
         for (String child : calls.getOrDefault(dir, Set.of())) {
             // No short cut: every called module is read by the evaluator, so every one belongs to the root.
-            found |= reachesLoadBalancer(child, calls, withLb, seen);
+            found |= reachesLoadBalancer(child, calls, withLb, scanned, seen);
         }
         return found;
     }

@@ -87,6 +87,21 @@ class RootModuleFinderTest {
     }
 
     @Test
+    void aLocalCallToADirectoryTheScanDoesNotReadMakesItsCallerARoot() throws IOException {
+        // Seen in public repositories: a module outside the repository, in a hidden directory, or not committed.
+        // Its caller is read, and the evaluator says what it could not read; it was left out without a word.
+        Map<String, String> files = Map.ofEntries(
+                Map.entry("envs/prod/main.tf", "module \"alb\" {\n  source = \"../../../shared-modules/alb\"\n}\n"),
+                Map.entry("envs/hidden/main.tf", "module \"alb\" {\n  source = \"../../.infra/alb\"\n}\n"),
+                Map.entry(".infra/alb/main.tf", CONTENTS.get(0)),
+                Map.entry("envs/missing/main.tf", "module \"alb\" {\n  source = \"../../modules/gone\"\n}\n"),
+                Map.entry("envs/net/main.tf", "module \"net\" {\n  source = \"../../modules/net\"\n}\n"),
+                Map.entry("modules/net/main.tf", CONTENTS.get(5)));
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("envs/hidden", "envs/missing", "envs/prod");
+    }
+
+    @Test
     void aJsonRootCallingALocalModuleIsLinkedToIt() throws IOException {
         Map<String, String> files = Map.of(
                 "stacks/edge/cdk.tf.json", """
