@@ -52,10 +52,27 @@ public final class TrafficWeighting {
     public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
                                       boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();
-        Map<String, List<LogPlacement.Placed>> baseListeners = new HashMap<>();
-        Map<String, List<LogPlacement.Placed>> headListeners = new HashMap<>();
+        Map<String, LogPlacement.Sides> placements = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
-        Map<String, Boolean> unchanged = new HashMap<>();
+        List<LoggedRequest> logged = log.requests();
+        LogPlacement.Sides[] placed = new LogPlacement.Sides[logged.size()];
+        TrafficDecisions decisions = new TrafficDecisions(logged);
+        for (int k = 0; k < placed.length; k++) {
+            LoggedRequest r = logged.get(k);
+            LogPlacement.Sides p = placements.computeIfAbsent(r.loadBalancer() + ":" + r.port(),
+                    where -> LogPlacement.Sides.of(where, base, head, r));
+            placed[k] = p;
+            if (p.decides()) {
+                int index = k;
+                p.before().ifPresent(b -> decisions.ask(0, index, prepared.computeIfAbsent(b.listener(),
+                        evaluator::prepareForTraffic)));
+                if (!p.same()) {
+                    p.after().ifPresent(a -> decisions.ask(1, index, prepared.computeIfAbsent(a.listener(),
+                            evaluator::prepareForTraffic)));
+                }
+            }
+        }
+        decisions.decide();
         Map<String, String> maskedPaths = new HashMap<>();
         BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
         List<RouteChange> changes = routes.changes();
@@ -76,34 +93,28 @@ public final class TrafficWeighting {
         long elsewhere = 0;
         Map<String, Long> elsewhereListeners = new HashMap<>();
         long unattributed = 0;
-        for (LoggedRequest r : log.requests()) {
-            String where0 = r.loadBalancer() + ":" + r.port();
-            List<LogPlacement.Placed> onBase = baseListeners.computeIfAbsent(where0, k -> LogPlacement.of(base, r));
-            List<LogPlacement.Placed> onHead = headListeners.computeIfAbsent(where0, k -> LogPlacement.of(head, r));
-            if (onBase.isEmpty() && onHead.isEmpty()) {
+        for (int k = 0; k < placed.length; k++) {
+            LoggedRequest r = logged.get(k);
+            LogPlacement.Sides p = placed[k];
+            if (p.onBase().isEmpty() && p.onHead().isEmpty()) {
                 elsewhere += r.count();
-                elsewhereListeners.merge(r.port() > 0 ? where0 : r.loadBalancer() + " (frontend)", r.count(),
+                elsewhereListeners.merge(r.port() > 0 ? p.where() : r.loadBalancer() + " (frontend)", r.count(),
                         Long::sum);
                 continue;
             }
             requests += r.count();
-            if (onBase.size() > 1 || onHead.size() > 1) {
+            if (!p.decides()) {
                 // A frontend bound to several ports does not log which one took the request.
                 undecided += r.count();
                 continue;
             }
-            Optional<LogPlacement.Placed> before = onBase.isEmpty() ? Optional.empty() : Optional.of(onBase.get(0));
-            Optional<LogPlacement.Placed> after = onHead.isEmpty() ? Optional.empty() : Optional.of(onHead.get(0));
+            Optional<LogPlacement.Placed> before = p.before();
+            Optional<LogPlacement.Placed> after = p.after();
             LogPlacement.Placed where = after.or(() -> before).orElseThrow();
             byListener.merge(where.listener().id().value(), r.count(), Long::sum);
             byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
-            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
-                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
-            // A listener the change left as it was decides alike on both sides (a timeline's commits mostly do).
-            boolean same = before.isPresent() && after.isPresent() && unchanged.computeIfAbsent(where0,
-                    k -> before.get().listener().equals(after.get().listener()));
-            Destination d1 = same ? d0 : after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
-                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
+            Destination d0 = before.isPresent() ? decisions.on(0, k) : Destination.noListener();
+            Destination d1 = p.same() ? d0 : after.isPresent() ? decisions.on(1, k) : Destination.noListener();
             if (d0.kind() == Destination.Kind.UNKNOWN || d1.kind() == Destination.Kind.UNKNOWN) {
                 undecided += r.count();
                 continue;
