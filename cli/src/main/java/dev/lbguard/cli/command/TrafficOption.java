@@ -23,11 +23,32 @@ public final class TrafficOption {
             + "their numeric ids (which may name a customer or an order) are masked as {id}.")
     boolean showRequests;
 
+    /** The logs being read since {@link #readEarly}; null before, and once a weigher took them. */
+    private EarlyTraffic early;
+
     boolean given() {
         if (showRequests && sources.isEmpty()) {
             throw new UsageException("--show-requests goes with --traffic");
         }
         return !sources.isEmpty();
+    }
+
+    /**
+     * Starts reading the logs, when there are any, while the caller reads the snapshots it will weigh with them
+     * ({@link EarlyTraffic}); the caller calls {@link #stopEarly} when it is done, whether or not it weighed.
+     */
+    void readEarly() {
+        if (given()) {
+            early = new EarlyTraffic(sources);
+        }
+    }
+
+    /** Stops an early reading that no weigher took (the command failed before it weighed). */
+    void stopEarly() {
+        if (early != null) {
+            early.stop();
+            early = null;
+        }
     }
 
     /**
@@ -48,6 +69,14 @@ public final class TrafficOption {
             return Optional.empty();
         }
         try {
+            if (early != null) {
+                EarlyTraffic read = early;
+                early = null;
+                Optional<TrafficLog> log = read.as(projection);
+                if (log.isPresent()) {
+                    return log;
+                }
+            }
             return Optional.of(TrafficSources.read(sources, projection));
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());
