@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -112,13 +113,14 @@ final class AlbBytes implements ByteFormat {
         }
         long[] sum = routes.sum(known);
         if (sum == null) {
-            // The User-Agent, the one header the line carries, matters only where the projection keeps headers;
-            // where it does not, every line of the route is this one request (routeIsRequest).
-            SortedMap<String, List<String>> headers = routes.routeIsRequest() || close + 2 >= to ? NO_HEADERS
-                    : AlbAccessLog.userAgent(ByteFields.text(b, close + 2, to), 0);
-            Request request = new Request(known.host, known.path, known.method, headers,
-                    fields.query(b, question, queryEnd), fields.addressOfPort(b, clientStart, clientEnd),
-                    known.unread);
+            // The User-Agent, the one header the line carries, the query and the client matter only where the
+            // projection keeps them; where it does not, every line of the route is this one request (routeIsRequest).
+            Request request = routes.routeIsRequest()
+                    ? new Request(known.host, known.path, known.method, NO_HEADERS, List.of(), Optional.empty(),
+                    known.unread)
+                    : new Request(known.host, known.path, known.method, close + 2 >= to ? NO_HEADERS
+                    : AlbAccessLog.userAgent(ByteFields.text(b, close + 2, to), 0), fields.query(b, question, queryEnd),
+                    fields.addressOfPort(b, clientStart, clientEnd), known.unread);
             sum = routes.sum(known, request, tally);
         }
         if (tally.add(sum, 1, file, line)) {
