@@ -44,6 +44,11 @@ public final class TrafficWeighting {
         return (base, head, routes) -> weigh(base, head, routes, log, showRequests);
     }
 
+    /** As {@link #of(TrafficLog, boolean)}, the log taken when a change is weighed: it may still be being read. */
+    public static TrafficWeigher of(java.util.function.Supplier<TrafficLog> log, boolean showRequests) {
+        return (base, head, routes) -> weigh(base, head, routes, log.get(), showRequests);
+    }
+
     public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
                                       boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();

@@ -29,19 +29,33 @@ final class EarlyTraffic {
         thread.start();
     }
 
+    /** Whether the log is being read as {@code projection} reduces its requests, so that it can be taken as read. */
+    boolean readsAs(UnaryOperator<Request> projection) {
+        return TrafficProjection.LEAST.equals(projection);
+    }
+
     /**
-     * The log as read, once read, when {@code projection} is the one it was read with; empty, the reading stopped,
-     * when it is not.
+     * The log as read, when {@code projection} is the one it was read with ({@link #readsAs}); empty, the reading
+     * stopped, when it is not.
      *
      * @throws SourceException as reading the logs threw it
      */
     Optional<TrafficLog> as(UnaryOperator<Request> projection) throws SourceException {
-        if (!TrafficProjection.LEAST.equals(projection)) {
+        if (!readsAs(projection)) {
             stop();
             return Optional.empty();
         }
+        return Optional.of(log());
+    }
+
+    /**
+     * The log, once read.
+     *
+     * @throws SourceException as reading the logs threw it
+     */
+    TrafficLog log() throws SourceException {
         try {
-            return Optional.of(reading.get());
+            return reading.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SourceException s) {

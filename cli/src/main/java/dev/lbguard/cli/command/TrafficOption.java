@@ -23,7 +23,7 @@ public final class TrafficOption {
             + "their numeric ids (which may name a customer or an order) are masked as {id}.")
     boolean showRequests;
 
-    /** The logs being read since {@link #readEarly}; null before, and once a weigher took them. */
+    /** The logs being read since {@link #readEarly}; null before, and once {@link #log} took or dropped them. */
     private EarlyTraffic early;
 
     boolean given() {
@@ -56,7 +56,19 @@ public final class TrafficOption {
      * without {@code --traffic}.
      */
     Optional<TrafficWeigher> weigher(List<RoutingSnapshot> sides) {
-        return log(dev.lbguard.analysis.TrafficProjection.of(sides)).map(l -> TrafficWeighting.of(l, showRequests));
+        UnaryOperator<dev.lbguard.route.Request> projection = dev.lbguard.analysis.TrafficProjection.of(sides);
+        if (early != null && early.readsAs(projection)) {
+            // Waited for when the first change is weighed: the review compares the snapshots meanwhile.
+            EarlyTraffic read = early;
+            return Optional.of(TrafficWeighting.of(() -> {
+                try {
+                    return read.log();
+                } catch (SourceException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }, showRequests));
+        }
+        return log(projection).map(l -> TrafficWeighting.of(l, showRequests));
     }
 
     /** As {@link #weigher(List)}, for commands that read their snapshots later: requests are kept whole. */
