@@ -53,12 +53,11 @@ final class AlbBytes implements ByteFormat {
         int clientStart = 0;
         int clientEnd = 0;
         int pos = from;
+        // Eight bytes at a time (Bytes.indexOf), here and below: byte by byte, finding the fields took a fifth of
+        // reading a line under the client compiler.
         for (int i = 0; i < FIELDS_BEFORE_REQUEST; i++) {
-            int space = pos;
-            while (space < to && b[space] != ' ') {
-                space++;
-            }
-            if (space == to) {
+            int space = Bytes.indexOf(b, pos, to, (byte) ' ');
+            if (space < 0) {
                 return false;
             }
             if (i == 1) {
@@ -77,9 +76,10 @@ final class AlbBytes implements ByteFormat {
             return false;
         }
         int close = -1;
-        for (int i = pos + 1; i + 1 < to; i++) {
-            if (b[i] == '"' && b[i + 1] == ' ') {
-                close = i;
+        for (int q = Bytes.indexOf(b, pos + 1, to - 1, (byte) '"'); q >= 0;
+             q = Bytes.indexOf(b, q + 1, to - 1, (byte) '"')) {
+            if (b[q + 1] == ' ') {
+                close = q;
                 break;
             }
         }
@@ -155,20 +155,12 @@ final class AlbBytes implements ByteFormat {
      * lies between the first and the last space; -1 when there is none, or no such URL.
      */
     private static int queryMark(byte[] b, int from, int to) {
-        int firstSpace = from;
-        while (firstSpace < to && b[firstSpace] != ' ') {
-            firstSpace++;
-        }
-        if (firstSpace == from || firstSpace == to) {
+        int firstSpace = Bytes.indexOf(b, from, to, (byte) ' ');
+        if (firstSpace == from || firstSpace < 0) {
             return -1;
         }
         int lastSpace = lastSpace(b, from, to);
-        for (int i = firstSpace + 1; i < lastSpace; i++) {
-            if (b[i] == '?') {
-                return i;
-            }
-        }
-        return -1;
+        return firstSpace + 1 < lastSpace ? Bytes.indexOf(b, firstSpace + 1, lastSpace, (byte) '?') : -1;
     }
 
     private static int lastSpace(byte[] b, int from, int to) {
