@@ -175,6 +175,95 @@ class TrafficCommandTest {
                 + "shop-edge-staging:443 (5).");
     }
 
+    /**
+     * The log is read while the snapshots are, its requests reduced as rules without query, source-ip or header
+     * conditions let them be; rules that test the query and the client have it read again, keeping both.
+     */
+    @Test
+    void rulesOnTheQueryAndTheClientWeighTheLogByThem() throws Exception {
+        Path dir = temp.resolve("query-rules");
+        try (TestHistory h = TestHistory.init(dir)) {
+            h.write("main.tf", queryRules("beta")).commit(TestHistory.who("Ann", "2026-12-01T10:00:00Z"), "rules");
+            h.write("main.tf", queryRules("web")).commit(TestHistory.who("Ann", "2026-12-02T10:00:00Z"), "no beta");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String query = i < 7 ? "?beta=1&page=" + i : "?page=" + i;
+            String client = i < 3 ? "203.0.113.9:4000" : "198.51.100." + (i + 1) + ":4000";
+            lines.append(line(client, "GET https://shop.example.com:443/cart" + query)).append('\n');
+        }
+        Path log = temp.resolve("query-rules.log");
+        Files.writeString(log, lines);
+
+        CliRun run = CliRun.run("review", "--repo", dir.toString(), "--base", "HEAD~1", "--head", "HEAD",
+                "--traffic", "alb:" + log, "--format", "json");
+
+        assertThat(run.err()).isEmpty();
+        JsonNode report = MAPPER.readTree(run.out());
+        assertThat(report.at("/traffic/requests").asLong()).isEqualTo(12);
+        assertThat(report.at("/traffic/undecided").asLong()).isZero();
+        // ?beta=1 moves from beta to web but from the office, whose rule comes first: 4 of the 7.
+        assertThat(report.at("/traffic/moved").asLong()).isEqualTo(4);
+    }
+
+    private static String queryRules(String betaGroup) {
+        return """
+                resource "aws_lb" "edge" {
+                  name               = "shop-edge-prod"
+                  load_balancer_type = "application"
+                  subnets            = ["subnet-a", "subnet-b"]
+                }
+
+                resource "aws_lb_target_group" "tg" {
+                  for_each = toset(["web", "beta", "office"])
+                  name     = each.key
+                  port     = 8080
+                  protocol = "HTTP"
+                  vpc_id   = "vpc-1"
+                }
+
+                resource "aws_lb_listener" "https" {
+                  load_balancer_arn = aws_lb.edge.arn
+                  port              = 443
+                  protocol          = "HTTPS"
+                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/shop"
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.tg["web"].arn
+                  }
+                }
+
+                resource "aws_lb_listener_rule" "office" {
+                  listener_arn = aws_lb_listener.https.arn
+                  priority     = 1
+                  action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.tg["office"].arn
+                  }
+                  condition {
+                    source_ip {
+                      values = ["203.0.113.0/24"]
+                    }
+                  }
+                }
+
+                resource "aws_lb_listener_rule" "beta" {
+                  listener_arn = aws_lb_listener.https.arn
+                  priority     = 2
+                  action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.tg["%s"].arn
+                  }
+                  condition {
+                    query_string {
+                      key   = "beta"
+                      value = "1"
+                    }
+                  }
+                }
+                """.formatted(betaGroup);
+    }
+
     @Test
     void aMissingLogIsAUsageErrorNamingIt() {
         CliRun run = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1", "--traffic",

@@ -65,7 +65,9 @@ final class AlbSemantics implements ListenerSemantics {
     }
 
     private static RouteResult evaluate(Listener listener, List<CompiledRule> ordered, Request request) {
-        for (CompiledRule compiled : ordered) {
+        // Indexed, not iterated: logged traffic evaluates hundreds of thousands of requests, an iterator each.
+        for (int i = 0; i < ordered.size(); i++) {
+            CompiledRule compiled = ordered.get(i);
             Rule rule = compiled.rule();
             if (!rule.priority().isKnown()) {
                 Verdict v = compiled.match(request);
@@ -76,7 +78,8 @@ final class AlbSemantics implements ListenerSemantics {
                 }
             }
         }
-        for (CompiledRule compiled : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            CompiledRule compiled = ordered.get(i);
             Rule rule = compiled.rule();
             if (!rule.priority().isKnown()) {
                 continue;

@@ -46,14 +46,29 @@ public record Request(String host, String path, String method, SortedMap<String,
             this(host, carriedHeaders, false);
         }
 
+        /**
+         * No header known, by whether the Host and the query are: one of each for every request a projection left
+         * without headers, rather than one per request (a log's distinct requests are hundreds of thousands).
+         */
+        private static final Unread[] HEADERLESS = {new Unread(false, Optional.of(Set.of()), false),
+            new Unread(false, Optional.of(Set.of()), true), new Unread(true, Optional.of(Set.of()), false),
+            new Unread(true, Optional.of(Set.of()), true)};
+
         /** This, and no header known any more: they were dropped. */
         public Unread withoutHeaders() {
-            return carriedHeaders.map(Set::isEmpty).orElse(false) ? this : new Unread(host, Optional.of(Set.of()), query);
+            return headerless() ? this : HEADERLESS[(host ? 2 : 0) + (query ? 1 : 0)];
         }
 
         /** This, and the query unknown: it was dropped. */
         public Unread withoutQuery() {
-            return query ? this : new Unread(host, carriedHeaders, true);
+            if (query) {
+                return this;
+            }
+            return headerless() ? HEADERLESS[(host ? 2 : 0) + 1] : new Unread(host, carriedHeaders, true);
+        }
+
+        private boolean headerless() {
+            return carriedHeaders.isPresent() && carriedHeaders.get().isEmpty();
         }
 
         /** Whether the header's values (or its absence) are unknown. */
@@ -71,16 +86,27 @@ public record Request(String host, String path, String method, SortedMap<String,
         }
     }
 
+    /**
+     * The headers of every request without any, one map for all: a log's requests mostly have none, and the two
+     * maps each had of its own were 80 of the 190 bytes a logged request kept.
+     */
+    private static final SortedMap<String, List<String>> NO_HEADERS =
+            Collections.unmodifiableSortedMap(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+
     public Request {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(method, "method");
-        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            h.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        if (headers.isEmpty()) {
+            headers = NO_HEADERS;
+        } else {
+            TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                h.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+            }
+            h.replaceAll((k, v) -> List.copyOf(v));
+            headers = Collections.unmodifiableSortedMap(h);
         }
-        h.replaceAll((k, v) -> List.copyOf(v));
-        headers = Collections.unmodifiableSortedMap(h);
         query = List.copyOf(query);
         Objects.requireNonNull(sourceIp, "sourceIp");
         Objects.requireNonNull(unread, "unread");

@@ -26,6 +26,13 @@ public record TrafficProjection(boolean address, boolean query, boolean headers)
     /** Keeps every field: for a log read before the snapshots are known, at the cost of memory. */
     public static final TrafficProjection WHOLE = new TrafficProjection(true, true, true);
 
+    /**
+     * Keeps only what every listener's rules may read (the load balancer, port, host, path and method): what the
+     * rules of most configurations read, so a log is read this way before its snapshots are known, in the hope that
+     * {@link #of} says the same once they are.
+     */
+    public static final TrafficProjection LEAST = new TrafficProjection(false, false, false);
+
     /** What the rules of {@code sides} read: dropping the rest keeps the distinct requests, and memory, small. */
     public static TrafficProjection of(Iterable<RoutingSnapshot> sides) {
         Set<ConditionType> tested = EnumSet.noneOf(ConditionType.class);

@@ -5,12 +5,9 @@ import dev.lbguard.diff.RouteChange;
 import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
-import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.policy.TrafficCounts;
 import dev.lbguard.policy.TrafficCounts.ChangeTraffic;
-import dev.lbguard.policy.TrafficCounts.DestinationLoad;
 import dev.lbguard.policy.TrafficWeigher;
 import dev.lbguard.route.RouteEvaluator;
 import dev.lbguard.source.traffic.LoggedRequest;
@@ -19,11 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
@@ -49,15 +44,41 @@ public final class TrafficWeighting {
         return (base, head, routes) -> weigh(base, head, routes, log, showRequests);
     }
 
+    /** As {@link #of(TrafficLog, boolean)}, the log taken when a change is weighed: it may still be being read. */
+    public static TrafficWeigher of(java.util.function.Supplier<TrafficLog> log, boolean showRequests) {
+        return (base, head, routes) -> weigh(base, head, routes, log.get(), showRequests);
+    }
+
     public static TrafficCounts weigh(RoutingSnapshot base, RoutingSnapshot head, RouteDiff routes, TrafficLog log,
                                       boolean showRequests) {
         RouteEvaluator evaluator = new RouteEvaluator();
-        Map<String, List<LogPlacement.Placed>> baseListeners = new HashMap<>();
-        Map<String, List<LogPlacement.Placed>> headListeners = new HashMap<>();
+        Map<String, LogPlacement.Sides> placements = new HashMap<>();
         Map<Listener, RouteEvaluator.Prepared> prepared = new IdentityHashMap<>();
-        Map<String, Boolean> unchanged = new HashMap<>();
+        List<LoggedRequest> logged = log.requests();
+        LogPlacement.Sides[] placed = new LogPlacement.Sides[logged.size()];
+        TrafficDecisions decisions = new TrafficDecisions(logged);
+        for (int k = 0; k < placed.length; k++) {
+            LoggedRequest r = logged.get(k);
+            // Looked up, not computed if absent: a capturing lambda per request and side was most of what
+            // this loop allocated.
+            String where = r.loadBalancer() + ":" + r.port();
+            LogPlacement.Sides p = placements.get(where);
+            if (p == null) {
+                p = LogPlacement.Sides.of(where, base, head, r);
+                placements.put(where, p);
+            }
+            placed[k] = p;
+            if (p.decides() && p.before().isPresent()) {
+                decisions.ask(0, k, prepared(prepared, evaluator, p.before().get().listener()));
+            }
+            if (p.decides() && !p.same() && p.after().isPresent()) {
+                decisions.ask(1, k, prepared(prepared, evaluator, p.after().get().listener()));
+            }
+        }
+        decisions.decide();
         Map<String, String> maskedPaths = new HashMap<>();
         BiPredicate<Destination, Destination> alike = Destination.alikeIn(base, head);
+        Map<Object, Boolean> alikeItself = new IdentityHashMap<>();
         List<RouteChange> changes = routes.changes();
         long[] perChange = new long[changes.size()];
         List<Map<String, Long>> hosts = new ArrayList<>();
@@ -66,9 +87,10 @@ public final class TrafficWeighting {
             hosts.add(new HashMap<>());
             paths.add(new HashMap<>());
         });
-        Map<String, Long> byListener = new HashMap<>();
-        Map<String, Long> byLoadBalancer = new HashMap<>();
-        Loads loads = new Loads(base, head);
+        // Sums in arrays, not boxed: a request adds to both, and a log has hundreds of thousands.
+        Map<String, long[]> byListener = new HashMap<>();
+        Map<String, long[]> byLoadBalancer = new HashMap<>();
+        TrafficLoads loads = new TrafficLoads(base, head);
         long requests = 0;
         long moved = 0;
         double shifted = 0;
@@ -76,40 +98,34 @@ public final class TrafficWeighting {
         long elsewhere = 0;
         Map<String, Long> elsewhereListeners = new HashMap<>();
         long unattributed = 0;
-        for (LoggedRequest r : log.requests()) {
-            String where0 = r.loadBalancer() + ":" + r.port();
-            List<LogPlacement.Placed> onBase = baseListeners.computeIfAbsent(where0, k -> LogPlacement.of(base, r));
-            List<LogPlacement.Placed> onHead = headListeners.computeIfAbsent(where0, k -> LogPlacement.of(head, r));
-            if (onBase.isEmpty() && onHead.isEmpty()) {
+        for (int k = 0; k < placed.length; k++) {
+            LoggedRequest r = logged.get(k);
+            LogPlacement.Sides p = placed[k];
+            if (p.onBase().isEmpty() && p.onHead().isEmpty()) {
                 elsewhere += r.count();
-                elsewhereListeners.merge(r.port() > 0 ? where0 : r.loadBalancer() + " (frontend)", r.count(),
+                elsewhereListeners.merge(r.port() > 0 ? p.where() : r.loadBalancer() + " (frontend)", r.count(),
                         Long::sum);
                 continue;
             }
             requests += r.count();
-            if (onBase.size() > 1 || onHead.size() > 1) {
+            if (!p.decides()) {
                 // A frontend bound to several ports does not log which one took the request.
                 undecided += r.count();
                 continue;
             }
-            Optional<LogPlacement.Placed> before = onBase.isEmpty() ? Optional.empty() : Optional.of(onBase.get(0));
-            Optional<LogPlacement.Placed> after = onHead.isEmpty() ? Optional.empty() : Optional.of(onHead.get(0));
-            LogPlacement.Placed where = after.or(() -> before).orElseThrow();
-            byListener.merge(where.listener().id().value(), r.count(), Long::sum);
-            byLoadBalancer.merge(where.loadBalancer().id().value(), r.count(), Long::sum);
-            Destination d0 = before.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
-                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
-            // A listener the change left as it was decides alike on both sides (a timeline's commits mostly do).
-            boolean same = before.isPresent() && after.isPresent() && unchanged.computeIfAbsent(where0,
-                    k -> before.get().listener().equals(after.get().listener()));
-            Destination d1 = same ? d0 : after.map(p -> Destination.of(prepared.computeIfAbsent(p.listener(),
-                    evaluator::prepareForTraffic).evaluate(r.request()))).orElseGet(Destination::noListener);
+            Optional<LogPlacement.Placed> before = p.before();
+            Optional<LogPlacement.Placed> after = p.after();
+            LogPlacement.Placed where = after.isPresent() ? after.get() : before.orElseThrow();
+            byListener.computeIfAbsent(where.listener().id().value(), id -> new long[1])[0] += r.count();
+            byLoadBalancer.computeIfAbsent(where.loadBalancer().id().value(), id -> new long[1])[0] += r.count();
+            Destination d0 = before.isPresent() ? decisions.on(0, k) : Destination.noListener();
+            Destination d1 = p.same() ? d0 : after.isPresent() ? decisions.on(1, k) : Destination.noListener();
             if (d0.kind() == Destination.Kind.UNKNOWN || d1.kind() == Destination.Kind.UNKNOWN) {
                 undecided += r.count();
                 continue;
             }
             loads.add(d0, d1, r.count());
-            if (alike.test(d0, d1)) {
+            if (d0 == d1 ? alikeItself(alikeItself, alike, d0) : alike.test(d0, d1)) {
                 continue;
             }
             moved += r.count();
@@ -127,8 +143,8 @@ public final class TrafficWeighting {
         List<ChangeTraffic> out = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             RouteChange c = changes.get(i);
-            long onListener = byListener.getOrDefault(c.listener().value(), 0L);
-            long onLoadBalancer = byLoadBalancer.getOrDefault(c.loadBalancer().value(), 0L);
+            long onListener = byListener.getOrDefault(c.listener().value(), new long[1])[0];
+            long onLoadBalancer = byLoadBalancer.getOrDefault(c.loadBalancer().value(), new long[1])[0];
             out.add(new ChangeTraffic(perChange[i], onListener == 0 ? 0 : (double) perChange[i] / onListener,
                     onLoadBalancer == 0 ? 0 : (double) perChange[i] / onLoadBalancer, top(hosts.get(i)),
                     top(paths.get(i))));
@@ -138,98 +154,31 @@ public final class TrafficWeighting {
                 log.malformed(), log.problems(), log.from(), log.to());
     }
 
+    private static RouteEvaluator.Prepared prepared(Map<Listener, RouteEvaluator.Prepared> prepared,
+                                                    RouteEvaluator evaluator, Listener listener) {
+        RouteEvaluator.Prepared p = prepared.get(listener);
+        if (p == null) {
+            p = evaluator.prepareForTraffic(listener);
+            prepared.put(listener, p);
+        }
+        return p;
+    }
+
+    /** Whether {@code d}, taken on both sides, routes alike: a matter of its action alone, known once per action. */
+    private static boolean alikeItself(Map<Object, Boolean> known, BiPredicate<Destination, Destination> alike,
+                                       Destination d) {
+        Object action = d.action().isPresent() ? d.action().get() : d;
+        Boolean answer = known.get(action);
+        if (answer == null) {
+            answer = alike.test(d, d);
+            known.put(action, answer);
+        }
+        return answer;
+    }
+
     /** {@code /orders/1234/items/9f86d081} as {@code /orders/{id}/items/{id}}: the shape of a path, not whose. */
     static String masked(String path) {
         return ID_SEGMENT.matcher(path).replaceAll("{id}");
-    }
-
-    /**
-     * The requests each destination takes on either side. A target group is known by its name, as a request
-     * reaches it; a weighted forward gives each group its share of the count; redirects and fixed responses are
-     * known by what they answer.
-     */
-    private static final class Loads {
-        private final RoutingSnapshot base;
-        private final RoutingSnapshot head;
-        private final Map<String, double[]> loads = new LinkedHashMap<>();
-        private final Map<String, Optional<ElementId>> groups = new HashMap<>();
-        private final Set<String> inBase = new java.util.HashSet<>();
-
-        Loads(RoutingSnapshot base, RoutingSnapshot head) {
-            this.base = base;
-            this.head = head;
-            base.targetGroups().forEach(g -> inBase.add("target group " + base.targetGroupName(g.id())));
-        }
-
-        /** How a destination splits its requests, worked out once per action: most requests share a few. */
-        private record Part(String label, Optional<ElementId> group, double share) {
-        }
-
-        private static final List<Part> NO_LISTENER = List.of(new Part("no listener (connection refused)",
-                Optional.empty(), 1));
-        private final List<Map<dev.lbguard.model.RuleAction, List<Part>>> splits = List.of(new IdentityHashMap<>(),
-                new IdentityHashMap<>());
-
-        void add(Destination before, Destination after, long count) {
-            for (Part p : split(before, 0)) {
-                share(p, 0, count);
-            }
-            for (Part p : split(after, 1)) {
-                share(p, 1, count);
-            }
-        }
-
-        /** The share of requests that reach the same destination on both sides, as weighted forwards split them. */
-        double overlap(Destination before, Destination after) {
-            double same = 0;
-            for (Part b : split(before, 0)) {
-                for (Part a : split(after, 1)) {
-                    if (a.label().equals(b.label())) {
-                        same += Math.min(a.share(), b.share());
-                    }
-                }
-            }
-            return same;
-        }
-
-        private List<Part> split(Destination d, int side) {
-            if (d.action().isEmpty()) {
-                return NO_LISTENER;
-            }
-            RoutingSnapshot s = side == 0 ? base : head;
-            return splits.get(side).computeIfAbsent(d.action().get(), action -> {
-                if (!(action.terminal() instanceof RouteAction.Forward f)) {
-                    return List.of(new Part(dev.lbguard.model.ActionSummary.of(action, s), Optional.empty(), 1));
-                }
-                int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
-                Map<String, Part> parts = new LinkedHashMap<>();
-                for (WeightedTarget t : f.targets()) {
-                    double part = total == 0 ? 1.0 / f.targets().size() : (double) t.weight() / total;
-                    if (part > 0) {
-                        String label = "target group " + s.targetGroupName(t);
-                        parts.merge(label, new Part(label, Optional.of(t.targetGroup()), part),
-                                (x, y) -> new Part(label, x.group(), x.share() + y.share()));
-                    }
-                }
-                return List.copyOf(parts.values());
-            });
-        }
-
-        private void share(Part p, int side, long count) {
-            loads.computeIfAbsent(p.label(), k -> new double[2])[side] += count * p.share();
-            if (p.group().isPresent() && (side == 1 || !groups.containsKey(p.label()))) {
-                groups.put(p.label(), p.group()); // the head's id names what the change sends traffic to
-            }
-        }
-
-        List<DestinationLoad> result() {
-            List<DestinationLoad> out = new ArrayList<>();
-            loads.forEach((label, n) -> out.add(new DestinationLoad(groups.getOrDefault(label, Optional.empty()),
-                    label, n[0], n[1], inBase.contains(label) || n[0] > 0)));
-            out.sort(Comparator.comparingDouble(DestinationLoad::after).reversed()
-                    .thenComparing(DestinationLoad::label));
-            return out;
-        }
     }
 
     /**

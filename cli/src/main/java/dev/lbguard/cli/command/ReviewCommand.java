@@ -56,12 +56,18 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        traffic.given();
-        PolicyContext judged = policy.forChange(options, base, head);
-        List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
-        Review review = BuiltInRules.review();
-        ReviewResult result = traffic.weigher(pair).map(review::weighedBy).orElse(review)
-                .review(pair.get(0), pair.get(1), judged);
+        traffic.readEarly();
+        ReviewResult result;
+        PolicyContext judged;
+        try {
+            judged = policy.forChange(options, base, head);
+            List<RoutingSnapshot> pair = SnapshotOptions.loadPair(options, environment, base, head);
+            Review review = BuiltInRules.review();
+            result = traffic.weigher(pair).map(review::weighedBy).orElse(review)
+                    .review(pair.get(0), pair.get(1), judged);
+        } finally {
+            traffic.stopEarly();
+        }
         ReportOutput.write(options, spec.commandLine().getOut(), render("review", result),
                 dev.lbguard.cli.report.Redaction.secretsOf(result));
         return FailOn.or(failOn, judged.judge()).exitCode(result);

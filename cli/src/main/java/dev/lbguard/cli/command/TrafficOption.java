@@ -23,6 +23,9 @@ public final class TrafficOption {
             + "their numeric ids (which may name a customer or an order) are masked as {id}.")
     boolean showRequests;
 
+    /** The logs being read since {@link #readEarly}; null before, and once {@link #log} took or dropped them. */
+    private EarlyTraffic early;
+
     boolean given() {
         if (showRequests && sources.isEmpty()) {
             throw new UsageException("--show-requests goes with --traffic");
@@ -31,11 +34,41 @@ public final class TrafficOption {
     }
 
     /**
+     * Starts reading the logs, when there are any, while the caller reads the snapshots it will weigh with them
+     * ({@link EarlyTraffic}); the caller calls {@link #stopEarly} when it is done, whether or not it weighed.
+     */
+    void readEarly() {
+        if (given()) {
+            early = new EarlyTraffic(sources);
+        }
+    }
+
+    /** Stops an early reading that no weigher took (the command failed before it weighed). */
+    void stopEarly() {
+        if (early != null) {
+            early.stop();
+            early = null;
+        }
+    }
+
+    /**
      * The weigher of the logs, read once, each request reduced to what the rules of {@code sides} can read; empty
      * without {@code --traffic}.
      */
     Optional<TrafficWeigher> weigher(List<RoutingSnapshot> sides) {
-        return log(dev.lbguard.analysis.TrafficProjection.of(sides)).map(l -> TrafficWeighting.of(l, showRequests));
+        UnaryOperator<dev.lbguard.route.Request> projection = dev.lbguard.analysis.TrafficProjection.of(sides);
+        if (early != null && early.readsAs(projection)) {
+            // Waited for when the first change is weighed: the review compares the snapshots meanwhile.
+            EarlyTraffic read = early;
+            return Optional.of(TrafficWeighting.of(() -> {
+                try {
+                    return read.log();
+                } catch (SourceException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }, showRequests));
+        }
+        return log(projection).map(l -> TrafficWeighting.of(l, showRequests));
     }
 
     /** As {@link #weigher(List)}, for commands that read their snapshots later: requests are kept whole. */
@@ -48,6 +81,14 @@ public final class TrafficOption {
             return Optional.empty();
         }
         try {
+            if (early != null) {
+                EarlyTraffic read = early;
+                early = null;
+                Optional<TrafficLog> log = read.as(projection);
+                if (log.isPresent()) {
+                    return log;
+                }
+            }
             return Optional.of(TrafficSources.read(sources, projection));
         } catch (SourceException e) {
             throw new UsageException(e.getMessage());

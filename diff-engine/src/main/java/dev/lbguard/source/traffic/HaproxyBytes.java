@@ -117,8 +117,12 @@ final class HaproxyBytes implements ByteFormat {
         }
         long[] sum = routes.sum(known);
         if (sum == null) {
-            Request request = new Request(known.host, known.path, known.method, NO_HEADERS,
-                    fields.query(b, question, uriEnd), fields.address(b, clientStart, colon), known.unread);
+            // The query and the client matter only where the projection keeps them (not routeIsRequest).
+            Request request = routes.routeIsRequest()
+                    ? new Request(known.host, known.path, known.method, NO_HEADERS, List.of(), Optional.empty(),
+                    known.unread)
+                    : new Request(known.host, known.path, known.method, NO_HEADERS, fields.query(b, question, uriEnd),
+                    fields.address(b, clientStart, colon), known.unread);
             sum = routes.sum(known, request, tally);
         }
         if (tally.add(sum, 1, file, number)) {

@@ -143,10 +143,11 @@ class AlbBytesProperties {
     }
 
     private static String time(Random random) {
-        long second = 1_765_000_000L + random.nextInt(5);
+        // Seconds either side of a midnight: lines of a day read after lines of another.
+        long second = 1_765_065_598L + random.nextInt(5);
         String base = java.time.Instant.ofEpochSecond(second).toString();
         base = base.substring(0, 19);
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(17)) {
             case 0:
                 return base + "Z";
             case 1:
@@ -165,6 +166,12 @@ class AlbBytesProperties {
                 return base.replace('T', ' ').replace(' ', 'x') + ".1Z";
             case 8:
                 return base + ".12+01:00";
+            case 9:
+                return base.substring(0, 11) + "24:00:00.1Z"; // no time of a day a line before was read
+            case 10:
+                return base.substring(0, 14) + "60:00Z";
+            case 11:
+                return base.substring(0, 17) + "60.5Z";
             default:
                 int digits = 1 + random.nextInt(9);
                 return base + "." + String.format("%09d", random.nextInt(1_000_000_000)).substring(0, digits) + "Z";
