@@ -29,6 +29,7 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
     private static final Pattern SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern LB_TYPE = Pattern.compile(LB_TYPES);
     private static final Pattern BACKEND = Pattern.compile("(?m)^\\s*(backend\\s+(\"[^\"]*\"|\\w+)|cloud)\\s*\\{");
+    private static final Pattern MAY_CALL_OR_CONFIGURE = Pattern.compile("(?m)^\\s*(module|terraform)\\b");
     private static final Pattern JSON_LB_OR_MODULE = Pattern.compile("\"(" + LB_TYPES + "|module)\"\\s*:");
 
     /**
@@ -41,6 +42,13 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
     static ConfigurationFacts ofHcl(String text) {
         // Terraform skips a byte order mark, and so does the evaluator.
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (!MAY_CALL_OR_CONFIGURE.matcher(body).find() && !body.contains("*/")) {
+            // A block's type begins its line (but after a block comment), so no module call or terraform block is
+            // here: whether a load balancer is declared is all there is to learn, and the pattern answers that
+            // without lexing the file (a walk of a root per load balancer scans each changed file). A resource in
+            // a comment counts too: its directory is then read and found to hold none, which says nothing wrong.
+            return new ConfigurationFacts(LB_RESOURCE.matcher(body).find(), List.of(), false);
+        }
         return BlockOutline.of(body).map(ConfigurationFacts::ofBlocks).orElseGet(() -> scanned(body));
     }
 
