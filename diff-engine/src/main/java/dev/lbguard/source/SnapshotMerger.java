@@ -140,16 +140,6 @@ public final class SnapshotMerger {
         }
     }
 
-    /**
-     * Two roots' load balancers with one id: a listener of another stack both hang rules on, joined as AWS sees it;
-     * empty when they are not such a listener (the caller reports the clash).
-     */
-    public static java.util.Optional<LoadBalancer> joinShared(LoadBalancer earlier, LoadBalancer lb,
-                                                             List<Diagnostic> diagnostics) {
-        return lb.managedElsewhere() && earlier.managedElsewhere()
-                ? java.util.Optional.of(SharedListeners.join(earlier, lb, diagnostics)) : java.util.Optional.empty();
-    }
-
     /** One address in two roots read together: {@code source} is the second, {@code earlier} the first. */
     public static Diagnostic clash(String what, ElementId id, SourceRef source, SourceRef earlier) {
         return Diagnostic.error("address-clash", what + " " + id + " is defined by more than one root module (first at "

@@ -1,17 +1,10 @@
 package dev.lbguard.analysis;
 
-import dev.lbguard.diagnostic.Diagnostic;
-import dev.lbguard.model.ElementId;
 import dev.lbguard.model.LoadBalancer;
-import dev.lbguard.model.Move;
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.model.Secrets;
 import dev.lbguard.model.SnapshotOrigin;
-import dev.lbguard.model.TargetGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,46 +54,19 @@ final class RootSnapshots {
         return List.copyOf(roots);
     }
 
-    /** The snapshot of these root modules of a state (those that exist there), as one. */
+    /**
+     * The snapshot of these root modules of a state (those that exist there), as one: merged as one reading of
+     * several roots is (SnapshotMerger), so that a clash reads the same in a timeline as in a review.
+     */
     static RoutingSnapshot merge(HistorySnapshots.State state, java.util.Collection<String> roots,
                                  SnapshotOrigin origin) {
-        Map<ElementId, LoadBalancer> lbs = new LinkedHashMap<>();
-        Map<ElementId, TargetGroup> tgs = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        List<Move> moves = new ArrayList<>();
         List<RoutingSnapshot> read = new ArrayList<>();
-        List<List<LoadBalancer>> byRoot = new ArrayList<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
-            if (s == null) {
-                continue;
-            }
-            read.add(s);
-            diagnostics.addAll(s.diagnostics());
-            moves.addAll(s.moves());
-            List<LoadBalancer> unlinked = dev.lbguard.source.SnapshotMerger.unlinkClashingTargets(s, tgs);
-            byRoot.add(unlinked);
-            for (LoadBalancer lb : unlinked) {
-                LoadBalancer earlier = lbs.putIfAbsent(lb.id(), lb);
-                if (earlier != null) {
-                    // Another stack's listener that several roots (Terragrunt units) hang rules on: seen together.
-                    java.util.Optional<LoadBalancer> joined = dev.lbguard.source.SnapshotMerger.joinShared(earlier, lb,
-                            diagnostics);
-                    joined.ifPresentOrElse(j -> lbs.put(lb.id(), j),
-                            () -> diagnostics.add(dev.lbguard.source.SnapshotMerger.clash("load balancer", lb.id(),
-                                    lb.source(), earlier.source())));
-                }
-            }
-            for (TargetGroup tg : s.targetGroups()) {
-                TargetGroup first = tgs.putIfAbsent(tg.id(), tg);
-                if (first != null) {
-                    diagnostics.add(dev.lbguard.source.SnapshotMerger.clash("target group", tg.id(), tg.source(),
-                            first.source()));
-                }
+            if (s != null) {
+                read.add(s);
             }
         }
-        dev.lbguard.source.SnapshotMerger.nestedClashes(byRoot, diagnostics);
-        return RoutingSnapshot.of(origin, lbs.values(), tgs.values(), diagnostics, moves)
-                .withSecrets(Secrets.of(read));
+        return dev.lbguard.source.SnapshotMerger.merge(origin, read);
     }
 }
