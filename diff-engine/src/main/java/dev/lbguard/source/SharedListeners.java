@@ -35,7 +35,10 @@ final class SharedListeners {
         for (Rule r : b.rules()) {
             Rule first = rules.putIfAbsent(r.id(), r);
             if (first != null) {
-                diagnostics.add(SnapshotMerger.clash("rule", r.id(), r.source(), first.source()));
+                // Roots that declare one rule address are named apart before they meet (RootNames): never lose one.
+                diagnostics.add(Diagnostic.error("address-clash", "rule " + r.id() + " on listener " + a.id()
+                        + " is declared twice (first at " + first.source().path() + ":" + first.source().line()
+                        + "); give --dir to read one root module at a time", r.source()));
                 continue;
             }
             for (Rule other : a.rules()) {

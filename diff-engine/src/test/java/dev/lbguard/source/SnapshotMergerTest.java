@@ -2,7 +2,6 @@ package dev.lbguard.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
@@ -20,60 +19,63 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two roots read together: elements the diffs know by address must not share one, or one of them goes unseen with
- * its changes (two service roots each with {@code aws_lb_listener.http} under load balancers named apart).
+ * its changes (two service roots each with {@code aws_lb_listener.http} under load balancers named apart, two
+ * environments calling one module under one name). Roots that share an address are named apart, by directory.
  */
 class SnapshotMergerTest {
     private static final SnapshotOrigin ORIGIN = SnapshotOrigin.other("test");
 
     @Test
-    void aListenerAddressUnderTwoLoadBalancersIsAnError() {
-        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+    void rootsSharingAListenerAddressAreNamedApartAndBothKept() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(
                 root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api_a"),
                 root("b", "aws_lb_listener.http", "aws_lb_listener_rule.api_b")));
 
-        assertThat(merged.diagnostics()).extracting(Diagnostic::code, Diagnostic::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("address-clash", "listener aws_lb_listener.http "
-                        + "is defined by more than one root module (first at a/main.tf:1), and lbguard knows an element "
-                        + "by its address; give --dir to read one root module at a time"));
-        assertThat(merged.diagnostics().get(0).source().path()).isEqualTo("b/main.tf");
-        assertThat(merged.complete()).isFalse();
+        assertThat(merged.diagnostics()).isEmpty();
+        assertThat(merged.loadBalancers()).extracting(lb -> lb.id().value())
+                .containsExactly("root[\"a\"].aws_lb.a", "root[\"b\"].aws_lb.b");
+        assertThat(merged.loadBalancers()).flatExtracting(LoadBalancer::listeners).extracting(l -> l.id().value())
+                .containsExactly("root[\"a\"].aws_lb_listener.http", "root[\"b\"].aws_lb_listener.http");
+        assertThat(merged.loadBalancers().get(1).listeners().get(0).rules()).extracting(r -> r.id().value())
+                .containsExactly("root[\"b\"].aws_lb_listener_rule.api_b");
     }
 
     @Test
-    void aClashIsReportedOnceWhenTheMergedRootsAreMergedAgain() {
-        // The Terraform roots are merged, then merged with the other kinds of configuration (as Configurations reads
-        // them): the second merge sees the clash inside its one part, in id order, and said it again the other way.
-        RoutingSnapshot terraform = SnapshotMerger.merge(ORIGIN, List.of(
-                root("b", "aws_lb_listener.http", "aws_lb_listener_rule.api_b"),
-                root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api_a")));
-        RoutingSnapshot all = SnapshotMerger.merge(ORIGIN, List.of(terraform));
-
-        assertThat(all.diagnostics()).extracting(Diagnostic::message)
-                .containsExactly("listener aws_lb_listener.http is defined by more than one root module (first at "
-                        + "b/main.tf:1), and lbguard knows an element by its address; give --dir to read one root "
-                        + "module at a time");
-    }
-
-    @Test
-    void aRuleAddressUnderTwoListenersIsAnError() {
-        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+    void rootsSharingARuleAddressAreNamedApart() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(
                 root("a", "aws_lb_listener.http_a", "aws_lb_listener_rule.api"),
                 root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api")));
 
-        assertThat(merged.diagnostics()).extracting(Diagnostic::message)
-                .containsExactly("rule aws_lb_listener_rule.api is defined by more than one root module (first at "
-                        + "a/main.tf:1), and lbguard knows an element by its address; give --dir to read one root "
-                        + "module at a time");
+        assertThat(merged.complete()).isTrue();
+        assertThat(merged.loadBalancers()).flatExtracting(LoadBalancer::listeners).flatExtracting(Listener::rules)
+                .extracting(r -> r.id().value())
+                .containsExactly("root[\"a\"].aws_lb_listener_rule.api", "root[\"b\"].aws_lb_listener_rule.api");
     }
 
     @Test
-    void rootsThatNameEverythingApartMergeWithoutError() {
-        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(
+    void rootsThatNameEverythingApartKeepTheirAddresses() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(
                 root("a", "aws_lb_listener.http_a", "aws_lb_listener_rule.api_a"),
-                root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api_b")));
+                root("b", "aws_lb_listener.http_b", "aws_lb_listener_rule.api_b"),
+                root("c", "aws_lb_listener.http_c", "aws_lb_listener_rule.api_c")));
 
         assertThat(merged.diagnostics()).isEmpty();
-        assertThat(merged.loadBalancers()).hasSize(2);
+        assertThat(merged.loadBalancers()).extracting(lb -> lb.id().value())
+                .containsExactly("aws_lb.a", "aws_lb.b", "aws_lb.c");
+    }
+
+    @Test
+    void onlyTheRootsThatClashAreRenamedAndARootTheOtherSideNamesApartIsRenamedToo() {
+        java.util.Map<String, RoutingSnapshot> parts = roots(
+                root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api_a"),
+                root("b", "aws_lb_listener.http", "aws_lb_listener_rule.api_b"),
+                root("c", "aws_lb_listener.http_c", "aws_lb_listener_rule.api_c"));
+        assertThat(SnapshotMerger.merge(ORIGIN, parts).loadBalancers()).extracting(lb -> lb.id().value())
+                .containsExactly("aws_lb.c", "root[\"a\"].aws_lb.a", "root[\"b\"].aws_lb.b");
+        // The other side of a comparison has a root clashing with c: c is named apart on this side too.
+        assertThat(SnapshotMerger.merge(ORIGIN, parts, java.util.Set.of("c")).loadBalancers())
+                .extracting(lb -> lb.id().value())
+                .containsExactly("root[\"a\"].aws_lb.a", "root[\"b\"].aws_lb.b", "root[\"c\"].aws_lb.c");
     }
 
     @Test
@@ -87,27 +89,86 @@ class SnapshotMergerTest {
         RoutingSnapshot twoPorts = new RoutingSnapshot(ORIGIN, List.of(new LoadBalancer(lb.id(), lb.source(), lb.name(),
                 lb.type(), lb.internal(), List.of(http, https))), List.of(), List.of());
 
-        assertThat(SnapshotMerger.merge(ORIGIN, List.of(twoPorts, root("b", "aws_lb_listener.b", "aws_lb_listener_rule.b")))
-                .diagnostics()).isEmpty();
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(twoPorts,
+                root("b", "aws_lb_listener.b", "aws_lb_listener_rule.b")));
+        assertThat(merged.diagnostics()).isEmpty();
+        assertThat(merged.loadBalancers()).extracting(l -> l.id().value()).containsExactly("aws_lb.a", "aws_lb.b");
     }
 
     @Test
-    void aForwardOfTheSecondRootToATargetGroupAddressBothDefineIsUnresolved() {
-        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, List.of(forwarding("a"), forwarding("b")));
+    void eachRootsForwardToATargetGroupAddressBothDefineReachesItsOwnGroup() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(forwarding("a"), forwarding("b")));
 
-        assertThat(merged.complete()).isFalse();
-        assertThat(merged.targetGroups()).extracting(dev.lbguard.model.TargetGroup::name).containsExactly("app-a");
-        RouteAction.Forward a = (RouteAction.Forward) merged.loadBalancers().get(0).listeners().get(0).defaultAction()
+        assertThat(merged.complete()).isTrue();
+        assertThat(merged.targetGroups()).extracting(t -> t.id().value(), dev.lbguard.model.TargetGroup::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("root[\"a\"].aws_lb_target_group.app", "app-a"),
+                        org.assertj.core.groups.Tuple.tuple("root[\"b\"].aws_lb_target_group.app", "app-b"));
+        for (int i = 0; i < 2; i++) {
+            dev.lbguard.model.RuleAction action = merged.loadBalancers().get(i).listeners().get(0).defaultAction();
+            assertThat(action.terminal().isKnown()).isTrue();
+            assertThat(dev.lbguard.model.ActionSummary.of(action, merged)).isEqualTo("forward app-" + "ab".charAt(i));
+        }
+    }
+
+    @Test
+    void aForwardToAGroupTheRootDoesNotDeclareKeepsItsName() {
+        RoutingSnapshot a = forwarding("a");
+        RoutingSnapshot elsewhere = new RoutingSnapshot(ORIGIN, a.loadBalancers(), List.of(), List.of());
+        RoutingSnapshot named = RootNames.apart("a", elsewhere);
+        RouteAction.Forward f = (RouteAction.Forward) named.loadBalancers().get(0).listeners().get(0).defaultAction()
                 .terminal();
-        RouteAction.Forward b = (RouteAction.Forward) merged.loadBalancers().get(1).listeners().get(0).defaultAction()
-                .terminal();
-        // The group kept under the address is the first root's own, so its forward is exact.
-        assertThat(a.isKnown()).isTrue();
-        assertThat(b.isKnown()).isFalse();
-        assertThat(b.targets().get(0).unresolved()).contains("target group aws_lb_target_group.app is defined by more "
-                + "than one root module (b/main.tf:1 and a/main.tf:1); give --dir to read one root module at a time");
-        assertThat(dev.lbguard.model.ActionSummary.of(merged.loadBalancers().get(1).listeners().get(0).defaultAction(),
-                merged)).isEqualTo("forward aws_lb_target_group.app (unresolved)");
+        assertThat(f.targets()).extracting(t -> t.targetGroup().value()).containsExactly("aws_lb_target_group.app");
+    }
+
+    @Test
+    void rulesTwoRootsHangOnAnotherStacksListenerMeetThereNamedApart() {
+        RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots(external("a"), external("b")));
+
+        assertThat(merged.diagnostics()).isEmpty();
+        assertThat(merged.loadBalancers()).hasSize(1);
+        LoadBalancer platform = merged.loadBalancers().get(0);
+        assertThat(platform.id().value()).isEqualTo("external:platform");
+        assertThat(platform.listeners()).singleElement().satisfies(l -> {
+            assertThat(l.id().value()).isEqualTo("external:platform:443");
+            assertThat(l.rules()).extracting(r -> r.id().value())
+                    .containsExactly("root[\"a\"].aws_lb_listener_rule.api", "root[\"b\"].aws_lb_listener_rule.api");
+        });
+    }
+
+    @Test
+    void movesAreNamedWithTheirRoot() {
+        RoutingSnapshot a = root("a", "aws_lb_listener.http", "aws_lb_listener_rule.api");
+        RoutingSnapshot moved = new RoutingSnapshot(ORIGIN, a.loadBalancers(), a.targetGroups(), List.of(),
+                List.of(dev.lbguard.model.Move.of("aws_lb_listener_rule.old", "aws_lb_listener_rule.api",
+                        SourceRef.of("a/moved.tf", 1, 1))));
+        assertThat(RootNames.apart("envs/prod", moved).moves()).singleElement().satisfies(m -> {
+            assertThat(m.from().value()).isEqualTo("root[\"envs/prod\"].aws_lb_listener_rule.old");
+            assertThat(m.to().value()).isEqualTo("root[\"envs/prod\"].aws_lb_listener_rule.api");
+        });
+        assertThat(RootNames.prefix("")).isEqualTo("root[\".\"].");
+    }
+
+    /** The roots, each named by the directory of its first load balancer's source. */
+    private static java.util.Map<String, RoutingSnapshot> roots(RoutingSnapshot... parts) {
+        java.util.Map<String, RoutingSnapshot> roots = new java.util.LinkedHashMap<>();
+        for (RoutingSnapshot p : parts) {
+            String path = p.loadBalancers().get(0).source().path();
+            roots.put(path.substring(0, path.indexOf('/')), p);
+        }
+        return roots;
+    }
+
+    /** A root {@code dir} that hangs rule {@code aws_lb_listener_rule.api} on another stack's HTTPS listener. */
+    private static RoutingSnapshot external(String dir) {
+        SourceRef at = SourceRef.of(dir + "/main.tf", 1, 1);
+        RuleAction fixed = RuleAction.of(new RouteAction.FixedResponse("404", "text/plain", ""));
+        Rule r = new Rule(ElementId.of("aws_lb_listener_rule.api"), at, Priority.of(dir.equals("a") ? 10 : 20),
+                List.of(dev.lbguard.model.Condition.of(dev.lbguard.model.ConditionType.PATH_PATTERN,
+                        List.of("/" + dir + "/*"))), fixed);
+        Listener l = new Listener(ElementId.of("external:platform:443"), at, "HTTPS", 443, Optional.empty(), List.of(),
+                fixed, List.of(r));
+        return new RoutingSnapshot(ORIGIN, List.of(new LoadBalancer(ElementId.of("external:platform"), at,
+                "platform (external)", LoadBalancerType.APPLICATION, false, List.of(l))), List.of(), List.of());
     }
 
     /** A root {@code dir} whose listener forwards to its target group {@code aws_lb_target_group.app}, "app-DIR". */

@@ -83,8 +83,11 @@ public final class RollbackAnalysis {
         TreeSet<String> dirs = new TreeSet<>();
         // What the roots read outside their directories (an Ansible inventory beside the tree) is rolled back too.
         TreeSet<String> files = new TreeSet<>(inputs.terraform().trackedFiles());
+        // A root that shares an address with another at either revision is named apart in all four readings.
+        java.util.Set<String> apart = new java.util.TreeSet<>();
         for (String rev : List.of(head.name(), target.name())) {
             HistorySnapshots.State state = snapshots.at(rev);
+            apart.addAll(RootSnapshots.clashing(state));
             state.dirs().forEach((root, read) -> {
                 roots.add(root);
                 dirs.addAll(read);
@@ -112,11 +115,11 @@ public final class RollbackAnalysis {
         // The four readings share most files (the patched tree is the head with the target's routing): each root
         // module takes over what its previous reading computed (see Reuse).
         Reuse.Roots reuse = new Reuse.Roots();
-        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to), reuse);
-        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse),
+        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to), reuse, apart);
+        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse, apart),
                 targetSnap);
         ReviewResult review = this.review.review(read(headTree, affected, inputs, origin(head, "HEAD"),
-                reuse), read(patched.tree(), affected, inputs, patchedOrigin, reuse), policy);
+                reuse, apart), read(patched.tree(), affected, inputs, patchedOrigin, reuse, apart), policy);
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(headTree, patched) : List.of();
@@ -211,9 +214,10 @@ public final class RollbackAnalysis {
     }
 
     private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, Configurations.Inputs inputs,
-                                        SnapshotOrigin origin, Reuse.Roots reuse) {
+                                        SnapshotOrigin origin, Reuse.Roots reuse, java.util.Set<String> apart) {
         List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
-        return Configurations.read(tree, present, inputs, origin, Optional.of(reuse));
+        return dev.lbguard.source.SnapshotMerger.merge(origin,
+                Configurations.readRoots(tree, present, inputs, origin, Optional.of(reuse)), apart);
     }
 
     private static SnapshotOrigin origin(RevCommit c, String label) {

@@ -3,7 +3,6 @@ package dev.lbguard.analysis;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,9 +15,22 @@ final class RootSnapshots {
     private RootSnapshots() {
     }
 
-    /** The snapshot of every root module of a state, as one. */
+    /** The snapshot of every root module of a state, as one, the roots that clash there named apart. */
     static RoutingSnapshot full(HistorySnapshots.State state, SnapshotOrigin origin) {
-        return merge(state, state.snapshots().keySet(), origin);
+        return full(state, origin, Set.of());
+    }
+
+    /** {@link #full(HistorySnapshots.State, SnapshotOrigin)}, naming {@code apart} apart too (see {@link #clashing}). */
+    static RoutingSnapshot full(HistorySnapshots.State state, SnapshotOrigin origin, Set<String> apart) {
+        return dev.lbguard.source.SnapshotMerger.merge(origin, state.snapshots(), apart);
+    }
+
+    /**
+     * The roots of a state that share an address with another root there: a comparison names them apart on both
+     * of its sides (the union of both sides' sets), so that an element keeps its name across the comparison.
+     */
+    static Set<String> clashing(HistorySnapshots.State state) {
+        return dev.lbguard.source.RootNames.clashing(List.of(state.snapshots()));
     }
 
     /**
@@ -56,17 +68,28 @@ final class RootSnapshots {
 
     /**
      * The snapshot of these root modules of a state (those that exist there), as one: merged as one reading of
-     * several roots is (SnapshotMerger), so that a clash reads the same in a timeline as in a review.
+     * several roots is (SnapshotMerger), {@code apart} named apart, so that a root reads the same in a timeline as
+     * in a review.
      */
     static RoutingSnapshot merge(HistorySnapshots.State state, java.util.Collection<String> roots,
-                                 SnapshotOrigin origin) {
-        List<RoutingSnapshot> read = new ArrayList<>();
+                                 SnapshotOrigin origin, Set<String> apart) {
+        java.util.Map<String, RoutingSnapshot> read = new java.util.LinkedHashMap<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
             if (s != null) {
-                read.add(s);
+                read.put(root, s);
             }
         }
-        return dev.lbguard.source.SnapshotMerger.merge(origin, read);
+        return dev.lbguard.source.SnapshotMerger.merge(origin, read, apart);
+    }
+
+    /** Both sets of roots named apart, as one. */
+    static Set<String> union(Set<String> a, Set<String> b) {
+        if (b.isEmpty() || a.containsAll(b)) {
+            return a;
+        }
+        Set<String> both = new TreeSet<>(a);
+        both.addAll(b);
+        return both;
     }
 }

@@ -16,6 +16,7 @@ import dev.lbguard.source.SourceException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -93,6 +94,7 @@ public final class TimelineAnalysis {
         List<InvariantResult> standing = promises.isEmpty() ? List.of()
                 : judge(promises, RootSnapshots.full(walked, origin(walked.commit())));
         AtomicInteger done = new AtomicInteger();
+        Set<String> clashing = RootSnapshots.clashing(state);
         try (CommitReviews reviewer = new CommitReviews(review, policy, request, done, progress)) {
             for (Commit commit : window.commits()) {
                 HistorySnapshots.Step step = snapshots.advance(state, commit);
@@ -100,6 +102,10 @@ public final class TimelineAnalysis {
                     SnapshotOrigin before = origin(commit.parents().isEmpty() ? "" : commit.parents().get(0));
                     SnapshotOrigin after = origin(commit.id());
                     List<String> compared = RootSnapshots.comparedRoots(state, step.state(), step.changedRoots());
+                    // Roots named apart on either side are named apart on both, as review names them.
+                    Set<String> clashingAfter = RootSnapshots.clashing(step.state());
+                    Set<String> apart = RootSnapshots.union(clashing, clashingAfter);
+                    clashing = clashingAfter;
                     List<PolicyOutcome.Judgement> judgements = List.of();
                     if (!promises.isEmpty()) {
                         List<InvariantResult> now = judge(promises, RootSnapshots.full(step.state(), after));
@@ -110,8 +116,8 @@ public final class TimelineAnalysis {
                         standing = now;
                     }
                     reviewer.submit(new Pending(commit, step.changedRoots(),
-                            RootSnapshots.merge(state, compared, before),
-                            RootSnapshots.merge(step.state(), compared, after),
+                            RootSnapshots.merge(state, compared, before, apart),
+                            RootSnapshots.merge(step.state(), compared, after, apart),
                             history.mergedCommits(commit), judgements));
                     if (invariant.isPresent()) {
                         // Judged on every root, as check would judge the commit: the compared roots alone may lack
@@ -139,8 +145,9 @@ public final class TimelineAnalysis {
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
-        RoutingSnapshot netBase = RootSnapshots.full(start, first);
-        RoutingSnapshot netHead = RootSnapshots.full(state, last);
+        Set<String> netApart = RootSnapshots.union(RootSnapshots.clashing(start), RootSnapshots.clashing(state));
+        RoutingSnapshot netBase = RootSnapshots.full(start, first, netApart);
+        RoutingSnapshot netHead = RootSnapshots.full(state, last, netApart);
         ReviewResult net = review.review(netBase, netHead, policy);
         entries.sort(TimelineEntry.RANKING);
         others.sort(TimelineEntry.RANKING);

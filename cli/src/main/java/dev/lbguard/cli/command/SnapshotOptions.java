@@ -1,11 +1,14 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.source.RootNames;
+import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.terraform.eval.Reuse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Reads routing snapshots of revisions with the common options: the one way every command loads them. */
@@ -40,7 +43,12 @@ final class SnapshotOptions {
         Configurations.Inputs inputs = inputs(options, environment);
         // The head's root modules take over what is unchanged since the base (see Reuse).
         Optional<Reuse.Roots> reuse = Optional.of(new Reuse.Roots());
-        return List.of(read(base, inputs, reuse), read(head, inputs, reuse));
+        Map<String, RoutingSnapshot> before = readRoots(base, inputs, reuse);
+        Map<String, RoutingSnapshot> after = readRoots(head, inputs, reuse);
+        // A root that shares an address with another on either side is named apart on both (RootNames).
+        Set<String> apart = RootNames.clashing(List.of(before, after));
+        return List.of(SnapshotMerger.merge(base.origin(), before, apart),
+                SnapshotMerger.merge(head.origin(), after, apart));
     }
 
     /** Terraform variables and Ansible options from the command line and the environment. */
@@ -50,12 +58,13 @@ final class SnapshotOptions {
     }
 
     private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs) {
-        return read(ws, inputs, Optional.empty());
+        return SnapshotMerger.merge(ws.origin(), readRoots(ws, inputs, Optional.empty()));
     }
 
-    private static RoutingSnapshot read(Workspace ws, Configurations.Inputs inputs, Optional<Reuse.Roots> reuse) {
+    private static Map<String, RoutingSnapshot> readRoots(Workspace ws, Configurations.Inputs inputs,
+                                                          Optional<Reuse.Roots> reuse) {
         Configurations.Inputs forTree = new Configurations.Inputs(
                 TerraformWorkspaces.forTree(inputs.terraform(), ws.tree()), inputs.ansible());
-        return Configurations.read(ws.tree(), ws.moduleDirs(), forTree, ws.origin(), reuse);
+        return Configurations.readRoots(ws.tree(), ws.moduleDirs(), forTree, ws.origin(), reuse);
     }
 }

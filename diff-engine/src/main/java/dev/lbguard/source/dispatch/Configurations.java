@@ -16,7 +16,9 @@ import dev.lbguard.source.terraform.eval.TerraformInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -117,26 +119,35 @@ public final class Configurations {
     /** {@link #read}, Terraform root modules taking over what {@code reuse} kept of their previous evaluation. */
     public static RoutingSnapshot read(SourceTree tree, List<String> dirs, Inputs inputs, SnapshotOrigin origin,
                                        Optional<Reuse.Roots> reuse) {
-        List<RoutingSnapshot> parts = new ArrayList<>();
+        return SnapshotMerger.merge(origin, readRoots(tree, dirs, inputs, origin, reuse));
+    }
+
+    /**
+     * {@link #read}, each root's snapshot apart (directory to snapshot, in the order given), for a comparison that
+     * names roots apart by both of its sides (see {@link dev.lbguard.source.RootNames}).
+     */
+    public static Map<String, RoutingSnapshot> readRoots(SourceTree tree, List<String> dirs, Inputs inputs,
+                                                         SnapshotOrigin origin, Optional<Reuse.Roots> reuse) {
+        Map<String, RoutingSnapshot> parts = new LinkedHashMap<>();
         List<String> terraform = new ArrayList<>();
         for (String dir : dirs) {
             Optional<Kind> kind = kindOf(tree, dir);
             if (kind.isEmpty()) {
-                parts.add(RoutingSnapshot.of(origin, List.of(), List.of(), List.of(Diagnostic.error("no-configuration",
+                parts.put(dir, RoutingSnapshot.of(origin, List.of(), List.of(), List.of(Diagnostic.error("no-configuration",
                         "no Terraform files, Ansible playbook or HAProxy config in " + (dir.isEmpty() ? "." : dir)
                                 + "; give --dir a Terraform root module, an Ansible tree or a directory with haproxy.cfg",
                         new SourceRef(dir.isEmpty() ? "." : dir, 0, 0, tree.revision())))));
             } else if (kind.get() == Kind.TERRAFORM) {
                 terraform.add(dir);
             } else if (kind.get() == Kind.ANSIBLE) {
-                parts.add(new AnsibleSource().read(tree, dir, inputs.ansible(), origin));
+                parts.put(dir, new AnsibleSource().read(tree, dir, inputs.ansible(), origin));
             } else {
-                parts.add(new HaproxySource().read(tree, dir, origin));
+                parts.put(dir, new HaproxySource().read(tree, dir, origin));
             }
         }
         if (!terraform.isEmpty()) {
-            parts.add(new TerraformSource().read(tree, terraform, inputs.terraform(), origin, reuse));
+            parts.putAll(new TerraformSource().readRoots(tree, terraform, inputs.terraform(), origin, reuse));
         }
-        return SnapshotMerger.merge(origin, parts);
+        return parts;
     }
 }

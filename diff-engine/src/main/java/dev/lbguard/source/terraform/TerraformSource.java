@@ -12,8 +12,9 @@ import dev.lbguard.source.terraform.eval.TerraformEvaluator;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
 import dev.lbguard.source.terraform.modules.AwsProviderRequirement;
 import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,20 +36,26 @@ public final class TerraformSource {
      */
     public RoutingSnapshot read(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs, SnapshotOrigin origin,
                                 Optional<Reuse.Roots> reuse) {
-        List<RoutingSnapshot> parts = new ArrayList<>();
+        return SnapshotMerger.merge(origin, readRoots(tree, moduleDirs, inputs, origin, reuse));
+    }
+
+    /** {@link #read}, each root module's snapshot apart, in the order given. */
+    public Map<String, RoutingSnapshot> readRoots(SourceTree tree, List<String> moduleDirs, TerraformInputs inputs,
+                                                  SnapshotOrigin origin, Optional<Reuse.Roots> reuse) {
+        Map<String, RoutingSnapshot> parts = new LinkedHashMap<>();
         for (String dir : moduleDirs) {
             if (TerragruntUnits.hasConfig(tree, dir)) {
                 TerragruntUnits.Evaluated unit = TerragruntUnits.evaluate(tree, dir, inputs, inputs.processEnvironment());
-                parts.add(builder.build(unit.evaluation(), origin,
+                parts.put(dir, builder.build(unit.evaluation(), origin,
                         () -> AwsProviderRequirement.read(tree, unit.moduleDir()).verdict()));
                 continue;
             }
             // The provider's version matters only to provider-2 syntax: read when a rule uses it, once per module.
             java.util.function.Supplier<AwsProviderVersion> provider = () -> AwsProviderRequirement.read(tree, dir).verdict();
             Optional<Reuse> known = reuse.map(r -> r.of(dir));
-            parts.add(builder.build(evaluator.evaluate(tree, dir, inputs, known.orElse(null)), origin, provider,
+            parts.put(dir, builder.build(evaluator.evaluate(tree, dir, inputs, known.orElse(null)), origin, provider,
                     known.map(Reuse::readings).orElseGet(KnownReadings::new)));
         }
-        return SnapshotMerger.merge(origin, parts);
+        return parts;
     }
 }

@@ -1,0 +1,132 @@
+package dev.lbguard.source;
+
+import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
+import dev.lbguard.model.LoadBalancer;
+import dev.lbguard.model.Move;
+import dev.lbguard.model.RouteAction;
+import dev.lbguard.model.RoutingSnapshot;
+import dev.lbguard.model.Rule;
+import dev.lbguard.model.RuleAction;
+import dev.lbguard.model.Target;
+import dev.lbguard.model.TargetGroup;
+import dev.lbguard.model.WeightedTarget;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Names the elements of root modules apart when they would share addresses. Two roots that call one module under
+ * one name ({@code envs/dev} and {@code envs/prod}, each with {@code module "alb"}) both declare
+ * {@code module.alb.aws_lb.this}; Terraform keeps them apart by state, lbguard by naming each such root's elements
+ * under its directory, {@code root["envs/prod"].module.alb.aws_lb.this}, as Terragrunt units are named
+ * ({@code unit["DIR"]}). Only roots that share an address are renamed, so a repository whose roots name their
+ * elements apart reads as before.
+ *
+ * <p>The diffs know an element by its id, so both sides of a comparison must name a root alike: the roots named
+ * apart are those that share an address on either side ({@link #clashing(Collection)}), and a root added beside
+ * another that declares its addresses renames the other on both sides, not only on the side where both exist.
+ */
+public final class RootNames {
+    private RootNames() {
+    }
+
+    /**
+     * The roots, among the keys of each side's reading (root directory to its snapshot), that declare an address
+     * another root of the same side declares. The listeners of another stack's load balancer are looked up, not
+     * declared: several roots hang rules on them by design (see {@link SharedListeners}), so they do not count.
+     */
+    public static Set<String> clashing(Collection<Map<String, RoutingSnapshot>> sides) {
+        Set<String> apart = new TreeSet<>();
+        for (Map<String, RoutingSnapshot> side : sides) {
+            Map<ElementId, Declared> first = new HashMap<>();
+            side.forEach((root, snapshot) -> {
+                for (LoadBalancer lb : snapshot.loadBalancers()) {
+                    boolean looked = lb.managedElsewhere();
+                    declare(first, lb.id(), root, looked, apart);
+                    for (Listener l : lb.listeners()) {
+                        declare(first, l.id(), root, looked, apart);
+                        for (Rule r : l.rules()) {
+                            declare(first, r.id(), root, false, apart);
+                        }
+                    }
+                }
+                for (TargetGroup tg : snapshot.targetGroups()) {
+                    declare(first, tg.id(), root, false, apart);
+                }
+            });
+        }
+        return apart;
+    }
+
+    /** Which root declared an address first, and whether it only looked it up. */
+    private record Declared(String root, boolean lookedUp) {
+    }
+
+    private static void declare(Map<ElementId, Declared> first, ElementId id, String root, boolean lookedUp,
+                                Set<String> apart) {
+        Declared earlier = first.putIfAbsent(id, new Declared(root, lookedUp));
+        if (earlier != null && !earlier.root().equals(root) && !(earlier.lookedUp() && lookedUp)) {
+            apart.add(earlier.root());
+            apart.add(root);
+        }
+    }
+
+    /** How the elements of {@code root} (a directory, {@code ""} for the repository's top) are named apart. */
+    public static String prefix(String root) {
+        String dir = root.isEmpty() ? "." : root;
+        return "root[\"" + dir.replace("\\", "\\\\").replace("\"", "\\\"") + "\"].";
+    }
+
+    /**
+     * {@code snapshot} (the reading of {@code root}) with every element it declares named under the root: load
+     * balancers, listeners, rules, target groups and their targets, the forwards to its own target groups, and
+     * its moves. Another stack's load balancer and listeners keep their names, so that the rules roots hang on
+     * them still meet there; a forward to a group this root does not declare keeps the name it was given.
+     */
+    public static RoutingSnapshot apart(String root, RoutingSnapshot snapshot) {
+        String prefix = prefix(root);
+        Set<ElementId> own = new java.util.HashSet<>();
+        snapshot.targetGroups().forEach(tg -> own.add(tg.id()));
+        List<LoadBalancer> loadBalancers = new ArrayList<>();
+        for (LoadBalancer lb : snapshot.loadBalancers()) {
+            boolean looked = lb.managedElsewhere();
+            List<Listener> listeners = new ArrayList<>();
+            for (Listener l : lb.listeners()) {
+                List<Rule> rules = l.rules().stream().map(r -> new Rule(named(prefix, r.id()), r.source(),
+                        r.priority(), r.match(), forward(r.action(), prefix, own))).toList();
+                listeners.add(new Listener(looked ? l.id() : named(prefix, l.id()), l.source(), l.protocol(),
+                        l.port(), l.sslPolicy(), l.certificates(), forward(l.defaultAction(), prefix, own), rules,
+                        l.semantics()));
+            }
+            loadBalancers.add(new LoadBalancer(looked ? lb.id() : named(prefix, lb.id()), lb.source(), lb.name(),
+                    lb.type(), lb.internal(), listeners));
+        }
+        List<TargetGroup> targetGroups = snapshot.targetGroups().stream().map(tg -> new TargetGroup(
+                named(prefix, tg.id()), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
+                tg.healthCheck(), tg.targets().stream().map(t -> new Target(named(prefix, t.id()), t.source(),
+                        t.targetId(), t.port(), t.status(), t.backup())).toList())).toList();
+        List<Move> moves = snapshot.moves().stream()
+                .map(m -> new Move(named(prefix, m.from()), named(prefix, m.to()), m.source())).toList();
+        return new RoutingSnapshot(snapshot.origin(), loadBalancers, targetGroups, snapshot.diagnostics(), moves,
+                snapshot.secrets());
+    }
+
+    private static ElementId named(String prefix, ElementId id) {
+        return ElementId.of(prefix + id.value());
+    }
+
+    private static RuleAction forward(RuleAction action, String prefix, Set<ElementId> own) {
+        if (!(action.terminal() instanceof RouteAction.Forward f)
+                || f.targets().stream().noneMatch(t -> t.isResolved() && own.contains(t.targetGroup()))) {
+            return action;
+        }
+        List<WeightedTarget> targets = f.targets().stream().map(t -> t.isResolved() && own.contains(t.targetGroup())
+                ? new WeightedTarget(named(prefix, t.targetGroup()), t.weight(), t.unresolved()) : t).toList();
+        return new RuleAction(action.authenticate(), new RouteAction.Forward(targets, f.stickiness()));
+    }
+}
