@@ -80,6 +80,8 @@ class RootsNamedApartTest {
             h.commit(TestHistory.who("Ana Admin", "2026-01-05T11:00:00Z"), "prod beside dev");
             h.write("envs/prod/main.tf", env("prod", "/v2/*"));
             h.commit(TestHistory.who("Bo Builder", "2026-01-05T12:00:00Z"), "prod api moves to /v2");
+            h.write("envs/production/main.tf", h.read("envs/prod/main.tf")).delete("envs/prod/main.tf");
+            h.commit(TestHistory.who("Bo Builder", "2026-01-05T13:00:00Z"), "git mv envs/prod envs/production");
         }
         repo = dir.toString();
     }
@@ -94,7 +96,7 @@ class RootsNamedApartTest {
         assertThat(prod).doesNotContain("-dev");
 
         CliRun json = CliRun.run("routes", "--repo", repo, "--format", "json");
-        assertThat(json.out()).contains("\"root[\\\"envs/prod\\\"].module.alb.aws_lb.this\"")
+        assertThat(json.out()).contains("\"root[\\\"envs/production\\\"].module.alb.aws_lb.this\"")
                 .contains("\"root[\\\"envs/dev\\\"].module.alb.aws_lb_listener_rule.api\"");
         Golden.validate(json.out());
 
@@ -106,16 +108,16 @@ class RootsNamedApartTest {
 
     @Test
     void aReviewOfTheProdChangeShowsProdsRuleOnly() {
-        CliRun review = CliRun.run("review", "--repo", repo, "--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+        CliRun review = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1", "--format", "json");
         assertThat(review.out()).contains("root[\\\"envs/prod\\\"].module.alb.aws_lb_listener_rule.api")
                 .doesNotContain("root[\\\"envs/dev\\\"]").doesNotContain("address-clash");
-        CliRun text = CliRun.run("review", "--repo", repo, "--base", "HEAD~1", "--head", "HEAD");
+        CliRun text = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1");
         assertThat(text.out()).doesNotContain("No load-balancer change").contains("/v2/*");
     }
 
     @Test
     void addingProdBesideDevAddsProdAndLeavesDevAlone() {
-        CliRun review = CliRun.run("review", "--repo", repo, "--base", "HEAD~2", "--head", "HEAD~1", "--format",
+        CliRun review = CliRun.run("review", "--repo", repo, "--base", "HEAD~3", "--head", "HEAD~2", "--format",
                 "json");
         // dev was alone at the base, plainly named there; it is named apart on both sides, so it did not change.
         assertThat(review.out()).contains("root[\\\"envs/prod\\\"].module.alb.aws_lb.this")
@@ -123,8 +125,20 @@ class RootsNamedApartTest {
     }
 
     @Test
+    void movingARootsDirectoryMovesItsElementsRatherThanRenamingThem() {
+        // Its files, backend block included, moved: the state follows, nothing is destroyed or rerouted.
+        CliRun review = CliRun.run("review", "--repo", repo, "--base", "HEAD~1", "--head", "HEAD");
+        assertThat(review.exitCode()).isZero();
+        assertThat(review.out()).contains("routing unchanged").doesNotContain("LBG013")
+                .contains("renamed   load balancer root[\"envs/production\"].module.alb.aws_lb.this (from "
+                        + "root[\"envs/prod\"].module.alb.aws_lb.this, root directory moved)");
+        CliRun timeline = CliRun.run("timeline", "--repo", repo, "--range", "HEAD~1..HEAD", "--format", "json");
+        assertThat(timeline.out()).doesNotContain("LBG013");
+    }
+
+    @Test
     void theTimelineNamesEachCommitsChangeAsTheReviewDoes() {
-        CliRun timeline = CliRun.run("timeline", "--repo", repo, "--since", "HEAD~2", "--format", "json");
+        CliRun timeline = CliRun.run("timeline", "--repo", repo, "--range", "HEAD~3..HEAD~1", "--format", "json");
         assertThat(timeline.out()).contains("root[\\\"envs/prod\\\"].module.alb.aws_lb_listener_rule.api")
                 .doesNotContain("\"module.alb.aws_lb.this\"").doesNotContain("address-clash");
     }

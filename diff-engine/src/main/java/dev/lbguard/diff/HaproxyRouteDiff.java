@@ -45,7 +45,7 @@ final class HaproxyRouteDiff {
             Request any = Request.of("example.com", "/").withSourceIp(ADDRESSES.get(0));
             Destination unknown = new Destination(Optional.empty(), Optional.empty(), Destination.Kind.UNKNOWN,
                     "the listener changes between ALB and HAProxy semantics; its request classes are not compared");
-            undecided.add(new RouteChange(shown.loadBalancer().id(), shown.loadBalancer().name(), shown.listener().id(),
+            undecided.add(new RouteChange(shown.loadBalancer().id(), shown.name(), shown.listener().id(),
                     shown.listener().label(), new RequestClass(List.of()), any, unknown, unknown));
             return 1;
         }
@@ -65,7 +65,7 @@ final class HaproxyRouteDiff {
                 before = undecidedOf(before, cell.undecided().get());
                 after = undecidedOf(after, cell.undecided().get());
             }
-            RouteChange change = new RouteChange(shown.loadBalancer().id(), shown.loadBalancer().name(),
+            RouteChange change = new RouteChange(shown.loadBalancer().id(), shown.name(),
                     shown.listener().id(), shown.listener().label(), describe(cell), witness.get(), before, after);
             if (!before.routesAlike(after, reach)) {
                 changes.add(change);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -19,8 +20,13 @@ import java.util.function.Function;
  */
 record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
 
-    /** A listener with the load balancer it belongs to. */
-    record Placed(LoadBalancer loadBalancer, Listener listener) {
+    /**
+     * A listener with the load balancer it belongs to.
+     *
+     * @param name how reports name the load balancer: its name, with its id where load balancers of other ids share
+     *             that name (two roots named apart whose load balancers take one name)
+     */
+    record Placed(LoadBalancer loadBalancer, Listener listener, String name) {
         String key() {
             return loadBalancer.id().value() + "\u0000" + listener.id().value();
         }
@@ -43,8 +49,9 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
      * pair and nothing else.
      */
     static List<ListenerPair> match(RoutingSnapshot base, RoutingSnapshot head, Reach reach) {
-        Map<String, Moved> b = byId(base, reach);
-        Map<String, Moved> h = byId(head, reach);
+        Set<String> shared = sharedNames(base, head, reach);
+        Map<String, Moved> b = byId(base, reach, shared);
+        Map<String, Moved> h = byId(head, reach, shared);
         List<ListenerPair> pairs = new ArrayList<>();
         for (String id : new ArrayList<>(b.keySet())) {
             // The same listener moved to another port (or load balancer) takes other requests: its old port's
@@ -87,12 +94,30 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         }
     }
 
-    private static Map<String, Moved> byId(RoutingSnapshot s, Reach reach) {
+    /** The names that load balancers of different identities take, in either snapshot. */
+    private static Set<String> sharedNames(RoutingSnapshot base, RoutingSnapshot head, Reach reach) {
+        Map<String, String> identityByName = new java.util.HashMap<>();
+        Set<String> shared = new java.util.HashSet<>();
+        for (RoutingSnapshot s : List.of(base, head)) {
+            for (LoadBalancer lb : s.loadBalancers()) {
+                String identity = reach.identity(lb.id()).value();
+                String first = identityByName.putIfAbsent(lb.name(), identity);
+                if (first != null && !first.equals(identity)) {
+                    shared.add(lb.name());
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static Map<String, Moved> byId(RoutingSnapshot s, Reach reach, Set<String> shared) {
         Map<String, Moved> m = new LinkedHashMap<>();
         List<Moved> all = new ArrayList<>();
         for (LoadBalancer lb : s.loadBalancers()) {
             for (Listener l : lb.listeners()) {
-                all.add(new Moved(new Placed(lb, l), reach.identity(l.id()).value(), reach.identity(lb.id()).value()));
+                String name = shared.contains(lb.name()) ? lb.name() + " (" + lb.id() + ")" : lb.name();
+                all.add(new Moved(new Placed(lb, l, name), reach.identity(l.id()).value(),
+                        reach.identity(lb.id()).value()));
             }
         }
         all.sort(Comparator.comparing(Moved::listenerId).thenComparing(p -> p.placed().listener().id()));

@@ -79,7 +79,8 @@ public final class RouteDiffer {
      * request per rule, not a description, and merging is most of a diff's cost.
      */
     public List<ListenerClass> classesOf(LoadBalancer lb, Listener listener) {
-        ListenerPair pair = new ListenerPair(Optional.empty(), Optional.of(new ListenerPair.Placed(lb, listener)));
+        ListenerPair pair = new ListenerPair(Optional.empty(), Optional.of(new ListenerPair.Placed(lb, listener,
+                lb.name())));
         List<ListenerClass> out = new ArrayList<>();
         if (HaproxyRouteDiff.applies(pair)) {
             // HAProxy classes are not merged: the diff of the listener against none lists every class.
@@ -132,7 +133,7 @@ public final class RouteDiffer {
         for (ClassMerger.Entry e : entries) {
             // A merged class is a union of classes with these destinations, so any of its requests is a witness.
             Request witness = witnesses.of(e.cell()).orElseThrow();
-            out.add(new RouteChange(shown.loadBalancer().id(), shown.loadBalancer().name(), shown.listener().id(),
+            out.add(new RouteChange(shown.loadBalancer().id(), shown.name(), shown.listener().id(),
                     shown.listener().label(), ClassMerger.describe(e.cell()), witness, e.before(), e.after()));
         }
     }

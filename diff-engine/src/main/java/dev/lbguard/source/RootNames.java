@@ -76,6 +76,52 @@ public final class RootNames {
         }
     }
 
+    /**
+     * The head's roots named apart that are a base root named apart under a new directory ({@code git mv envs/prod
+     * envs/production}): as moves of everything under the old name to the new, for the head's snapshot. Moving a
+     * root's files moves its backend block with them, so its state, and nothing is destroyed; without the move the
+     * diffs would see every element renamed. A root counts as moved when it is the only root gone from the base
+     * and come in the head that declares the same load balancers (by address under the root), or, among several,
+     * the one whose directory ends alike ({@code envs/prod} and {@code live/prod}).
+     */
+    public static List<Move> movedRoots(Map<String, RoutingSnapshot> base, Map<String, RoutingSnapshot> head,
+                                        Set<String> apart) {
+        List<Move> moves = new ArrayList<>();
+        Set<String> taken = new java.util.HashSet<>();
+        for (Map.Entry<String, RoutingSnapshot> gone : base.entrySet()) {
+            if (head.containsKey(gone.getKey()) || !apart.contains(gone.getKey())) {
+                continue;
+            }
+            Set<ElementId> declared = loadBalancers(gone.getValue());
+            List<String> candidates = head.entrySet().stream()
+                    .filter(e -> !base.containsKey(e.getKey()) && apart.contains(e.getKey())
+                            && !taken.contains(e.getKey()) && !declared.isEmpty()
+                            && loadBalancers(e.getValue()).equals(declared))
+                    .map(Map.Entry::getKey).toList();
+            if (candidates.size() > 1) {
+                String last = gone.getKey().substring(gone.getKey().lastIndexOf('/') + 1);
+                candidates = candidates.stream().filter(c -> c.substring(c.lastIndexOf('/') + 1).equals(last)).toList();
+            }
+            if (candidates.size() == 1) {
+                String to = candidates.get(0);
+                taken.add(to);
+                String from = prefix(gone.getKey());
+                String into = prefix(to);
+                moves.add(new Move(ElementId.of(from.substring(0, from.length() - 1)),
+                        ElementId.of(into.substring(0, into.length() - 1)),
+                        head.get(to).loadBalancers().get(0).source()));
+            }
+        }
+        return moves;
+    }
+
+    /** The addresses of the load balancers a root declares (not another stack's it only looks up). */
+    private static Set<ElementId> loadBalancers(RoutingSnapshot root) {
+        Set<ElementId> ids = new java.util.HashSet<>();
+        root.loadBalancers().stream().filter(lb -> !lb.managedElsewhere()).forEach(lb -> ids.add(lb.id()));
+        return ids;
+    }
+
     /** How the elements of {@code root} (a directory, {@code ""} for the repository's top) are named apart. */
     public static String prefix(String root) {
         String dir = root.isEmpty() ? "." : root;
@@ -103,17 +149,23 @@ public final class RootNames {
                         l.port(), l.sslPolicy(), l.certificates(), forward(l.defaultAction(), prefix, own), rules,
                         l.semantics()));
             }
-            loadBalancers.add(new LoadBalancer(looked ? lb.id() : named(prefix, lb.id()), lb.source(), lb.name(),
+            loadBalancers.add(looked ? new LoadBalancer(lb.id(), lb.source(), lb.name(), lb.type(), lb.internal(),
+                    listeners) : new LoadBalancer(named(prefix, lb.id()), lb.source(), name(prefix, lb.id(), lb.name()),
                     lb.type(), lb.internal(), listeners));
         }
         List<TargetGroup> targetGroups = snapshot.targetGroups().stream().map(tg -> new TargetGroup(
-                named(prefix, tg.id()), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
+                named(prefix, tg.id()), tg.source(), name(prefix, tg.id(), tg.name()), tg.protocol(), tg.port(), tg.targetType(),
                 tg.healthCheck(), tg.targets().stream().map(t -> new Target(named(prefix, t.id()), t.source(),
                         t.targetId(), t.port(), t.status(), t.backup())).toList())).toList();
         List<Move> moves = snapshot.moves().stream()
                 .map(m -> new Move(named(prefix, m.from()), named(prefix, m.to()), m.source())).toList();
         return new RoutingSnapshot(snapshot.origin(), loadBalancers, targetGroups, snapshot.diagnostics(), moves,
                 snapshot.secrets());
+    }
+
+    /** A load balancer or group without a {@code name} is shown by its address: then by its new one. */
+    private static String name(String prefix, ElementId id, String name) {
+        return name.equals(id.value()) ? prefix + name : name;
     }
 
     private static ElementId named(String prefix, ElementId id) {

@@ -35,6 +35,33 @@ public final class SnapshotMerger {
     }
 
     /**
+     * The two sides of a comparison (root directory to its reading, each), merged and named alike: a root that
+     * shares an address on either side is named apart on both, and one named apart whose directory moved is moved
+     * in the head ({@link RootNames#movedRoots}).
+     */
+    public static List<RoutingSnapshot> pair(SnapshotOrigin baseOrigin, Map<String, RoutingSnapshot> base,
+                                             SnapshotOrigin headOrigin, Map<String, RoutingSnapshot> head) {
+        return pair(baseOrigin, base, headOrigin, head, RootNames.clashing(List.of(base, head)));
+    }
+
+    /** {@link #pair(SnapshotOrigin, Map, SnapshotOrigin, Map)} naming {@code apart} apart (and those that clash). */
+    public static List<RoutingSnapshot> pair(SnapshotOrigin baseOrigin, Map<String, RoutingSnapshot> base,
+                                             SnapshotOrigin headOrigin, Map<String, RoutingSnapshot> head,
+                                             Set<String> apart) {
+        Set<String> both = new java.util.HashSet<>(apart);
+        both.addAll(RootNames.clashing(List.of(base, head)));
+        RoutingSnapshot after = merge(headOrigin, head, both);
+        List<Move> moved = RootNames.movedRoots(base, head, both);
+        if (!moved.isEmpty()) {
+            List<Move> moves = new ArrayList<>(after.moves());
+            moves.addAll(moved);
+            after = new RoutingSnapshot(after.origin(), after.loadBalancers(), after.targetGroups(),
+                    after.diagnostics(), moves, after.secrets());
+        }
+        return List.of(merge(baseOrigin, base, both), after);
+    }
+
+    /**
      * {@link #merge(SnapshotOrigin, Map)}, naming apart {@code apart} too: the roots that clash on the other side
      * of a comparison, so that both sides name them alike.
      */

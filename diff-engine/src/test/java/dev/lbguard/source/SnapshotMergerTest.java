@@ -148,6 +148,40 @@ class SnapshotMergerTest {
         assertThat(RootNames.prefix("")).isEqualTo("root[\".\"].");
     }
 
+    @Test
+    void aLoadBalancerOrGroupShownByItsAddressIsShownByItsNewOne() {
+        RoutingSnapshot a = forwarding("a");
+        LoadBalancer lb = a.loadBalancers().get(0);
+        dev.lbguard.model.TargetGroup tg = a.targetGroups().get(0);
+        RoutingSnapshot nameless = new RoutingSnapshot(ORIGIN, List.of(new LoadBalancer(lb.id(), lb.source(),
+                lb.id().value(), lb.type(), lb.internal(), lb.listeners())), List.of(new dev.lbguard.model.TargetGroup(
+                tg.id(), tg.source(), tg.id().value(), tg.protocol(), tg.port(), tg.targetType(), tg.healthCheck(),
+                tg.targets())), List.of());
+        RoutingSnapshot named = RootNames.apart("envs/prod", nameless);
+        assertThat(named.loadBalancers().get(0).name()).isEqualTo("root[\"envs/prod\"].aws_lb.a");
+        assertThat(named.targetGroups().get(0).name()).isEqualTo("root[\"envs/prod\"].aws_lb_target_group.app");
+        assertThat(RootNames.apart("envs/prod", a).loadBalancers().get(0).name()).isEqualTo("lb-a");
+    }
+
+    @Test
+    void aRootNamedApartWhoseDirectoryMovedIsMovedInTheHead() {
+        java.util.Map<String, RoutingSnapshot> base = new java.util.LinkedHashMap<>();
+        base.put("envs/dev", forwarding("a"));
+        base.put("envs/prod", forwarding("a"));
+        java.util.Map<String, RoutingSnapshot> head = new java.util.LinkedHashMap<>();
+        head.put("envs/dev", forwarding("a"));
+        head.put("envs/production", forwarding("a"));
+        List<RoutingSnapshot> pair = SnapshotMerger.pair(ORIGIN, base, ORIGIN, head);
+
+        assertThat(pair.get(0).moves()).isEmpty();
+        assertThat(pair.get(1).moves()).extracting(m -> m.from().value() + " -> " + m.to().value())
+                .containsExactly("root[\"envs/prod\"] -> root[\"envs/production\"]");
+        assertThat(new dev.lbguard.diff.RouteDiffer().diff(pair.get(0), pair.get(1)).changes()).isEmpty();
+        // A root that declares other load balancers is another root, not this one moved.
+        head.put("envs/production", forwarding("b"));
+        assertThat(SnapshotMerger.pair(ORIGIN, base, ORIGIN, head).get(1).moves()).isEmpty();
+    }
+
     /** The roots, each named by the directory of its first load balancer's source. */
     private static java.util.Map<String, RoutingSnapshot> roots(RoutingSnapshot... parts) {
         java.util.Map<String, RoutingSnapshot> roots = new java.util.LinkedHashMap<>();

@@ -17,12 +17,14 @@ final class RootSnapshots {
 
     /** The snapshot of every root module of a state, as one, the roots that clash there named apart. */
     static RoutingSnapshot full(HistorySnapshots.State state, SnapshotOrigin origin) {
-        return full(state, origin, Set.of());
+        return dev.lbguard.source.SnapshotMerger.merge(origin, state.snapshots());
     }
 
-    /** {@link #full(HistorySnapshots.State, SnapshotOrigin)}, naming {@code apart} apart too (see {@link #clashing}). */
-    static RoutingSnapshot full(HistorySnapshots.State state, SnapshotOrigin origin, Set<String> apart) {
-        return dev.lbguard.source.SnapshotMerger.merge(origin, state.snapshots(), apart);
+    /** Every root module of two states, as one snapshot each, named alike (see {@link #pair}). */
+    static List<RoutingSnapshot> full(HistorySnapshots.State before, HistorySnapshots.State after,
+                                      SnapshotOrigin beforeOrigin, SnapshotOrigin afterOrigin) {
+        return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, before.snapshots(), afterOrigin,
+                after.snapshots());
     }
 
     /**
@@ -71,8 +73,15 @@ final class RootSnapshots {
      * several roots is (SnapshotMerger), {@code apart} named apart, so that a root reads the same in a timeline as
      * in a review.
      */
-    static RoutingSnapshot merge(HistorySnapshots.State state, java.util.Collection<String> roots,
-                                 SnapshotOrigin origin, Set<String> apart) {
+    static List<RoutingSnapshot> pair(HistorySnapshots.State before, HistorySnapshots.State after,
+                                      java.util.Collection<String> roots, SnapshotOrigin beforeOrigin,
+                                      SnapshotOrigin afterOrigin, Set<String> apart) {
+        return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, read(before, roots), afterOrigin,
+                read(after, roots), apart);
+    }
+
+    private static java.util.Map<String, RoutingSnapshot> read(HistorySnapshots.State state,
+                                                              java.util.Collection<String> roots) {
         java.util.Map<String, RoutingSnapshot> read = new java.util.LinkedHashMap<>();
         for (String root : roots) {
             RoutingSnapshot s = state.snapshots().get(root);
@@ -80,7 +89,7 @@ final class RootSnapshots {
                 read.put(root, s);
             }
         }
-        return dev.lbguard.source.SnapshotMerger.merge(origin, read, apart);
+        return read;
     }
 
     /** Both sets of roots named apart, as one. */

@@ -115,9 +115,8 @@ public final class TimelineAnalysis {
                         }
                         standing = now;
                     }
-                    reviewer.submit(new Pending(commit, step.changedRoots(),
-                            RootSnapshots.merge(state, compared, before, apart),
-                            RootSnapshots.merge(step.state(), compared, after, apart),
+                    List<RoutingSnapshot> pair = RootSnapshots.pair(state, step.state(), compared, before, after, apart);
+                    reviewer.submit(new Pending(commit, step.changedRoots(), pair.get(0), pair.get(1),
                             history.mergedCommits(commit), judgements));
                     if (invariant.isPresent()) {
                         // Judged on every root, as check would judge the commit: the compared roots alone may lack
@@ -145,9 +144,9 @@ public final class TimelineAnalysis {
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
-        Set<String> netApart = RootSnapshots.union(RootSnapshots.clashing(start), RootSnapshots.clashing(state));
-        RoutingSnapshot netBase = RootSnapshots.full(start, first, netApart);
-        RoutingSnapshot netHead = RootSnapshots.full(state, last, netApart);
+        List<RoutingSnapshot> netPair = RootSnapshots.full(start, state, first, last);
+        RoutingSnapshot netBase = netPair.get(0);
+        RoutingSnapshot netHead = netPair.get(1);
         ReviewResult net = review.review(netBase, netHead, policy);
         entries.sort(TimelineEntry.RANKING);
         others.sort(TimelineEntry.RANKING);

@@ -1,14 +1,12 @@
 package dev.lbguard.cli.command;
 
 import dev.lbguard.model.RoutingSnapshot;
-import dev.lbguard.source.RootNames;
 import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.terraform.eval.Reuse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** Reads routing snapshots of revisions with the common options: the one way every command loads them. */
@@ -46,9 +44,7 @@ final class SnapshotOptions {
         Map<String, RoutingSnapshot> before = readRoots(base, inputs, reuse);
         Map<String, RoutingSnapshot> after = readRoots(head, inputs, reuse);
         // A root that shares an address with another on either side is named apart on both (RootNames).
-        Set<String> apart = RootNames.clashing(List.of(before, after));
-        return List.of(SnapshotMerger.merge(base.origin(), before, apart),
-                SnapshotMerger.merge(head.origin(), after, apart));
+        return SnapshotMerger.pair(base.origin(), before, head.origin(), after);
     }
 
     /** Terraform variables and Ansible options from the command line and the environment. */

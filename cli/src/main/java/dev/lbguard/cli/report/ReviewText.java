@@ -98,11 +98,23 @@ public final class ReviewText {
         }
     }
 
+    /**
+     * True when an element keeps its address in a root named apart whose directory moved
+     * ({@code root["envs/prod"].x} to {@code root["envs/production"].x}): a move lbguard infers, not a moved block.
+     */
+    static boolean rootMoved(String from, String to) {
+        int f = from.indexOf("\"].");
+        int t = to.indexOf("\"].");
+        return from.startsWith("root[\"") && to.startsWith("root[\"") && f > 0 && t > 0
+                && from.substring(f).equals(to.substring(t));
+    }
+
     /** Resource changes with their attribute changes, indented by {@code indent}. */
     public static void resourceChanges(StringBuilder s, List<ResourceChange> changes, Style style, String indent) {
         for (ResourceChange c : changes) {
             s.append(indent).append(String.format("  %-9s %-13s %s", c.change().label(), c.kind().label(), c.id()))
-                    .append(c.renamedFrom().map(f -> " (from " + f + (c.declaredMove() ? ", moved block" : "")
+                    .append(c.renamedFrom().map(f -> " (from " + f + (!c.declaredMove() ? ""
+                            : rootMoved(f.value(), c.id().value()) ? ", root directory moved" : ", moved block")
                             + ")").orElse(""))
                     .append("  ").append(style.dim(c.source().toString())).append('\n');
             for (AttributeChange a : c.attributes()) {
