@@ -43,6 +43,9 @@ public final class RootNames {
     public static Set<String> clashing(Collection<Map<String, RoutingSnapshot>> sides) {
         Set<String> apart = new TreeSet<>();
         for (Map<String, RoutingSnapshot> side : sides) {
+            if (side.size() < 2) {
+                continue; // one root shares nothing (a timeline asks this of every commit of a big root)
+            }
             Map<ElementId, Declared> first = new HashMap<>();
             side.forEach((root, snapshot) -> {
                 for (LoadBalancer lb : snapshot.loadBalancers()) {
