@@ -80,6 +80,20 @@ final class Languages {
         return new Condition(c.type(), header, c.values(), c.queryPairs(), Optional.empty());
     }
 
+    /**
+     * The condition "the request has what {@code c} tests" (its header, any value; any query pair), for the
+     * conditions whose unknown values the evaluator still answers false without it; empty for the others.
+     */
+    static Optional<Condition> presence(Condition c) {
+        if (c.type() == ConditionType.HTTP_HEADER && c.headerNameKnown()) {
+            return Optional.of(Condition.httpHeader(c.headerName().toLowerCase(Locale.ROOT), "*"));
+        }
+        if (c.type() == ConditionType.QUERY_STRING) {
+            return Optional.of(Condition.queryString(QueryPair.valueOnly("*")));
+        }
+        return Optional.empty();
+    }
+
     /** True when the evaluator may answer unknown for the condition: unknown values, or a value not a CIDR. */
     static boolean partlyUnknown(Condition c) {
         return c.isUnknown() || c.type() == ConditionType.SOURCE_IP

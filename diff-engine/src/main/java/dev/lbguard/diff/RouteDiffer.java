@@ -179,6 +179,10 @@ public final class RouteDiffer {
                 // With an unknown condition the evaluator's answer (false, unknown, true) depends on every
                 // condition's known value, not only on the first that fails: split on each one alone.
                 alb.conditions().forEach(c -> predicates.add(List.of(Languages.known(c))));
+                // An unknown-valued header (or query) condition cannot hold without the header (a query): the
+                // evaluator tells those requests apart, so the classes must too.
+                alb.conditions().stream().filter(Condition::isUnknown).map(Languages::presence).flatMap(Optional::stream)
+                        .forEach(c -> predicates.add(List.of(c)));
             } else {
                 predicates.add(List.copyOf(new TreeSet<>(alb.conditions().stream().map(Languages::known).toList())));
             }

@@ -90,6 +90,18 @@ public record Condition(ConditionType type, String headerName, List<String> valu
         return of(ConditionType.SOURCE_IP, List.of(cidrs));
     }
 
+    /** How a reading says an http-header condition's header name could not be evaluated: its unknown reason's start. */
+    public static final String UNKNOWN_HEADER_NAME = "header name ";
+
+    /**
+     * True when this http-header condition's header is known (a reading writes {@code ?} for a header it could not
+     * name, and {@link #UNKNOWN_HEADER_NAME} before the reason when the name's value is unknown).
+     */
+    public boolean headerNameKnown() {
+        return type == ConditionType.HTTP_HEADER && !headerName.equals("?")
+                && unknownReason.map(r -> !r.startsWith(UNKNOWN_HEADER_NAME)).orElse(true);
+    }
+
     /** The same condition, with values that could not be evaluated for {@code reason}. */
     public Condition withUnknown(String reason) {
         return new Condition(type, headerName, values, queryPairs, Optional.of(reason));

@@ -75,6 +75,12 @@ final class ConditionMatcher {
             if (c.unknownReason().isEmpty()) {
                 return Verdict.NO; // the common case, decided without building a verdict per request
             }
+            // Unless the request lacks what every value tests: an http-header condition holds only for a request
+            // with that header, a query-string condition only for one with a query, whatever their values.
+            if (c.type() == ConditionType.HTTP_HEADER && c.headerNameKnown() && r.headerValues(c.headerName()).isEmpty()
+                    || c.type() == ConditionType.QUERY_STRING && r.query().isEmpty()) {
+                return Verdict.NO;
+            }
             return c.unknownReason()
                     .map(why -> new Verdict(Truth.UNKNOWN, "condition " + c.type().label() + " could not be evaluated: "
                             + why))

@@ -219,6 +219,37 @@ class RouteEvaluatorTest {
     }
 
     @Test
+    void aHeaderConditionOfUnknownValuesCannotTakeARequestWithoutThatHeader() {
+        Condition canary = Condition.httpHeader("X-Canary").withUnknown("var.canary_values");
+        Listener l = http(rule("canary", 1, canary), rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(winner(l, req("h", "/x"))).contains("all");
+        RouteResult withHeader = evaluator.evaluate(l, req("h", "/x").withHeader("X-Canary", "yes"));
+        assertThat(withHeader.status()).isEqualTo(RouteResult.Status.UNKNOWN);
+        assertThat(withHeader.reason()).contains("var.canary_values");
+        // Header names are not case-sensitive.
+        assertThat(evaluator.evaluate(l, req("h", "/x").withHeader("x-canary", "yes")).status())
+                .isEqualTo(RouteResult.Status.UNKNOWN);
+
+        // A header whose name is unknown may be any header the request has.
+        Condition unnamed = Condition.httpHeader("(known after apply)").withUnknown(Condition.UNKNOWN_HEADER_NAME
+                + "(known after apply)");
+        Listener u = http(rule("u", 1, unnamed), rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(evaluator.evaluate(u, req("h", "/x")).status()).isEqualTo(RouteResult.Status.UNKNOWN);
+        Listener whole = http(rule("w", 1, Condition.httpHeader("?").withUnknown("var.headers")),
+                rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(evaluator.evaluate(whole, req("h", "/x")).status()).isEqualTo(RouteResult.Status.UNKNOWN);
+    }
+
+    @Test
+    void aQueryConditionOfUnknownValuesCannotTakeARequestWithoutAQuery() {
+        Condition q = Condition.queryString().withUnknown("var.query");
+        Listener l = http(rule("q", 1, q), rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(winner(l, req("h", "/x"))).contains("all");
+        assertThat(evaluator.evaluate(l, req("h", "/x").withQuery("v", "2")).status())
+                .isEqualTo(RouteResult.Status.UNKNOWN);
+    }
+
+    @Test
     void aFalseConditionBeatsAnUnknownOne() {
         Condition unknown = Condition.hostHeader().withUnknown("unevaluable");
         Listener l = http(rule("r", 1, unknown, Condition.pathPattern("/only")));

@@ -158,7 +158,7 @@ public final class TerraformConditions {
                         ? TfValues.display(o.get("http_header_name")).filter(s -> !s.isEmpty()).orElse("?") : "";
                 Condition c = values(type, header, o.get("values"));
                 if (type == ConditionType.HTTP_HEADER && TfValues.isUnknown(o.get("http_header_name"))) {
-                    c = c.withUnknown("header name " + header);
+                    c = c.withUnknown(Condition.UNKNOWN_HEADER_NAME + header);
                 }
                 if (!TfValues.strings(o.get("regex_values")).known().isEmpty()) {
                     // Newer providers accept regex_values; lbguard does not evaluate regexes yet.
