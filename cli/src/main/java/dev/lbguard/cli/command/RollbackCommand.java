@@ -106,9 +106,10 @@ public final class RollbackCommand implements Callable<Integer> {
                     ? RollbackReport.json(rollback) : RollbackReport.markdown(rollback),
                     Redaction.secretsOf(rollback.review()));
         }
-        if (!rollback.proven()) {
-            return ExitCode.INCOMPLETE.code();
+        // As every command: findings at or above --fail-on first (1), then whatever is not sure (3).
+        if (FailOn.or(failOn, rollback.review().policy().judge()).failsOn(rollback.review().findings())) {
+            return ExitCode.FINDINGS.code();
         }
-        return FailOn.or(failOn, rollback.review().policy().judge()).failsOn(rollback.review().findings()) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+        return rollback.proven() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }
 }
