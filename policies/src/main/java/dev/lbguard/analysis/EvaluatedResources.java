@@ -9,6 +9,7 @@ import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.eval.TerraformEvaluator;
 import dev.lbguard.source.terraform.eval.TerraformInputs;
+import dev.lbguard.source.terraform.terragrunt.TerragruntUnits;
 import dev.lbguard.source.value.ValueJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,10 @@ public record EvaluatedResources(List<Module> modules) {
         TerraformEvaluator evaluator = new TerraformEvaluator();
         List<Module> modules = new ArrayList<>();
         for (String dir : dirs) {
-            TerraformEvaluation e = evaluator.evaluate(tree, dir, inputs);
+            // A Terragrunt unit is read as routes reads it: its module, run with the unit's inputs.
+            TerraformEvaluation e = TerragruntUnits.hasConfig(tree, dir)
+                    ? TerragruntUnits.evaluate(tree, dir, inputs, inputs.processEnvironment()).evaluation()
+                    : evaluator.evaluate(tree, dir, inputs);
             List<Resource> resources = new ArrayList<>();
             for (ResourceInstance r : allTypes ? e.resources() : e.loadBalancerResources()) {
                 resources.add(resource(r));
