@@ -85,7 +85,10 @@ final class Languages {
      * conditions whose unknown values the evaluator still answers false without it; empty for the others.
      */
     static Optional<Condition> presence(Condition c) {
-        if (c.type() == ConditionType.HTTP_HEADER && c.headerNameKnown()) {
+        if (!c.unknownValuesNeedPresence()) {
+            return Optional.empty();
+        }
+        if (c.type() == ConditionType.HTTP_HEADER) {
             return Optional.of(Condition.httpHeader(c.headerName().toLowerCase(Locale.ROOT), "*"));
         }
         if (c.type() == ConditionType.QUERY_STRING) {

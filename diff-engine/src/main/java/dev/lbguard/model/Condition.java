@@ -93,6 +93,18 @@ public record Condition(ConditionType type, String headerName, List<String> valu
     /** How a reading says an http-header condition's header name could not be evaluated: its unknown reason's start. */
     public static final String UNKNOWN_HEADER_NAME = "header name ";
 
+    /** How a reading says a condition block holds no values at all (whose matching AWS does not document). */
+    public static final String WITHOUT_VALUES = " condition has no values";
+
+    /**
+     * True when the unknown values of this condition still need what it tests (its header, a query) to be in a
+     * request: not for a condition written without values, whose matching is not documented.
+     */
+    public boolean unknownValuesNeedPresence() {
+        return unknownReason.map(r -> !r.endsWith(WITHOUT_VALUES)).orElse(true)
+                && (type == ConditionType.QUERY_STRING || headerNameKnown());
+    }
+
     /**
      * True when this http-header condition's header is known (a reading writes {@code ?} for a header it could not
      * name, and {@link #UNKNOWN_HEADER_NAME} before the reason when the name's value is unknown).

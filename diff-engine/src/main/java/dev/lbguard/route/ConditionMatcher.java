@@ -77,8 +77,8 @@ final class ConditionMatcher {
             }
             // Unless the request lacks what every value tests: an http-header condition holds only for a request
             // with that header, a query-string condition only for one with a query, whatever their values.
-            if (c.type() == ConditionType.HTTP_HEADER && c.headerNameKnown() && r.headerValues(c.headerName()).isEmpty()
-                    || c.type() == ConditionType.QUERY_STRING && r.query().isEmpty()) {
+            if (c.unknownValuesNeedPresence() && (c.type() == ConditionType.HTTP_HEADER
+                    ? r.headerValues(c.headerName()).isEmpty() : r.query().isEmpty())) {
                 return Verdict.NO;
             }
             return c.unknownReason()

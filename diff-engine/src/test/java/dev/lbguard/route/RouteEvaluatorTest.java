@@ -238,6 +238,14 @@ class RouteEvaluatorTest {
         Listener whole = http(rule("w", 1, Condition.httpHeader("?").withUnknown("var.headers")),
                 rule("all", 2, Condition.pathPattern("/*")));
         assertThat(evaluator.evaluate(whole, req("h", "/x")).status()).isEqualTo(RouteResult.Status.UNKNOWN);
+        // An unknown name stays unknown when another reason joins it.
+        Listener both = http(rule("b", 1, Condition.httpHeader("var.h").withUnknown(Condition.UNKNOWN_HEADER_NAME
+                + "var.h; regex_values are not supported")), rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(evaluator.evaluate(both, req("h", "/x")).status()).isEqualTo(RouteResult.Status.UNKNOWN);
+        // A condition written without values matches what AWS does not document: unknown even without the header.
+        Listener empty = http(rule("e", 1, Condition.httpHeader("X-Canary").withUnknown("the http_header"
+                + Condition.WITHOUT_VALUES)), rule("all", 2, Condition.pathPattern("/*")));
+        assertThat(evaluator.evaluate(empty, req("h", "/x")).status()).isEqualTo(RouteResult.Status.UNKNOWN);
     }
 
     @Test

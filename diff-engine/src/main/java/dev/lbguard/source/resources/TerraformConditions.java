@@ -162,7 +162,9 @@ public final class TerraformConditions {
                 }
                 if (!TfValues.strings(o.get("regex_values")).known().isEmpty()) {
                     // Newer providers accept regex_values; lbguard does not evaluate regexes yet.
-                    c = c.withUnknown("regex_values are not supported");
+                    // Added to an unknown header name's reason, which must stay first (Condition.headerNameKnown).
+                    c = c.withUnknown(c.unknownReason().map(r -> r + "; ").orElse("")
+                            + "regex_values are not supported");
                 }
                 out.add(withValues(c, body, reading));
             }
@@ -179,7 +181,7 @@ public final class TerraformConditions {
         if (!c.values().isEmpty() || c.unknownReason().isPresent()) {
             return c;
         }
-        Condition unknown = c.withUnknown("the " + body + " condition has no values");
+        Condition unknown = c.withUnknown("the " + body + Condition.WITHOUT_VALUES);
         String leaveOut = "; give it a value, or leave the condition out (a dynamic \"condition\" block over an empty "
                 + "list writes none)";
         reading.error("tf-condition-without-values", AT_LEAST_ONE_VALUE.contains(c.type())
