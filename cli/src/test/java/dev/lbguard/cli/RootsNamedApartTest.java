@@ -19,7 +19,7 @@ class RootsNamedApartTest {
     static Path temp;
     static String repo;
 
-    private static final String MODULE = """
+    static final String MODULE = """
             variable "env" {}
             variable "api_path" {}
             resource "aws_lb" "this" {
@@ -59,7 +59,7 @@ class RootsNamedApartTest {
             }
             """;
 
-    private static String env(String name, String apiPath) {
+    static String env(String name, String apiPath) {
         return """
                 module "alb" {
                   source   = "../../modules/alb"

@@ -80,49 +80,56 @@ public final class RootNames {
     }
 
     /**
-     * The head's roots named apart that are a base root named apart under a new directory ({@code git mv envs/prod
-     * envs/production}): as moves of everything under the old name to the new, for the head's snapshot. Moving a
-     * root's files moves its backend block with them, so its state, and nothing is destroyed; without the move the
-     * diffs would see every element renamed. A root counts as moved when it is the only root gone from the base
-     * and come in the head that declares the same load balancers (by address under the root), or, among several,
-     * the one whose directory ends alike ({@code envs/prod} and {@code live/prod}).
+     * The roots whose directory moved between base and head ({@code git mv envs/prod envs/production}), as pairs
+     * of the base's directory and the head's: a root gone from the base and one come in the head whose directories
+     * hold the same files, byte for byte ({@link SameFiles}), so that its backend block, and its state, moved along
+     * and nothing is destroyed. One to one: where several gone roots hold what one come root holds, or the other
+     * way round, the pair is the one whose directories end alike ({@code envs/prod} and {@code live/prod}), and
+     * none when that does not decide. A move edited in the same commit is not found: its elements read as renamed.
      */
-    public static List<Move> movedRoots(Map<String, RoutingSnapshot> base, Map<String, RoutingSnapshot> head,
-                                        Set<String> apart) {
-        List<Move> moves = new ArrayList<>();
-        Set<String> taken = new java.util.HashSet<>();
-        for (Map.Entry<String, RoutingSnapshot> gone : base.entrySet()) {
-            if (head.containsKey(gone.getKey()) || !apart.contains(gone.getKey())) {
-                continue;
-            }
-            Set<ElementId> declared = loadBalancers(gone.getValue());
-            List<String> candidates = head.entrySet().stream()
-                    .filter(e -> !base.containsKey(e.getKey()) && apart.contains(e.getKey())
-                            && !taken.contains(e.getKey()) && !declared.isEmpty()
-                            && loadBalancers(e.getValue()).equals(declared))
-                    .map(Map.Entry::getKey).toList();
-            if (candidates.size() > 1) {
-                String last = gone.getKey().substring(gone.getKey().lastIndexOf('/') + 1);
-                candidates = candidates.stream().filter(c -> c.substring(c.lastIndexOf('/') + 1).equals(last)).toList();
-            }
-            if (candidates.size() == 1) {
-                String to = candidates.get(0);
-                taken.add(to);
-                String from = prefix(gone.getKey());
-                String into = prefix(to);
-                moves.add(new Move(ElementId.of(from.substring(0, from.length() - 1)),
-                        ElementId.of(into.substring(0, into.length() - 1)),
-                        head.get(to).loadBalancers().get(0).source()));
+    public static List<String[]> movedRoots(Map<String, RoutingSnapshot> base, Map<String, RoutingSnapshot> head,
+                                            java.util.function.BiPredicate<String, String> sameFiles) {
+        List<String> gone = base.keySet().stream().filter(r -> !head.containsKey(r) && !r.isEmpty()).toList();
+        List<String> come = head.keySet().stream().filter(r -> !base.containsKey(r) && !r.isEmpty()).toList();
+        List<String[]> pairs = new ArrayList<>();
+        if (gone.isEmpty() || come.isEmpty()) {
+            return pairs;
+        }
+        Map<String, List<String>> to = new HashMap<>();
+        Map<String, List<String>> from = new HashMap<>();
+        for (String g : gone) {
+            for (String c : come) {
+                if (sameFiles.test(g, c)) {
+                    to.computeIfAbsent(g, k -> new ArrayList<>()).add(c);
+                    from.computeIfAbsent(c, k -> new ArrayList<>()).add(g);
+                }
             }
         }
-        return moves;
+        to.forEach((g, targets) -> {
+            List<String> chosen = endingAlike(g, targets);
+            if (chosen.size() == 1 && endingAlike(chosen.get(0), from.get(chosen.get(0))).equals(List.of(g))) {
+                pairs.add(new String[] {g, chosen.get(0)});
+            }
+        });
+        pairs.sort(java.util.Comparator.comparing(p -> p[0]));
+        return pairs;
     }
 
-    /** The addresses of the load balancers a root declares (not another stack's it only looks up). */
-    private static Set<ElementId> loadBalancers(RoutingSnapshot root) {
-        Set<ElementId> ids = new java.util.HashSet<>();
-        root.loadBalancers().stream().filter(lb -> !lb.managedElsewhere()).forEach(lb -> ids.add(lb.id()));
-        return ids;
+    /** {@code candidates} when there is one; else those whose last directory is {@code dir}'s. */
+    private static List<String> endingAlike(String dir, List<String> candidates) {
+        if (candidates.size() <= 1) {
+            return candidates;
+        }
+        String last = dir.substring(dir.lastIndexOf('/') + 1);
+        return candidates.stream().filter(c -> c.substring(c.lastIndexOf('/') + 1).equals(last)).toList();
+    }
+
+    /** The move of everything named under root {@code from} to root {@code to}, declared at {@code at}. */
+    static Move move(String from, String to, dev.lbguard.diagnostic.SourceRef at) {
+        String f = prefix(from);
+        String t = prefix(to);
+        return new Move(ElementId.of(f.substring(0, f.length() - 1)), ElementId.of(t.substring(0, t.length() - 1)),
+                at);
     }
 
     /** How the elements of {@code root} (a directory, {@code ""} for the repository's top) are named apart. */

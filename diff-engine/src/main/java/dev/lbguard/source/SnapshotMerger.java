@@ -36,22 +36,27 @@ public final class SnapshotMerger {
 
     /**
      * The two sides of a comparison (root directory to its reading, each), merged and named alike: a root that
-     * shares an address on either side is named apart on both, and one named apart whose directory moved is moved
-     * in the head ({@link RootNames#movedRoots}).
+     * shares an address on either side is named apart on both, and a root whose directory moved with its files
+     * ({@link RootNames#movedRoots}, judged by {@code sameFiles}) is named alike under both directories and moved
+     * from one to the other in the head, so that its elements are neither destroyed nor renamed.
+     *
+     * @param apart roots to name apart besides those that clash here (a timeline's, which clash elsewhere)
      */
     public static List<RoutingSnapshot> pair(SnapshotOrigin baseOrigin, Map<String, RoutingSnapshot> base,
-                                             SnapshotOrigin headOrigin, Map<String, RoutingSnapshot> head) {
-        return pair(baseOrigin, base, headOrigin, head, RootNames.clashing(List.of(base, head)));
-    }
-
-    /** {@link #pair(SnapshotOrigin, Map, SnapshotOrigin, Map)} naming {@code apart} apart (and those that clash). */
-    public static List<RoutingSnapshot> pair(SnapshotOrigin baseOrigin, Map<String, RoutingSnapshot> base,
                                              SnapshotOrigin headOrigin, Map<String, RoutingSnapshot> head,
-                                             Set<String> apart) {
+                                             Set<String> apart,
+                                             java.util.function.BiPredicate<String, String> sameFiles) {
         Set<String> both = new java.util.HashSet<>(apart);
         both.addAll(RootNames.clashing(List.of(base, head)));
+        List<Move> moved = new ArrayList<>();
+        for (String[] p : RootNames.movedRoots(base, head, sameFiles)) {
+            if (both.contains(p[0]) || both.contains(p[1])) {
+                both.add(p[0]);
+                both.add(p[1]);
+                moved.add(RootNames.move(p[0], p[1], dev.lbguard.diagnostic.SourceRef.file(p[1])));
+            }
+        }
         RoutingSnapshot after = merge(headOrigin, head, both);
-        List<Move> moved = RootNames.movedRoots(base, head, both);
         if (!moved.isEmpty()) {
             List<Move> moves = new ArrayList<>(after.moves());
             moves.addAll(moved);

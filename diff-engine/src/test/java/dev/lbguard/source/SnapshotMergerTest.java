@@ -164,22 +164,62 @@ class SnapshotMergerTest {
     }
 
     @Test
-    void aRootNamedApartWhoseDirectoryMovedIsMovedInTheHead() {
+    void aRootNamedApartWhoseDirectoryMovedWithItsFilesIsMovedInTheHead() {
         java.util.Map<String, RoutingSnapshot> base = new java.util.LinkedHashMap<>();
         base.put("envs/dev", forwarding("a"));
         base.put("envs/prod", forwarding("a"));
         java.util.Map<String, RoutingSnapshot> head = new java.util.LinkedHashMap<>();
         head.put("envs/dev", forwarding("a"));
         head.put("envs/production", forwarding("a"));
-        List<RoutingSnapshot> pair = SnapshotMerger.pair(ORIGIN, base, ORIGIN, head);
+        List<RoutingSnapshot> pair = SnapshotMerger.pair(ORIGIN, base, ORIGIN, head, java.util.Set.of(),
+                (from, to) -> from.equals("envs/prod") && to.equals("envs/production"));
 
         assertThat(pair.get(0).moves()).isEmpty();
         assertThat(pair.get(1).moves()).extracting(m -> m.from().value() + " -> " + m.to().value())
                 .containsExactly("root[\"envs/prod\"] -> root[\"envs/production\"]");
         assertThat(new dev.lbguard.diff.RouteDiffer().diff(pair.get(0), pair.get(1)).changes()).isEmpty();
-        // A root that declares other load balancers is another root, not this one moved.
-        head.put("envs/production", forwarding("b"));
-        assertThat(SnapshotMerger.pair(ORIGIN, base, ORIGIN, head).get(1).moves()).isEmpty();
+        // Files that differ (another backend, an edit) make another root: no move.
+        assertThat(SnapshotMerger.pair(ORIGIN, base, ORIGIN, head, java.util.Set.of(), (from, to) -> false).get(1)
+                .moves()).isEmpty();
+    }
+
+    @Test
+    void aMovedRootIsNamedApartUnderItsNewDirectoryWhenItClashedOnlyUnderItsOld() {
+        // prod deleted, dev moved: the head's one root clashes with nothing, but dev was named apart at the base.
+        java.util.Map<String, RoutingSnapshot> base = new java.util.LinkedHashMap<>();
+        base.put("envs/a-prod", forwarding("a"));
+        base.put("envs/b-dev", forwarding("a"));
+        java.util.Map<String, RoutingSnapshot> head = java.util.Map.of("envs/b-development", forwarding("a"));
+        List<RoutingSnapshot> pair = SnapshotMerger.pair(ORIGIN, base, ORIGIN, head, java.util.Set.of(),
+                (from, to) -> from.equals("envs/b-dev"));
+
+        assertThat(pair.get(1).loadBalancers()).extracting(lb -> lb.id().value())
+                .containsExactly("root[\"envs/b-development\"].aws_lb.a");
+        assertThat(pair.get(1).moves()).extracting(m -> m.from().value())
+                .containsExactly("root[\"envs/b-dev\"]");
+        // prod's load balancer is gone, dev's moved: the route diff sees only prod's listener go.
+        assertThat(new dev.lbguard.diff.RouteDiffer().diff(pair.get(0), pair.get(1)).changes())
+                .extracting(c -> c.listener().value()).containsOnly("root[\"envs/a-prod\"].aws_lb_listener.http_a");
+    }
+
+    @Test
+    void movedRootsPairOneToOneAndOnlyWhereTheDirectoriesDecide() {
+        java.util.Map<String, RoutingSnapshot> base = new java.util.LinkedHashMap<>();
+        base.put("envs/dev", forwarding("a"));
+        base.put("envs/prod", forwarding("a"));
+        java.util.Map<String, RoutingSnapshot> head = new java.util.LinkedHashMap<>();
+        head.put("live/dev", forwarding("a"));
+        head.put("live/prod", forwarding("a"));
+        // Both old directories hold what both new ones hold: their last directories decide.
+        assertThat(RootNames.movedRoots(base, head, (from, to) -> true)).extracting(p -> p[0] + " -> " + p[1])
+                .containsExactly("envs/dev -> live/dev", "envs/prod -> live/prod");
+        head.clear();
+        head.put("live/one", forwarding("a"));
+        head.put("live/two", forwarding("a"));
+        assertThat(RootNames.movedRoots(base, head, (from, to) -> true)).isEmpty();
+        // A root at the repository's top has nowhere to move from.
+        assertThat(RootNames.movedRoots(java.util.Map.of("", forwarding("a")), java.util.Map.of("x", forwarding("a")),
+                (from, to) -> true)).isEmpty();
     }
 
     /** The roots, each named by the directory of its first load balancer's source. */

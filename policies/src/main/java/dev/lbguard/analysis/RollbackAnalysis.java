@@ -10,6 +10,8 @@ import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
+import dev.lbguard.source.SameFiles;
+import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.SourceException;
 import dev.lbguard.source.SourceTree;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -115,11 +118,18 @@ public final class RollbackAnalysis {
         // The four readings share most files (the patched tree is the head with the target's routing): each root
         // module takes over what its previous reading computed (see Reuse).
         Reuse.Roots reuse = new Reuse.Roots();
-        RoutingSnapshot targetSnap = read(targetTree, roots, inputs, origin(target, to), reuse, apart);
-        RouteDiff proof = new RouteDiffer().diff(read(patched.tree(), roots, inputs, patchedOrigin, reuse, apart),
-                targetSnap);
-        ReviewResult review = this.review.review(read(headTree, affected, inputs, origin(head, "HEAD"),
-                reuse, apart), read(patched.tree(), affected, inputs, patchedOrigin, reuse, apart), policy);
+        // Each comparison names its roots alike on both sides, a root whose directory the rollback moves back
+        // moved rather than renamed (SnapshotMerger.pair), as review names them.
+        Map<String, RoutingSnapshot> targetRoots = read(targetTree, roots, inputs, origin(target, to), reuse);
+        List<RoutingSnapshot> proven = SnapshotMerger.pair(patchedOrigin,
+                read(patched.tree(), roots, inputs, patchedOrigin, reuse), origin(target, to), targetRoots, apart,
+                new SameFiles(patched.tree(), targetTree)::same);
+        RouteDiff proof = new RouteDiffer().diff(proven.get(0), proven.get(1));
+        List<RoutingSnapshot> reviewed = SnapshotMerger.pair(origin(head, "HEAD"),
+                read(headTree, affected, inputs, origin(head, "HEAD"), reuse), patchedOrigin,
+                read(patched.tree(), affected, inputs, patchedOrigin, reuse), apart,
+                new SameFiles(headTree, patched.tree())::same);
+        ReviewResult review = this.review.review(reviewed.get(0), reviewed.get(1), policy);
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);
         List<String> applied = apply ? applyToWorkTree(headTree, patched) : List.of();
@@ -213,11 +223,11 @@ public final class RollbackAnalysis {
         return patched.paths();
     }
 
-    private static RoutingSnapshot read(SourceTree tree, TreeSet<String> roots, Configurations.Inputs inputs,
-                                        SnapshotOrigin origin, Reuse.Roots reuse, java.util.Set<String> apart) {
+    private static Map<String, RoutingSnapshot> read(SourceTree tree, TreeSet<String> roots,
+                                                     Configurations.Inputs inputs, SnapshotOrigin origin,
+                                                     Reuse.Roots reuse) {
         List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
-        return dev.lbguard.source.SnapshotMerger.merge(origin,
-                Configurations.readRoots(tree, present, inputs, origin, Optional.of(reuse)), apart);
+        return Configurations.readRoots(tree, present, inputs, origin, Optional.of(reuse));
     }
 
     private static SnapshotOrigin origin(RevCommit c, String label) {

@@ -22,9 +22,30 @@ final class RootSnapshots {
 
     /** Every root module of two states, as one snapshot each, named alike (see {@link #pair}). */
     static List<RoutingSnapshot> full(HistorySnapshots.State before, HistorySnapshots.State after,
-                                      SnapshotOrigin beforeOrigin, SnapshotOrigin afterOrigin) {
+                                      SnapshotOrigin beforeOrigin, SnapshotOrigin afterOrigin,
+                                      dev.lbguard.source.git.GitRepository git) {
         return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, before.snapshots(), afterOrigin,
-                after.snapshots());
+                after.snapshots(), Set.of(), sameFiles(git, before, after));
+    }
+
+    /**
+     * Whether a directory at one state's commit holds what another holds at the other's: asked only where a
+     * comparison lost a root and gained one, so the trees are opened then.
+     */
+    static java.util.function.BiPredicate<String, String> sameFiles(dev.lbguard.source.git.GitRepository git,
+                                                                   HistorySnapshots.State before,
+                                                                   HistorySnapshots.State after) {
+        return (dir, other) -> {
+            if (before.commit().isEmpty() || after.commit().isEmpty()) {
+                return false;
+            }
+            try {
+                return new dev.lbguard.source.SameFiles(git.tree(before.commit()), git.tree(after.commit()))
+                        .same(dir, other);
+            } catch (dev.lbguard.source.SourceException e) {
+                return false;
+            }
+        };
     }
 
     /**
@@ -75,9 +96,10 @@ final class RootSnapshots {
      */
     static List<RoutingSnapshot> pair(HistorySnapshots.State before, HistorySnapshots.State after,
                                       java.util.Collection<String> roots, SnapshotOrigin beforeOrigin,
-                                      SnapshotOrigin afterOrigin, Set<String> apart) {
+                                      SnapshotOrigin afterOrigin, Set<String> apart,
+                                      dev.lbguard.source.git.GitRepository git) {
         return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, read(before, roots), afterOrigin,
-                read(after, roots), apart);
+                read(after, roots), apart, sameFiles(git, before, after));
     }
 
     private static java.util.Map<String, RoutingSnapshot> read(HistorySnapshots.State state,

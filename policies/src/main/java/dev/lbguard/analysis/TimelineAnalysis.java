@@ -115,7 +115,8 @@ public final class TimelineAnalysis {
                         }
                         standing = now;
                     }
-                    List<RoutingSnapshot> pair = RootSnapshots.pair(state, step.state(), compared, before, after, apart);
+                    List<RoutingSnapshot> pair = RootSnapshots.pair(state, step.state(), compared, before, after, apart,
+                            snapshots.repository());
                     reviewer.submit(new Pending(commit, step.changedRoots(), pair.get(0), pair.get(1),
                             history.mergedCommits(commit), judgements));
                     if (invariant.isPresent()) {
@@ -144,7 +145,7 @@ public final class TimelineAnalysis {
         SnapshotOrigin first = window.base().map(b -> label(b.id(), window.baseLabel()))
                 .orElse(SnapshotOrigin.other("(before the first commit)"));
         SnapshotOrigin last = window.head().map(h -> label(h.id(), window.headLabel())).orElse(first);
-        List<RoutingSnapshot> netPair = RootSnapshots.full(start, state, first, last);
+        List<RoutingSnapshot> netPair = RootSnapshots.full(start, state, first, last, snapshots.repository());
         RoutingSnapshot netBase = netPair.get(0);
         RoutingSnapshot netHead = netPair.get(1);
         ReviewResult net = review.review(netBase, netHead, policy);
