@@ -37,46 +37,16 @@ public final class RootNames {
 
     /**
      * The roots, among the keys of each side's reading (root directory to its snapshot), that declare an address
-     * another root of the same side declares. The listeners of another stack's load balancer are looked up, not
-     * declared: several roots hang rules on them by design (see {@link SharedListeners}), so they do not count.
+     * another root of the same side declares (see {@link RootClashes}).
      */
     public static Set<String> clashing(Collection<Map<String, RoutingSnapshot>> sides) {
         Set<String> apart = new TreeSet<>();
         for (Map<String, RoutingSnapshot> side : sides) {
-            if (side.size() < 2) {
-                continue; // one root shares nothing (a timeline asks this of every commit of a big root)
+            if (side.size() > 1) {
+                apart.addAll(new RootClashes().update(side));
             }
-            Map<ElementId, Declared> first = new HashMap<>();
-            side.forEach((root, snapshot) -> {
-                for (LoadBalancer lb : snapshot.loadBalancers()) {
-                    boolean looked = lb.managedElsewhere();
-                    declare(first, lb.id(), root, looked, apart);
-                    for (Listener l : lb.listeners()) {
-                        declare(first, l.id(), root, looked, apart);
-                        for (Rule r : l.rules()) {
-                            declare(first, r.id(), root, false, apart);
-                        }
-                    }
-                }
-                for (TargetGroup tg : snapshot.targetGroups()) {
-                    declare(first, tg.id(), root, false, apart);
-                }
-            });
         }
         return apart;
-    }
-
-    /** Which root declared an address first, and whether it only looked it up. */
-    private record Declared(String root, boolean lookedUp) {
-    }
-
-    private static void declare(Map<ElementId, Declared> first, ElementId id, String root, boolean lookedUp,
-                                Set<String> apart) {
-        Declared earlier = first.putIfAbsent(id, new Declared(root, lookedUp));
-        if (earlier != null && !earlier.root().equals(root) && !(earlier.lookedUp() && lookedUp)) {
-            apart.add(earlier.root());
-            apart.add(root);
-        }
     }
 
     /**

@@ -85,6 +85,46 @@ class RootNamesProperties {
         });
     }
 
+    @Property(tries = 200)
+    void clashesKeptAcrossChangesAreThoseOfAFreshReading(@ForAll("roots") List<Drawn> first,
+                                                         @ForAll("roots") List<Drawn> second,
+                                                         @ForAll("roots") List<Drawn> third) {
+        // A walk replaces, adds and drops roots commit by commit; the kept answer must be the fresh one each time.
+        RootClashes kept = new RootClashes();
+        for (List<Drawn> step : List.of(first, second, third, first)) {
+            Map<String, RoutingSnapshot> roots = new LinkedHashMap<>();
+            for (int i = 0; i < step.size(); i++) {
+                roots.put("env" + i, root("env" + i, step.get(i)));
+            }
+            assertThat(kept.update(roots)).isEqualTo(new RootClashes().update(roots))
+                    .isEqualTo(slowClashing(roots));
+        }
+    }
+
+    /** Every pair of roots compared address by address. */
+    private static Set<String> slowClashing(Map<String, RoutingSnapshot> roots) {
+        Set<String> out = new java.util.TreeSet<>();
+        roots.forEach((a, sa) -> roots.forEach((b, sb) -> {
+            if (!a.equals(b) && !java.util.Collections.disjoint(ids(sa), ids(sb))) {
+                out.add(a);
+            }
+        }));
+        return out;
+    }
+
+    private static Set<ElementId> ids(RoutingSnapshot s) {
+        Set<ElementId> ids = new HashSet<>();
+        s.loadBalancers().forEach(lb -> {
+            ids.add(lb.id());
+            lb.listeners().forEach(l -> {
+                ids.add(l.id());
+                l.rules().forEach(r -> ids.add(r.id()));
+            });
+        });
+        s.targetGroups().forEach(tg -> ids.add(tg.id()));
+        return ids;
+    }
+
     private static List<RuleAction> actions(Listener l) {
         List<RuleAction> all = new ArrayList<>(List.of(l.defaultAction()));
         l.rules().forEach(r -> all.add(r.action()));

@@ -94,7 +94,9 @@ public final class TimelineAnalysis {
         List<InvariantResult> standing = promises.isEmpty() ? List.of()
                 : judge(promises, RootSnapshots.full(walked, origin(walked.commit())));
         AtomicInteger done = new AtomicInteger();
-        Set<String> clashing = RootSnapshots.clashing(state);
+        // Which roots share an address, kept as the walk changes roots (asked at every commit that changed one).
+        dev.lbguard.source.RootClashes clashes = new dev.lbguard.source.RootClashes();
+        Set<String> clashing = clashes.update(state.snapshots());
         try (CommitReviews reviewer = new CommitReviews(review, policy, request, done, progress)) {
             for (Commit commit : window.commits()) {
                 HistorySnapshots.Step step = snapshots.advance(state, commit);
@@ -103,7 +105,7 @@ public final class TimelineAnalysis {
                     SnapshotOrigin after = origin(commit.id());
                     List<String> compared = RootSnapshots.comparedRoots(state, step.state(), step.changedRoots());
                     // Roots named apart on either side are named apart on both, as review names them.
-                    Set<String> clashingAfter = RootSnapshots.clashing(step.state());
+                    Set<String> clashingAfter = clashes.update(step.state().snapshots());
                     Set<String> apart = RootSnapshots.union(clashing, clashingAfter);
                     clashing = clashingAfter;
                     List<PolicyOutcome.Judgement> judgements = List.of();
