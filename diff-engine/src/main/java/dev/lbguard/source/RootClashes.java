@@ -35,6 +35,13 @@ public final class RootClashes {
 
     /** The roots among {@code roots} (directory to reading) that share an address, after taking them as the roots. */
     public Set<String> update(Map<String, RoutingSnapshot> roots) {
+        if (roots.size() < 2) {
+            // One root shares nothing, and a big root's every commit would re-index all its addresses.
+            owners.clear();
+            read.clear();
+            clashes.clear();
+            return Set.of();
+        }
         for (Iterator<Map.Entry<String, RoutingSnapshot>> it = read.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, RoutingSnapshot> e = it.next();
             if (roots.get(e.getKey()) != e.getValue()) {
