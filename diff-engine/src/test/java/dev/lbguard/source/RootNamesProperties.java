@@ -49,15 +49,7 @@ class RootNamesProperties {
         RoutingSnapshot merged = SnapshotMerger.merge(ORIGIN, roots);
 
         assertThat(merged.complete()).isTrue();
-        List<ElementId> ids = new ArrayList<>();
-        merged.loadBalancers().forEach(lb -> {
-            ids.add(lb.id());
-            lb.listeners().forEach(l -> {
-                ids.add(l.id());
-                l.rules().forEach(r -> ids.add(r.id()));
-            });
-        });
-        merged.targetGroups().forEach(tg -> ids.add(tg.id()));
+        List<ElementId> ids = allIds(merged);
         assertThat(new HashSet<>(ids)).as("no address shared").hasSameSizeAs(ids);
         int declared = roots.values().stream().mapToInt(s -> s.loadBalancers().size() + s.targetGroups().size()
                 + s.loadBalancers().stream().mapToInt(lb -> lb.listeners().size() * 2).sum()).sum();
@@ -113,7 +105,12 @@ class RootNamesProperties {
     }
 
     private static Set<ElementId> ids(RoutingSnapshot s) {
-        Set<ElementId> ids = new HashSet<>();
+        return new HashSet<>(allIds(s));
+    }
+
+    /** Every address a snapshot declares, as often as it declares it. */
+    private static List<ElementId> allIds(RoutingSnapshot s) {
+        List<ElementId> ids = new ArrayList<>();
         s.loadBalancers().forEach(lb -> {
             ids.add(lb.id());
             lb.listeners().forEach(l -> {
