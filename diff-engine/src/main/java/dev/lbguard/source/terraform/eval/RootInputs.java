@@ -97,8 +97,27 @@ public final class RootInputs implements Variables.Source {
                     + state.tree.revision() + " (it is " + t.repositoryPath() + " in the repository)",
                     state.fileRef(t.repositoryPath()));
         } else {
+            otherModulesVarFile(t);
             state.loader.readText(t.repositoryPath()).ifPresent(text ->
                     varFile(new TerraformInputs.CommandLineVar.VarFile(t.repositoryPath(), text)));
+        }
+    }
+
+    /**
+     * A var file kept in another module's directory ({@code envs/prod/prod.tfvars} while reading {@code envs/dev})
+     * is most likely that root's: {@code --var-file} gives it to every root read, which Terraform, run in one root
+     * at a time, never does. A warning names it; one beside the root, above it or in a directory of no module is
+     * taken as meant for all.
+     */
+    private void otherModulesVarFile(TerraformInputs.CommandLineVar.TrackedVarFile t) {
+        String path = t.repositoryPath();
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        boolean aboveOrHere = dir.isEmpty() || root.dir().equals(dir) || root.dir().startsWith(dir + "/");
+        if (!aboveOrHere && state.tree.files(dir).stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))) {
+            state.warning("tf-var-file-other-module", "--var-file " + t.path() + " lies in the directory of another "
+                    + "module (" + dir + ") and is read for the root module " + (root.dir().isEmpty() ? "." : root.dir())
+                    + " too, as --var-file gives it to every root read; give --dir to read a root with its own var "
+                    + "file", state.fileRef(path));
         }
     }
 

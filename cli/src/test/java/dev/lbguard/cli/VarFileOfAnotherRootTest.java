@@ -1,0 +1,46 @@
+package dev.lbguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --var-file envs/prod/prod.tfvars} while reading every root: Terraform would read it in prod only, lbguard
+ * gives it to each root read, so dev is evaluated with prod's values. A warning says so where it happens.
+ */
+class VarFileOfAnotherRootTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aVarFileInAnotherRootsDirectoryIsNamedForTheRootsItIsNotIn() throws Exception {
+        Path dir = temp.resolve("repo");
+        try (TestHistory h = TestHistory.init(dir)) {
+            h.write("modules/alb/main.tf", RootsNamedApartTest.MODULE);
+            for (String env : new String[] {"dev", "prod"}) {
+                h.write("envs/" + env + "/main.tf", """
+                        variable "env" {}
+                        module "alb" {
+                          source   = "../../modules/alb"
+                          env      = var.env
+                          api_path = "/api/*"
+                        }
+                        """);
+                h.write("envs/" + env + "/" + env + ".tfvars", "env = \"" + env + "\"\n");
+            }
+            h.write("common.tfvars", "env = \"shared\"\n");
+            h.commit(TestHistory.who("Ana Admin", "2026-01-05T10:00:00Z"), "two environments");
+        }
+        CliRun routes = CliRun.run("routes", "--repo", dir.toString(), "--var-file",
+                dir.resolve("envs/prod/prod.tfvars").toString());
+        assertThat(routes.out()).contains("[tf-var-file-other-module]")
+                .contains("lies in the directory of another module (envs/prod) and is read for the root module envs/dev")
+                .doesNotContain("read for the root module envs/prod");
+        // One above every root is meant for all of them.
+        CliRun shared = CliRun.run("routes", "--repo", dir.toString(), "--var-file",
+                dir.resolve("common.tfvars").toString());
+        assertThat(shared.out()).doesNotContain("tf-var-file-other-module");
+    }
+}
