@@ -42,9 +42,7 @@ public final class RootNames {
     public static Set<String> clashing(Collection<Map<String, RoutingSnapshot>> sides) {
         Set<String> apart = new TreeSet<>();
         for (Map<String, RoutingSnapshot> side : sides) {
-            if (side.size() > 1) {
-                apart.addAll(new RootClashes().update(side));
-            }
+            apart.addAll(new RootClashes().update(side));
         }
         return apart;
     }
@@ -96,16 +94,18 @@ public final class RootNames {
 
     /** The move of everything named under root {@code from} to root {@code to}, declared at {@code at}. */
     static Move move(String from, String to, dev.lbguard.diagnostic.SourceRef at) {
-        String f = prefix(from);
-        String t = prefix(to);
-        return new Move(ElementId.of(f.substring(0, f.length() - 1)), ElementId.of(t.substring(0, t.length() - 1)),
-                at);
+        return new Move(ElementId.of(address(from)), ElementId.of(address(to)), at);
     }
 
     /** How the elements of {@code root} (a directory, {@code ""} for the repository's top) are named apart. */
     public static String prefix(String root) {
+        return address(root) + ".";
+    }
+
+    /** The address of a root named apart, {@code root["envs/prod"]}, which its elements' addresses begin with. */
+    private static String address(String root) {
         String dir = root.isEmpty() ? "." : root;
-        return "root[\"" + dir.replace("\\", "\\\\").replace("\"", "\\\"") + "\"].";
+        return "root[\"" + dir.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
 
     /**
@@ -134,9 +134,9 @@ public final class RootNames {
                     lb.type(), lb.internal(), listeners));
         }
         List<TargetGroup> targetGroups = snapshot.targetGroups().stream().map(tg -> new TargetGroup(
-                named(prefix, tg.id()), tg.source(), name(prefix, tg.id(), tg.name()), tg.protocol(), tg.port(), tg.targetType(),
-                tg.healthCheck(), tg.targets().stream().map(t -> new Target(named(prefix, t.id()), t.source(),
-                        t.targetId(), t.port(), t.status(), t.backup())).toList())).toList();
+                named(prefix, tg.id()), tg.source(), name(prefix, tg.id(), tg.name()), tg.protocol(), tg.port(),
+                tg.targetType(), tg.healthCheck(), tg.targets().stream().map(t -> new Target(named(prefix, t.id()),
+                        t.source(), t.targetId(), t.port(), t.status(), t.backup())).toList())).toList();
         List<Move> moves = snapshot.moves().stream()
                 .map(m -> new Move(named(prefix, m.from()), named(prefix, m.to()), m.source())).toList();
         return new RoutingSnapshot(snapshot.origin(), loadBalancers, targetGroups, snapshot.diagnostics(), moves,

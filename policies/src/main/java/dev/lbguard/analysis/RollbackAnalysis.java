@@ -90,7 +90,7 @@ public final class RollbackAnalysis {
         java.util.Set<String> apart = new java.util.TreeSet<>();
         for (String rev : List.of(head.name(), target.name())) {
             HistorySnapshots.State state = snapshots.at(rev);
-            apart.addAll(RootSnapshots.clashing(state));
+            apart.addAll(dev.lbguard.source.RootNames.clashing(List.of(state.snapshots())));
             state.dirs().forEach((root, read) -> {
                 roots.add(root);
                 dirs.addAll(read);

@@ -49,14 +49,6 @@ final class RootSnapshots {
     }
 
     /**
-     * The roots of a state that share an address with another root there: a comparison names them apart on both
-     * of its sides (the union of both sides' sets), so that an element keeps its name across the comparison.
-     */
-    static Set<String> clashing(HistorySnapshots.State state) {
-        return dev.lbguard.source.RootNames.clashing(List.of(state.snapshots()));
-    }
-
-    /**
      * The roots a commit's comparison must read: those it changed, and every other root that hangs rules on a
      * listener of another stack one of them hangs rules on, before or after. AWS evaluates all rules of a listener
      * together, so a changed stack's rule that takes requests from an unchanged stack's rule is only seen with
@@ -112,15 +104,5 @@ final class RootSnapshots {
             }
         }
         return read;
-    }
-
-    /** Both sets of roots named apart, as one. */
-    static Set<String> union(Set<String> a, Set<String> b) {
-        if (b.isEmpty() || a.containsAll(b)) {
-            return a;
-        }
-        Set<String> both = new TreeSet<>(a);
-        both.addAll(b);
-        return both;
     }
 }

@@ -106,7 +106,8 @@ public final class TimelineAnalysis {
                     List<String> compared = RootSnapshots.comparedRoots(state, step.state(), step.changedRoots());
                     // Roots named apart on either side are named apart on both, as review names them.
                     Set<String> clashingAfter = clashes.update(step.state().snapshots());
-                    Set<String> apart = RootSnapshots.union(clashing, clashingAfter);
+                    Set<String> apart = new java.util.HashSet<>(clashing);
+                    apart.addAll(clashingAfter);
                     clashing = clashingAfter;
                     List<PolicyOutcome.Judgement> judgements = List.of();
                     if (!promises.isEmpty()) {
