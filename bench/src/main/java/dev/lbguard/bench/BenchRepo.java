@@ -22,6 +22,24 @@ public final class BenchRepo {
     private BenchRepo() {
     }
 
+    /**
+     * A new directory for a generated repository, inside a scratch directory of its own where the benchmark's logs
+     * and reports go too (its siblings); the scratch directory is removed when the benchmark's JVM exits.
+     */
+    public static Path scratch(String prefix) throws IOException {
+        Path scratch = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> all = Files.walk(scratch)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.err.println("could not remove " + scratch + ": " + e);
+            }
+        }));
+        return Files.createDirectory(scratch.resolve("repo"));
+    }
+
     public static void generate(Path dir, int lbs, int rulesPerLb) throws IOException {
         Path module = dir.resolve("infra");
         Files.createDirectories(module);

@@ -32,7 +32,7 @@ final class HaproxyTrafficBench {
     }
 
     static void run(Path launcher, int lines, int clients) throws Exception {
-        Path repo = Files.createTempDirectory("lbguard-traffic-bench-haproxy-");
+        Path repo = BenchRepo.scratch("lbguard-traffic-bench-haproxy-");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             Files.writeString(repo.resolve("haproxy.cfg"), config(false));
             git.add().addFilepattern(".").call();

@@ -22,7 +22,7 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         Path launcher = Path.of(args.length > 0 ? args[0] : "lbguard").toAbsolutePath();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path repo = Files.createTempDirectory("lbguard-bench-");
+        Path repo = BenchRepo.scratch("lbguard-bench-");
         BenchRepo.generate(repo, 50, 40);
         Path state = repo.resolve("live.tfstate");
         BenchRepo.writeState(state, 50, 40);

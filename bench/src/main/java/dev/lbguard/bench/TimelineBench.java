@@ -38,7 +38,7 @@ public final class TimelineBench {
     }
 
     private static void bench(Path launcher, int commits, int lbEvery, HistoryRepo.Shape shape) throws Exception {
-        Path repo = Files.createTempDirectory("lbguard-timeline-bench-");
+        Path repo = BenchRepo.scratch("lbguard-timeline-bench-");
         long g0 = System.nanoTime();
         String first = HistoryRepo.generate(repo, commits, 50, 40, lbEvery, shape);
         System.out.printf(Locale.ROOT, "%n%s: generated %,d commits (50 load balancers, 2,000 rules, one LB commit "

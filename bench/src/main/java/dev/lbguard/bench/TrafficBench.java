@@ -31,7 +31,7 @@ public final class TrafficBench {
         Path launcher = Path.of(args.length > 0 ? args[0] : "lbguard").toAbsolutePath();
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        Path repo = Files.createTempDirectory("lbguard-traffic-bench-");
+        Path repo = BenchRepo.scratch("lbguard-traffic-bench-");
         BenchRepo.generate(repo, 50, 40);
         Path log = repo.resolveSibling(repo.getFileName() + "-access.log.gz");
         long distinct = writeLog(log, lines, clients, "bench-lb");

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -52,7 +50,7 @@ class ReaderFuzzProperties {
                     SnapshotOrigin.other("fuzz"));
             assertNoInternalError(s);
         } finally {
-            delete(dir);
+            TempDirs.delete(dir);
         }
     }
 
@@ -73,7 +71,7 @@ class ReaderFuzzProperties {
                     SnapshotOrigin.other("fuzz"));
             assertNoInternalError(s);
         } finally {
-            delete(dir);
+            TempDirs.delete(dir);
         }
     }
 
@@ -157,15 +155,6 @@ class ReaderFuzzProperties {
                 } else {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
             }
         }
     }

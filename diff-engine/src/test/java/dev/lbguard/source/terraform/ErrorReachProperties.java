@@ -3,6 +3,7 @@ package dev.lbguard.source.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.diagnostic.Diagnostic;
+import dev.lbguard.source.TempDirs;
 import dev.lbguard.source.resources.TerraformEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +60,14 @@ class ErrorReachProperties {
                                                                           @ForAll @IntRange(max = 3) int chain)
             throws Exception {
         Path dir = Files.createTempDirectory("lbguard-reach");
-        Map<String, String> files = configuration(fault, site, chain);
         TfFixture fixture = new TfFixture(dir);
-        files.forEach(fixture::file);
-        TerraformEvaluation e = fixture.evaluate();
+        configuration(fault, site, chain).forEach(fixture::file);
+        TerraformEvaluation e;
+        try {
+            e = fixture.evaluate();
+        } finally {
+            TempDirs.delete(dir);
+        }
         List<String> rendered = TfFixture.rendered(e);
         assertThat(rendered).noneMatch(d -> d.contains("tf-internal") || d.contains("tf-reference"));
         if (site.reachesRouting) {
@@ -82,7 +87,12 @@ class ErrorReachProperties {
         Path dir = Files.createTempDirectory("lbguard-reach");
         TfFixture fixture = new TfFixture(dir);
         configuration(null, site, chain).forEach(fixture::file);
-        TerraformEvaluation e = fixture.evaluate();
+        TerraformEvaluation e;
+        try {
+            e = fixture.evaluate();
+        } finally {
+            TempDirs.delete(dir);
+        }
         assertThat(e.complete()).as("%s: %s", site, TfFixture.rendered(e)).isTrue();
         assertThat(e.diagnostics()).as("%s: %s", site, TfFixture.rendered(e)).isEmpty();
     }
