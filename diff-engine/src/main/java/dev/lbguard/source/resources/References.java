@@ -50,9 +50,12 @@ public final class References {
     References(List<ResourceInstance> resources) {
         for (ResourceInstance r : resources) {
             typeByAddress.put(r.address(), canonical(r.type()));
-            for (String attr : ARN_ATTRIBUTES) {
-                TfValues.str(r.attributes().get(attr)).filter(s -> !s.isEmpty())
-                        .ifPresent(s -> addressByArn.putIfAbsent(s, r.address()));
+            // Plain loops: built over every resource at every commit of a history, where nearly no ARN is known.
+            for (int i = 0; i < ARN_ATTRIBUTES.size(); i++) {
+                Optional<String> arn = TfValues.str(r.attributes().get(ARN_ATTRIBUTES.get(i)));
+                if (arn.isPresent() && !arn.get().isEmpty()) {
+                    addressByArn.putIfAbsent(arn.get(), r.address());
+                }
             }
         }
     }

@@ -161,11 +161,16 @@ public final class TerraformSnapshotBuilder {
     private static void link(List<ResourceInstance> children, String attribute, String parentType,
                              References refs, Map<String, List<ResourceInstance>> out, List<Diagnostic> diagnostics) {
         for (ResourceInstance r : children) {
-            References.Link link = refs.resolve(r.attributes().get(attribute), parentType);
-            if (link.kind() == References.Kind.RESOLVED) {
-                out.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
-                continue;
-            }
+            file(r, refs.resolve(r.attributes().get(attribute), parentType), attribute, parentType, out, diagnostics);
+        }
+    }
+
+    /** Files a child resource under the parent {@code link} resolves its {@code attribute} to, or says why not. */
+    private static void file(ResourceInstance r, References.Link link, String attribute, String parentType,
+                             Map<String, List<ResourceInstance>> out, List<Diagnostic> diagnostics) {
+        if (link.kind() == References.Kind.RESOLVED) {
+            out.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
+        } else {
             String what = switch (link.kind()) {
                 case EXTERNAL -> link.name() + ", which this configuration does not manage, so its routing cannot be evaluated";
                 case MISSING -> link.name() + ", which is not in this configuration";
@@ -187,16 +192,14 @@ public final class TerraformSnapshotBuilder {
      */
     private static void linkRules(List<ResourceInstance> rules, References refs, Map<String, List<ResourceInstance>> out,
                                   Map<String, List<ResourceInstance>> external, List<Diagnostic> diagnostics) {
-        List<ResourceInstance> others = new ArrayList<>();
         for (ResourceInstance r : rules) {
             References.Link link = refs.resolve(r.attributes().get("listener_arn"), LISTENER);
             if (link.kind() == References.Kind.EXTERNAL) {
                 external.computeIfAbsent(link.name(), k -> new ArrayList<>()).add(r);
             } else {
-                others.add(r);
+                file(r, link, "listener_arn", LISTENER, out, diagnostics);
             }
         }
-        link(others, "listener_arn", LISTENER, refs, out, diagnostics);
     }
 
     /**

@@ -8,6 +8,18 @@ import java.util.Map;
 record Dep(Kind kind, String name) {
     enum Kind { VARIABLE, LOCAL, OUTPUT, RESOURCE, DATA, MODULE }
 
+    // Written out rather than generated: the maps of slots hash and compare deps thousands of times per evaluation,
+    // and the client compiler does not inline the generated methods' bootstrap.
+    @Override
+    public int hashCode() {
+        return 31 * kind.ordinal() + name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Dep d && d.kind == kind && d.name.equals(name);
+    }
+
     /**
      * One object per declaration for the evaluations of one root module, so that the maps of slots and trails that
      * reuse compares, thousands of times per evaluation, find their keys by identity rather than by comparing names

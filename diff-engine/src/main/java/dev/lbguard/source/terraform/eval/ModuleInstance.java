@@ -11,7 +11,6 @@ import dev.lbguard.source.resources.TerraformEvaluation;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
 import dev.lbguard.source.value.EvalException;
 import dev.lbguard.source.value.Value;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class ModuleInstance implements Refs {
     final String key;
     private final Variables.Source inputs;
     // The value of each declaration read so far: variables, locals, outputs, resources, lookups, module calls.
-    private final Map<Dep, Slot<?>> slots = new HashMap<>();
+    private final Slots slots = new Slots();
     private final NamedValues names;
 
     /** The root module. */
@@ -139,7 +138,7 @@ public final class ModuleInstance implements Refs {
 
     /** The data sources of load-balancer types that were read, here and in child modules. */
     void collectDataSources(List<ResourceInstance> out) {
-        slots.keySet().stream().filter(d -> d.kind() == Kind.DATA).map(Dep::name).sorted()
+        slots.names(Kind.DATA).stream().sorted()
                 .forEach(k -> out.addAll(dataSource(k).instances()));
         for (String name : config.moduleCalls().keySet()) {
             call(name).instances().values().forEach(c -> c.collectDataSources(out));
@@ -161,36 +160,32 @@ public final class ModuleInstance implements Refs {
     }
 
     /** The slot of a declaration; in the root module it knows what it is the value of, for reuse. */
-    @SuppressWarnings("unchecked")
     private <T> Slot<T> slot(Kind kind, String name, boolean isolated) {
-        Dep dep = state.deps.of(kind, name);
-        Slot<?> slot = slots.get(dep);
+        Slot<T> slot = slots.get(kind, name);
         if (slot == null) {
-            slot = new Slot<T>(isolated, depth == 0 ? dep : null);
-            slots.put(dep, slot);
+            slot = new Slot<T>(isolated, depth == 0 ? state.deps.of(kind, name) : null);
+            slots.put(kind, name, slot);
         }
-        return (Slot<T>) slot;
+        return slot;
     }
 
     /** The computed values of this (root) module instance, by declaration. */
     Map<Dep, Slot<?>> computed() {
-        Map<Dep, Slot<?>> out = new LinkedHashMap<>();
-        slots.forEach((dep, slot) -> {
-            if (slot.dep != null && slot.value().isPresent()) {
-                out.put(dep, slot);
-            }
-        });
-        return out;
+        return slots.computed();
     }
 
     /** Takes over a value an earlier evaluation computed (see {@link Reuse}); never a module call's. */
     void seed(Slot<?> slot) {
-        slots.put(slot.dep, slot);
+        slots.put(slot.dep.kind(), slot.dep.name(), slot);
     }
 
     /** Reads a declaration's value again where this instance has a slot for it (a replayed value's dependency). */
     void touch(Dep dep) {
-        if (slots.containsKey(dep)) {
+        Slot<?> slot = slots.get(dep.kind(), dep.name());
+        if (slot != null && slot.value().isPresent()) {
+            // What each kind's reader does with a value already computed (or taken over).
+            state.computed(slot);
+        } else if (slot != null) {
             switch (dep.kind()) {
                 case VARIABLE -> variable(dep.name());
                 case LOCAL -> local(dep.name());
@@ -246,7 +241,7 @@ public final class ModuleInstance implements Refs {
         }
         for (String name : config.moduleCalls().keySet()) {
             ModuleCalls.Result r = call(name);
-            Slot<?> slot = slots.get(new Dep(Kind.MODULE, name));
+            Slot<?> slot = slots.get(Kind.MODULE, name);
             if (r.child().map(c -> ErrorReach.mayRoute(state.loader, c, 0)).orElse(true)) {
                 out.addAll(slot.errors());
             }

@@ -93,6 +93,11 @@ public final class ModuleLoader {
      * syntax error becomes a diagnostic at its position.
      */
     public Optional<HclFile> parse(String path) {
+        return parsed(path).flatMap(ParsedFiles.Parse::file);
+    }
+
+    /** The parse of a file, as {@link #parse}; empty after an error diagnostic when the file is unreadable. */
+    private Optional<ParsedFiles.Parse> parsed(String path) {
         // A blob parsed before (an earlier revision, another root holding it) is not read or parsed again.
         Optional<String> id = state.tree.contentId(path);
         // The root module's own files come from its previous evaluation (see Reuse); the shared cache holds the
@@ -105,7 +110,7 @@ public final class ModuleLoader {
                 .or(() -> shareable ? ParsedFiles.shared().get(path, i) : Optional.empty()));
         if (known.isPresent()) {
             parsed.put(path + '\0' + id.get(), known.get());
-            return reported(path, known.get());
+            return Optional.of(reported(path, known.get()));
         }
         Optional<String> text = readText(path);
         if (text.isEmpty()) {
@@ -113,11 +118,10 @@ public final class ModuleLoader {
         }
         ParsedFiles.Parse parse;
         try {
-            parse = new ParsedFiles.Parse(Optional.of(path.endsWith(".tf.json")
-                    ? JsonConfiguration.parse(path, text.get()) : HclParser.parse(path, text.get())), Optional.empty(),
-                    text.get().length());
+            parse = ParsedFiles.Parse.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text.get())
+                    : HclParser.parse(path, text.get()), text.get().length());
         } catch (HclSyntaxException e) {
-            parse = new ParsedFiles.Parse(Optional.empty(), Optional.of(e), text.get().length());
+            parse = ParsedFiles.Parse.failed(e, text.get().length());
         } catch (RuntimeException e) {
             state.error("hcl-syntax", "cannot parse " + path + ": " + e, state.fileRef(path), UnreadScope.path(path));
             return Optional.empty();
@@ -128,7 +132,7 @@ public final class ModuleLoader {
             }
             parsed.put(path + '\0' + id.get(), parse);
         }
-        return reported(path, parse);
+        return Optional.of(reported(path, parse));
     }
 
     private static String parent(String path) {
@@ -136,16 +140,16 @@ public final class ModuleLoader {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    /** The parsed file, or empty after reporting its syntax error at its position. */
-    private Optional<HclFile> reported(String path, ParsedFiles.Parse parse) {
+    /** The parse, after reporting its syntax error, if any, at its position. */
+    private ParsedFiles.Parse reported(String path, ParsedFiles.Parse parse) {
         parse.error().ifPresent(e -> state.error("hcl-syntax", e.detail(), new dev.lbguard.diagnostic.SourceRef(path,
                 Math.max(0, e.line()), Math.max(0, e.column()), state.tree.revision()), UnreadScope.path(path)));
-        return parse.file();
+        return parse;
     }
 
     private ModuleConfig read(String dir) {
-        List<HclFile> files = new ArrayList<>();
-        List<HclFile> overrides = new ArrayList<>();
+        List<ParsedFiles.Parse> files = new ArrayList<>();
+        List<ParsedFiles.Parse> overrides = new ArrayList<>();
         boolean any = false;
         for (String name : state.tree.files(dir)) {
             String path = SourceTree.join(dir, name);
@@ -156,11 +160,8 @@ public final class ModuleLoader {
             any = true;
             String stem = name.substring(0, name.length() - (json ? 8 : 3));
             // Terraform reads .tf and .tf.json files of a directory alike, and merges their override files alike.
-            if (stem.equals("override") || stem.endsWith("_override")) {
-                parse(path).ifPresent(overrides::add);
-            } else {
-                parse(path).ifPresent(files::add);
-            }
+            parsed(path).filter(p -> p.file().isPresent())
+                    .ifPresent(stem.equals("override") || stem.endsWith("_override") ? overrides::add : files::add);
         }
         if (!any) {
             state.error("tf-no-files", "no Terraform files in " + (dir.isEmpty() ? "." : dir), state.fileRef(dir));
@@ -168,7 +169,8 @@ public final class ModuleLoader {
         return collect(dir, files, overrides, any);
     }
 
-    private ModuleConfig collect(String dir, List<HclFile> files, List<HclFile> overrides, boolean hasFiles) {
+    private ModuleConfig collect(String dir, List<ParsedFiles.Parse> files, List<ParsedFiles.Parse> overrides,
+                                 boolean hasFiles) {
         Map<String, Block> variables = new LinkedHashMap<>();
         Map<String, Attribute> locals = new LinkedHashMap<>();
         Map<String, Block> outputs = new LinkedHashMap<>();
@@ -176,14 +178,17 @@ public final class ModuleLoader {
         Map<String, Block> data = new LinkedHashMap<>();
         Map<String, Block> modules = new LinkedHashMap<>();
         List<Block> moved = new ArrayList<>();
-        for (HclFile f : files) {
-            for (Block b : f.body().blocks()) {
+        for (ParsedFiles.Parse f : files) {
+            List<Block> blocks = f.file().orElseThrow().body().blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                String key = f.keys().get(i);
                 switch (b.type()) {
-                    case "variable" -> declare(variables, b, 1, "variable");
-                    case "output" -> declare(outputs, b, 1, "output");
-                    case "module" -> declare(modules, b, 1, "module");
-                    case "resource" -> declare(resources, b, 2, "resource");
-                    case "data" -> declare(data, b, 2, "data source");
+                    case "variable" -> declare(variables, b, key, 1, "variable");
+                    case "output" -> declare(outputs, b, key, 1, "output");
+                    case "module" -> declare(modules, b, key, 1, "module");
+                    case "resource" -> declare(resources, b, key, 2, "resource");
+                    case "data" -> declare(data, b, key, 2, "data source");
                     case "moved" -> moved.add(b);
                     case "locals" -> {
                         for (Attribute a : b.body().attributes()) {
@@ -200,14 +205,17 @@ public final class ModuleLoader {
             }
         }
         // Terraform applies override files after all primary files, in lexical order.
-        for (HclFile f : overrides) {
-            for (Block b : f.body().blocks()) {
+        for (ParsedFiles.Parse f : overrides) {
+            List<Block> blocks = f.file().orElseThrow().body().blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                String key = f.keys().get(i);
                 switch (b.type()) {
-                    case "variable" -> override(variables, b, "variable");
-                    case "output" -> override(outputs, b, "output");
-                    case "module" -> override(modules, b, "module");
-                    case "resource" -> override(resources, b, "resource");
-                    case "data" -> override(data, b, "data source");
+                    case "variable" -> override(variables, b, key, "variable");
+                    case "output" -> override(outputs, b, key, "output");
+                    case "module" -> override(modules, b, key, "module");
+                    case "resource" -> override(resources, b, key, "resource");
+                    case "data" -> override(data, b, key, "data source");
                     case "locals" -> {
                         for (Attribute a : b.body().attributes()) {
                             if (locals.replace(a.name(), a) == null) {
@@ -225,8 +233,7 @@ public final class ModuleLoader {
         return new ModuleConfig(dir, variables, locals, outputs, resources, data, modules, moved, hasFiles);
     }
 
-    private void override(Map<String, Block> in, Block b, String what) {
-        String key = String.join(".", b.labels());
+    private void override(Map<String, Block> in, Block b, String key, String what) {
         Block original = in.get(key);
         if (original == null) {
             state.error("tf-override", "override of " + what + " " + key + ", which no other file declares",
@@ -236,12 +243,11 @@ public final class ModuleLoader {
         in.put(key, Overrides.merge(original, b));
     }
 
-    private void declare(Map<String, Block> into, Block b, int labels, String what) {
+    private void declare(Map<String, Block> into, Block b, String key, int labels, String what) {
         if (b.labels().size() != labels) {
             state.error("tf-block", what + " block needs " + labels + " label(s)", state.ref(b.range()));
             return;
         }
-        String key = String.join(".", b.labels());
         if (into.putIfAbsent(key, b) != null) {
             state.error("tf-duplicate", "duplicate " + what + " " + key, state.ref(b.range()));
         }

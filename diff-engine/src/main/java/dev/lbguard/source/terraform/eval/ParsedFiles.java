@@ -1,8 +1,10 @@
 package dev.lbguard.source.terraform.eval;
 
+import dev.lbguard.source.hcl.Block;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +23,23 @@ final class ParsedFiles {
     static final long LIMIT = 500_000;
     private static final ParsedFiles SHARED = new ParsedFiles(LIMIT);
 
-    /** A parse: the file, or the syntax error it gave; and the characters of source it read. */
-    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error, int chars) {
+    /**
+     * A parse: the file, or the syntax error it gave; the characters of source it read; and the key of each of the
+     * file's top-level blocks (its labels joined with dots), made once per blob, so that every revision holding the
+     * blob declares by the very same strings and the maps of declarations and values find them by identity.
+     */
+    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error, int chars, List<String> keys) {
+        static Parse of(HclFile file, int chars) {
+            List<String> keys = new java.util.ArrayList<>(file.body().blocks().size());
+            for (Block b : file.body().blocks()) {
+                keys.add(String.join(".", b.labels()));
+            }
+            return new Parse(Optional.of(file), Optional.empty(), chars, List.copyOf(keys));
+        }
+
+        static Parse failed(HclSyntaxException error, int chars) {
+            return new Parse(Optional.empty(), Optional.of(error), chars, List.of());
+        }
     }
 
     private record Entry(Parse parse, long weight) {

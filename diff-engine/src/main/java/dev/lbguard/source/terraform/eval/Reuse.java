@@ -1,6 +1,7 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.resources.KnownReadings;
+import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueJson;
@@ -15,7 +16,7 @@ import java.util.Map;
  *
  * <p>A value of the root module (a variable, local, resource, lookup or output) is taken over when its own
  * declaration is the same syntax tree as before (an unchanged file is taken from the previous evaluation's parse,
- * so it gives the very same objects), it did not read the tree while it was computed (a file function), and so is every declaration it
+ * so it gives the very same objects; a changed file's untouched declarations give equal trees at equal ranges), it did not read the tree while it was computed (a file function), and so is every declaration it
  * read, recursively; and when everything the earlier evaluation read of the tree outside values (the {@code .tfvars},
  * the directory's other files) reads the same now. Module calls are evaluated again, always, and so is whatever
  * reads them. A value taken over replays what computing it did: its diagnostics (at the new revision), its
@@ -154,7 +155,7 @@ public final class Reuse {
         }
         // Not reusable while deciding: a reference cycle is evaluated again (and reported again).
         known.put(dep, false);
-        boolean ok = dep.kind() != Dep.Kind.MODULE && declaration(was, dep) == declaration(is, dep);
+        boolean ok = dep.kind() != Dep.Kind.MODULE && sameDeclaration(declaration(was, dep), declaration(is, dep));
         Slot<?> slot = before.get(dep);
         if (ok && slot != null) {
             ok = slot.trail() != null && !slot.trail().readTree;
@@ -166,6 +167,15 @@ public final class Reuse {
         }
         known.put(dep, ok);
         return ok;
+    }
+
+    /**
+     * The same declaration: the very same syntax tree (its file's blob did not change), or an equal one, ranges
+     * included (its file changed elsewhere, lines above it kept their count). Evaluating equal trees on equal inputs
+     * gives equal values at equal places, so an edit of one rule re-evaluates that rule, not its file's others.
+     */
+    private static boolean sameDeclaration(Object was, Object is) {
+        return was == is || was != null && was.equals(is);
     }
 
     /** The syntax of a declaration, or null when there is none. */
@@ -184,10 +194,15 @@ public final class Reuse {
     @SuppressWarnings("unchecked")
     private static <T> Slot<T> rebased(Slot<T> slot, String revision) {
         T value = slot.value().orElseThrow();
-        if (value instanceof ResourceEvaluator.Result r) {
-            value = (T) new ResourceEvaluator.Result(r.reference(), r.instances().stream()
-                    .map(i -> i.atRevision(revision)).toList(), r.expansionErrors(), r.attributeErrors(),
-                    r.allErrors());
+        if (value instanceof ResourceEvaluator.Result r && !r.instances().isEmpty()
+                && !r.instances().get(0).source().revision().equals(revision)) {
+            // A loop, not a stream: every resource taken over passes here at every commit of a history.
+            ResourceInstance[] at = new ResourceInstance[r.instances().size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = r.instances().get(i).atRevision(revision);
+            }
+            value = (T) new ResourceEvaluator.Result(r.reference(), List.of(at), r.expansionErrors(),
+                    r.attributeErrors(), r.allErrors());
         }
         return slot.reused(value);
     }
