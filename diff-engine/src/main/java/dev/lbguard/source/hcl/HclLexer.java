@@ -25,7 +25,13 @@ final class HclLexer {
 
     /** Every token of {@code src}, ending with {@link TokenType#EOF} or a single {@link TokenType#ERROR}. */
     static List<Token> tokenize(String src) {
+        return tokenize(src, 1);
+    }
+
+    /** The tokens of {@code src}, a part of a file that begins at the start of the file's line {@code firstLine}. */
+    static List<Token> tokenize(String src, int firstLine) {
         HclLexer lexer = new HclLexer(src);
+        lexer.scan.line = firstLine;
         lexer.run();
         return lexer.scan.tokens;
     }

@@ -36,6 +36,14 @@ public final class HclParser {
         return new HclFile(path, parser.parseFile());
     }
 
+    /**
+     * Parses a part of a file that begins at the start of its line {@code firstLine} as a body of attributes and
+     * blocks, positioned in the file; the body's range ends where the part ends.
+     */
+    static Body parseBody(String path, String text, int firstLine) throws HclSyntaxException {
+        return new HclParser(new TokenCursor(path, HclLexer.tokenize(text, firstLine), true)).parseFile();
+    }
+
     /** Parses one expression, such as the value of {@code -var name=value}; newlines are insignificant. */
     public static Expression parseExpression(String path, String text) throws HclSyntaxException {
         return parseExpression(path, text, SourceMap.IDENTITY);

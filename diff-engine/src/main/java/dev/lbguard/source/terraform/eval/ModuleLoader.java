@@ -4,8 +4,8 @@ import dev.lbguard.diagnostic.UnreadScope;
 import dev.lbguard.source.SourceTree;
 import dev.lbguard.source.hcl.Attribute;
 import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.BlockChunks;
 import dev.lbguard.source.hcl.HclFile;
-import dev.lbguard.source.hcl.HclParser;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.terraform.modules.JsonConfiguration;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
@@ -30,6 +30,7 @@ public final class ModuleLoader {
     // module parsed (see Reuse), which an unchanged blob takes without the shared cache.
     private final Map<String, ParsedFiles.Parse> parsed = new HashMap<>();
     private Map<String, ParsedFiles.Parse> previous = Map.of();
+    private Map<String, ParsedFiles.Parse> previousByPath;
 
     ModuleLoader(EvalState state) {
         this.state = state;
@@ -56,6 +57,7 @@ public final class ModuleLoader {
     /** The files the previous evaluation of the same root module parsed, to take unchanged blobs from. */
     void previous(Map<String, ParsedFiles.Parse> files) {
         previous = files;
+        previousByPath = null;
     }
 
     /** The text of a file, or empty after an error diagnostic when it is unreadable, binary or not UTF-8. */
@@ -118,8 +120,13 @@ public final class ModuleLoader {
         }
         ParsedFiles.Parse parse;
         try {
-            parse = ParsedFiles.Parse.of(path.endsWith(".tf.json") ? JsonConfiguration.parse(path, text.get())
-                    : HclParser.parse(path, text.get()), text.get().length());
+            if (path.endsWith(".tf.json")) {
+                parse = ParsedFiles.Parse.of(JsonConfiguration.parse(path, text.get()), List.of(),
+                        text.get().length());
+            } else {
+                BlockChunks.Parsed p = BlockChunks.parse(path, text.get(), previousChunks(path));
+                parse = ParsedFiles.Parse.of(p.file(), p.chunks(), text.get().length());
+            }
         } catch (HclSyntaxException e) {
             parse = ParsedFiles.Parse.failed(e, text.get().length());
         } catch (RuntimeException e) {
@@ -133,6 +140,16 @@ public final class ModuleLoader {
             parsed.put(path + '\0' + id.get(), parse);
         }
         return Optional.of(reported(path, parse));
+    }
+
+    /** The pieces of the file's version the previous evaluation parsed, when it parsed one. */
+    private List<BlockChunks.Chunk> previousChunks(String path) {
+        if (previousByPath == null) {
+            previousByPath = new HashMap<>();
+            previous.forEach((key, parse) -> previousByPath.put(key.substring(0, key.indexOf('\0')), parse));
+        }
+        ParsedFiles.Parse before = previousByPath.get(path);
+        return before == null ? List.of() : before.chunks();
     }
 
     private static String parent(String path) {

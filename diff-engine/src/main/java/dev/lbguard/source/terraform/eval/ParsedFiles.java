@@ -1,6 +1,7 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.hcl.Block;
+import dev.lbguard.source.hcl.BlockChunks;
 import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import java.util.LinkedHashMap;
@@ -24,21 +25,23 @@ final class ParsedFiles {
     private static final ParsedFiles SHARED = new ParsedFiles(LIMIT);
 
     /**
-     * A parse: the file, or the syntax error it gave; the characters of source it read; and the key of each of the
+     * A parse: the file, or the syntax error it gave; the characters of source it read; the key of each of the
      * file's top-level blocks (its labels joined with dots), made once per blob, so that every revision holding the
-     * blob declares by the very same strings and the maps of declarations and values find them by identity.
+     * blob declares by the very same strings and the maps of declarations and values find them by identity; and the
+     * file's pieces, which the parse of the file's next version takes where they did not change.
      */
-    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error, int chars, List<String> keys) {
-        static Parse of(HclFile file, int chars) {
+    record Parse(Optional<HclFile> file, Optional<HclSyntaxException> error, int chars, List<String> keys,
+                 List<BlockChunks.Chunk> chunks) {
+        static Parse of(HclFile file, List<BlockChunks.Chunk> chunks, int chars) {
             List<String> keys = new java.util.ArrayList<>(file.body().blocks().size());
             for (Block b : file.body().blocks()) {
                 keys.add(String.join(".", b.labels()));
             }
-            return new Parse(Optional.of(file), Optional.empty(), chars, List.copyOf(keys));
+            return new Parse(Optional.of(file), Optional.empty(), chars, List.copyOf(keys), chunks);
         }
 
         static Parse failed(HclSyntaxException error, int chars) {
-            return new Parse(Optional.empty(), Optional.of(error), chars, List.of());
+            return new Parse(Optional.empty(), Optional.of(error), chars, List.of(), List.of());
         }
     }
 
