@@ -31,6 +31,11 @@ final class KnownLoadBalancers {
     private Map<String, Reading> now = new HashMap<>();
     private References referencesBefore;
 
+    /** The references of a build's resources: the previous build's when those resolve alike (see {@link References#of}). */
+    References references(List<ResourceInstance> resources) {
+        return referencesBefore == null ? new References(resources) : referencesBefore.of(resources);
+    }
+
     /** Starts a build whose references are {@code refs}: what the previous one read may be taken if they resolve alike. */
     void nextBuild(References refs) {
         before = referencesBefore != null && refs.resolvesAs(referencesBefore) ? now : new HashMap<>();

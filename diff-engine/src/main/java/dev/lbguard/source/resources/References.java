@@ -43,11 +43,14 @@ public final class References {
         }
     }
 
-    // What a resolution reads: the canonical type at each address, and the address an ARN or id names.
+    // What a resolution reads: the canonical type at each address, and the address an ARN or id names; and the
+    // resources they were made of.
     private final Map<String, String> typeByAddress = new HashMap<>();
     private final Map<String, String> addressByArn = new HashMap<>();
+    private final List<ResourceInstance> resources;
 
     References(List<ResourceInstance> resources) {
+        this.resources = resources;
         for (ResourceInstance r : resources) {
             typeByAddress.put(r.address(), canonical(r.type()));
             // Plain loops: built over every resource at every commit of a history, where nearly no ARN is known.
@@ -60,11 +63,41 @@ public final class References {
         }
     }
 
+    /**
+     * The references of {@code resources}: these, when they were made of resources at the same addresses, of the
+     * same types and with the same ARNs and ids, in the same order (what a history's commit that edits a rule
+     * leaves alike); else new ones. Comparing costs less than hashing every address again.
+     */
+    References of(List<ResourceInstance> resources) {
+        if (resources.size() != this.resources.size()) {
+            return new References(resources);
+        }
+        for (int i = 0; i < resources.size(); i++) {
+            ResourceInstance x = this.resources.get(i);
+            ResourceInstance y = resources.get(i);
+            if (!x.address().equals(y.address()) || !x.type().equals(y.type())
+                    || x.attributes() != y.attributes() && !sameArns(x, y)) {
+                return new References(resources);
+            }
+        }
+        return this;
+    }
+
+    private static boolean sameArns(ResourceInstance x, ResourceInstance y) {
+        for (int i = 0; i < ARN_ATTRIBUTES.size(); i++) {
+            if (!TfValues.str(x.attributes().get(ARN_ATTRIBUTES.get(i)))
+                    .equals(TfValues.str(y.attributes().get(ARN_ATTRIBUTES.get(i))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final List<String> ARN_ATTRIBUTES = List.of("arn", "id");
 
     /** True when every value resolves here as in {@code other}: the same addresses of the same types, the same ARNs. */
     boolean resolvesAs(References other) {
-        return typeByAddress.equals(other.typeByAddress) && addressByArn.equals(other.addressByArn);
+        return this == other || typeByAddress.equals(other.typeByAddress) && addressByArn.equals(other.addressByArn);
     }
 
     /** Resolves {@code v}, which should name an instance of {@code canonicalType} (aliases accepted). */

@@ -62,7 +62,7 @@ public final class TerraformSnapshotBuilder {
                           java.util.function.Supplier<AwsProviderVersion> provider, KnownReadings known) {
         List<Diagnostic> diagnostics = new ArrayList<>(evaluation.diagnostics());
         List<ResourceInstance> resources = evaluation.loadBalancerResources();
-        References refs = new References(resources);
+        References refs = known.loadBalancers().references(resources);
         known.loadBalancers().nextBuild(refs);
         TerraformListeners listenerReader = new TerraformListeners(new TerraformActions(refs, diagnostics),
                 new TerraformConditions(provider, known.conditions()), diagnostics);
