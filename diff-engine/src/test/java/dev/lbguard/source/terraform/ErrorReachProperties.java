@@ -60,10 +60,10 @@ class ErrorReachProperties {
                                                                           @ForAll @IntRange(max = 3) int chain)
             throws Exception {
         Path dir = Files.createTempDirectory("lbguard-reach");
-        TfFixture fixture = new TfFixture(dir);
-        configuration(fault, site, chain).forEach(fixture::file);
         TerraformEvaluation e;
         try {
+            TfFixture fixture = new TfFixture(dir);
+            configuration(fault, site, chain).forEach(fixture::file);
             e = fixture.evaluate();
         } finally {
             TempDirs.delete(dir);
@@ -85,10 +85,10 @@ class ErrorReachProperties {
     @Property(tries = 50)
     void withoutAFaultEveryShapeIsComplete(@ForAll Site site, @ForAll @IntRange(max = 3) int chain) throws Exception {
         Path dir = Files.createTempDirectory("lbguard-reach");
-        TfFixture fixture = new TfFixture(dir);
-        configuration(null, site, chain).forEach(fixture::file);
         TerraformEvaluation e;
         try {
+            TfFixture fixture = new TfFixture(dir);
+            configuration(null, site, chain).forEach(fixture::file);
             e = fixture.evaluate();
         } finally {
             TempDirs.delete(dir);

@@ -168,7 +168,7 @@ class IncrementalEvaluationProperties {
                       %s
                     }
                     resource "aws_lb_listener_rule" "elsewhere" {
-                      listener_arn = data.aws_lb_listener.shared.arn
+                      listener_arn = %s
                       priority     = %d
                       condition {
                         path_pattern {
@@ -182,6 +182,9 @@ class IncrementalEvaluationProperties {
                     }
                     """.formatted(v % 2 == 0 ? "arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/s/1/2\""
                     : "load_balancer_arn = \"arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/s/1\"\n  port = 443",
+                    // The lookup read by nothing: an evaluation that took it over must not list it (a reviewer's catch).
+                    v % 3 == 2 ? "\"arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/s/1/9\""
+                            : "data.aws_lb_listener.shared.arn",
                     70 + v % 2)),
             // A second load balancer, for a build that takes one load balancer over and reads the other again:
             // an unset priority (a warning to replay), provider-2 syntax (it asks the provider's version), a port
@@ -337,6 +340,24 @@ class IncrementalEvaluationProperties {
         evaluator.evaluate(tree(files(variants, Map.of("rules_b.tf", 1), java.util.Set.of()), "d"), "",
                 TerraformInputs.none(), reuse);
         assertThat(reuse.taken()).isLessThanOrEqualTo(whole - 3);
+    }
+
+    @Test
+    void aLookupThatNothingReadsAnyMoreIsNotListedThoughItsDeclarationWasTakenOver() {
+        int[] variants = new int[DECLS.size()];
+        Reuse reuse = new Reuse();
+        TerraformEvaluator evaluator = new TerraformEvaluator();
+        for (String rev : List.of("a", "b")) {
+            evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), rev), "", TerraformInputs.none(),
+                    reuse);
+        }
+        variants[12] = 2; // the same lookup; the rule beside it names a listener by its ARN instead
+        SourceTree tree = tree(files(variants, Map.of(), java.util.Set.of()), "c");
+        TerraformEvaluation incremental = evaluator.evaluate(tree, "", TerraformInputs.none(), reuse);
+        TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
+        assertThat(full.dataSources()).isEmpty();
+        assertThat(incremental.dataSources()).isEqualTo(full.dataSources());
+        assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class ModuleInstance implements Refs {
 
     /** The data sources of load-balancer types that were read, here and in child modules. */
     void collectDataSources(List<ResourceInstance> out) {
-        slots.names(Kind.DATA).stream().sorted()
+        slots.read(Kind.DATA).stream().sorted()
                 .forEach(k -> out.addAll(dataSource(k).instances()));
         for (String name : config.moduleCalls().keySet()) {
             call(name).instances().values().forEach(c -> c.collectDataSources(out));

@@ -125,7 +125,9 @@ public final class ModuleLoader {
                         text.get().length());
             } else {
                 BlockChunks.Parsed p = BlockChunks.parse(path, text.get(), previousChunks(path));
-                parse = ParsedFiles.Parse.of(p.file(), p.chunks(), text.get().length());
+                // Only a root module's files keep their pieces: the next revision's evaluation of the root takes
+                // them; a module's files are shared by blob and parsed again seldom.
+                parse = ParsedFiles.Parse.of(p.file(), shareable ? List.of() : p.chunks(), text.get().length());
             }
         } catch (HclSyntaxException e) {
             parse = ParsedFiles.Parse.failed(e, text.get().length());

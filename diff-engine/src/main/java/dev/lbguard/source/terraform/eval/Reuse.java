@@ -5,7 +5,6 @@ import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueJson;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class Reuse {
             return;
         }
         Map<Dep, Slot<?>> before = p.root().computed();
-        Map<Dep, Boolean> reusable = new HashMap<>();
+        Map<Dep, Boolean> reusable = new IdentityHashMap<>(before.size());
         String revision = state.tree.revision();
         for (Map.Entry<Dep, Slot<?>> e : before.entrySet()) {
             if (reusable(e.getKey(), before, p.config(), config, reusable)) {
@@ -124,7 +123,7 @@ public final class Reuse {
      */
     java.util.function.Function<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluatedPaths() {
         Map<Value.Obj, List<ValueJson.UnevaluatedPath>> before = unevaluated;
-        unevaluated = new IdentityHashMap<>();
+        unevaluated = new IdentityHashMap<>(before.size());
         return attributes -> unevaluated.computeIfAbsent(attributes, k -> {
             List<ValueJson.UnevaluatedPath> paths = before.get(k);
             return paths != null ? paths : ValueJson.unevaluated(k);

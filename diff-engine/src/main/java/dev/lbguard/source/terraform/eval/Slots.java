@@ -1,10 +1,11 @@
 package dev.lbguard.source.terraform.eval;
 
 import dev.lbguard.source.terraform.eval.Dep.Kind;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * A module instance's slots, by kind of declaration and name: one lookup per read, by a name that is the
@@ -30,14 +31,31 @@ final class Slots {
         byKind[kind.ordinal()].put(name, slot);
     }
 
-    /** The names of the declarations of {@code kind} that have a slot. */
-    Set<String> names(Kind kind) {
-        return byKind[kind.ordinal()].keySet();
+    /**
+     * The names of the declarations of {@code kind} read in this evaluation: not those taken over from an earlier
+     * one (see {@link Reuse}) that nothing read here, which a full evaluation would not have (a lookup is read only
+     * where something refers to it).
+     */
+    List<String> read(Kind kind) {
+        List<String> out = new ArrayList<>();
+        byKind[kind.ordinal()].forEach((name, slot) -> {
+            if (!slot.replay) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
-    /** The slots with a value that know their declaration (a root module's), by declaration. */
+    /**
+     * The slots with a value that know their declaration (a root module's), by declaration; by identity, as deps are
+     * pooled (one object per declaration of a root module).
+     */
     Map<Dep, Slot<?>> computed() {
-        Map<Dep, Slot<?>> out = new LinkedHashMap<>();
+        int size = 0;
+        for (Map<String, Slot<?>> named : byKind) {
+            size += named.size();
+        }
+        Map<Dep, Slot<?>> out = new IdentityHashMap<>(size);
         for (Map<String, Slot<?>> named : byKind) {
             named.forEach((name, slot) -> {
                 if (slot.dep != null && slot.value().isPresent()) {
