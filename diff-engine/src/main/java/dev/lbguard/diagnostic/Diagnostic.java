@@ -35,6 +35,22 @@ public record Diagnostic(Severity severity, String code, String message, SourceR
         this(severity, code, message, source, true);
     }
 
+    /**
+     * {@code first} as it is, then each diagnostic of {@code more} that is not in it yet, in order: the problems of
+     * two snapshots, or of a window's commits, each listed once. By hash, not a list's scan: a history of an
+     * incomplete configuration has thousands.
+     */
+    public static java.util.List<Diagnostic> union(java.util.List<Diagnostic> first, Iterable<Diagnostic> more) {
+        java.util.List<Diagnostic> all = new java.util.ArrayList<>(first);
+        java.util.Set<Diagnostic> seen = new java.util.HashSet<>(first);
+        for (Diagnostic d : more) {
+            if (seen.add(d)) {
+                all.add(d);
+            }
+        }
+        return all;
+    }
+
     /** This problem, leaving {@code scope} unread. */
     public Diagnostic leavingUnread(UnreadScope scope) {
         return new Diagnostic(severity, code, message, source, affectsRouting, java.util.Optional.of(scope));

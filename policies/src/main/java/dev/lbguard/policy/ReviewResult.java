@@ -55,12 +55,6 @@ public record ReviewResult(RoutingSnapshot base, RoutingSnapshot head, ResourceD
      * either side makes the comparison incomplete.
      */
     public List<dev.lbguard.diagnostic.Diagnostic> diagnostics() {
-        List<dev.lbguard.diagnostic.Diagnostic> all = new java.util.ArrayList<>(base.diagnostics());
-        for (dev.lbguard.diagnostic.Diagnostic d : head.diagnostics()) {
-            if (!all.contains(d)) {
-                all.add(d);
-            }
-        }
-        return List.copyOf(all);
+        return List.copyOf(dev.lbguard.diagnostic.Diagnostic.union(base.diagnostics(), head.diagnostics()));
     }
 }

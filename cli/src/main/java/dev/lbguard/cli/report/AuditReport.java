@@ -13,7 +13,6 @@ import dev.lbguard.policy.PolicyOutcome;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.Risk;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,9 +89,8 @@ public final class AuditReport {
     }
 
     public static String json(AuditResult a) {
-        List<Diagnostic> diagnostics = new ArrayList<>(a.head().result().diagnostics());
-        a.knownGood().ifPresent(k -> k.result().diagnostics().stream().filter(d -> !diagnostics.contains(d))
-                .forEach(diagnostics::add));
+        List<Diagnostic> diagnostics = Diagnostic.union(a.head().result().diagnostics(),
+                a.knownGood().map(k -> k.result().diagnostics()).orElse(List.of()));
         ObjectNode root = Json.header("audit", a.complete(), diagnostics);
         root.put("live", a.live());
         root.put("time", a.at().toString());

@@ -9,7 +9,6 @@ import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.policy.ReviewResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -137,14 +136,7 @@ public final class TimelineText {
 
     /** Every diagnostic met over the window, once. */
     static List<Diagnostic> diagnostics(TimelineResult t) {
-        List<Diagnostic> all = new ArrayList<>(t.net().diagnostics());
-        for (TimelineEntry e : t.entries()) {
-            for (Diagnostic d : e.review().diagnostics()) {
-                if (!all.contains(d)) {
-                    all.add(d);
-                }
-            }
-        }
-        return all;
+        return Diagnostic.union(t.net().diagnostics(),
+                t.entries().stream().flatMap(e -> e.review().diagnostics().stream()).toList());
     }
 }
