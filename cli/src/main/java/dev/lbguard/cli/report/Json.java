@@ -30,18 +30,14 @@ public final class Json {
     }
 
     /**
-     * Each problem once per revision: several roots that read one module meet its problems once each, and those are
-     * one problem. Met at two revisions (both sides of a review), it is kept for each; the text report shows it once
-     * (see {@link Status#once}).
+     * Each problem once, as the text report shows it (see {@link Status#once}): several roots that read one module
+     * meet its problems once each, and the commits of a window or the two sides of a review meet a problem that
+     * stays at each revision; an entry carries no revision, so those entries read alike and are one problem. (A
+     * timeline of terraform-aws-eks's 1,249 commits listed 27,603 entries, 1,255 different.)
      */
     public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode a = MAPPER.createArrayNode();
-        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
-        for (Diagnostic d : diagnostics) {
-            // What the JSON shows of it, and its revision; what it leaves unread is the same for the same problem.
-            if (!seen.add(List.of(d.severity(), d.code(), d.message(), d.source(), d.affectsRouting()))) {
-                continue;
-            }
+        for (Diagnostic d : Status.once(diagnostics)) {
             ObjectNode n = a.addObject();
             n.put("severity", d.severity().label());
             n.put("code", d.code());

@@ -82,7 +82,7 @@ public final class Status {
 
     /**
      * Each problem once, as a reader sees it: the same file, line and message met at several revisions (both sides
-     * of a review, every commit of a timeline) is one problem. JSON keeps one per revision (see {@link Json#diagnostics}).
+     * of a review, every commit of a timeline) is one problem. JSON lists them so too (see {@link Json#diagnostics}).
      */
     public static List<Diagnostic> once(List<Diagnostic> diagnostics) {
         java.util.Map<String, Diagnostic> byText = new java.util.LinkedHashMap<>();
