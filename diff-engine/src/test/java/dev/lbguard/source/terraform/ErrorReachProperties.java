@@ -59,15 +59,7 @@ class ErrorReachProperties {
     void anErrorMakesTheAnalysisIncompleteExactlyWhereItReachesRouting(@ForAll Fault fault, @ForAll Site site,
                                                                           @ForAll @IntRange(max = 3) int chain)
             throws Exception {
-        Path dir = Files.createTempDirectory("lbguard-reach");
-        TerraformEvaluation e;
-        try {
-            TfFixture fixture = new TfFixture(dir);
-            configuration(fault, site, chain).forEach(fixture::file);
-            e = fixture.evaluate();
-        } finally {
-            TempDirs.delete(dir);
-        }
+        TerraformEvaluation e = evaluated(configuration(fault, site, chain));
         List<String> rendered = TfFixture.rendered(e);
         assertThat(rendered).noneMatch(d -> d.contains("tf-internal") || d.contains("tf-reference"));
         if (site.reachesRouting) {
@@ -84,17 +76,21 @@ class ErrorReachProperties {
 
     @Property(tries = 50)
     void withoutAFaultEveryShapeIsComplete(@ForAll Site site, @ForAll @IntRange(max = 3) int chain) throws Exception {
+        TerraformEvaluation e = evaluated(configuration(null, site, chain));
+        assertThat(e.complete()).as("%s: %s", site, TfFixture.rendered(e)).isTrue();
+        assertThat(e.diagnostics()).as("%s: %s", site, TfFixture.rendered(e)).isEmpty();
+    }
+
+    /** The evaluation of {@code files}, written to a directory of their own that is removed afterwards. */
+    private static TerraformEvaluation evaluated(Map<String, String> files) throws java.io.IOException {
         Path dir = Files.createTempDirectory("lbguard-reach");
-        TerraformEvaluation e;
         try {
             TfFixture fixture = new TfFixture(dir);
-            configuration(null, site, chain).forEach(fixture::file);
-            e = fixture.evaluate();
+            files.forEach(fixture::file);
+            return fixture.evaluate();
         } finally {
             TempDirs.delete(dir);
         }
-        assertThat(e.complete()).as("%s: %s", site, TfFixture.rendered(e)).isTrue();
-        assertThat(e.diagnostics()).as("%s: %s", site, TfFixture.rendered(e)).isEmpty();
     }
 
     @Provide

@@ -322,12 +322,8 @@ class IncrementalEvaluationProperties {
     @Test
     void anEditOfOneDeclarationLeavesTheOthersOfItsFileTakenOverUnlessTheirLinesMoved() {
         int[] variants = new int[DECLS.size()];
-        Reuse reuse = new Reuse();
         TerraformEvaluator evaluator = new TerraformEvaluator();
-        for (String rev : List.of("a", "b")) {
-            evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), rev), "", TerraformInputs.none(),
-                    reuse);
-        }
+        Reuse reuse = evaluatedTwice(evaluator, variants);
         int whole = reuse.taken();
         // rules_b.tf also declares the rules tpl and elsewhere and the lookup shared, after web: same lines.
         variants[9] = 1;
@@ -345,12 +341,8 @@ class IncrementalEvaluationProperties {
     @Test
     void aLookupThatNothingReadsAnyMoreIsNotListedThoughItsDeclarationWasTakenOver() {
         int[] variants = new int[DECLS.size()];
-        Reuse reuse = new Reuse();
         TerraformEvaluator evaluator = new TerraformEvaluator();
-        for (String rev : List.of("a", "b")) {
-            evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), rev), "", TerraformInputs.none(),
-                    reuse);
-        }
+        Reuse reuse = evaluatedTwice(evaluator, variants);
         variants[12] = 2; // the same lookup; the rule beside it names a listener by its ARN instead
         SourceTree tree = tree(files(variants, Map.of(), java.util.Set.of()), "c");
         TerraformEvaluation incremental = evaluator.evaluate(tree, "", TerraformInputs.none(), reuse);
@@ -358,6 +350,16 @@ class IncrementalEvaluationProperties {
         assertThat(full.dataSources()).isEmpty();
         assertThat(incremental.dataSources()).isEqualTo(full.dataSources());
         assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
+    }
+
+    /** A reuse that evaluated the configuration of {@code variants} at two revisions: all of it taken over. */
+    private static Reuse evaluatedTwice(TerraformEvaluator evaluator, int[] variants) {
+        Reuse reuse = new Reuse();
+        for (String rev : List.of("a", "b")) {
+            evaluator.evaluate(tree(files(variants, Map.of(), java.util.Set.of()), rev), "", TerraformInputs.none(),
+                    reuse);
+        }
+        return reuse;
     }
 
     @Test
