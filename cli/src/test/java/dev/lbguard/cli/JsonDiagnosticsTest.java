@@ -80,6 +80,9 @@ class JsonDiagnosticsTest {
                 .split(EXTERNAL, -1)).hasSize(2);
         CliRun same = CliRun.run("review", "--repo", repo, "--base", "HEAD", "--head", "HEAD", "--format", "json");
         assertThat(codes(same.out())).filteredOn(EXTERNAL::equals).hasSize(1);
+        CliRun sarif = CliRun.run("review", "--repo", repo, "--base", "HEAD~1", "--head", "HEAD", "--format", "sarif");
+        assertThat(sarif.out().split(EXTERNAL, -1)).hasSize(2);
+        ReviewGoldenTest.validateSarif(sarif.out());
         CliRun timeline = CliRun.run("timeline", "--repo", repo, "--range", "HEAD~1..HEAD", "--format", "json",
                 "--fail-on", "never");
         assertThat(codes(timeline.out())).filteredOn(EXTERNAL::equals).hasSize(1);

@@ -30,14 +30,14 @@ public final class Json {
     }
 
     /**
-     * Each problem once, as the text report shows it (see {@link Status#once}): several roots that read one module
-     * meet its problems once each, and the commits of a window or the two sides of a review meet a problem that
-     * stays at each revision; an entry carries no revision, so those entries read alike and are one problem. (A
-     * timeline of terraform-aws-eks's 1,249 commits listed 27,603 entries, 1,255 different.)
+     * Each problem once (see {@link #once}), as the text report lists it: several roots that read one module meet
+     * its problems once each, and the commits of a window or the two sides of a review meet a problem that stays at
+     * each revision; an entry carries no revision, so those entries read alike and are one problem. (A timeline of
+     * terraform-aws-eks's 1,249 commits listed 27,603 entries, 1,255 different.)
      */
     public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode a = MAPPER.createArrayNode();
-        for (Diagnostic d : Status.once(diagnostics)) {
+        for (Diagnostic d : once(diagnostics)) {
             ObjectNode n = a.addObject();
             n.put("severity", d.severity().label());
             n.put("code", d.code());
@@ -54,6 +54,22 @@ public final class Json {
             }
         }
         return a;
+    }
+
+    /**
+     * Each problem once as JSON and SARIF show it: by what they print of it (no revision), not by the text report's
+     * line, which escapes control characters and so could make two different paths or messages read alike.
+     */
+    static List<Diagnostic> once(List<Diagnostic> diagnostics) {
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        List<Diagnostic> out = new java.util.ArrayList<>();
+        for (Diagnostic d : diagnostics) {
+            if (seen.add(List.of(d.severity(), d.code(), d.message(), d.source().path(), d.source().line(),
+                    d.source().column(), d.affectsRouting()))) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The document, secret-named fields and the {@code secrets} of the snapshots it shows hidden. */

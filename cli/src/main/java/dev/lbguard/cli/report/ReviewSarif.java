@@ -91,7 +91,7 @@ public final class ReviewSarif {
                             .orElse(null)));
         }
         List<Notification> notifications = new ArrayList<>();
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : Json.once(r.diagnostics())) {
             Set<Location> where = new LinkedHashSet<>();
             where.add(location(d.source()));
             String prefix = d.affectsRouting() ? "" : Status.NOT_ROUTING + ": ";
