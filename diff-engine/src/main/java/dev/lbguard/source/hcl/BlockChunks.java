@@ -13,11 +13,15 @@ import java.util.Optional;
  * from the file's earlier version where that held the same text at the same line (the very same syntax trees).
  *
  * <p>A cut anywhere but after a top-level block leaves its piece with a construct open (a brace, a heredoc, a
- * comment, a string: a lone {@code }} closes nothing else at the top level), which does not parse; then, and for a
- * file with top-level attributes, the whole file is parsed as one, so errors are found and reported as before. The
+ * comment, a string: a lone {@code }} closes nothing else at the top level), which does not parse; such a piece runs
+ * on to the next cut (a heredoc of JSON closes its object in the first column), a few times, and then, or for a file
+ * with top-level attributes, the whole file is parsed as one, so errors are found and reported as before. The
  * pieces' blocks are the blocks a parse of the whole file gives, equal to the last position.
  */
 public final class BlockChunks {
+    /** How many cuts a piece may run across before the file is parsed whole (a syntax error, not a false cut). */
+    private static final int RUN_ON = 8;
+
     /** A piece of a file: its text, the file line it begins at, and what it parsed to. */
     public record Chunk(String text, int firstLine, Body body) {
     }
@@ -44,6 +48,7 @@ public final class BlockChunks {
         int startLine = 1;
         int line = 1;
         int lineBegin = 0;
+        int runOn = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i < text.length() && text.charAt(i) != '\n') {
                 continue;
@@ -52,13 +57,15 @@ public final class BlockChunks {
             if (i == text.length() || isLoneBrace(text, lineBegin, i)) {
                 int end = Math.min(i + 1, text.length());
                 Optional<Chunk> chunk = chunk(path, text.substring(start, end), startLine, earlier);
-                if (chunk.isEmpty()) {
+                if (chunk.isPresent()) {
+                    chunks.add(chunk.get());
+                    blocks.addAll(chunk.get().body().blocks());
+                    start = end;
+                    startLine = line + 1;
+                    runOn = 0;
+                } else if (i == text.length() || ++runOn > RUN_ON) {
                     return new Parsed(HclParser.parse(path, text), List.of());
                 }
-                chunks.add(chunk.get());
-                blocks.addAll(chunk.get().body().blocks());
-                start = end;
-                startLine = line + 1;
             }
             line++;
             lineBegin = i + 1;

@@ -72,6 +72,18 @@ class BlockChunksProperties {
         assertThat(third.file().body().blocks().get(1).range().startLine()).isEqualTo(6);
     }
 
+    @Test
+    void aHeredocClosingItsJsonInTheFirstColumnRunsItsPieceOnToTheNextCut() throws HclSyntaxException {
+        String policy = "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOF\n{\n  \"Version\": \"2012-10-17\"\n}\n"
+                + "EOF\n}\n\nresource \"aws_lb\" \"a\" {\n  name = \"a\"\n}\n";
+        BlockChunks.Parsed first = BlockChunks.parse("f.tf", policy, List.of());
+        assertThat(first.file()).isEqualTo(HclParser.parse("f.tf", policy));
+        assertThat(first.chunks()).hasSize(3); // the policy (run on across the JSON's brace), the load balancer, the end
+        BlockChunks.Parsed second = BlockChunks.parse("f.tf", policy.replace("\"a\"\n}", "\"b\"\n}"),
+                first.chunks());
+        assertThat(second.file().body().blocks().get(0)).isSameAs(first.file().body().blocks().get(0));
+    }
+
     private static List<BlockChunks.Chunk> piecesOf(String path, String text) {
         try {
             return BlockChunks.parse(path, text, List.of()).chunks();
