@@ -27,7 +27,8 @@ import org.eclipse.jgit.lib.Repository;
  * Generates the timeline benchmark's history: {@code lbs} load balancers with {@code rulesPerLb} rules each, and
  * {@code commits} commits of which about one in {@code lbEvery} edits one rule of one load balancer (its target
  * group) and the rest edit application files, as in real repositories. Objects go straight into one pack, without
- * a work tree. Two shapes: a root module per load balancer, or one big edge root of a file per load balancer.
+ * a work tree. Three shapes: a root module per load balancer, one big edge root of a file per load balancer, or a
+ * root module of data handed to a tree of modules.
  */
 public final class HistoryRepo {
     private static final int APP_FILES = 500;
@@ -37,7 +38,12 @@ public final class HistoryRepo {
         /** {@code infra/lb-NN/main.tf}: a root module each. */
         ROOT_PER_LB,
         /** {@code infra/edge/lb-NN.tf}: one root module of them all, each rule with tags as teams write them. */
-        ONE_BIG_ROOT
+        ONE_BIG_ROOT,
+        /**
+         * {@code infra/live/prod/lb-NN.tf}: each load balancer's rules as data in one root module, which hands them to
+         * a module tree three deep (edge, a load balancer per key, a rule per key), as module-based teams write it.
+         */
+        DEEP_MODULES
     }
 
     private HistoryRepo() {
@@ -61,6 +67,11 @@ public final class HistoryRepo {
             try (ObjectInserter ins = ((org.eclipse.jgit.internal.storage.file.ObjectDirectory) repo.getObjectDatabase()).newPackInserter()) {
                 for (int lb = 0; lb < lbs; lb++) {
                     files.put(lbPath(lb, shape), blob(ins, lbFile(lb, targets[lb], shape)));
+                }
+                if (shape == Shape.DEEP_MODULES) {
+                    for (Map.Entry<String, String> m : moduleTree(lbs).entrySet()) {
+                        files.put(m.getKey(), blob(ins, m.getValue()));
+                    }
                 }
                 for (int f = 0; f < APP_FILES; f++) {
                     files.put(appPath(f), blob(ins, "class F" + f + " { int v = 0; }\n"));
@@ -97,8 +108,134 @@ public final class HistoryRepo {
     }
 
     private static String lbPath(int lb, Shape shape) {
-        return String.format(Locale.ROOT, shape == Shape.ROOT_PER_LB ? "infra/lb-%02d/main.tf" : "infra/edge/lb-%02d.tf",
-                lb);
+        return String.format(Locale.ROOT, switch (shape) {
+            case ROOT_PER_LB -> "infra/lb-%02d/main.tf";
+            case ONE_BIG_ROOT -> "infra/edge/lb-%02d.tf";
+            case DEEP_MODULES -> "infra/live/prod/lb-%02d.tf";
+        }, lb);
+    }
+
+    /** The deep shape's files that no commit edits: the root's module call and the three modules. */
+    private static Map<String, String> moduleTree(int lbs) {
+        StringBuilder given = new StringBuilder();
+        for (int lb = 0; lb < lbs; lb++) {
+            given.append(String.format(Locale.ROOT, "    lb%1$02d = local.lb%1$02d%n", lb));
+        }
+        Map<String, String> files = new TreeMap<>();
+        files.put("infra/live/prod/main.tf", """
+                module "edge" {
+                  source = "../../modules/edge"
+                  load_balancers = {
+                %s  }
+                }
+                """.formatted(given));
+        files.put("infra/modules/edge/main.tf", """
+                variable "load_balancers" {
+                  type = any
+                }
+
+                module "alb" {
+                  for_each = var.load_balancers
+                  source   = "../alb"
+                  name     = each.key
+                  rules    = each.value.rules
+                }
+                """);
+        files.put("infra/modules/alb/main.tf", """
+                variable "name" {
+                  type = string
+                }
+
+                variable "rules" {
+                  type = any
+                }
+
+                resource "aws_lb" "this" {
+                  name               = "bench-${var.name}"
+                  load_balancer_type = "application"
+                  subnets            = ["subnet-a", "subnet-b"]
+                }
+
+                resource "aws_lb_target_group" "this" {
+                  for_each = toset(["web", "api", "static", "canary"])
+                  name     = "${var.name}-${each.key}"
+                  port     = 8080
+                  protocol = "HTTP"
+                  vpc_id   = "vpc-1"
+                }
+
+                resource "aws_lb_listener" "this" {
+                  load_balancer_arn = aws_lb.this.arn
+                  port              = 443
+                  protocol          = "HTTPS"
+                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/bench"
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.this["web"].arn
+                  }
+                }
+
+                module "rule" {
+                  for_each         = { for i, r in var.rules : tostring(i) => r }
+                  source           = "../rule"
+                  listener_arn     = aws_lb_listener.this.arn
+                  priority         = tonumber(each.key) + 1
+                  host             = each.value.host
+                  paths            = each.value.paths
+                  target_group_arn = aws_lb_target_group.this[each.value.target].arn
+                  tags = {
+                    Service   = each.value.service
+                    Team      = each.value.team
+                    ManagedBy = "terraform"
+                  }
+                }
+                """);
+        files.put("infra/modules/rule/main.tf", """
+                variable "listener_arn" {
+                  type = string
+                }
+
+                variable "priority" {
+                  type = number
+                }
+
+                variable "host" {
+                  type = string
+                }
+
+                variable "paths" {
+                  type = list(string)
+                }
+
+                variable "target_group_arn" {
+                  type = string
+                }
+
+                variable "tags" {
+                  type = map(string)
+                }
+
+                resource "aws_lb_listener_rule" "this" {
+                  listener_arn = var.listener_arn
+                  priority     = var.priority
+                  action {
+                    type             = "forward"
+                    target_group_arn = var.target_group_arn
+                  }
+                  condition {
+                    host_header {
+                      values = [var.host]
+                    }
+                  }
+                  condition {
+                    path_pattern {
+                      values = var.paths
+                    }
+                  }
+                  tags = var.tags
+                }
+                """);
+        return files;
     }
 
     private static String appPath(int f) {
@@ -137,12 +274,33 @@ public final class HistoryRepo {
         return ins.insert(cb);
     }
 
+    /** The deep shape's data of one load balancer: its rules, for the module tree. */
+    private static String rulesData(int lb, int[] targets) {
+        String[] tgs = {"web", "api", "static", "canary"};
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "locals {%n  lb%02d = {%n    rules = [%n", lb));
+        for (int r = 0; r < targets.length; r++) {
+            s.append(String.format(Locale.ROOT, """
+                          {
+                            host    = "svc%2$d.lb%1$02d.example.com"
+                            paths   = ["/v%3$d/*", "/svc%2$d/*"]
+                            target  = "%4$s"
+                            service = "svc%2$d"
+                            team    = "team-%5$d"
+                          },
+                    """, lb, r, r % 3, tgs[targets[r]], r % 9));
+        }
+        return s.append("    ]\n  }\n}\n").toString();
+    }
+
     /** One load balancer's root module; {@code targets} picks each rule's target group. */
     static String lbFile(int lb, int[] targets) {
         return lbFile(lb, targets, Shape.ROOT_PER_LB);
     }
 
     static String lbFile(int lb, int[] targets, Shape shape) {
+        if (shape == Shape.DEEP_MODULES) {
+            return rulesData(lb, targets);
+        }
         String n = String.format(Locale.ROOT, "lb%02d", lb);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, """
                 resource "aws_lb" "%1$s" {

@@ -42,8 +42,11 @@ public final class TimelineBench {
         long g0 = System.nanoTime();
         String first = HistoryRepo.generate(repo, commits, 50, 40, lbEvery, shape);
         System.out.printf(Locale.ROOT, "%n%s: generated %,d commits (50 load balancers, 2,000 rules, one LB commit "
-                + "in %d) in %.1f s%n", shape == HistoryRepo.Shape.ROOT_PER_LB ? "a root module per load balancer"
-                : "one big root module", commits, lbEvery, (System.nanoTime() - g0) / 1e9);
+                + "in %d) in %.1f s%n", switch (shape) {
+                    case ROOT_PER_LB -> "a root module per load balancer";
+                    case ONE_BIG_ROOT -> "one big root module";
+                    case DEEP_MODULES -> "a root module over a module tree three deep";
+                }, commits, lbEvery, (System.nanoTime() - g0) / 1e9);
         Path out = repo.resolve("../" + repo.getFileName() + ".out");
         double git = run(List.of("git", "-C", repo.toString(), "log", "-p", "--", "*.tf"), out).seconds();
         System.out.printf(Locale.ROOT, "%-52s %7.2f s%n", "git log -p -- '*.tf' (baseline)", git);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An evaluation that takes over values from the previous one ({@link Reuse}) gives exactly what a full evaluation
  * of the same revision gives: over random sequences of edits of a root module (declarations changed, files added
- * and deleted, lines shifted, {@code .tfvars}, templates and a local module changed, errors and reference cycles
- * made and mended), every resource instance, moved block, lookup, diagnostic, secret and the snapshot built from
+ * and deleted, lines shifted, {@code .tfvars}, templates and local modules changed, a module tree's instances taken
+ * over or not, errors and reference cycles made and mended), every resource instance, moved block, lookup, diagnostic, secret and the snapshot built from
  * them (reusing the previous build's conditions) are equal, element by element.
  */
 class IncrementalEvaluationProperties {
@@ -248,7 +248,79 @@ class IncrementalEvaluationProperties {
                     output "host" {
                       value = "%s-${var.input}.example.com"
                     }
-                    """.formatted(v % 2 == 0 ? "names" : "other")));
+                    """.formatted(v % 2 == 0 ? "names" : "other")),
+            // A module tree: an instance per host, each calling another module; taken over whole when its variables
+            // are equal (see InstanceTakeover). The caller's listener goes in as a resource object, or as its ARN.
+            new Decl("svc.tf", v -> """
+                    module "svc" {
+                      for_each = %s
+                      source   = "./modules/svc"
+                      name     = each.key
+                      listener = %s
+                      priority = 200 + each.value
+                    }
+                    output "svc_hosts" {
+                      value = { for k, m in module.svc : k => m.host }
+                    }
+                    output "svc_listeners" {
+                      value = [for m in values(module.svc) : m.listener.arn]
+                    }
+                    """.formatted(v % 3 == 2 ? "{ api = 1 }" : "local.hosts",
+                    v % 2 == 0 ? "aws_lb_listener.https" : "{ arn = aws_lb_listener.https.arn }")),
+            new Decl("modules/svc/main.tf", v -> """
+                    variable "name" {
+                      type = string
+                    }
+                    variable "listener" {
+                      type = any
+                    }
+                    variable "priority" {
+                      type = number
+                    }
+                    data "aws_lb_listener" "here" {
+                      arn = var.listener.arn
+                    }
+                    module "inner" {
+                      source = "../inner"
+                      host   = "${var.name}.example.com"
+                    }
+                    locals {
+                      host = %s
+                    }
+                    resource "aws_lb_listener_rule" "svc" {
+                      listener_arn = data.aws_lb_listener.here.arn
+                      priority     = var.priority
+                      condition {
+                        host_header {
+                          values = [local.host]
+                        }
+                      }
+                      action {
+                        type             = "forward"
+                        target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/svc-${var.name}/1"
+                      }
+                    }
+                    output "host" {
+                      value = local.host
+                    }
+                    output "listener" {
+                      value = var.listener
+                    }
+                    """.formatted(switch (v % 4) {
+                        case 0 -> "module.inner.host";
+                        case 1 -> "trimspace(templatefile(\"${path.module}/host.tpl\", { name = var.name }))";
+                        case 2 -> "local.nowhere";
+                        default -> "\"${terraform.workspace}.${module.inner.host}\"";
+                    })),
+            new Decl("modules/svc/host.tpl", v -> "svc-%d.${name}.example.com\n".formatted(v % 2)),
+            new Decl("modules/inner/main.tf", v -> """
+                    variable "host" {
+                      type = string
+                    }
+                    output "host" {
+                      value = %s
+                    }
+                    """.formatted(v % 2 == 0 ? "var.host" : "upper(var.host)")));
 
     /** One declaration of the configuration, in a file, with its variants. */
     private record Decl(String file, java.util.function.IntFunction<String> text) {
@@ -265,6 +337,7 @@ class IncrementalEvaluationProperties {
         java.util.Set<String> dropped = new java.util.TreeSet<>();
         Reuse reuse = new Reuse();
         int taken = 0;
+        int instances = 0;
         for (int step = 0; step <= edits.size(); step++) {
             if (step > 0) {
                 Edit e = edits.get(step - 1);
@@ -282,6 +355,7 @@ class IncrementalEvaluationProperties {
             TerraformEvaluation incremental = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none(),
                     reuse);
             taken += reuse.taken();
+            instances += reuse.instancesTaken();
             String at = "after " + edits.subList(0, step);
             assertThat(incremental.resources()).as(at).isEqualTo(full.resources());
             assertThat(incremental.moved()).as(at).isEqualTo(full.moved());
@@ -295,6 +369,8 @@ class IncrementalEvaluationProperties {
         // whole root module again, by design).
         Statistics.label("values taken over").collect(taken > 0);
         Statistics.label("values taken over").coverage(c -> c.check(true).percentage(p -> p > 50));
+        Statistics.label("module instances taken over").collect(instances > 0);
+        Statistics.label("module instances taken over").coverage(c -> c.check(true).percentage(p -> p > 30));
     }
 
     @Test
@@ -347,9 +423,50 @@ class IncrementalEvaluationProperties {
         SourceTree tree = tree(files(variants, Map.of(), java.util.Set.of()), "c");
         TerraformEvaluation incremental = evaluator.evaluate(tree, "", TerraformInputs.none(), reuse);
         TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
-        assertThat(full.dataSources()).isEmpty();
+        assertThat(full.dataSources()).filteredOn(d -> d.module().isEmpty()).isEmpty();
         assertThat(incremental.dataSources()).isEqualTo(full.dataSources());
         assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
+    }
+
+    @Test
+    void aModuleInstanceWhoseVariablesAreEqualIsTakenOverWholeAndOnlyThen() {
+        int[] variants = new int[DECLS.size()];
+        TerraformEvaluator evaluator = new TerraformEvaluator();
+        // module.svc["api"] and ["web"], each with its module.inner; not module.names, whose output a resource of
+        // the root module reads before the instance is evaluated whole.
+        assertThat(evaluatedTwice(evaluator, variants).instancesTaken()).isEqualTo(4);
+        Reuse reuse = evaluatedTwice(evaluator, variants);
+        List<Integer> taken = new java.util.ArrayList<>();
+        // Each of these makes the root module evaluate its listener again: an equal value, but another resource
+        // object, which the svc instances get as a variable, and their local reads module.inner's output early.
+        variants[2] = 1; // local.hosts gains img
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "c"));
+        variants[0] = 1; // var.env
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "d"));
+        variants[7] = 1; // the target groups
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "e"));
+        variants[19] = 1; // the svc instances get the listener's ARN instead: other variables, then the same
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "f"));
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "g"));
+        variants[22] = 1; // module inner changed: what calls it is evaluated again
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "h"));
+        // The svc module reads a template: its instances never taken over, their module.inner instances are.
+        variants[20] = 1;
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "i"));
+        taken.add(evaluatedBothWays(evaluator, variants, reuse, "j"));
+        assertThat(taken).containsExactly(0, 0, 0, 0, 6, 0, 3, 3);
+    }
+
+    /** Evaluates {@code variants} with {@code reuse} and in full, asserts the same; how many instances were taken. */
+    private static int evaluatedBothWays(TerraformEvaluator evaluator, int[] variants, Reuse reuse, String rev) {
+        SourceTree tree = tree(files(variants, Map.of(), java.util.Set.of()), rev);
+        TerraformEvaluation incremental = evaluator.evaluate(tree, "", TerraformInputs.none(), reuse);
+        TerraformEvaluation full = new TerraformEvaluator().evaluate(tree, "", TerraformInputs.none());
+        assertThat(incremental.resources()).isEqualTo(full.resources());
+        assertThat(incremental.dataSources()).isEqualTo(full.dataSources());
+        assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
+        assertThat(incremental.secrets()).isEqualTo(full.secrets());
+        return reuse.instancesTaken();
     }
 
     /** A reuse that evaluated the configuration of {@code variants} at two revisions: all of it taken over. */

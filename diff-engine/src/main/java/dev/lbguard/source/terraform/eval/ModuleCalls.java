@@ -101,7 +101,7 @@ public final class ModuleCalls {
             return Result.failed(state.fail("tf-module", "modules nest more than " + MAX_DEPTH
                     + " deep; does module " + name + " call itself?", b.range(), unread));
         }
-        ModuleConfig child = state.loader.load(dir.get());
+        ModuleConfig child = state.loader.loadCalled(dir.get());
         if (!child.hasFiles()) {
             return Result.failed(state.fail("tf-module", "module " + name + " reads " + dir.get()
                     + ", which holds no Terraform files", b.range(), unread));

@@ -34,7 +34,9 @@ public final class ModuleInstance implements Refs {
     final String key;
     private final Variables.Source inputs;
     // The value of each declaration read so far: variables, locals, outputs, resources, lookups, module calls.
-    private final Slots slots = new Slots();
+    final Slots slots = new Slots();
+    // Taken over whole from the previous evaluation (see InstanceTakeover): its values replay when read.
+    boolean takenOver;
     private final NamedValues names;
 
     /** The root module. */
@@ -200,6 +202,12 @@ public final class ModuleInstance implements Refs {
     /** Evaluates everything declared here and in child modules, as {@code terraform plan} does. */
     void evaluateAll() {
         config.variables().keySet().forEach(this::variable);
+        if (depth > 0 && !takenOver) {
+            InstanceTakeover.attempt(this);
+        }
+        if (takenOver) { // its lookups: what read them before does not read them again when taken over
+            slots.of(Kind.DATA).values().forEach(state::computed);
+        }
         config.locals().keySet().forEach(this::local);
         config.resources().keySet().forEach(this::resource);
         for (String name : config.moduleCalls().keySet()) {

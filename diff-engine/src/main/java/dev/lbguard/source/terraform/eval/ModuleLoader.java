@@ -40,6 +40,14 @@ public final class ModuleLoader {
         return cache.computeIfAbsent(dir, this::read);
     }
 
+    /**
+     * Loads the configuration of a called module: not a read of the tree by the value being computed, as whoever
+     * takes a module instance over compares the declarations (see {@link InstanceTakeover}).
+     */
+    ModuleConfig loadCalled(String dir) {
+        return state.watched.unwatched(() -> load(dir));
+    }
+
     /** The files this evaluation parsed, by path and content id. */
     Map<String, ParsedFiles.Parse> parsed() {
         return parsed;

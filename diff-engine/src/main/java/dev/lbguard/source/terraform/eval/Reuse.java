@@ -18,7 +18,8 @@ import java.util.Map;
  * so it gives the very same objects; a changed file's untouched declarations give equal trees at equal ranges), it did not read the tree while it was computed (a file function), and so is every declaration it
  * read, recursively; and when everything the earlier evaluation read of the tree outside values (the {@code .tfvars},
  * the directory's other files) reads the same now. Module calls are evaluated again, always, and so is whatever
- * reads them. A value taken over replays what computing it did: its diagnostics (at the new revision), its
+ * reads them; but each of their instances whose variables come out equal is taken over whole
+ * ({@link InstanceTakeover}). A value taken over replays what computing it did: its diagnostics (at the new revision), its
  * registrations and the values it read. Reading is deterministic in what it reads, so the result is the one a full
  * evaluation gives (a property test compares both over random edits).
  */
@@ -32,6 +33,7 @@ public final class Reuse {
     private final Dep.Pool deps = new Dep.Pool();
     private Previous previous;
     private int taken;
+    private int instancesTaken;
     // By identity: the attributes of resources taken over are the very same objects.
     private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
 
@@ -82,9 +84,14 @@ public final class Reuse {
         return readings;
     }
 
-    /** How many values the last evaluation took over. */
+    /** How many values of the root module the last evaluation took over. */
     public int taken() {
         return taken;
+    }
+
+    /** How many module instances the last evaluation took over whole (see {@link InstanceTakeover}). */
+    public int instancesTaken() {
+        return instancesTaken;
     }
 
     /**
@@ -106,6 +113,7 @@ public final class Reuse {
                 || !WatchedTree.sameAnswers(p.unframed(), state.watched.inner(), state.rootDir)) {
             return;
         }
+        state.previousInstances = new InstanceTakeover.Previous(InstanceTakeover.index(p.root()));
         Map<Dep, Slot<?>> before = p.root().computed();
         Map<Dep, Boolean> reusable = new IdentityHashMap<>(before.size());
         String revision = state.tree.revision();
@@ -132,6 +140,7 @@ public final class Reuse {
 
     /** Keeps what the evaluation computed for the next one. */
     void remember(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
+        instancesTaken = state.previousInstances.taken;
         if (state.loader.parsedChars() < minimumChars) {
             forget();
             return;
@@ -142,6 +151,7 @@ public final class Reuse {
 
     /** Forgets the previous evaluation (after one that failed). */
     void forget() {
+        instancesTaken = 0;
         previous = null;
         unevaluated = new IdentityHashMap<>();
     }
@@ -177,6 +187,43 @@ public final class Reuse {
         return was == is || was != null && was.equals(is);
     }
 
+    /** The same declarations of a module directory, in the same order (see {@link #sameDeclaration}). */
+    static boolean sameConfig(ModuleConfig was, ModuleConfig is) {
+        return was == is || was.dir().equals(is.dir()) && was.hasFiles() == is.hasFiles()
+                && sameDeclarations(was.variables(), is.variables()) && sameDeclarations(was.locals(), is.locals())
+                && sameDeclarations(was.outputs(), is.outputs()) && sameDeclarations(was.resources(), is.resources())
+                && sameDeclarations(was.dataSources(), is.dataSources())
+                && sameDeclarations(was.moduleCalls(), is.moduleCalls()) && sameInOrder(was.moved(), is.moved());
+    }
+
+    private static boolean sameDeclarations(Map<String, ?> was, Map<String, ?> is) {
+        if (was.size() != is.size()) {
+            return false;
+        }
+        java.util.Iterator<? extends Map.Entry<String, ?>> a = was.entrySet().iterator();
+        java.util.Iterator<? extends Map.Entry<String, ?>> b = is.entrySet().iterator();
+        while (a.hasNext()) {
+            Map.Entry<String, ?> x = a.next();
+            Map.Entry<String, ?> y = b.next();
+            if (!x.getKey().equals(y.getKey()) || !sameDeclaration(x.getValue(), y.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameInOrder(List<?> was, List<?> is) {
+        if (was.size() != is.size()) {
+            return false;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            if (!sameDeclaration(was.get(i), is.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The syntax of a declaration, or null when there is none. */
     private static Object declaration(ModuleConfig config, Dep dep) {
         return switch (dep.kind()) {
@@ -190,9 +237,13 @@ public final class Reuse {
     }
 
     /** A slot for the new evaluation; resource instances say where they were read at its revision. */
-    @SuppressWarnings("unchecked")
     private static <T> Slot<T> rebased(Slot<T> slot, String revision) {
-        T value = slot.value().orElseThrow();
+        return slot.reused(rebased(slot.value().orElseThrow(), revision));
+    }
+
+    /** A value for the new evaluation: resource instances say where they were read at its revision. */
+    @SuppressWarnings("unchecked")
+    static <T> T rebased(T value, String revision) {
         if (value instanceof ResourceEvaluator.Result r && !r.instances().isEmpty()
                 && !r.instances().get(0).source().revision().equals(revision)) {
             // A loop, not a stream: every resource taken over passes here at every commit of a history.
@@ -200,9 +251,9 @@ public final class Reuse {
             for (int i = 0; i < at.length; i++) {
                 at[i] = r.instances().get(i).atRevision(revision);
             }
-            value = (T) new ResourceEvaluator.Result(r.reference(), List.of(at), r.expansionErrors(),
+            return (T) new ResourceEvaluator.Result(r.reference(), List.of(at), r.expansionErrors(),
                     r.attributeErrors(), r.allErrors());
         }
-        return slot.reused(value);
+        return value;
     }
 }

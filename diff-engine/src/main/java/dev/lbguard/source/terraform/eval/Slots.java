@@ -31,6 +31,11 @@ final class Slots {
         byKind[kind.ordinal()].put(name, slot);
     }
 
+    /** The slots of {@code kind} by name, to read (see {@link InstanceTakeover}). */
+    Map<String, Slot<?>> of(Kind kind) {
+        return java.util.Collections.unmodifiableMap(byKind[kind.ordinal()]);
+    }
+
     /**
      * The names of the declarations of {@code kind} read in this evaluation: not those taken over from an earlier
      * one (see {@link Reuse}) that nothing read here, which a full evaluation would not have (a lookup is read only

@@ -21,10 +21,26 @@ final class WatchedTree implements SourceTree {
     private final SourceTree tree;
     private final EvalState state;
     private final List<Access> unframed = new ArrayList<>();
+    private int unwatched; // above zero while reads are neither logged nor marked (see #unwatched)
 
     WatchedTree(SourceTree tree, EvalState state) {
         this.tree = tree;
         this.state = state;
+    }
+
+    /** Runs {@code reads} without watching them: what they read is compared otherwise. */
+    <T> T unwatched(java.util.function.Supplier<T> reads) {
+        unwatched++;
+        try {
+            return reads.get();
+        } finally {
+            unwatched--;
+        }
+    }
+
+    /** Whether a read is logged: outside every value, and watched. Inside a value, marks it as reading the tree. */
+    private boolean logged() {
+        return unwatched == 0 && state.readingTree();
     }
 
     /** The tree watched. */
@@ -83,7 +99,7 @@ final class WatchedTree implements SourceTree {
      * out (see {@link #sameAnswers}), which are most of what an evaluation reads.
      */
     private <T> T asked(String op, String path, T answer) {
-        if (state.readingTree() && !rootFile(path, state.rootDir)) {
+        if (logged() && !rootFile(path, state.rootDir)) {
             unframed.add(new Access(op, path, answer));
         }
         return answer;
@@ -112,7 +128,7 @@ final class WatchedTree implements SourceTree {
     @Override
     public byte[] read(String path) throws IOException {
         byte[] bytes = tree.read(path);
-        if (state.readingTree() && !rootFile(path, state.rootDir)) {
+        if (logged() && !rootFile(path, state.rootDir)) {
             unframed.add(new Access("content", path, answer(tree, "content", path)));
         }
         return bytes;
