@@ -241,9 +241,7 @@ public final class EvalState {
 
     /** The value of a slot already computed, read as {@link #compute} reads it (without making its arguments). */
     <T> T computed(Slot<T> slot) {
-        if (slot.dep != null) {
-            note(slot.dep);
-        }
+        note(slot.dep != null ? slot.dep : slot.origin()); // in a module instance, the slot it replays as
         if (slot.replay) {
             replay(slot);
         }
@@ -261,9 +259,7 @@ public final class EvalState {
         if (slot.value.isPresent()) {
             return computed(slot);
         }
-        if (slot.dep != null) {
-            note(slot.dep);
-        }
+        note(slot.dep != null ? slot.dep : slot.origin());
         if (slot.running) {
             List<String> chain = new ArrayList<>();
             boolean seen = false;

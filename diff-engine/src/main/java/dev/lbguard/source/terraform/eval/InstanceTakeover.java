@@ -18,7 +18,8 @@ import java.util.Optional;
  * modules are those of the root module, which {@link Reuse} checks first); so equal variables give equal values,
  * unless a value read the tree (a file function: never taken over) or a variable holds a resource object of the
  * caller, which a reference tells apart by identity, not by equality (taken over only when it is the very same
- * object). An instance whose values raised diagnostics is evaluated again (see {@link #orderFree}). A module call that runs in one commit of a history over a module tree used to evaluate the whole tree;
+ * object). A value taken over replays what computing it did, reads of other values of its instance included (see
+ * {@link Trail}), so its diagnostics come in the order a full evaluation raises them. A module call that runs in one commit of a history over a module tree used to evaluate the whole tree;
  * an edit of one load balancer's data now evaluates that load balancer's instance, as a full evaluation would.
  */
 final class InstanceTakeover {
@@ -38,13 +39,32 @@ final class InstanceTakeover {
     private InstanceTakeover() {
     }
 
-    /** The previous evaluation's module instances by address, and how many this evaluation took over. */
+    /**
+     * The previous evaluation's module instances by address, how many this evaluation took over, and the slots it
+     * took, by the slot their trails name them by.
+     */
     static final class Previous {
         private final Map<String, ModuleInstance> byPath;
-        int taken;
+        private final Map<Slot<?>, Slot<?>> taken = new java.util.IdentityHashMap<>();
+        int instances;
 
         Previous(Map<String, ModuleInstance> byPath) {
             this.byPath = byPath;
+        }
+
+        /**
+         * Reads again, in this evaluation, a value a replayed value read: its own trail replays first, so diagnostics
+         * and the workspace's first read come in the order computing them did.
+         */
+        void read(EvalState state, Slot<?> origin) {
+            Slot<?> now = taken.get(origin);
+            if (now != null) {
+                state.computed(now);
+            }
+        }
+
+        private void take(Slot<?> before, Slot<?> now) {
+            taken.put(before.origin(), now);
         }
     }
 
@@ -79,6 +99,11 @@ final class InstanceTakeover {
             return;
         }
         String revision = state.tree.revision();
+        for (String name : now.config.variables().keySet()) {
+            Slot<?> variable = now.slots.get(Kind.VARIABLE, name);
+            variable.standsFor(before.slots.get(Kind.VARIABLE, name));
+            state.previousInstances.take(variable, variable);
+        }
         for (Kind kind : Kind.values()) {
             if (kind == Kind.VARIABLE) {
                 continue;
@@ -87,7 +112,7 @@ final class InstanceTakeover {
                     now.slots.put(kind, name, transplanted(slot, state, revision)));
         }
         now.takenOver = true;
-        state.previousInstances.taken++;
+        state.previousInstances.instances++;
     }
 
     /**
@@ -154,13 +179,12 @@ final class InstanceTakeover {
         }
         for (Kind kind : Kind.values()) {
             for (Slot<?> slot : before.slots.of(kind).values()) {
-                if (slot.value().isEmpty() || slot.trail() == null || slot.trail().readTree
-                        || !orderFree(slot.trail())) {
+                if (slot.value().isEmpty() || slot.trail() == null || slot.trail().readTree) {
                     return false;
                 }
                 if (kind == Kind.MODULE) {
                     ModuleCalls.Result r = (ModuleCalls.Result) slot.value().get();
-                    if (r.failure().isPresent() || r.child().isEmpty()
+                    if (r.failure().isPresent() || r.child().isEmpty() || raisedDiagnostics(slot.trail())
                             || !Reuse.sameConfig(r.child().get(), state.loader.loadCalled(r.child().get().dir()))) {
                         return false;
                     }
@@ -176,31 +200,33 @@ final class InstanceTakeover {
     }
 
     /**
-     * Whether replaying the trail can come in another order than computing it did without a difference: no
-     * diagnostic (the log keeps the first of two at one place, and a called module's load errors are raised by the
-     * call that loads it first) and no read of the workspace (its note goes where it is read first). Values under a
-     * module's root do not record which of their instance's values they read, so their replay follows the order
-     * values are asked for now, not the order they were computed in.
+     * Whether a module call raised diagnostics: among them may be the errors of loading its module, raised by the
+     * call that loads it first, which do not go when the module's files change without changing its declarations
+     * (a syntax error mended, a duplicate removed).
      */
-    private static boolean orderFree(Trail trail) {
+    private static boolean raisedDiagnostics(Trail trail) {
         for (Object e : trail.events) {
-            if (e instanceof dev.lbguard.diagnostic.Diagnostic || e instanceof Trail.WorkspaceRead) {
-                return false;
+            if (e instanceof dev.lbguard.diagnostic.Diagnostic) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** A slot of the previous evaluation for this one: replayed when read, its module instances made anew here. */
     private static Slot<?> transplanted(Slot<?> slot, EvalState state, String revision) {
         Object value = slot.value().orElseThrow();
+        Slot<?> now;
         if (value instanceof ModuleCalls.Result r) {
             ModuleConfig child = state.loader.loadCalled(r.child().orElseThrow().dir());
             Map<Value, ModuleInstance> instances = new LinkedHashMap<>();
             r.instances().forEach((key, c) -> instances.put(key, recreated(c, child, state, revision)));
-            return reused(slot, new ModuleCalls.Result(r.mode(), instances, r.failure(), Optional.of(child)));
+            now = reused(slot, new ModuleCalls.Result(r.mode(), instances, r.failure(), Optional.of(child)));
+        } else {
+            now = reused(slot, Reuse.rebased(value, revision));
         }
-        return reused(slot, Reuse.rebased(value, revision));
+        state.previousInstances.take(slot, now);
+        return now;
     }
 
     @SuppressWarnings("unchecked")
@@ -217,7 +243,7 @@ final class InstanceTakeover {
             before.slots.of(kind).forEach((name, slot) -> m.slots.put(kind, name, transplanted(slot, state, revision)));
         }
         m.takenOver = true;
-        state.previousInstances.taken++;
+        state.previousInstances.instances++;
         return m;
     }
 }

@@ -205,9 +205,6 @@ public final class ModuleInstance implements Refs {
         if (depth > 0 && !takenOver) {
             InstanceTakeover.attempt(this);
         }
-        if (takenOver) { // its lookups: what read them before does not read them again when taken over
-            slots.of(Kind.DATA).values().forEach(state::computed);
-        }
         config.locals().keySet().forEach(this::local);
         config.resources().keySet().forEach(this::resource);
         for (String name : config.moduleCalls().keySet()) {

@@ -140,7 +140,7 @@ public final class Reuse {
 
     /** Keeps what the evaluation computed for the next one. */
     void remember(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
-        instancesTaken = state.previousInstances.taken;
+        instancesTaken = state.previousInstances.instances;
         // Its instances are kept, and with them their evaluation's state: that must not keep the one before.
         state.previousInstances = new InstanceTakeover.Previous(Map.of());
         if (state.loader.parsedChars() < minimumChars) {

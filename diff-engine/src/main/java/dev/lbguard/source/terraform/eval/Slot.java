@@ -16,6 +16,8 @@ public final class Slot<T> {
     Set<List<Object>> errors = Set.of();
     Trail trail;
     boolean replay;
+    // The slot whose computation made the trail: what the trails of values that read this one name (see Trail).
+    private Slot<?> origin;
 
     public Slot() {
         this(false, null);
@@ -50,7 +52,18 @@ public final class Slot<T> {
         s.errors = errors;
         s.trail = trail;
         s.replay = true;
+        s.origin = origin();
         return s;
+    }
+
+    /** Stands for {@code before} from now on: a variable evaluated again where its instance is taken over. */
+    void standsFor(Slot<?> before) {
+        origin = before.origin();
+    }
+
+    /** The slot that computed this value: itself, or the one it was taken over from. */
+    Slot<?> origin() {
+        return origin == null ? this : origin;
     }
 
     /** The errors met computing this value, its own and those of what it read. */

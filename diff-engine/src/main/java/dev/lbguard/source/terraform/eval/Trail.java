@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What computing one value did besides returning it, in order: the declarations it read, the diagnostics it raised,
+ * What computing one value did besides returning it, in order: the declarations it read (in a module instance, the
+ * slots: see {@link InstanceTakeover}), the diagnostics it raised,
  * the resource objects and sensitive values it registered, where it read the workspace; and whether it read the
  * tree. A later evaluation that takes the value over ({@link Reuse}) does all of it again.
  */
@@ -40,6 +41,8 @@ final class Trail {
                 state.workspace(w.at());
             } else if (e instanceof Dep dep) {
                 state.touch(dep);
+            } else if (e instanceof Slot<?> read) {
+                state.previousInstances.read(state, read);
             }
         }
     }
