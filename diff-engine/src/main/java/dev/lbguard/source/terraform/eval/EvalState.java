@@ -271,6 +271,7 @@ public final class EvalState {
                 }
             }
             chain.add(label);
+            trails.forEach(t -> t.metCycle = true);
             error("tf-cycle", "reference cycle: " + String.join(" -> ", chain), at);
             return onCycle.get();
         }

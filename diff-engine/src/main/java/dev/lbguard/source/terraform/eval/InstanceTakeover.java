@@ -45,7 +45,7 @@ final class InstanceTakeover {
      */
     static final class Previous {
         private final Map<String, ModuleInstance> byPath;
-        private final Map<Slot<?>, Slot<?>> taken = new java.util.IdentityHashMap<>();
+        private final Map<Slot.Origin, Slot<?>> taken = new java.util.IdentityHashMap<>();
         int instances;
 
         Previous(Map<String, ModuleInstance> byPath) {
@@ -56,7 +56,7 @@ final class InstanceTakeover {
          * Reads again, in this evaluation, a value a replayed value read: its own trail replays first, so diagnostics
          * and the workspace's first read come in the order computing them did.
          */
-        void read(EvalState state, Slot<?> origin) {
+        void read(EvalState state, Slot.Origin origin) {
             Slot<?> now = taken.get(origin);
             if (now != null) {
                 state.computed(now);
@@ -179,7 +179,8 @@ final class InstanceTakeover {
         }
         for (Kind kind : Kind.values()) {
             for (Slot<?> slot : before.slots.of(kind).values()) {
-                if (slot.value().isEmpty() || slot.trail() == null || slot.trail().readTree) {
+                if (slot.value().isEmpty() || slot.trail() == null || slot.trail().readTree
+                        || slot.trail().metCycle) {
                     return false;
                 }
                 if (kind == Kind.MODULE) {

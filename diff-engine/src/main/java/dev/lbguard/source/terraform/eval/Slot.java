@@ -17,7 +17,11 @@ public final class Slot<T> {
     Trail trail;
     boolean replay;
     // The slot whose computation made the trail: what the trails of values that read this one name (see Trail).
-    private Slot<?> origin;
+    private Origin origin;
+
+    /** Who computed a value, by identity only: it holds nothing, so trails keep no earlier evaluation alive. */
+    static final class Origin {
+    }
 
     public Slot() {
         this(false, null);
@@ -62,8 +66,11 @@ public final class Slot<T> {
     }
 
     /** The slot that computed this value: itself, or the one it was taken over from. */
-    Slot<?> origin() {
-        return origin == null ? this : origin;
+    Origin origin() {
+        if (origin == null) {
+            origin = new Origin();
+        }
+        return origin;
     }
 
     /** The errors met computing this value, its own and those of what it read. */

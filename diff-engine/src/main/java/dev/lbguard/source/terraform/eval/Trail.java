@@ -15,6 +15,8 @@ import java.util.List;
 final class Trail {
     final List<Object> events = new ArrayList<>();
     boolean readTree;
+    // Met a reference cycle, whose diagnostic and values depend on where it was entered.
+    boolean metCycle;
 
     record Registered(Value.Obj object, String address) {
     }
@@ -41,7 +43,7 @@ final class Trail {
                 state.workspace(w.at());
             } else if (e instanceof Dep dep) {
                 state.touch(dep);
-            } else if (e instanceof Slot<?> read) {
+            } else if (e instanceof Slot.Origin read) {
                 state.previousInstances.read(state, read);
             }
         }
