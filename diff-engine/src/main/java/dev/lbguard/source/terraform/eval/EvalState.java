@@ -47,7 +47,7 @@ public final class EvalState {
     // How a replayed value's dependencies are read again: through the root module's instance.
     private java.util.function.Consumer<Dep> touch = d -> {
     };
-    InstanceTakeover.Previous previousInstances = new InstanceTakeover.Previous(Map.of()); // none unless Reuse sets
+    InstanceTakeover.Previous previousInstances = new InstanceTakeover.Previous(Map.of(), 0); // none unless Reuse sets
 
     /** Notes every string inside {@code value} as sensitive (a sensitive variable, the argument of sensitive()). */
     public void sensitive(Value value) {

@@ -45,11 +45,17 @@ final class InstanceTakeover {
      */
     static final class Previous {
         private final Map<String, ModuleInstance> byPath;
-        private final Map<Slot.Origin, Slot<?>> taken = new java.util.IdentityHashMap<>();
+        private final Map<Slot.Origin, Slot<?>> taken;
         int instances;
 
-        Previous(Map<String, ModuleInstance> byPath) {
+        /** {@code expected}: how many slots the last evaluation took (growing an identity map rehashes it all). */
+        Previous(Map<String, ModuleInstance> byPath, int expected) {
             this.byPath = byPath;
+            this.taken = new java.util.IdentityHashMap<>(expected);
+        }
+
+        int slots() {
+            return taken.size();
         }
 
         /**

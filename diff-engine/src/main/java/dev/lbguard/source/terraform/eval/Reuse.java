@@ -34,6 +34,7 @@ public final class Reuse {
     private Previous previous;
     private int taken;
     private int instancesTaken;
+    private int slotsTaken; // how many slots of module instances the last evaluation took over
     // By identity: the attributes of resources taken over are the very same objects.
     private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
 
@@ -113,7 +114,7 @@ public final class Reuse {
                 || !WatchedTree.sameAnswers(p.unframed(), state.watched.inner(), state.rootDir)) {
             return;
         }
-        state.previousInstances = new InstanceTakeover.Previous(InstanceTakeover.index(p.root()));
+        state.previousInstances = new InstanceTakeover.Previous(InstanceTakeover.index(p.root()), slotsTaken);
         Map<Dep, Slot<?>> before = p.root().computed();
         Map<Dep, Boolean> reusable = new IdentityHashMap<>(before.size());
         String revision = state.tree.revision();
@@ -141,8 +142,9 @@ public final class Reuse {
     /** Keeps what the evaluation computed for the next one. */
     void remember(EvalState state, TerraformInputs inputs, ModuleConfig config, ModuleInstance root) {
         instancesTaken = state.previousInstances.instances;
+        slotsTaken = state.previousInstances.slots();
         // Its instances are kept, and with them their evaluation's state: that must not keep the one before.
-        state.previousInstances = new InstanceTakeover.Previous(Map.of());
+        state.previousInstances = new InstanceTakeover.Previous(Map.of(), 0);
         if (state.loader.parsedChars() < minimumChars) {
             forget();
             return;
