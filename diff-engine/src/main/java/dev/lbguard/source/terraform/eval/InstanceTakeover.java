@@ -16,11 +16,13 @@ import java.util.Optional;
  *
  * <p>A module reads nothing of its caller but its variables ({@code path.*}, the workspace and the installed
  * modules are those of the root module, which {@link Reuse} checks first); so equal variables give equal values,
- * unless a value read the tree (a file function: never taken over) or a variable holds a resource object of the
- * caller, which a reference tells apart by identity, not by equality (taken over only when it is the very same
- * object). A value taken over replays what computing it did, reads of other values of its instance included (see
- * {@link Trail}), so its diagnostics come in the order a full evaluation raises them. A module call that runs in one commit of a history over a module tree used to evaluate the whole tree;
- * an edit of one load balancer's data now evaluates that load balancer's instance, as a full evaluation would.
+ * unless a value under it read the tree (a file function), met a reference cycle (its error goes to the value
+ * entered first), or a module call under it raised diagnostics (the load errors of a module are raised by the call
+ * that loads it first), or a variable holds a resource object of the caller that is not the very same object (a
+ * reference tells those apart by identity): then it is evaluated again. A value taken over replays what computing
+ * it did, its reads of other values of its instance included (see {@link Trail}), so its diagnostics come in the
+ * order a full evaluation raises them. An edit of one load balancer's data handed to a module tree evaluates that
+ * load balancer's instances, not the tree.
  */
 final class InstanceTakeover {
     // A taken-over instance's variables are taken over with it: nothing asks for its inputs again.
@@ -41,7 +43,7 @@ final class InstanceTakeover {
 
     /**
      * The previous evaluation's module instances by address, how many this evaluation took over, and the slots it
-     * took, by the slot their trails name them by.
+     * took, by the token that trails name them by ({@link Slot#origin}).
      */
     static final class Previous {
         private final Map<String, ModuleInstance> byPath;
@@ -174,8 +176,8 @@ final class InstanceTakeover {
     }
 
     /**
-     * Whether everything {@code before} computed, under it too, was computed without reading the tree, and every
-     * module under it was expanded (not failed) from declarations that are the same now.
+     * Whether everything {@code before} computed, under it too, was computed without reading the tree or meeting a
+     * cycle, and every module call under it expanded (not failed, no diagnostic) from declarations the same now.
      */
     private static boolean unchanged(ModuleInstance before, EvalState state) {
         for (String variable : before.config.variables().keySet()) {
