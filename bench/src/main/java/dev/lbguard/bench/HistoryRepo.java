@@ -150,31 +150,7 @@ public final class HistoryRepo {
                   type = any
                 }
 
-                resource "aws_lb" "this" {
-                  name               = "bench-${var.name}"
-                  load_balancer_type = "application"
-                  subnets            = ["subnet-a", "subnet-b"]
-                }
-
-                resource "aws_lb_target_group" "this" {
-                  for_each = toset(["web", "api", "static", "canary"])
-                  name     = "${var.name}-${each.key}"
-                  port     = 8080
-                  protocol = "HTTP"
-                  vpc_id   = "vpc-1"
-                }
-
-                resource "aws_lb_listener" "this" {
-                  load_balancer_arn = aws_lb.this.arn
-                  port              = 443
-                  protocol          = "HTTPS"
-                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/bench"
-                  default_action {
-                    type             = "forward"
-                    target_group_arn = aws_lb_target_group.this["web"].arn
-                  }
-                }
-
+                %s
                 module "rule" {
                   for_each         = { for i, r in var.rules : tostring(i) => r }
                   source           = "../rule"
@@ -189,7 +165,7 @@ public final class HistoryRepo {
                     ManagedBy = "terraform"
                   }
                 }
-                """);
+                """.formatted(lbResources("this", "${var.name}")));
         files.put("infra/modules/rule/main.tf", """
                 variable "listener_arn" {
                   type = string
@@ -274,6 +250,39 @@ public final class HistoryRepo {
         return ins.insert(cb);
     }
 
+    /**
+     * A load balancer, its four target groups and its HTTPS listener, as resources labelled {@code label}, named
+     * after {@code name} (a literal or an interpolation): one root module's, or the load-balancer module's.
+     */
+    private static String lbResources(String label, String name) {
+        return String.format(Locale.ROOT, """
+                resource "aws_lb" "%1$s" {
+                  name               = "bench-%2$s"
+                  load_balancer_type = "application"
+                  subnets            = ["subnet-a", "subnet-b"]
+                }
+
+                resource "aws_lb_target_group" "%1$s" {
+                  for_each = toset(["web", "api", "static", "canary"])
+                  name     = "%2$s-${each.key}"
+                  port     = 8080
+                  protocol = "HTTP"
+                  vpc_id   = "vpc-1"
+                }
+
+                resource "aws_lb_listener" "%1$s" {
+                  load_balancer_arn = aws_lb.%1$s.arn
+                  port              = 443
+                  protocol          = "HTTPS"
+                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/bench"
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.%1$s["web"].arn
+                  }
+                }
+                """, label, name);
+    }
+
     /** The deep shape's data of one load balancer: its rules, for the module tree. */
     private static String rulesData(int lb, int[] targets) {
         String[] tgs = {"web", "api", "static", "canary"};
@@ -302,33 +311,7 @@ public final class HistoryRepo {
             return rulesData(lb, targets);
         }
         String n = String.format(Locale.ROOT, "lb%02d", lb);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, """
-                resource "aws_lb" "%1$s" {
-                  name               = "bench-%1$s"
-                  load_balancer_type = "application"
-                  subnets            = ["subnet-a", "subnet-b"]
-                }
-
-                resource "aws_lb_target_group" "%1$s" {
-                  for_each = toset(["web", "api", "static", "canary"])
-                  name     = "%1$s-${each.key}"
-                  port     = 8080
-                  protocol = "HTTP"
-                  vpc_id   = "vpc-1"
-                }
-
-                resource "aws_lb_listener" "%1$s" {
-                  load_balancer_arn = aws_lb.%1$s.arn
-                  port              = 443
-                  protocol          = "HTTPS"
-                  certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/bench"
-                  default_action {
-                    type             = "forward"
-                    target_group_arn = aws_lb_target_group.%1$s["web"].arn
-                  }
-                }
-
-                """, n));
+        StringBuilder s = new StringBuilder(lbResources(n, n)).append('\n');
         String[] tgs = {"web", "api", "static", "canary"};
         for (int r = 0; r < targets.length; r++) {
             s.append(String.format(Locale.ROOT, """
