@@ -241,7 +241,7 @@ public final class EvalState {
 
     /** The value of a slot already computed, read as {@link #compute} reads it (without making its arguments). */
     <T> T computed(Slot<T> slot) {
-        note(slot.dep != null ? slot.dep : slot.origin()); // in a module instance, the slot it replays as
+        note(slot.dep != null ? slot.dep : slot.origin()); // in a module instance, the token it replays by
         if (slot.replay) {
             replay(slot);
         }
