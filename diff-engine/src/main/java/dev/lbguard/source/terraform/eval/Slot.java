@@ -16,7 +16,7 @@ public final class Slot<T> {
     Set<List<Object>> errors = Set.of();
     Trail trail;
     boolean replay;
-    // The slot whose computation made the trail: what the trails of values that read this one name (see Trail).
+    // Names the computation that made the trail: what the trails of values that read this one note (see Trail).
     private Origin origin;
 
     /** Who computed a value, by identity only: it holds nothing, so trails keep no earlier evaluation alive. */
@@ -65,7 +65,7 @@ public final class Slot<T> {
         origin = before.origin();
     }
 
-    /** The slot that computed this value: itself, or the one it was taken over from. */
+    /** The token of the computation that made this value: its own, or that of the slot it was taken over from. */
     Origin origin() {
         if (origin == null) {
             origin = new Origin();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What computing one value did besides returning it, in order: the declarations it read (in a module instance, the
- * slots: see {@link InstanceTakeover}), the diagnostics it raised,
+ * tokens of the values it read: see {@link InstanceTakeover}), the diagnostics it raised,
  * the resource objects and sensitive values it registered, where it read the workspace; and whether it read the
  * tree. A later evaluation that takes the value over ({@link Reuse}) does all of it again.
  */
