@@ -20,6 +20,11 @@ final class Sorted {
     static <T, K extends Comparable<? super K>> List<T> byKey(Collection<T> items, Function<T, K> key) {
         List<T> out = new ArrayList<>(items);
         out.forEach(java.util.Objects::requireNonNull);
+        // Model records are often rebuilt from model records (a snapshot re-stamped with the next revision): items
+        // in strictly ascending order are sorted and distinct already, found in one pass rather than a sort and a check.
+        if (strictlyAscending(out, key)) {
+            return Collections.unmodifiableList(out);
+        }
         out.sort(Comparator.comparing(key));
         for (int i = 1; i < out.size(); i++) {
             if (key.apply(out.get(i - 1)).compareTo(key.apply(out.get(i))) == 0) {
@@ -27,6 +32,18 @@ final class Sorted {
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static <T, K extends Comparable<? super K>> boolean strictlyAscending(List<T> items, Function<T, K> key) {
+        K last = null;
+        for (T item : items) {
+            K k = key.apply(item);
+            if (last != null && last.compareTo(k) >= 0) {
+                return false;
+            }
+            last = k;
+        }
+        return true;
     }
 
     /** A sorted, deduplicated copy: the model's representation of a set. */
