@@ -118,8 +118,9 @@ public final class Reuse {
         Map<Dep, Slot<?>> before = p.root().computed();
         Map<Dep, Boolean> reusable = new IdentityHashMap<>(before.size());
         String revision = state.tree.revision();
+        List<java.util.Set<String>> changed = changedNames(p.config(), config);
         for (Map.Entry<Dep, Slot<?>> e : before.entrySet()) {
-            if (reusable(e.getKey(), before, p.config(), config, reusable)) {
+            if (reusable(e.getKey(), before, changed, reusable)) {
                 root.seed(rebased(e.getValue(), revision));
                 taken++;
             }
@@ -160,7 +161,7 @@ public final class Reuse {
         unevaluated = new IdentityHashMap<>();
     }
 
-    private static boolean reusable(Dep dep, Map<Dep, Slot<?>> before, ModuleConfig was, ModuleConfig is,
+    private static boolean reusable(Dep dep, Map<Dep, Slot<?>> before, List<java.util.Set<String>> changed,
                                     Map<Dep, Boolean> known) {
         Boolean k = known.get(dep);
         if (k != null) {
@@ -168,18 +169,68 @@ public final class Reuse {
         }
         // Not reusable while deciding: a reference cycle is evaluated again (and reported again).
         known.put(dep, false);
-        boolean ok = dep.kind() != Dep.Kind.MODULE && sameDeclaration(declaration(was, dep), declaration(is, dep));
+        boolean ok = dep.kind() != Dep.Kind.MODULE && !changed.get(dep.kind().ordinal()).contains(dep.name());
         Slot<?> slot = before.get(dep);
         if (ok && slot != null) {
             ok = slot.trail() != null && !slot.trail().readTree;
             for (int i = 0; ok && i < slot.trail().events.size(); i++) {
                 if (slot.trail().events.get(i) instanceof Dep d) {
-                    ok = reusable(d, before, was, is, known);
+                    ok = reusable(d, before, changed, known);
                 }
             }
         }
         known.put(dep, ok);
         return ok;
+    }
+
+    /**
+     * By kind (in {@link Dep.Kind} order), the names whose declaration is not the same in both configurations (see
+     * {@link #sameDeclaration}), declared in either. A name declared in neither has no declaration in both: the same.
+     */
+    private static List<java.util.Set<String>> changedNames(ModuleConfig was, ModuleConfig is) {
+        List<java.util.Set<String>> changed = new java.util.ArrayList<>();
+        for (Dep.Kind kind : Dep.Kind.values()) {
+            changed.add(switch (kind) {
+                case VARIABLE -> changedNames(was.variables(), is.variables());
+                case LOCAL -> changedNames(was.locals(), is.locals());
+                case OUTPUT -> changedNames(was.outputs(), is.outputs());
+                case RESOURCE -> changedNames(was.resources(), is.resources());
+                case DATA -> changedNames(was.dataSources(), is.dataSources());
+                case MODULE -> changedNames(was.moduleCalls(), is.moduleCalls());
+            });
+        }
+        return changed;
+    }
+
+    private static java.util.Set<String> changedNames(Map<String, ?> was, Map<String, ?> is) {
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        // Both in file order: an edit mostly keeps the names in place, so walking both side by side compares each
+        // declaration without looking it up; from the first name out of place on, each side is looked up.
+        java.util.Iterator<? extends Map.Entry<String, ?>> a = was.entrySet().iterator();
+        java.util.Iterator<? extends Map.Entry<String, ?>> b = is.entrySet().iterator();
+        while (a.hasNext() && b.hasNext()) {
+            Map.Entry<String, ?> x = a.next();
+            Map.Entry<String, ?> y = b.next();
+            if (!x.getKey().equals(y.getKey())) {
+                lookUp(x, is, changed);
+                lookUp(y, was, changed);
+                a.forEachRemaining(e -> lookUp(e, is, changed));
+                b.forEachRemaining(e -> lookUp(e, was, changed));
+                break;
+            }
+            if (!sameDeclaration(x.getValue(), y.getValue())) {
+                changed.add(x.getKey());
+            }
+        }
+        a.forEachRemaining(e -> changed.add(e.getKey()));
+        b.forEachRemaining(e -> changed.add(e.getKey()));
+        return changed;
+    }
+
+    private static void lookUp(Map.Entry<String, ?> e, Map<String, ?> other, java.util.Set<String> changed) {
+        if (!sameDeclaration(e.getValue(), other.get(e.getKey()))) {
+            changed.add(e.getKey());
+        }
     }
 
     /**
@@ -226,18 +277,6 @@ public final class Reuse {
             }
         }
         return true;
-    }
-
-    /** The syntax of a declaration, or null when there is none. */
-    private static Object declaration(ModuleConfig config, Dep dep) {
-        return switch (dep.kind()) {
-            case VARIABLE -> config.variables().get(dep.name());
-            case LOCAL -> config.locals().get(dep.name());
-            case OUTPUT -> config.outputs().get(dep.name());
-            case RESOURCE -> config.resources().get(dep.name());
-            case DATA -> config.dataSources().get(dep.name());
-            case MODULE -> config.moduleCalls().get(dep.name());
-        };
     }
 
     /** A slot for the new evaluation; resource instances say where they were read at its revision. */
