@@ -46,11 +46,21 @@ public record TerraformEvaluation(String moduleDir, List<ResourceInstance> resou
     }
 
     public TerraformEvaluation {
-        resources = resources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
-        dataSources = dataSources.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
+        resources = byAddress(resources);
+        dataSources = byAddress(dataSources);
         moved = List.copyOf(moved);
         diagnostics = List.copyOf(diagnostics);
         secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    /** Sorted by address, stably; instances in that order already (an evaluator may keep it) are only checked. */
+    private static List<ResourceInstance> byAddress(List<ResourceInstance> instances) {
+        for (int i = 1; i < instances.size(); i++) {
+            if (instances.get(i - 1).address().compareTo(instances.get(i).address()) > 0) {
+                return instances.stream().sorted(Comparator.comparing(ResourceInstance::address)).toList();
+            }
+        }
+        return List.copyOf(instances);
     }
 
     public boolean complete() {

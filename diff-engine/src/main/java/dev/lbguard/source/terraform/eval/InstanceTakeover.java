@@ -102,7 +102,7 @@ final class InstanceTakeover {
         EvalState state = now.state;
         ModuleInstance before = state.previousInstances.byPath.get(now.path);
         if (before == null || !onlyVariablesComputed(now) || before.depth != now.depth || !before.key.equals(now.key)
-                || !before.pathModule.equals(now.pathModule) || !Reuse.sameConfig(before.config, now.config)
+                || !before.pathModule.equals(now.pathModule) || !Declarations.sameConfig(before.config, now.config)
                 || !sameVariables(before, now) || !unchanged(before, state)) {
             return;
         }
@@ -194,7 +194,7 @@ final class InstanceTakeover {
                 if (kind == Kind.MODULE) {
                     ModuleCalls.Result r = (ModuleCalls.Result) slot.value().get();
                     if (r.failure().isPresent() || r.child().isEmpty() || raisedDiagnostics(slot.trail())
-                            || !Reuse.sameConfig(r.child().get(), state.loader.loadCalled(r.child().get().dir()))) {
+                            || !Declarations.sameConfig(r.child().get(), state.loader.loadCalled(r.child().get().dir()))) {
                         return false;
                     }
                     for (ModuleInstance child : r.instances().values()) {

@@ -35,8 +35,8 @@ public final class Reuse {
     private int taken;
     private int instancesTaken;
     private int slotsTaken; // how many slots of module instances the last evaluation took over
-    // By identity: the attributes of resources taken over are the very same objects.
-    private Map<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluated = new IdentityHashMap<>();
+    private KnownUnevaluatedPaths unevaluated = new KnownUnevaluatedPaths();
+    private final ResourceOrder order = new ResourceOrder();
 
     /**
      * One {@link Reuse} per root module directory, for a reader of many revisions (one thread at a time).
@@ -118,7 +118,7 @@ public final class Reuse {
         Map<Dep, Slot<?>> before = p.root().computed();
         Map<Dep, Boolean> reusable = new IdentityHashMap<>(before.size());
         String revision = state.tree.revision();
-        List<java.util.Set<String>> changed = changedNames(p.config(), config);
+        List<java.util.Set<String>> changed = Declarations.changedNames(p.config(), config);
         for (Map.Entry<Dep, Slot<?>> e : before.entrySet()) {
             if (reusable(e.getKey(), before, changed, reusable)) {
                 root.seed(rebased(e.getValue(), revision));
@@ -128,16 +128,16 @@ public final class Reuse {
     }
 
     /**
-     * The unevaluated paths of resources' attributes, reusing those the previous evaluation found for the same
-     * attributes object; keeps only those this evaluation asks for.
+     * The unevaluated paths of resources' attributes, reusing those an earlier evaluation found for the same
+     * attributes object.
      */
     java.util.function.Function<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluatedPaths() {
-        Map<Value.Obj, List<ValueJson.UnevaluatedPath>> before = unevaluated;
-        unevaluated = new IdentityHashMap<>(before.size());
-        return attributes -> unevaluated.computeIfAbsent(attributes, k -> {
-            List<ValueJson.UnevaluatedPath> paths = before.get(k);
-            return paths != null ? paths : ValueJson.unevaluated(k);
-        });
+        return unevaluated.next();
+    }
+
+    /** The order of the root module's resources by address, as the last evaluation's was. */
+    ResourceOrder order() {
+        return order;
     }
 
     /** Keeps what the evaluation computed for the next one. */
@@ -158,7 +158,7 @@ public final class Reuse {
     void forget() {
         instancesTaken = 0;
         previous = null;
-        unevaluated = new IdentityHashMap<>();
+        unevaluated = new KnownUnevaluatedPaths();
     }
 
     private static boolean reusable(Dep dep, Map<Dep, Slot<?>> before, List<java.util.Set<String>> changed,
@@ -181,102 +181,6 @@ public final class Reuse {
         }
         known.put(dep, ok);
         return ok;
-    }
-
-    /**
-     * By kind (in {@link Dep.Kind} order), the names whose declaration is not the same in both configurations (see
-     * {@link #sameDeclaration}), declared in either. A name declared in neither has no declaration in both: the same.
-     */
-    private static List<java.util.Set<String>> changedNames(ModuleConfig was, ModuleConfig is) {
-        List<java.util.Set<String>> changed = new java.util.ArrayList<>();
-        for (Dep.Kind kind : Dep.Kind.values()) {
-            changed.add(switch (kind) {
-                case VARIABLE -> changedNames(was.variables(), is.variables());
-                case LOCAL -> changedNames(was.locals(), is.locals());
-                case OUTPUT -> changedNames(was.outputs(), is.outputs());
-                case RESOURCE -> changedNames(was.resources(), is.resources());
-                case DATA -> changedNames(was.dataSources(), is.dataSources());
-                case MODULE -> changedNames(was.moduleCalls(), is.moduleCalls());
-            });
-        }
-        return changed;
-    }
-
-    private static java.util.Set<String> changedNames(Map<String, ?> was, Map<String, ?> is) {
-        java.util.Set<String> changed = new java.util.HashSet<>();
-        // Both in file order: an edit mostly keeps the names in place, so walking both side by side compares each
-        // declaration without looking it up; from the first name out of place on, each side is looked up.
-        java.util.Iterator<? extends Map.Entry<String, ?>> a = was.entrySet().iterator();
-        java.util.Iterator<? extends Map.Entry<String, ?>> b = is.entrySet().iterator();
-        while (a.hasNext() && b.hasNext()) {
-            Map.Entry<String, ?> x = a.next();
-            Map.Entry<String, ?> y = b.next();
-            if (!x.getKey().equals(y.getKey())) {
-                lookUp(x, is, changed);
-                lookUp(y, was, changed);
-                a.forEachRemaining(e -> lookUp(e, is, changed));
-                b.forEachRemaining(e -> lookUp(e, was, changed));
-                break;
-            }
-            if (!sameDeclaration(x.getValue(), y.getValue())) {
-                changed.add(x.getKey());
-            }
-        }
-        a.forEachRemaining(e -> changed.add(e.getKey()));
-        b.forEachRemaining(e -> changed.add(e.getKey()));
-        return changed;
-    }
-
-    private static void lookUp(Map.Entry<String, ?> e, Map<String, ?> other, java.util.Set<String> changed) {
-        if (!sameDeclaration(e.getValue(), other.get(e.getKey()))) {
-            changed.add(e.getKey());
-        }
-    }
-
-    /**
-     * The same declaration: the very same syntax tree (its file's blob did not change), or an equal one, ranges
-     * included (its file changed elsewhere, lines above it kept their count). Evaluating equal trees on equal inputs
-     * gives equal values at equal places, so an edit of one rule re-evaluates that rule, not its file's others.
-     */
-    private static boolean sameDeclaration(Object was, Object is) {
-        return was == is || was != null && was.equals(is);
-    }
-
-    /** The same declarations of a module directory, in the same order (see {@link #sameDeclaration}). */
-    static boolean sameConfig(ModuleConfig was, ModuleConfig is) {
-        return was == is || was.dir().equals(is.dir()) && was.hasFiles() == is.hasFiles()
-                && sameDeclarations(was.variables(), is.variables()) && sameDeclarations(was.locals(), is.locals())
-                && sameDeclarations(was.outputs(), is.outputs()) && sameDeclarations(was.resources(), is.resources())
-                && sameDeclarations(was.dataSources(), is.dataSources())
-                && sameDeclarations(was.moduleCalls(), is.moduleCalls()) && sameInOrder(was.moved(), is.moved());
-    }
-
-    private static boolean sameDeclarations(Map<String, ?> was, Map<String, ?> is) {
-        if (was.size() != is.size()) {
-            return false;
-        }
-        java.util.Iterator<? extends Map.Entry<String, ?>> a = was.entrySet().iterator();
-        java.util.Iterator<? extends Map.Entry<String, ?>> b = is.entrySet().iterator();
-        while (a.hasNext()) {
-            Map.Entry<String, ?> x = a.next();
-            Map.Entry<String, ?> y = b.next();
-            if (!x.getKey().equals(y.getKey()) || !sameDeclaration(x.getValue(), y.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameInOrder(List<?> was, List<?> is) {
-        if (was.size() != is.size()) {
-            return false;
-        }
-        for (int i = 0; i < was.size(); i++) {
-            if (!sameDeclaration(was.get(i), is.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A slot for the new evaluation; resource instances say where they were read at its revision. */

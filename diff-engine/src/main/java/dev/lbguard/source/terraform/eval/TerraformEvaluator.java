@@ -82,6 +82,7 @@ public final class TerraformEvaluator {
             ensureReported(state, resources, reuse == null ? ValueJson::unevaluated : reuse.unevaluatedPaths());
             if (reuse != null) {
                 reuse.remember(state, given, root, instance);
+                resources = reuse.order().sorted(resources);
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             if (reuse != null) {
