@@ -5,6 +5,7 @@ import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ConditionType;
 import dev.lbguard.model.QueryPair;
+import dev.lbguard.source.value.AttributesMemo;
 import dev.lbguard.source.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,18 +29,18 @@ public final class TerraformConditions {
             ConditionType.PATH_PATTERN);
 
     private final Supplier<AwsProviderVersion> provider;
-    private final KnownConditions known;
+    private final AttributesMemo<List<Condition>> known;
     private int providerAsked;
 
     /** @param verdict what the root module says of the AWS provider's version; asked only for provider-2 syntax */
     TerraformConditions(Supplier<AwsProviderVersion> verdict) {
-        this(verdict, new KnownConditions());
+        this(verdict, new AttributesMemo<>());
     }
 
     /** @param known the conditions the previous build of the same root module read, by rule attributes */
-    TerraformConditions(Supplier<AwsProviderVersion> verdict, KnownConditions known) {
+    TerraformConditions(Supplier<AwsProviderVersion> verdict, AttributesMemo<List<Condition>> known) {
         this.known = known;
-        known.nextBuild();
+        known.next();
         this.provider = new Supplier<>() {
             private AwsProviderVersion verdictRead;
 

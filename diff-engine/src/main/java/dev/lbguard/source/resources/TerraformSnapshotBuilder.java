@@ -131,7 +131,9 @@ public final class TerraformSnapshotBuilder {
         Optional<KnownLoadBalancers.Reading> taken = known.take(r.address(), inputs);
         if (taken.isPresent()) {
             diagnostics.addAll(taken.get().diagnostics());
-            inputs.stream().filter(i -> References.canonical(i.type()).equals(RULE)).forEach(reader.conditions()::carry);
+            for (ResourceInstance i : inputs) {
+                reader.conditions().carry(i); // a certificate's attributes hold no conditions: asked for, none kept
+            }
             return taken.get().loadBalancer();
         }
         int said = diagnostics.size();

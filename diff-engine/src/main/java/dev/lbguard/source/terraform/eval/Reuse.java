@@ -3,6 +3,7 @@ package dev.lbguard.source.terraform.eval;
 import dev.lbguard.source.resources.KnownReadings;
 import dev.lbguard.source.resources.ResourceInstance;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
+import dev.lbguard.source.value.AttributesMemo;
 import dev.lbguard.source.value.Value;
 import dev.lbguard.source.value.ValueJson;
 import java.util.IdentityHashMap;
@@ -35,7 +36,7 @@ public final class Reuse {
     private int taken;
     private int instancesTaken;
     private int slotsTaken; // how many slots of module instances the last evaluation took over
-    private KnownUnevaluatedPaths unevaluated = new KnownUnevaluatedPaths();
+    private AttributesMemo<List<ValueJson.UnevaluatedPath>> unevaluated = new AttributesMemo<>();
     private final ResourceOrder order = new ResourceOrder();
 
     /**
@@ -132,7 +133,8 @@ public final class Reuse {
      * attributes object.
      */
     java.util.function.Function<Value.Obj, List<ValueJson.UnevaluatedPath>> unevaluatedPaths() {
-        return unevaluated.next();
+        unevaluated.next();
+        return attributes -> unevaluated.computeIfAbsent(attributes, ValueJson::unevaluated);
     }
 
     /** The order of the root module's resources by address, as the last evaluation's was. */
@@ -158,7 +160,7 @@ public final class Reuse {
     void forget() {
         instancesTaken = 0;
         previous = null;
-        unevaluated = new KnownUnevaluatedPaths();
+        unevaluated = new AttributesMemo<>();
     }
 
     private static boolean reusable(Dep dep, Map<Dep, Slot<?>> before, List<java.util.Set<String>> changed,
