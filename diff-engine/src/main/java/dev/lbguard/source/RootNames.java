@@ -49,14 +49,16 @@ public final class RootNames {
 
     /**
      * The roots whose directory moved between base and head ({@code git mv envs/prod envs/production}), as pairs
-     * of the base's directory and the head's: a root gone from the base and one come in the head whose directories
-     * hold the same files, byte for byte ({@link SameFiles}), so that its backend block, and its state, moved along
-     * and nothing is destroyed. One to one: where several gone roots hold what one come root holds, or the other
-     * way round, the pair is the one whose directories end alike ({@code envs/prod} and {@code live/prod}), and
-     * none when that does not decide. A move edited in the same commit is not found: its elements read as renamed.
+     * of the base's directory and the head's: a root gone from the base and one come in the head that are one stack
+     * ({@code sameStack}, see {@link dev.lbguard.source.terraform.SameStack}): their directories hold the same
+     * files, byte for byte, so that its backend block, and its state, moved along; or, edited as it moved, its
+     * backend names the same state. Nothing is destroyed. One to one: where several gone roots are one stack with
+     * one come root, or the other way round, the pair is the one whose directories end alike ({@code envs/prod} and
+     * {@code live/prod}), and none when that does not decide. A move edited in the same commit whose backend does
+     * not name its state whole (none, or a partial configuration) is not found: its elements read as renamed.
      */
     public static List<String[]> movedRoots(Map<String, RoutingSnapshot> base, Map<String, RoutingSnapshot> head,
-                                            java.util.function.BiPredicate<String, String> sameFiles) {
+                                            java.util.function.BiPredicate<String, String> sameStack) {
         List<String> gone = base.keySet().stream().filter(r -> !head.containsKey(r) && !r.isEmpty()).toList();
         List<String> come = head.keySet().stream().filter(r -> !base.containsKey(r) && !r.isEmpty()).toList();
         List<String[]> pairs = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class RootNames {
         Map<String, List<String>> from = new HashMap<>();
         for (String g : gone) {
             for (String c : come) {
-                if (sameFiles.test(g, c)) {
+                if (sameStack.test(g, c)) {
                     to.computeIfAbsent(g, k -> new ArrayList<>()).add(c);
                     from.computeIfAbsent(c, k -> new ArrayList<>()).add(g);
                 }

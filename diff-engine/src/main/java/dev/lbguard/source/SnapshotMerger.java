@@ -36,8 +36,8 @@ public final class SnapshotMerger {
 
     /**
      * The two sides of a comparison (root directory to its reading, each), merged and named alike: a root that
-     * shares an address on either side is named apart on both, and a root whose directory moved with its files
-     * ({@link RootNames#movedRoots}, judged by {@code sameFiles}) is named alike under both directories and moved
+     * shares an address on either side is named apart on both, and a root whose directory moved
+     * ({@link RootNames#movedRoots}, judged by {@code sameStack}) is named alike under both directories and moved
      * from one to the other in the head, so that its elements are neither destroyed nor renamed.
      *
      * @param apart roots to name apart besides those that clash here (a timeline's, which clash elsewhere)
@@ -45,11 +45,11 @@ public final class SnapshotMerger {
     public static List<RoutingSnapshot> pair(SnapshotOrigin baseOrigin, Map<String, RoutingSnapshot> base,
                                              SnapshotOrigin headOrigin, Map<String, RoutingSnapshot> head,
                                              Set<String> apart,
-                                             java.util.function.BiPredicate<String, String> sameFiles) {
+                                             java.util.function.BiPredicate<String, String> sameStack) {
         Set<String> both = new java.util.HashSet<>(apart);
         both.addAll(RootNames.clashing(List.of(base, head)));
         List<Move> moved = new ArrayList<>();
-        for (String[] p : RootNames.movedRoots(base, head, sameFiles)) {
+        for (String[] p : RootNames.movedRoots(base, head, sameStack)) {
             if (both.contains(p[0]) || both.contains(p[1])) {
                 both.add(p[0]);
                 both.add(p[1]);

@@ -10,7 +10,6 @@ import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.policy.ReviewResult;
 import dev.lbguard.policy.rules.BuiltInRules;
-import dev.lbguard.source.SameFiles;
 import dev.lbguard.source.SnapshotMerger;
 import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.SourceException;
@@ -19,6 +18,7 @@ import dev.lbguard.source.git.Commits;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import dev.lbguard.source.git.RollbackPatch;
+import dev.lbguard.source.terraform.SameStack;
 import dev.lbguard.source.terraform.eval.Reuse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,12 +123,12 @@ public final class RollbackAnalysis {
         Map<String, RoutingSnapshot> targetRoots = read(targetTree, roots, inputs, origin(target, to), reuse);
         List<RoutingSnapshot> proven = SnapshotMerger.pair(patchedOrigin,
                 read(patched.tree(), roots, inputs, patchedOrigin, reuse), origin(target, to), targetRoots, apart,
-                new SameFiles(patched.tree(), targetTree)::same);
+                new SameStack(patched.tree(), targetTree)::same);
         RouteDiff proof = new RouteDiffer().diff(proven.get(0), proven.get(1));
         List<RoutingSnapshot> reviewed = SnapshotMerger.pair(origin(head, "HEAD"),
                 read(headTree, affected, inputs, origin(head, "HEAD"), reuse), patchedOrigin,
                 read(patched.tree(), affected, inputs, patchedOrigin, reuse), apart,
-                new SameFiles(headTree, patched.tree())::same);
+                new SameStack(headTree, patched.tree())::same);
         ReviewResult review = this.review.review(reviewed.get(0), reviewed.get(1), policy);
         List<Rollback.Undone> undone = new ArrayList<>();
         boolean known = undone(head, target, patcher, snapshots, undone);

@@ -25,22 +25,23 @@ final class RootSnapshots {
                                       SnapshotOrigin beforeOrigin, SnapshotOrigin afterOrigin,
                                       dev.lbguard.source.git.GitRepository git) {
         return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, before.snapshots(), afterOrigin,
-                after.snapshots(), Set.of(), sameFiles(git, before, after));
+                after.snapshots(), Set.of(), sameStack(git, before, after));
     }
 
     /**
-     * Whether a directory at one state's commit holds what another holds at the other's: asked only where a
-     * comparison lost a root and gained one, so the trees are opened then.
+     * Whether a directory at one state's commit is the stack another is at the other's ({@link
+     * dev.lbguard.source.terraform.SameStack}): asked only where a comparison lost a root and gained one, so the trees
+     * are opened then.
      */
-    static java.util.function.BiPredicate<String, String> sameFiles(dev.lbguard.source.git.GitRepository git,
-                                                                   HistorySnapshots.State before,
+    static java.util.function.BiPredicate<String, String> sameStack(dev.lbguard.source.git.GitRepository git,
+                                                                    HistorySnapshots.State before,
                                                                    HistorySnapshots.State after) {
         return (dir, other) -> {
             if (before.commit().isEmpty() || after.commit().isEmpty()) {
                 return false;
             }
             try {
-                return new dev.lbguard.source.SameFiles(git.tree(before.commit()), git.tree(after.commit()))
+                return new dev.lbguard.source.terraform.SameStack(git.tree(before.commit()), git.tree(after.commit()))
                         .same(dir, other);
             } catch (dev.lbguard.source.SourceException e) {
                 return false;
@@ -91,7 +92,7 @@ final class RootSnapshots {
                                       SnapshotOrigin afterOrigin, Set<String> apart,
                                       dev.lbguard.source.git.GitRepository git) {
         return dev.lbguard.source.SnapshotMerger.pair(beforeOrigin, read(before, roots), afterOrigin,
-                read(after, roots), apart, sameFiles(git, before, after));
+                read(after, roots), apart, sameStack(git, before, after));
     }
 
     private static java.util.Map<String, RoutingSnapshot> read(HistorySnapshots.State state,

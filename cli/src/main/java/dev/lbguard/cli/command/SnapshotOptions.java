@@ -45,7 +45,7 @@ final class SnapshotOptions {
         Map<String, RoutingSnapshot> after = readRoots(head, inputs, reuse);
         // A root that shares an address with another on either side is named apart on both (RootNames).
         return SnapshotMerger.pair(base.origin(), before, head.origin(), after, java.util.Set.of(),
-                new dev.lbguard.source.SameFiles(base.tree(), head.tree())::same);
+                new dev.lbguard.source.terraform.SameStack(base.tree(), head.tree())::same);
     }
 
     /** Terraform variables and Ansible options from the command line and the environment. */

@@ -15,11 +15,11 @@ import java.util.Optional;
  * of an {@code optional(...)} attribute: literals, templates, tuples, objects and operators, but no references
  * and no function calls.
  */
-final class Constants {
+public final class Constants {
     private Constants() {
     }
 
-    static Value evaluate(Expression e) throws EvalException {
+    public static Value evaluate(Expression e) throws EvalException {
         if (e instanceof Expression.NumberLiteral n) {
             return Convert.num(n.value());
         } else if (e instanceof Expression.BoolLiteral b) {
