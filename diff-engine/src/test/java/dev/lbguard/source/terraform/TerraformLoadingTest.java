@@ -210,13 +210,57 @@ class TerraformLoadingTest {
     }
 
     @Test
-    void moduleCallingItselfStops() {
+    void aModuleCallingItsOwnDirectoryIsAnErrorAndNothingUnderTheCallIsRead() {
         TerraformEvaluation e = new TfFixture(dir).file("a.tf", LB + """
                 module "again" {
                   source = "./"
                 }
                 """).evaluate();
-        single(e, "a.tf:4:", "modules nest more than 32 deep");
-        assertThat(e.resources()).hasSize(33);
+        // Terraform cannot build an endless tree: no load balancer of the 32 levels it once showed is real.
+        single(e, "a.tf:4:", "module again calls . from inside it (. -> .)", "break the loop");
+        assertThat(e.resources()).extracting(r -> r.address()).containsExactly("aws_lb.x");
+    }
+
+    @Test
+    void aLoopThroughAnotherModuleIsFoundAtTheCallThatClosesIt() {
+        TerraformEvaluation e = new TfFixture(dir).file("live/main.tf", """
+                module "a" {
+                  source = "../modules/a"
+                }
+                """).file("modules/a/main.tf", LB + """
+                module "b" {
+                  source = "../b"
+                }
+                """).file("modules/b/main.tf", """
+                module "a" {
+                  source = "../a"
+                }
+                """).evaluate("live", TerraformInputs.none());
+        single(e, "modules/b/main.tf:1:", "module a calls modules/a from inside it "
+                + "(modules/a -> modules/b -> modules/a)", "break the loop", "[tf-module]");
+        assertThat(e.resources()).extracting(r -> r.address()).containsExactly("module.a.aws_lb.x");
+    }
+
+    @Test
+    void aModuleCalledTwiceWithoutALoopIsNoLoop() {
+        TerraformEvaluation e = new TfFixture(dir).file("live/main.tf", """
+                module "a" {
+                  source = "../modules/a"
+                }
+                module "b" {
+                  source = "../modules/b"
+                }
+                """).file("modules/a/main.tf", """
+                module "lb" {
+                  source = "../lb"
+                }
+                """).file("modules/b/main.tf", """
+                module "lb" {
+                  source = "../lb"
+                }
+                """).file("modules/lb/main.tf", LB).evaluate("live", TerraformInputs.none());
+        assertThat(e.diagnostics()).isEmpty();
+        assertThat(e.resources()).extracting(r -> r.address())
+                .containsExactly("module.a.module.lb.aws_lb.x", "module.b.module.lb.aws_lb.x");
     }
 }

@@ -101,7 +101,7 @@ final class InstanceTakeover {
     static void attempt(ModuleInstance now) {
         EvalState state = now.state;
         ModuleInstance before = state.previousInstances.byPath.get(now.path);
-        if (before == null || !onlyVariablesComputed(now) || before.depth != now.depth || !before.key.equals(now.key)
+        if (before == null || !onlyVariablesComputed(now) || !before.callers.equals(now.callers) || !before.key.equals(now.key)
                 || !before.pathModule.equals(now.pathModule) || !Declarations.sameConfig(before.config, now.config)
                 || !sameVariables(before, now) || !unchanged(before, state)) {
             return;
@@ -246,7 +246,7 @@ final class InstanceTakeover {
     /** An instance under one taken over: all its values, variables too, taken over. */
     private static ModuleInstance recreated(ModuleInstance before, ModuleConfig config, EvalState state,
                                             String revision) {
-        ModuleInstance m = new ModuleInstance(state, config, before.path, before.pathModule, before.depth,
+        ModuleInstance m = new ModuleInstance(state, config, before.path, before.pathModule, before.callers,
                 before.key, NO_INPUTS);
         for (Kind kind : Kind.values()) {
             before.slots.of(kind).forEach((name, slot) -> m.slots.put(kind, name, transplanted(slot, state, revision)));

@@ -97,6 +97,16 @@ public final class ModuleCalls {
             }
             dir = Optional.of(found.dir());
         }
+        List<String> within = new ArrayList<>(parent.callers);
+        within.add(parent.config.dir());
+        if (within.contains(dir.get())) {
+            List<String> loop = new ArrayList<>(within.subList(within.indexOf(dir.get()), within.size()));
+            loop.add(dir.get());
+            return Result.failed(state.fail("tf-module", "module " + name + " calls " + shown(dir.get())
+                    + " from inside it (" + String.join(" -> ", loop.stream().map(ModuleCalls::shown).toList())
+                    + "): Terraform builds every module call, count and for_each included, before it plans, so "
+                    + "this tree has no end; break the loop", b.range(), unread));
+        }
         if (parent.depth >= MAX_DEPTH) {
             return Result.failed(state.fail("tf-module", "modules nest more than " + MAX_DEPTH
                     + " deep; does module " + name + " call itself?", b.range(), unread));
@@ -123,7 +133,7 @@ public final class ModuleCalls {
                 scope = scope.with(n.getKey(), n.getValue());
             }
             instances.put(inst.key(), new ModuleInstance(state, child, base + inst.suffix(),
-                    relative(state.rootDir, dir.get()), parent.depth + 1, key, inputs(name, b, scope)));
+                    relative(state.rootDir, dir.get()), List.copyOf(within), key, inputs(name, b, scope)));
         }
         return new Result(expansion.mode(), instances, Optional.empty(), Optional.of(child));
     }
@@ -186,6 +196,10 @@ public final class ModuleCalls {
             return m.state.fail("tf-reference", "module " + call + " has no output " + name, at.range());
         }
         return m.output(name);
+    }
+
+    private static String shown(String dir) {
+        return dir.isEmpty() ? "." : dir;
     }
 
     static Optional<String> literal(Expression e) {

@@ -30,6 +30,8 @@ public final class ModuleInstance implements Refs {
     /** What {@code path.module} gives: the module directory relative to the root module, {@code "."} for it. */
     final String pathModule;
     final int depth;
+    /** The directories of the instances it is inside, outermost first: calling one of them closes a loop. */
+    final List<String> callers;
     /** The module key as terraform writes it in {@code modules.json}: call names joined with dots, {@code ""} for the root. */
     final String key;
     private final Variables.Source inputs;
@@ -40,18 +42,18 @@ public final class ModuleInstance implements Refs {
     private final NamedValues names;
 
     /** The root module. */
-    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth,
-                   Variables.Source inputs) {
-        this(state, config, path, pathModule, depth, "", inputs);
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, Variables.Source inputs) {
+        this(state, config, path, pathModule, List.of(), "", inputs);
     }
 
-    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, int depth, String key,
-                   Variables.Source inputs) {
+    ModuleInstance(EvalState state, ModuleConfig config, String path, String pathModule, List<String> callers,
+                   String key, Variables.Source inputs) {
         this.state = state;
         this.config = config;
         this.path = path;
         this.pathModule = pathModule;
-        this.depth = depth;
+        this.callers = callers;
+        this.depth = callers.size();
         this.key = key;
         this.inputs = inputs;
         this.names = new NamedValues(this);

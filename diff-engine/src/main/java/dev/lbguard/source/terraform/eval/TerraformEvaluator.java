@@ -67,7 +67,7 @@ public final class TerraformEvaluator {
                 reuse.prepare(state);
             }
             ModuleConfig root = state.loader.load(dir);
-            ModuleInstance instance = new ModuleInstance(state, root, path, ".", 0, inputs.apply(root));
+            ModuleInstance instance = new ModuleInstance(state, root, path, ".", inputs.apply(root));
             state.replayThrough(instance::touch);
             if (reuse != null) {
                 reuse.seed(state, given, root, instance);
