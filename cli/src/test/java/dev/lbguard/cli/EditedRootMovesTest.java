@@ -80,6 +80,14 @@ class EditedRootMovesTest {
     }
 
     @Test
+    void aTimelineReadsTheMoveAsReviewDoes() {
+        CliRun timeline = CliRun.run("timeline", "--repo", repo, "--range", "HEAD~1..HEAD", "--no-color");
+        assertThat(timeline.out()).contains("after  forward api-b-dev  (root[\"environments/b-dev\"]")
+                .contains("load balancer root[\"envs/a-prod\"].module.alb.aws_lb.this is renamed")
+                .doesNotContain("root[\"envs/b-dev\"].module.alb.aws_lb.this is renamed");
+    }
+
+    @Test
     void aRollbackMovesTheEditedRootBack() {
         CliRun rollback = CliRun.run("rollback", "--repo", repo, "--to", "HEAD~1", "--no-color");
         assertThat(rollback.out()).contains("PROOF OK")
