@@ -24,19 +24,27 @@ import java.util.TreeMap;
  * two root directories that name the same place are one deployed stack, wherever its files are and whatever else
  * changed, since Terraform reads and writes the same state from either. Nothing is named when the block leaves a
  * setting that tells one state from another to {@code terraform init -backend-config} (a partial configuration,
- * common with Terragrunt and CI), when the backend keeps state in the directory ({@code local}) or is one this
- * class does not know the settings of, and when the block is not literal or there is not exactly one.
+ * common with Terragrunt and CI; a null setting is unset), when it chooses among workspaces by tags or prefix, when the
+ * backend keeps state in the directory ({@code local}) or is one this
+ * class does not know the settings of, and when the block is not literal or there is not exactly one. Both sides are
+ * read in the same workspace (a state per workspace), and a setting written in the block is taken as the one used
+ * ({@code -backend-config} could override it at init; a team that writes a setting and overrides it per directory
+ * is not told apart).
  */
 public final class StateLocation {
-    /** Backend types whose states lbguard tells apart, and the settings that name one state among others. */
+    /**
+     * Backend types whose states lbguard tells apart, and the settings that name one state among others; {@code
+     * workspaces.name} is the {@code name} of the one {@code workspaces} block: its {@code tags} or {@code prefix}
+     * choose among many workspaces, the one used picked at run time, which names none.
+     */
     private static final Map<String, List<String>> NAMING = Map.of(
             "s3", List.of("bucket", "key"),
             "gcs", List.of("bucket", "prefix"),
             "azurerm", List.of("storage_account_name", "container_name", "key"),
             "consul", List.of("path"),
             "http", List.of("address"),
-            "remote", List.of("organization", "workspaces"),
-            "cloud", List.of("organization", "workspaces"));
+            "remote", List.of("organization", "workspaces.name"),
+            "cloud", List.of("organization", "workspaces.name"));
 
     private StateLocation() {
     }
@@ -74,7 +82,7 @@ public final class StateLocation {
         }
         try {
             Value.Obj settings = settings(b.body());
-            if (!naming.stream().allMatch(settings.fields()::containsKey)) {
+            if (!naming.stream().allMatch(n -> named(settings, n))) {
                 return Optional.empty();
             }
             Map<String, Value> location = new TreeMap<>();
@@ -84,6 +92,18 @@ public final class StateLocation {
         } catch (EvalException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code setting} ({@code block.attribute} for a nested block's) is set: null is unset, as for Terraform. */
+    private static boolean named(Value.Obj settings, String setting) {
+        int dot = setting.indexOf('.');
+        if (dot < 0) {
+            Value v = settings.fields().get(setting);
+            return v != null && !(v instanceof Value.Null);
+        }
+        return settings.fields().get(setting.substring(0, dot)) instanceof Value.Seq blocks
+                && blocks.items().size() == 1 && blocks.items().get(0) instanceof Value.Obj block
+                && named(block, setting.substring(dot + 1));
     }
 
     /** A block's attributes by name, its nested blocks as lists of their own settings, in file order. */

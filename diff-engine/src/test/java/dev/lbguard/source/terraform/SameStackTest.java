@@ -65,6 +65,26 @@ class SameStackTest {
     }
 
     @Test
+    void workspacesChosenByTagsOrPrefixNameNoOneState() {
+        // Every environment's directory may hold this block, its workspace picked at run time (a review's catch:
+        // qa retired and staging added in one commit read as qa moved).
+        String tags = "terraform {\n  cloud {\n    organization = \"acme\"\n    workspaces {\n"
+                + "      tags = [\"edge\"]\n    }\n  }\n}\n";
+        assertThat(same(tags, tags)).isFalse();
+        String prefix = "terraform {\n  backend \"remote\" {\n    organization = \"acme\"\n    workspaces {\n"
+                + "      prefix = \"edge-\"\n    }\n  }\n}\n";
+        assertThat(same(prefix, prefix)).isFalse();
+        String named = prefix.replace("prefix = \"edge-\"", "name = \"edge-prod\"");
+        assertThat(same(named, named)).isTrue();
+    }
+
+    @Test
+    void aNullSettingIsUnset() {
+        String nullKey = backend("bucket = \"tf-state\"\nkey = null");
+        assertThat(same(nullKey, nullKey)).isFalse();
+    }
+
+    @Test
     void twoBackendBlocksOrAnUnreadableFileNameNothing() {
         String two = backend("bucket = \"a\"\nkey = \"k\"") + backend("bucket = \"a\"\nkey = \"k\"");
         assertThat(same(two, two)).isFalse();
