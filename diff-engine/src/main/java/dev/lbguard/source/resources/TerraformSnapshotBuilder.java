@@ -132,7 +132,7 @@ public final class TerraformSnapshotBuilder {
         if (taken.isPresent()) {
             diagnostics.addAll(taken.get().diagnostics());
             for (ResourceInstance i : inputs) {
-                reader.conditions().carry(i); // a certificate's attributes hold no conditions: asked for, none kept
+                reader.conditions().carry(i); // only rules have conditions kept; the others are asked for in vain
             }
             return taken.get().loadBalancer();
         }
