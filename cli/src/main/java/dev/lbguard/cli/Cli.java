@@ -61,10 +61,14 @@ public final class Cli implements Runnable {
     /**
      * The command line to run {@code args}: with only the command they name, when they name one. Picocli reads a
      * command's annotations as it is added, about 0.2 s for all of them in a fresh JVM, a tenth of a short run;
-     * help, a usage error and an unknown command get every command, so that they list and suggest them.
+     * help, a usage error and an unknown command get every command, so that they list and suggest them; the
+     * version alone needs none.
      */
     public static CommandLine forArgs(PrintWriter out, PrintWriter err, Map<String, String> environment,
                                       String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return create(out, err, environment, List.of());
+        }
         for (Class<?> command : COMMANDS) {
             if (args.length > 0 && command != CommandLine.HelpCommand.class
                     && command.getAnnotation(Command.class).name().equals(args[0])) {

@@ -26,6 +26,10 @@ class CommandLineForArgsTest {
         assertSame("help", "review");
         assertSame("reveiw", "--repo", ".");
         assertSame();
+        assertSame("--version");
+        assertSame("-V");
+        assertSame("--version", "review");
+        assertThat(run(true, "--version")).startsWith("0\nlbguard ");
     }
 
     private static void assertSame(String... args) {
