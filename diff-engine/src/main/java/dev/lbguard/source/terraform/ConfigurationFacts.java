@@ -61,8 +61,9 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
                 case "resource" -> loadBalancer |= !b.labels().isEmpty() && LB_TYPE.matcher(b.labels().get(0)).matches();
                 case "module" -> {
                     Optional<String> source = b.attributes().getOrDefault("source", Optional.empty());
-                    if (source.isPresent() && isLocal(source.get())) {
-                        sources.add(source.get());
+                    Optional<String> local = source.flatMap(ConfigurationFacts::localSource);
+                    if (local.isPresent()) {
+                        sources.add(local.get());
                     } else {
                         loadBalancer = true;
                     }
@@ -82,8 +83,9 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
         for (Matcher m = MODULE_BLOCK.matcher(text); m.find(); ) {
             String body = text.substring(m.end(), blockEnd(text, m.end()));
             Matcher source = SOURCE.matcher(body);
-            if (source.find() && isLocal(source.group(1))) {
-                sources.add(source.group(1));
+            Optional<String> local = source.find() ? localSource(source.group(1)) : Optional.empty();
+            if (local.isPresent()) {
+                sources.add(local.get());
             } else {
                 unread = true;
             }
@@ -94,6 +96,17 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
 
     private static boolean isLocal(String source) {
         return source.startsWith("./") || source.startsWith("../");
+    }
+
+    /**
+     * The directory a call names beside its module: a relative path, or a bare one ({@code modules/alb}), which
+     * Terraform 0.11 read so and later versions refuse (the evaluator says so at the call); either way the directory
+     * is a module called from here, not a root of its own.
+     */
+    private static Optional<String> localSource(String source) {
+        return isLocal(source) ? Optional.of(source)
+                : dev.lbguard.source.terraform.eval.ModuleSources.bareRelativePath(source)
+                ? Optional.of("./" + source.strip()) : Optional.empty();
     }
 
     /**
@@ -119,8 +132,9 @@ record ConfigurationFacts(boolean loadBalancer, List<String> localSources, boole
                 loadBalancer |= LB_TYPE.matcher(b.labels().get(0)).matches();
             } else if (b.type().equals("module")) {
                 Optional<String> source = b.body().attribute("source").flatMap(a -> literal(a.expression()));
-                if (source.isPresent() && isLocal(source.get())) {
-                    sources.add(source.get());
+                Optional<String> local = source.flatMap(ConfigurationFacts::localSource);
+                if (local.isPresent()) {
+                    sources.add(local.get());
                 } else {
                     loadBalancer = true;
                 }

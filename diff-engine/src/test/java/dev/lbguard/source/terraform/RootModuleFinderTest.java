@@ -140,6 +140,18 @@ class RootModuleFinderTest {
     }
 
     @Test
+    void aDirectoryCalledByABareRelativeSourceIsItsCallersModuleNotARoot() throws IOException {
+        // Terraform 0.11 read "modules/lb" as ./modules/lb; the evaluator reports the call, the finder links it.
+        Map<String, String> files = Map.of(
+                "main.tf", "module \"lb\" {\n  source = \"modules/lb\"\n}\n",
+                "modules/lb/main.tf", CONTENTS.get(0),
+                "infra/a/main.tf", "module \"alb\" {\n  source = \"terraform-aws-modules/alb/aws\"\n}\n");
+        RootModuleFinder.Layout layout = new RootModuleFinder().layout(tree(files));
+        assertThat(layout.roots()).containsExactly("", "infra/a");
+        assertThat(layout.moduleDirs()).containsEntry("", List.of("", "modules/lb"));
+    }
+
+    @Test
     void aCalledModuleWithABackendIsAlsoARootAndNoLoadBalancerIsLeftUnread() throws IOException {
         String lb = CONTENTS.get(0);
         Map<String, String> files = Map.of(

@@ -263,4 +263,17 @@ class TerraformLoadingTest {
         assertThat(e.resources()).extracting(r -> r.address())
                 .containsExactly("module.a.module.lb.aws_lb.x", "module.b.module.lb.aws_lb.x");
     }
+
+    @Test
+    void aBareRelativeSourceIsAnErrorThatSaysHowToWriteIt() {
+        TerraformEvaluation e = new TfFixture(dir).file("live/main.tf", """
+                module "alb" {
+                  source = "modules/alb"
+                }
+                """).file("live/modules/alb/main.tf", LB).evaluate("live", TerraformInputs.none());
+        // Terraform 0.11 read it as ./modules/alb; Terraform 0.12 and later refuse it, and init cannot mend it.
+        single(e, "live/main.tf:2:", "the source of module alb, \"modules/alb\", is neither a relative path nor a "
+                + "registry address", "write \"./modules/alb\"", "[tf-module]");
+        assertThat(e.resources()).isEmpty();
+    }
 }

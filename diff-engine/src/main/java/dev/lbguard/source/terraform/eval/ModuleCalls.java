@@ -73,6 +73,10 @@ public final class ModuleCalls {
                 return Result.failed(state.fail("tf-module", "the source of module " + name
                         + " leaves the repository: " + s, src.get().range(), unread));
             }
+        } else if (ModuleSources.bareRelativePath(s)) {
+            return Result.failed(state.fail("tf-module", "the source of module " + name + ", \"" + s + "\", is "
+                    + "neither a relative path nor a registry address: Terraform 0.12 and later refuse it (0.11 read "
+                    + "it as a directory beside this module); write \"./" + s.strip() + "\"", src.get().range(), unread));
         } else {
             Optional<Attribute> versionAttribute = b.body().attribute("version");
             Optional<String> version = versionAttribute.flatMap(a -> literal(a.expression()));

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * with its host, GitHub and Bitbucket shorthands as git URLs), and a git remote as host/path, so that a call, an
  * installed copy, a {@code --module-dir} copy and this repository's remote can be recognised as one.
  */
-final class ModuleSources {
+public final class ModuleSources {
     // namespace/name/provider, optionally //subdir: the public registry's shorthand, which terraform records
     // under its host name.
     private static final Pattern REGISTRY = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_-]*/"
@@ -36,6 +36,24 @@ final class ModuleSources {
         return s;
     }
 
+
+    /**
+     * Whether {@code source} is a bare relative path ({@code modules/alb}): Terraform 0.11 read it as a directory
+     * beside the calling module, and Terraform 0.12 and later refuse it ("use ./modules/alb"). Not a relative path
+     * with its prefix, an absolute one, a URL or a forced getter ({@code git::}), a registry address (three parts,
+     * four with a host), or a name starting with a host ({@code github.com/...}, {@code bucket.s3.amazonaws.com/...}).
+     */
+    public static boolean bareRelativePath(String source) {
+        String s = source.strip();
+        if (s.isEmpty() || s.startsWith("./") || s.startsWith("../") || s.startsWith("/") || s.contains("::")
+                || s.contains("://") || s.contains("@") || s.contains("?")) {
+            return false;
+        }
+        String path = s.contains("//") ? s.substring(0, s.indexOf("//")) : s;
+        String[] parts = path.split("/");
+        return !parts[0].contains(".") && !parts[0].contains(":") && !REGISTRY.matcher(s).matches()
+                && !(parts.length == 4 && REGISTRY.matcher(path.substring(path.indexOf('/') + 1)).matches());
+    }
 
     /** A source with its address normalized and its query ({@code ?ref=}, {@code ?version=}) kept. */
     static String canonical(String source) {
