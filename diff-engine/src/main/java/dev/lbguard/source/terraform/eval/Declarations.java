@@ -35,7 +35,7 @@ final class Declarations {
         return changed;
     }
 
-    private static Set<String> changedNames(Map<String, ?> was, Map<String, ?> is) {
+    static Set<String> changedNames(Map<String, ?> was, Map<String, ?> is) {
         Set<String> changed = new HashSet<>();
         // Both in file order: an edit mostly keeps the names in place, so walking both side by side compares each
         // declaration without looking it up; from the first name out of place on, each side is looked up.
