@@ -162,13 +162,15 @@ public final class HclParser {
     }
 
     private Block parseBlock(Token type) throws HclSyntaxException {
+        // Labels interned: a few words (resource types above all) that evaluation compares with its constants
+        // and looks up, for every resource at every commit of a history; equal to a constant means the same object.
         List<String> labels = new ArrayList<>();
         while (true) {
             Token t = in.peek();
             if (t.is(TokenType.IDENT)) {
-                labels.add(in.next().text());
+                labels.add(in.next().text().intern());
             } else if (t.is(TokenType.O_QUOTE)) {
-                labels.add(parseLabel());
+                labels.add(parseLabel().intern());
             } else if (t.is(TokenType.L_BRACE)) {
                 break;
             } else {

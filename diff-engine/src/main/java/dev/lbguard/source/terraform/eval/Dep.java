@@ -34,7 +34,7 @@ record Dep(Kind kind, String name) {
             Map<String, Dep> named = deps.get(kind.ordinal());
             Dep d = named.get(name);
             if (d == null) {
-                d = new Dep(kind, name);
+                d = new Dep(kind, name.intern()); // as the keys of parsed declarations are (see ParsedFiles)
                 named.put(name, d);
             }
             return d;

@@ -167,8 +167,9 @@ public final class ModuleInstance implements Refs {
     private <T> Slot<T> slot(Kind kind, String name, boolean isolated) {
         Slot<T> slot = slots.get(kind, name);
         if (slot == null) {
-            slot = new Slot<T>(isolated, depth == 0 ? state.deps.of(kind, name) : null);
-            slots.put(kind, name, slot);
+            Dep dep = depth == 0 ? state.deps.of(kind, name) : null;
+            slot = new Slot<T>(isolated, dep);
+            slots.put(kind, dep != null ? dep.name() : name, slot); // by the pooled key, as seed puts (identity)
         }
         return slot;
     }

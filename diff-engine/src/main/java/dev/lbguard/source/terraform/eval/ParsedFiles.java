@@ -35,7 +35,9 @@ final class ParsedFiles {
         static Parse of(HclFile file, List<BlockChunks.Chunk> chunks, int chars) {
             List<String> keys = new java.util.ArrayList<>(file.body().blocks().size());
             for (Block b : file.body().blocks()) {
-                keys.add(String.join(".", b.labels()));
+                // Interned: an edited file's next parse makes its keys again, and the values taken over from the
+                // evaluation before are keyed by the strings of the first parse.
+                keys.add(String.join(".", b.labels()).intern());
             }
             return new Parse(Optional.of(file), Optional.empty(), chars, List.copyOf(keys), chunks);
         }
