@@ -211,7 +211,7 @@ public final class LiveMatcher {
                     tg.port(), tg.targetType(), tg.healthCheck(), tg.targets().stream()
                     .map(t -> new Target(id(t.id()), source(t.id(), t.source()), t.targetId(), t.port(), t.status(),
                             t.backup()))
-                    .toList());
+                    .toList(), tg.registeredBy());
         }
 
         private List<LiveMatch.Unpaired> missing() {

@@ -64,8 +64,7 @@ public final class ServerOnlyLive {
             }
         }
         targets.addAll(running.values());
-        return new TargetGroup(want.id(), want.source(), want.name(), want.protocol(), want.port(), want.targetType(),
-                want.healthCheck(), targets);
+        return want.withTargets(targets);
     }
 
     /**

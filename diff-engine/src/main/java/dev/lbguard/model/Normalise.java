@@ -74,7 +74,7 @@ public final class Normalise {
                         ? new Target(t.id(), t.source(), t.targetId(), OptionalInt.empty(), t.status(), t.backup()) : t)
                 .toList();
         return new TargetGroup(tg.id(), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
-                healthCheck(tg.healthCheck()), targets);
+                healthCheck(tg.healthCheck()), targets, tg.registeredBy());
     }
 
     /**

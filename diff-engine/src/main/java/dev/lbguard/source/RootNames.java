@@ -138,7 +138,7 @@ public final class RootNames {
         List<TargetGroup> targetGroups = snapshot.targetGroups().stream().map(tg -> new TargetGroup(
                 named(prefix, tg.id()), tg.source(), name(prefix, tg.id(), tg.name()), tg.protocol(), tg.port(),
                 tg.targetType(), tg.healthCheck(), tg.targets().stream().map(t -> new Target(named(prefix, t.id()),
-                        t.source(), t.targetId(), t.port(), t.status(), t.backup())).toList())).toList();
+                        t.source(), t.targetId(), t.port(), t.status(), t.backup())).toList(), tg.registeredBy())).toList();
         List<Move> moves = snapshot.moves().stream()
                 .map(m -> new Move(named(prefix, m.from()), named(prefix, m.to()), m.source())).toList();
         return new RoutingSnapshot(snapshot.origin(), loadBalancers, targetGroups, snapshot.diagnostics(), moves,

@@ -73,7 +73,10 @@ public final class DriftAnalysis {
         RoutingSnapshot wanted = LiveScope.seenBy(desired, live);
         // The HAProxy Runtime API shows backends and servers only; the routing it cannot see is git's, not missing.
         RoutingSnapshot compared = ServerOnlyLive.seesServersOnly(live) ? ServerOnlyLive.complete(wanted, live) : live;
-        LiveMatch match = new LiveMatcher().match(wanted, compared, knownIds);
+        LiveMatch paired = new LiveMatcher().match(wanted, compared, knownIds);
+        // What an Auto Scaling group or ECS service registered is what git asks for, not unmanaged.
+        wanted = dev.lbguard.diff.RegisteredTargets.adopt(wanted, paired.live());
+        LiveMatch match = dev.lbguard.diff.RegisteredTargets.withoutAdopted(paired, wanted);
         Review review = new Review(BuiltInRules.drift(), RiskScoring.DEFAULT);
         ReviewResult result = traffic.map(review::weighedBy).orElse(review).review(wanted, match.live(), policy);
         return new DriftResult(result, match, next);

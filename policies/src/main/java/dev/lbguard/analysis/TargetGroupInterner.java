@@ -39,7 +39,8 @@ final class TargetGroupInterner {
     private static TargetGroup atNoRevision(TargetGroup g) {
         return new TargetGroup(g.id(), g.source().atRevision(""), g.name(), g.protocol(), g.port(), g.targetType(),
                 g.healthCheck(), g.targets().stream().map(t -> new dev.lbguard.model.Target(t.id(),
-                t.source().atRevision(""), t.targetId(), t.port(), t.status(), t.backup())).toList());
+                t.source().atRevision(""), t.targetId(), t.port(), t.status(), t.backup())).toList(),
+                g.registeredBy());
     }
 }
 

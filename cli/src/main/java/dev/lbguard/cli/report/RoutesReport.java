@@ -101,6 +101,9 @@ public final class RoutesReport {
                 ObjectNode tn = targets.addObject().put("id", t.targetId());
                 t.port().ifPresent(p -> tn.put("port", p));
             }
+            if (!tg.registeredBy().isEmpty()) {
+                tg.registeredBy().forEach(n.putArray("registeredBy")::add);
+            }
             location(n, tg.source());
         }
         return Json.write(root, snapshot.secrets());

@@ -68,8 +68,7 @@ public final class HaproxyOverlay {
     private static TargetGroup withServer(TargetGroup tg, ElementId id, Optional<ServerState> state,
                                           Optional<Weight> weight) {
         List<Target> targets = tg.targets().stream().map(t -> t.id().equals(id) ? changed(t, state, weight) : t).toList();
-        return new TargetGroup(tg.id(), tg.source(), tg.name(), tg.protocol(), tg.port(), tg.targetType(),
-                tg.healthCheck(), targets);
+        return tg.withTargets(targets);
     }
 
     private static Target changed(Target t, Optional<ServerState> state, Optional<Weight> weight) {

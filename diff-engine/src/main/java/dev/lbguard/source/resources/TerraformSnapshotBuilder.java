@@ -85,8 +85,10 @@ public final class TerraformSnapshotBuilder {
                 diagnostics);
 
         List<TargetGroup> targetGroups = new ArrayList<>();
+        Map<String, List<String>> registrars = TargetRegistrars.byTargetGroup(evaluation.resources(), refs);
         for (ResourceInstance r : byType.getOrDefault(TARGET_GROUP, List.of())) {
-            targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of())));
+            targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of()))
+                    .withRegistrars(registrars.getOrDefault(r.address(), List.of())));
         }
         List<LoadBalancer> loadBalancers = new ArrayList<>();
         for (ResourceInstance r : byType.getOrDefault(LB, List.of())) {

@@ -18,8 +18,9 @@ import java.util.TreeSet;
 /**
  * LBG005, high: requests move to a target group that has no registered targets, or whose health check is
  * disabled. High because the first means 503s for every moved request and the second means the load
- * balancer keeps sending to dead targets. Targets registered outside the configuration (an Auto Scaling
- * group, ECS) are invisible to lbguard, so an empty group may be a false alarm there; the docs say so.
+ * balancer keeps sending to dead targets. A group an Auto Scaling group or ECS service of the configuration fills
+ * ({@link TargetGroup#registeredBy}) is not empty; one filled from outside the configuration (another stack, a
+ * Kubernetes controller) is invisible to lbguard, so an empty group may be a false alarm there; the docs say so.
  */
 public final class TrafficToUnservedTargetGroup implements PolicyRule {
     private static final RuleInfo INFO = RuleInfo.of("LBG005", Severity.HIGH,
@@ -62,7 +63,7 @@ public final class TrafficToUnservedTargetGroup implements PolicyRule {
     }
 
     private static Optional<String> problem(TargetGroup tg) {
-        if (tg.targets().isEmpty()) {
+        if (tg.targets().isEmpty() && tg.registeredBy().isEmpty()) {
             return Optional.of("has no registered targets in this configuration");
         }
         if (!tg.healthCheck().enabled()) {

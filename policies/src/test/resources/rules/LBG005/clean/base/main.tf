@@ -71,3 +71,34 @@ resource "aws_lb_listener_rule" "api" {
     }
   }
 }
+
+# An Auto Scaling group fills the admin group: it has targets though no attachment names one.
+resource "aws_lb_target_group" "admin" {
+  name     = "admin"
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-0a1b2c3d4e5f60789"
+}
+
+resource "aws_autoscaling_group" "admin" {
+  name              = "admin"
+  max_size          = 2
+  min_size          = 1
+  target_group_arns = [aws_lb_target_group.admin.arn]
+}
+
+resource "aws_lb_listener_rule" "admin" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 20
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/admin/*"]
+    }
+  }
+}
