@@ -272,14 +272,21 @@ public final class TerraformSnapshotBuilder {
                 tgProtocol.equals("HTTPS") ? "HTTPS" : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP")
                 .toUpperCase(Locale.ROOT);
         boolean http = protocol.startsWith("HTTP");
+        // An unknown port, path or matcher is shown as unknown, not as the default: it moves no request, so it
+        // leaves the analysis complete (see ErrorReach), and the report must not state a value nobody set.
         return new HealthCheck(TfValues.bool(h.get("enabled")).orElse(true), protocol,
-                TfValues.str(h.get("port")).orElse("traffic-port"),
-                TfValues.str(h.get("path")).orElse(http ? "/" : ""),
-                TfValues.str(h.get("matcher")).orElse(http ? "200" : ""),
+                text(h.get("port"), "traffic-port"),
+                text(h.get("path"), http ? "/" : ""),
+                text(h.get("matcher"), http ? "200" : ""),
                 TfValues.integer(h.get("interval")).orElse(30),
                 TfValues.integer(h.get("timeout")).orElse(http ? 5 : 10),
                 TfValues.integer(h.get("healthy_threshold")).orElse(healthy),
                 TfValues.integer(h.get("unhealthy_threshold")).orElse(unhealthy));
+    }
+
+    /** A text attribute; unknown, what is known of it; unset, {@code otherwise}. */
+    private static String text(Value v, String otherwise) {
+        return v instanceof Value.Unknown ? TfValues.display(v).orElse(otherwise) : TfValues.str(v).orElse(otherwise);
     }
 
     /** The {@code name} attribute where known, else the address (CONTRACT.md names groups by either). */
