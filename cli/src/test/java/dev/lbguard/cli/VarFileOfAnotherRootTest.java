@@ -43,4 +43,40 @@ class VarFileOfAnotherRootTest {
                 dir.resolve("common.tfvars").toString());
         assertThat(shared.out()).doesNotContain("tf-var-file-other-module");
     }
+
+    /**
+     * {@code --var} while reading every root: a root that does not declare the variable reads nothing of it, so it
+     * is a warning there (public repositories of several roots met this as an incomplete analysis); with {@code --dir}
+     * naming that root it is Terraform's error, as before.
+     */
+    @Test
+    void aVarAnotherRootDeclaresIsAWarningWithoutDirAndAnErrorForTheRootDirNames() throws Exception {
+        Path dir = temp.resolve("repo");
+        try (TestHistory h = TestHistory.init(dir)) {
+            h.write("modules/alb/main.tf", RootsNamedApartTest.MODULE);
+            h.write("envs/dev/main.tf", """
+                    variable "env" {}
+                    module "alb" {
+                      source   = "../../modules/alb"
+                      env      = var.env
+                      api_path = "/api/*"
+                    }
+                    """);
+            h.write("envs/prod/main.tf", """
+                    module "alb" {
+                      source   = "../../modules/alb"
+                      env      = "prod"
+                      api_path = "/api/*"
+                    }
+                    """);
+            h.commit(TestHistory.who("Ana Admin", "2026-01-05T10:00:00Z"), "two environments");
+        }
+        CliRun all = CliRun.run("routes", "--repo", dir.toString(), "--var", "env=dev");
+        assertThat(all.out()).contains("warning: --var sets variable env, which root module envs/prod does not "
+                + "declare: not used here").contains("Analysis complete");
+        assertThat(all.exitCode()).isZero();
+        CliRun prod = CliRun.run("routes", "--repo", dir.toString(), "--dir", "envs/prod", "--var", "env=dev");
+        assertThat(prod.out()).contains("error: --var sets variable env, which the root module does not declare");
+        assertThat(prod.exitCode()).isEqualTo(3);
+    }
 }

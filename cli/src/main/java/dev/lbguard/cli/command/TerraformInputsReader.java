@@ -63,7 +63,7 @@ final class TerraformInputsReader {
 
     private static TerraformInputs variables(Map<String, String> environment, CommonOptions options) {
         if (options.varArguments().stream().noneMatch(a -> a instanceof Path)) {
-            return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+            return read(environment, options.varArguments(), options.dir == null, f -> java.util.Optional.empty());
         }
         Path cwd = Path.of("").toAbsolutePath();
         try (GitRepository git = GitRepository.open(options.repo == null ? cwd : options.repo)) {
@@ -72,9 +72,9 @@ final class TerraformInputsReader {
             try {
                 head = git.tree("HEAD");
             } catch (SourceException e) {
-                return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+                return read(environment, options.varArguments(), options.dir == null, f -> java.util.Optional.empty());
             }
-            return read(environment, options.varArguments(), file -> {
+            return read(environment, options.varArguments(), options.dir == null, file -> {
                 Path abs = real(cwd.resolve(file));
                 if (root.isEmpty() || !abs.startsWith(root.get())) {
                     return java.util.Optional.empty();
@@ -83,11 +83,11 @@ final class TerraformInputsReader {
                 return head.isFile(rel) ? java.util.Optional.of(rel) : java.util.Optional.empty();
             });
         } catch (SourceException e) {
-            return read(environment, options.varArguments(), f -> java.util.Optional.empty());
+            return read(environment, options.varArguments(), options.dir == null, f -> java.util.Optional.empty());
         }
     }
 
-    private static TerraformInputs read(Map<String, String> environment, List<Object> varArguments,
+    private static TerraformInputs read(Map<String, String> environment, List<Object> varArguments, boolean everyRoot,
                                         java.util.function.Function<Path, java.util.Optional<String>> tracked) {
         Map<String, String> env = new TreeMap<>();
         environment.forEach((k, v) -> {
@@ -109,7 +109,7 @@ final class TerraformInputsReader {
                 if (eq <= 0) {
                     throw new UsageException("--var '" + s + "' must have the form NAME=VALUE");
                 }
-                vars.add(new CommandLineVar.Var(s.substring(0, eq), s.substring(eq + 1)));
+                vars.add(new CommandLineVar.Var(s.substring(0, eq), s.substring(eq + 1), everyRoot));
             }
         }
         return new TerraformInputs(env, vars);

@@ -65,7 +65,14 @@ public final class RootInputs implements Variables.Source {
             } else if (v instanceof TerraformInputs.CommandLineVar.Var var) {
                 reading = "--var " + var.name();
                 SourceRef at = state.fileRef("--var " + var.name());
-                if (!root.variables().containsKey(var.name())) {
+                if (!root.variables().containsKey(var.name()) && var.everyRoot()) {
+                    // Terraform, run in one root at a time, would refuse it here; but lbguard gave it to every root
+                    // it reads, and this root reads no such variable, so no request moves by it.
+                    state.warning("tf-variable-undeclared", "--var sets variable " + var.name() + ", which root "
+                            + "module " + (root.dir().isEmpty() ? "." : root.dir()) + " does not declare: not used "
+                            + "here (without --dir every root read gets each --var; name the root with --dir to "
+                            + "have Terraform's check)", at);
+                } else if (!root.variables().containsKey(var.name())) {
                     state.error("tf-variable-undeclared", "--var sets variable " + var.name()
                             + ", which the root module does not declare", at);
                 } else {

@@ -105,8 +105,17 @@ public record TerraformInputs(Map<String, String> environment, List<CommandLineV
         record TrackedVarFile(String path, String content, String repositoryPath) implements CommandLineVar {
         }
 
-        /** {@code --var name=value}: value is HCL for complex types, a plain string otherwise, as Terraform reads it. */
-        record Var(String name, String value) implements CommandLineVar {
+        /**
+         * {@code --var name=value}: value is HCL for complex types, a plain string otherwise, as Terraform reads it.
+         *
+         * @param everyRoot given to every root module read (no {@code --dir} named one), so that a root that does not
+         *                  declare it is most likely not the one it was meant for
+         */
+        record Var(String name, String value, boolean everyRoot) implements CommandLineVar {
+            /** A variable for the one root module read. */
+            public Var(String name, String value) {
+                this(name, value, false);
+            }
         }
     }
 }
