@@ -39,7 +39,7 @@ public final class HistorySnapshots {
      */
     public record State(String commit, RootModuleFinder.Layout layout, List<String> others,
                         Map<String, List<String>> dirs, Map<String, String> keys,
-                        Map<String, RoutingSnapshot> snapshots, Map<String, Reads> reads) {
+                        Map<String, RoutingSnapshot> snapshots, Map<String, RootReads> reads) {
         static final State EMPTY = new State("", RootModuleFinder.Layout.EMPTY, List.of(), Map.of(), Map.of(),
                 Map.of(), Map.of());
 
@@ -51,20 +51,8 @@ public final class HistorySnapshots {
         }
     }
 
-    /**
-     * The paths outside a root's own directories that reading it asked for (an inventory beside an Ansible tree, a
-     * file a Terraform function reads), existing or not: a change to one of them changes the root.
-     */
-    public record Reads(Set<String> files, Set<String> dirs) {
-        static final Reads NONE = new Reads(Set.of(), Set.of());
-
-        boolean touches(String path) {
-            return files.contains(path) || underAny(path, dirs);
-        }
-    }
-
     /** A snapshot and what reading it asked for outside its root. */
-    private record Built(RoutingSnapshot snapshot, Reads reads) {
+    private record Built(RoutingSnapshot snapshot, RootReads reads) {
     }
 
     /** What a commit did: nothing to load-balancer definitions, or changed these root modules. */
@@ -114,9 +102,9 @@ public final class HistorySnapshots {
         Map<String, List<String>> dirs = restrict(layout, others, tree);
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
-        Map<String, Reads> reads = new TreeMap<>();
+        Map<String, RootReads> reads = new TreeMap<>();
         for (String root : dirs.keySet()) {
-            String key = build(tree, commit, root, dirs.get(root), Reads.NONE, snapshots, reads);
+            String key = build(tree, commit, root, dirs.get(root), RootReads.NONE, snapshots, reads);
             keys.put(root, key);
         }
         return new State(commit, layout, others, dirs, keys, snapshots, reads);
@@ -162,13 +150,15 @@ public final class HistorySnapshots {
         }
         Map<String, String> keys = new TreeMap<>();
         Map<String, RoutingSnapshot> snapshots = new TreeMap<>();
-        Map<String, Reads> reads = new TreeMap<>();
+        Map<String, RootReads> reads = new TreeMap<>();
         List<String> changedRoots = new ArrayList<>();
+        RootTouches touches = new RootTouches(history, commit);
         for (Map.Entry<String, List<String>> e : dirs.entrySet()) {
             String root = e.getKey();
-            Reads before = parent.reads().getOrDefault(root, Reads.NONE);
+            RootReads before = parent.reads().getOrDefault(root, RootReads.NONE);
+            boolean ansibleOrHaproxy = others.contains(root);
             boolean touched = inputFile || !e.getValue().equals(parent.dirs().get(root))
-                    || changed.stream().anyMatch(p -> underAny(p, e.getValue()) || before.touches(p));
+                    || changed.stream().anyMatch(p -> touches.touches(p, e.getValue(), before, !ansibleOrHaproxy));
             if (!touched || key(commit.id(), e.getValue(), before).equals(parent.keys().get(root))) {
                 keys.put(root, parent.keys().get(root));
                 snapshots.put(root, parent.snapshots().get(root));
@@ -210,7 +200,7 @@ public final class HistorySnapshots {
      * The key of a root's content at a commit: the ids of the directories it reads and of the paths outside them
      * that reading it asked for. Equal keys, equal snapshots: reading is deterministic in what it reads.
      */
-    private String key(String commit, List<String> dirs, Reads reads) throws SourceException {
+    private String key(String commit, List<String> dirs, RootReads reads) throws SourceException {
         StringBuilder s = new StringBuilder();
         for (String d : dirs) {
             s.append(d).append('=').append(history.treeId(commit, d).orElse("-")).append(';');
@@ -232,8 +222,8 @@ public final class HistorySnapshots {
      * what the root read outside itself before), else read; puts it and what it read into the maps, and returns
      * its key.
      */
-    private String build(SourceTree tree, String commit, String root, List<String> dirs, Reads before,
-                         Map<String, RoutingSnapshot> snapshots, Map<String, Reads> reads) throws SourceException {
+    private String build(SourceTree tree, String commit, String root, List<String> dirs, RootReads before,
+                         Map<String, RoutingSnapshot> snapshots, Map<String, RootReads> reads) throws SourceException {
         String guess = root + "@" + key(commit, dirs, before);
         Built known = cache.get(guess);
         if (known == null || !known.reads().equals(before)) {
@@ -242,9 +232,9 @@ public final class HistorySnapshots {
             SnapshotOrigin origin = new SnapshotOrigin(SnapshotOrigin.Kind.GIT_REVISION, tree.revision(),
                     tree.revision());
             RoutingSnapshot s = Configurations.read(recorded, List.of(root), inputs, origin, Optional.of(reuse));
-            Reads outside = new Reads(outside(recorded.files(), dirs, true), outside(recorded.dirs(), dirs, false));
-            known = new Built(s, outside);
-            remember(root + "@" + key(commit, dirs, outside), known);
+            RootReads read = RootReads.of(recorded, dirs);
+            known = new Built(s, read);
+            remember(root + "@" + key(commit, dirs, read), known);
         }
         snapshots.put(root, known.snapshot());
         reads.put(root, known.reads());
@@ -261,25 +251,12 @@ public final class HistorySnapshots {
         }
     }
 
-    /** The paths not within the root's directories (a directory itself or above one is not outside). */
-    private static Set<String> outside(Set<String> paths, List<String> dirs, boolean files) {
-        Set<String> out = new TreeSet<>();
-        for (String p : paths) {
-            boolean inside = underAny(p, dirs) || !files && dirs.stream().anyMatch(d -> d.equals(p)
-                    || p.isEmpty() || d.startsWith(p + "/"));
-            if (!inside) {
-                out.add(p);
-            }
-        }
-        return Set.copyOf(out);
-    }
-
     static boolean isTerraformFile(String path) {
         // Terragrunt's .hcl files make and unmake units as .tf files make root modules.
         return path.endsWith(".tf") || path.endsWith(".tf.json") || RootModuleFinder.isConfiguration(path);
     }
 
-    private static boolean underAny(String path, java.util.Collection<String> dirs) {
+    static boolean underAny(String path, java.util.Collection<String> dirs) {
         for (String d : dirs) {
             if (d.isEmpty() || path.length() > d.length() && path.charAt(d.length()) == '/' && path.startsWith(d)) {
                 return true;
