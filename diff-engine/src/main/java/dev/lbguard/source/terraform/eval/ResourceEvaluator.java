@@ -136,6 +136,14 @@ final class ResourceEvaluator {
         String type = block.labels().get(0);
         String name = block.labels().get(1);
         String base = (module.path.isEmpty() ? "" : module.path + ".") + mode + type + "." + name;
+        List<String> ignored = mode.isEmpty() ? IgnoredChanges.routing(block, type) : List.of();
+        if (!ignored.isEmpty()) {
+            state.warning("tf-ignore-changes", base + ": lifecycle ignore_changes covers " + String.join(", ", ignored)
+                    + ": terraform apply sets " + (ignored.size() == 1 ? "it" : "them") + " only when it creates the "
+                    + "resource, so what runs may differ from this configuration (a CodeDeploy blue/green deployment "
+                    + "swaps a rule's action, for one) and a change here is not applied to one that exists; lbguard "
+                    + "shows the configuration's: compare with what runs (lbguard drift)", state.ref(block.range()));
+        }
         Scope scope = Scope.of(module);
         Traced<Expansion> traced = state.trace(() -> Expansion.of(block, scope, state, base));
         state.read(traced.errors());
