@@ -17,8 +17,11 @@ public final class ActionSummary {
             @Override
             public String forward(RouteAction.Forward f) {
                 int total = f.targets().stream().mapToInt(WeightedTarget::weight).sum();
+                // One weight unknown, every share is: never a 0% that nobody wrote.
+                boolean shares = f.targets().stream().noneMatch(WeightedTarget::weightUnknown);
                 String targets = f.targets().stream().map(t -> name(t, snapshot)
-                                + (f.targets().size() > 1 ? " " + percent(t.weight(), total) : ""))
+                                + (f.targets().size() == 1 ? "" : shares ? " " + percent(t.weight(), total)
+                                : t.weightUnknown() ? " weight unknown" : " weight " + t.weight()))
                         .collect(Collectors.joining(", "));
                 return "forward " + targets + f.stickiness().map(s -> " (sticky " + s.durationSeconds() + "s)")
                         .orElse("");
@@ -44,7 +47,7 @@ public final class ActionSummary {
     }
 
     private static String name(WeightedTarget t, RoutingSnapshot snapshot) {
-        return snapshot.targetGroupName(t) + (t.isResolved() ? "" : " (unresolved)");
+        return snapshot.targetGroupName(t) + (t.isLinked() ? "" : " (unresolved)");
     }
 
     private static String percent(int weight, int total) {

@@ -118,7 +118,7 @@ public record RoutingSnapshot(SnapshotOrigin origin, List<LoadBalancer> loadBala
      * only the first root's group, which is not the one the other root's forward means.
      */
     public String targetGroupName(WeightedTarget target) {
-        return target.isResolved() ? targetGroupName(target.targetGroup()) : nameInArn(target.targetGroup().value());
+        return target.isLinked() ? targetGroupName(target.targetGroup()) : nameInArn(target.targetGroup().value());
     }
 
     /** A target group managed elsewhere is named in its ARN: {@code ...:targetgroup/NAME/id}. */

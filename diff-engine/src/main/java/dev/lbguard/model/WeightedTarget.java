@@ -27,8 +27,26 @@ public record WeightedTarget(ElementId targetGroup, int weight, Optional<String>
         return new WeightedTarget(targetGroup, weight, Optional.of(reason));
     }
 
+    /** The reason of a target group that is linked but whose weight could not be evaluated. */
+    public static final String UNKNOWN_WEIGHT = "weight could not be evaluated";
+
+    /** A target group that is linked, with a weight that could not be evaluated: its share is unknown. */
+    public static WeightedTarget unknownWeight(ElementId targetGroup) {
+        return unresolved(targetGroup, 0, UNKNOWN_WEIGHT);
+    }
+
     public boolean isResolved() {
         return unresolved.isEmpty();
+    }
+
+    /** Whether the target group is linked (its weight may still be unknown). */
+    public boolean isLinked() {
+        return isResolved() || weightUnknown();
+    }
+
+    /** Whether the group is known and only its weight is not (so every share of its forward is unknown). */
+    public boolean weightUnknown() {
+        return unresolved.filter(UNKNOWN_WEIGHT::equals).isPresent();
     }
 
     @Override

@@ -156,10 +156,10 @@ public final class RootNames {
 
     private static RuleAction forward(RuleAction action, String prefix, Set<ElementId> own) {
         if (!(action.terminal() instanceof RouteAction.Forward f)
-                || f.targets().stream().noneMatch(t -> t.isResolved() && own.contains(t.targetGroup()))) {
+                || f.targets().stream().noneMatch(t -> t.isLinked() && own.contains(t.targetGroup()))) {
             return action;
         }
-        List<WeightedTarget> targets = f.targets().stream().map(t -> t.isResolved() && own.contains(t.targetGroup())
+        List<WeightedTarget> targets = f.targets().stream().map(t -> t.isLinked() && own.contains(t.targetGroup())
                 ? new WeightedTarget(named(prefix, t.targetGroup()), t.weight(), t.unresolved()) : t).toList();
         return new RuleAction(action.authenticate(), new RouteAction.Forward(targets, f.stickiness()));
     }

@@ -42,7 +42,11 @@ public final class Destinations {
                     ObjectNode tn = targets.addObject();
                     tn.put("name", snapshot.targetGroupName(t));
                     tn.put("id", t.targetGroup().value());
-                    tn.put("weight", t.weight());
+                    if (t.weightUnknown()) {
+                        tn.putNull("weight"); // never a 0 nobody wrote
+                    } else {
+                        tn.put("weight", t.weight());
+                    }
                     t.unresolved().ifPresent(r -> tn.put("unresolved", r));
                 }
                 f.stickiness().ifPresent(s -> n.putObject("stickiness").put("durationSeconds", s.durationSeconds()));

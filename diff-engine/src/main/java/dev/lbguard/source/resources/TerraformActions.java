@@ -143,10 +143,12 @@ final class TerraformActions {
             case UNEVALUABLE -> Optional.of("target group could not be evaluated: " + name);
             case ABSENT -> Optional.of("no target group given");
         };
-        if (weight < 0) {
-            problem = problem.or(() -> Optional.of("weight could not be evaluated"));
-            weight = 0;
+        if (weight < 0 && problem.isEmpty()) {
+            diagnostics.add(Diagnostic.error("tf-unknown-weight", owner.address() + ": the weight of the forward to "
+                    + name + " could not be evaluated: " + TfValues.display(weightValue).orElse(""), at));
+            return WeightedTarget.unknownWeight(ElementId.of(name));
         }
+        weight = Math.max(weight, 0);
         if (problem.isPresent()) {
             diagnostics.add(Diagnostic.error("tf-unlinked-target-group", owner.address() + ": " + problem.get(), at));
             if (link.kind() == References.Kind.UNEVALUABLE || link.kind() == References.Kind.ABSENT

@@ -239,6 +239,26 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void anUnknownWeightMakesEveryShareUnknownNotZero() {
+        Value action = list(obj("type", s("forward"), "forward", list(obj("target_group", list(
+                obj("arn", ref("aws_lb_target_group.blue"), "weight", Value.Unknown.unevaluable("Invalid index")),
+                obj("arn", ref("aws_lb_target_group.green"), "weight", n(10)))))));
+        RoutingSnapshot snap = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"),
+                tg("aws_lb_target_group.blue", "blue"), tg("aws_lb_target_group.green", "green"),
+                rule("aws_lb_listener_rule.split", 1, action));
+        assertThat(codes(snap)).containsExactly("error:tf-unknown-weight");
+        assertThat(snap.diagnostics().get(0).message()).contains("aws_lb_target_group.blue").contains("Invalid index");
+        Rule split = onlyListener(snap).rules().get(0);
+        RouteAction.Forward fwd = (RouteAction.Forward) split.action().terminal();
+        assertThat(fwd.targets().get(0).weightUnknown()).isTrue();
+        assertThat(fwd.targets().get(1).isResolved()).isTrue();
+        assertThat(dev.lbguard.model.ActionSummary.of(split.action(), snap))
+                .isEqualTo("forward blue weight unknown, green weight 10");
+        RouteResult r = new RouteEvaluator().evaluate(onlyListener(snap), Request.of("split.test", "/"));
+        assertThat(r.status()).isEqualTo(RouteResult.Status.UNKNOWN);
+    }
+
+    @Test
     void theThreeSpellingsOfAOneGroupForwardAreEqual() {
         Value viaForward = list(obj("type", s("forward"),
                 "forward", list(obj("target_group", list(obj("arn", ref("aws_lb_target_group.web"))),
