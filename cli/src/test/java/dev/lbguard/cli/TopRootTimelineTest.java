@@ -101,4 +101,37 @@ class TopRootTimelineTest {
         assertThat(v2.get("commit").asText()).isEqualTo(paths.name());
         assertThat(v2.get("routeChanges").toString()).contains("/v2/");
     }
+
+    /**
+     * fileset reads names only: editing a listed file changes nothing, while a file that comes, goes or turns into
+     * a directory changes the listing (a review helper found the last one missed when only presence was compared).
+     */
+    @Test
+    void aListedFileThatComesGoesOrTurnsIntoADirectoryChangesTheRootAndAnEditDoesNot() throws Exception {
+        Path listed = temp.resolve("listed");
+        RevCommit start;
+        RevCommit added;
+        RevCommit turned;
+        try (TestHistory h = TestHistory.init(listed)) {
+            h.write("main.tf", MAIN.replace("jsondecode(file(\"${path.module}/config/paths.json\"))",
+                    "[for f in sort(fileset(\"${path.module}/paths\", \"*\")) : \"/${f}/*\"]"))
+                    .write("paths/api", "").write("paths/b", "");
+            start = h.commit(TestHistory.who("Ada Lovelace", "2026-03-02T10:00:00Z"), "paths by file name");
+            h.write("paths/api", "served by the api team\n");
+            h.commit(TestHistory.who("Bob Byte", "2026-03-02T11:00:00Z"), "a note in a listed file");
+            h.write("paths/v2", "");
+            added = h.commit(TestHistory.who("Dan Deploy", "2026-03-02T12:00:00Z"), "v2");
+            h.delete("paths/b").write("paths/b/README", "now a directory\n");
+            turned = h.commit(TestHistory.who("Dan Deploy", "2026-03-02T12:30:00Z"), "b is a directory");
+        }
+        CliRun run = CliRun.run(Map.of("LBGUARD_NOW", "2026-03-02T15:00:00Z"), "timeline", "--repo",
+                listed.toString(), "--range", start.name() + "..HEAD", "--format", "json");
+        assertThat(run.err()).isEmpty();
+        JsonNode json = MAPPER.readTree(run.out());
+        List<String> changed = new ArrayList<>();
+        json.get("commits").forEach(c -> changed.add(c.get("commit").asText()));
+        assertThat(changed).as(run.out()).containsExactlyInAnyOrder(added.name(), turned.name());
+        assertThat(json.get("unrelatedCommits")).as(run.out()).hasSize(1);
+        assertThat(run.out()).contains("/v2/*");
+    }
 }

@@ -82,19 +82,19 @@ final class RootTouches {
         }
     }
 
-    /** Whether the commit added or deleted this file or directory. */
+    /**
+     * Whether the commit added or deleted this file or directory, or changed its kind (a file turned into a
+     * directory or a link: a listing of files leaves those out).
+     */
     private boolean cameOrWent(String path) {
         return cameOrWent.computeIfAbsent(path, p -> {
             try {
-                boolean before = !commit.parents().isEmpty() && exists(commit.parents().get(0), p);
-                return before != exists(commit.id(), p);
+                java.util.OptionalInt before = commit.parents().isEmpty() ? java.util.OptionalInt.empty()
+                        : history.entryType(commit.parents().get(0), p);
+                return !before.equals(history.entryType(commit.id(), p));
             } catch (SourceException e) {
                 return true; // cannot tell: taken as changing the root, never as leaving it alike
             }
         });
-    }
-
-    private boolean exists(String revision, String path) throws SourceException {
-        return history.fileId(revision, path).isPresent() || history.treeId(revision, path).isPresent();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -158,6 +159,27 @@ public final class GitHistory {
     /** The id of the file at {@code path} in {@code commit}, or empty if there is none. */
     public Optional<String> fileId(String commit, String path) throws SourceException {
         return objectId(commit, path, false);
+    }
+
+    /**
+     * What the entry at {@code path} is in {@code commit}: its mode's type bits ({@link FileMode#TYPE_FILE},
+     * {@code TYPE_TREE}, {@code TYPE_SYMLINK}, {@code TYPE_GITLINK}), or empty when there is none. A file turned into
+     * a directory or a link changes a directory's listing though a path exists on both sides.
+     */
+    public synchronized java.util.OptionalInt entryType(String commit, String path) throws SourceException {
+        try {
+            RevWalk walk = trees();
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            if (path.isEmpty()) {
+                return java.util.OptionalInt.of(FileMode.TYPE_TREE);
+            }
+            try (TreeWalk tw = TreeWalk.forPath(walk.getObjectReader(), path, c.getTree())) {
+                return tw == null ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(tw.getRawMode(0) & FileMode.TYPE_MASK);
+            }
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + path + " at " + commit + ": " + e.getMessage(), e);
+        }
     }
 
     private synchronized Optional<String> objectId(String commit, String dir, boolean tree) throws SourceException {
