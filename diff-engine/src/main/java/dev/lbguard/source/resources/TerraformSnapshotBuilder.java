@@ -272,8 +272,8 @@ public final class TerraformSnapshotBuilder {
                 tgProtocol.equals("HTTPS") ? "HTTPS" : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP")
                 .toUpperCase(Locale.ROOT);
         boolean http = protocol.startsWith("HTTP");
-        // An unknown port, path or matcher is shown as unknown, not as the default: it moves no request, so it
-        // leaves the analysis complete (see ErrorReach), and the report must not state a value nobody set.
+        // An unknown port, path or matcher is shown as unknown, not as the default: the report must not state a value
+        // nobody set (the error that it could not be evaluated makes the analysis incomplete, see ErrorReach).
         return new HealthCheck(TfValues.bool(h.get("enabled")).orElse(true), protocol,
                 text(h.get("port"), "traffic-port"),
                 text(h.get("path"), http ? "/" : ""),

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A certificate and a health check move no request: an unknown one leaves the analysis complete (a warning says
- * what was not read) and the snapshot says it is unknown rather than showing a default; the same unknown in what
- * routes (a rule's condition) still makes it incomplete. Both cases were seen in public root modules: a certificate
- * from an aws_acm_certificate data source, a health-check path from a variable without a default.
+ * A certificate moves no request and no finding judges it: an unknown one leaves the analysis complete (a warning
+ * says what was not read) and the snapshot says it is unknown (seen in public root modules: a certificate from an
+ * aws_acm_certificate data source). A health check moves no request either, but LBG005 and LBG012 judge it, so an
+ * unknown one is an error, shown unknown rather than as the default; the same unknown in what routes (a rule's
+ * condition) makes the analysis incomplete too.
  */
 class HarmlessUnknownsTest {
     @TempDir
@@ -55,12 +56,12 @@ class HarmlessUnknownsTest {
             """;
 
     @Test
-    void anUnknownCertificateOrHealthCheckIsAWarningAndShownUnknown() {
+    void anUnknownCertificateIsAWarningAndAnUnknownHealthCheckAnErrorBothShownUnknown() {
         TerraformEvaluation e = new TfFixture(dir).file("main.tf", MAIN).evaluate();
         RoutingSnapshot s = new TerraformSnapshotBuilder().build(e, SnapshotOrigin.other("test"));
-        assertThat(s.diagnostics()).noneMatch(d -> d.isError());
-        assertThat(s.diagnostics()).anyMatch(d -> d.message().contains("aws_acm_certificate.c"))
-                .anyMatch(d -> d.message().contains("health_path"));
+        assertThat(s.diagnostics()).anyMatch(d -> !d.isError() && d.message().contains("aws_acm_certificate.c"))
+                .noneMatch(d -> d.isError() && d.message().contains("aws_acm_certificate.c"))
+                .anyMatch(d -> d.isError() && d.message().contains("health_path"));
         TargetGroup tg = s.targetGroups().get(0);
         assertThat(tg.healthCheck().path()).isNotEqualTo("/").contains("health_path");
         Listener https = s.loadBalancers().get(0).listeners().get(0);
