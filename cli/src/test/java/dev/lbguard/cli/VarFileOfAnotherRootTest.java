@@ -78,5 +78,10 @@ class VarFileOfAnotherRootTest {
         CliRun prod = CliRun.run("routes", "--repo", dir.toString(), "--dir", "envs/prod", "--var", "env=dev");
         assertThat(prod.out()).contains("error: --var sets variable env, which the root module does not declare");
         assertThat(prod.exitCode()).isEqualTo(3);
+        // A misspelt name is an error even without --dir: the root it was meant for would go without it.
+        CliRun typo = CliRun.run("routes", "--repo", dir.toString(), "--var", "envs=dev");
+        assertThat(typo.out()).contains("error: --var sets variable envs, which the root module does not declare; "
+                + "did you mean env?");
+        assertThat(typo.exitCode()).isEqualTo(3);
     }
 }

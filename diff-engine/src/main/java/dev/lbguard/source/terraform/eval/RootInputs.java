@@ -65,7 +65,13 @@ public final class RootInputs implements Variables.Source {
             } else if (v instanceof TerraformInputs.CommandLineVar.Var var) {
                 reading = "--var " + var.name();
                 SourceRef at = state.fileRef("--var " + var.name());
-                if (!root.variables().containsKey(var.name()) && var.everyRoot()) {
+                String meant = root.variables().containsKey(var.name()) ? ""
+                        : dev.lbguard.diagnostic.Spelling.closest(var.name(), List.copyOf(root.variables().keySet()));
+                if (!meant.isEmpty()) {
+                    // A misspelt name the root then does without: Terraform refuses it, and so does lbguard.
+                    state.error("tf-variable-undeclared", "--var sets variable " + var.name() + ", which the root "
+                            + "module does not declare; did you mean " + meant + "?", at);
+                } else if (!root.variables().containsKey(var.name()) && var.everyRoot()) {
                     // Terraform, run in one root at a time, would refuse it here; but lbguard gave it to every root
                     // it reads, and this root reads no such variable, so no request moves by it.
                     state.warning("tf-variable-undeclared", "--var sets variable " + var.name() + ", which root "
