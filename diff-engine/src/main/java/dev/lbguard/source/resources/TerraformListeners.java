@@ -64,7 +64,7 @@ final class TerraformListeners {
             TfValues.display(c.attributes().get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);
         }
         RuleAction defaultAction = actions.read(l, "default_action");
-        List<Rule> rules = rules(ruleResources);
+        List<Rule> rules = rules(ruleResources, false);
         Listener listener = new Listener(ElementId.of(l.address()), l.source(), protocol, port,
                 TfValues.str(a.get("ssl_policy")).filter(s -> !s.isEmpty()), certificates, defaultAction, rules);
         if (!listener.evaluatesRules() && !rules.isEmpty()) {
@@ -89,15 +89,15 @@ final class TerraformListeners {
                 + "are not seen, so requests none of these rules take get an unknown answer", where));
         return new Listener(ElementId.of(listener.key()), where, "HTTP", listener.port(), Optional.empty(), List.of(),
                 dev.lbguard.model.RuleAction.of(dev.lbguard.model.RouteAction.Unresolved.notTaken()),
-                rules(ordered));
+                rules(ordered, true));
     }
 
     /**
      * The listener's rules. A rule without {@code priority} gets the next free priority after the highest
      * one in the listener, in address order. That approximates the provider, which assigns it at apply time
-     * against the rules that exist then, so a warning says so.
+     * against the rules that exist then (see {@link UnsetPriorities}).
      */
-    private List<Rule> rules(List<ResourceInstance> ruleResources) {
+    private List<Rule> rules(List<ResourceInstance> ruleResources, boolean external) {
         int highest = 0;
         for (ResourceInstance r : ruleResources) {
             highest = Math.max(highest, TfValues.integer(r.attributes().get("priority")).orElse(0));
@@ -109,8 +109,6 @@ final class TerraformListeners {
             Priority priority;
             if (TfValues.isNull(p)) {
                 priority = Priority.assigned(++highest);
-                diagnostics.add(Diagnostic.warning("tf-assigned-priority", r.address() + ": priority not set; assuming "
-                        + highest + ", the next free one (the provider assigns it at apply time)", r.source()));
             } else if (TfValues.integer(p).isPresent()) {
                 priority = Priority.of(TfValues.integer(p).get());
             } else {
@@ -134,6 +132,7 @@ final class TerraformListeners {
             rules.add(new Rule(ElementId.of(r.address()), r.source(), priority, conditions,
                     actions.read(r, "action")));
         }
+        UnsetPriorities.report(rules, external, diagnostics);
         return rules;
     }
 
