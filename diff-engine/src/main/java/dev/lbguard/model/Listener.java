@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A listener: protocol and port, TLS settings, the default action (the implicit last rule) and the rules.
  *
- * @param protocol upper case, e.g. {@code HTTPS} or {@code TCP}
+ * @param protocol upper case, e.g. {@code HTTPS} or {@code TCP}; {@code ""} when no source says it (a listener of
+ *                 another stack that rules are attached to: HTTP or HTTPS, since only those hold rules)
  * @param port the port, or 0 when it could not be evaluated (a diagnostic says so)
  * @param certificates certificate ARNs or references, sorted and deduplicated
  * @param rules sorted by id, not by priority: see {@link #rulesInEvaluationOrder()}
@@ -54,7 +55,7 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
      * and GWLB listeners only have their default forward.
      */
     public boolean evaluatesRules() {
-        return protocol.equals("HTTP") || protocol.equals("HTTPS");
+        return protocol.equals("HTTP") || protocol.equals("HTTPS") || protocol.isEmpty();
     }
 
     /** The rules in the order the load balancer tries them (before the default action). */
@@ -99,6 +100,6 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
 
     /** A short name such as {@code HTTPS:443}. */
     public String label() {
-        return protocol + ":" + (port == 0 ? "?" : Integer.toString(port));
+        return (protocol.isEmpty() ? "?" : protocol) + ":" + (port == 0 ? "?" : Integer.toString(port));
     }
 }

@@ -87,7 +87,8 @@ final class TerraformListeners {
                 + (ordered.size() == 1 ? " rule is" : " rules are") + " attached to listener " + listener.described()
                 + ", which this configuration does not manage; its default action and the rules of other stacks on it "
                 + "are not seen, so requests none of these rules take get an unknown answer", where));
-        return new Listener(ElementId.of(listener.key()), where, "HTTP", listener.port(), Optional.empty(), List.of(),
+        // Its protocol is in no source here (a lookup names a load balancer and port): never shown as HTTP.
+        return new Listener(ElementId.of(listener.key()), where, "", listener.port(), Optional.empty(), List.of(),
                 dev.lbguard.model.RuleAction.of(dev.lbguard.model.RouteAction.Unresolved.notTaken()),
                 rules(ordered, true));
     }
