@@ -23,10 +23,23 @@ final class SequenceFunctions {
     static void register(Functions.Registry r) {
         r.lenient("concat", 1, VARIADIC, SequenceFunctions::concat);
         r.lenient("contains", 2, 2, SequenceFunctions::contains);
-        r.strict("distinct", 1, 1, args -> {
+        // Lenient: elements holding references to attributes known after apply are kept where equality is certain
+        // all the same (ValueEquality), as distinct() of target group ARNs in public code needs.
+        r.lenient("distinct", 1, 1, args -> {
+            if (args.get(0) instanceof Value.Unknown) {
+                return args.get(0);
+            }
             List<Value> out = new ArrayList<>();
             for (Value v : Convert.sequence(args.get(0), "list")) {
-                if (out.stream().noneMatch(o -> ValueEquality.equal(o, v).orElse(false))) {
+                boolean seen = false;
+                for (Value o : out) {
+                    Optional<Boolean> same = ValueEquality.equal(o, v);
+                    if (same.isEmpty()) {
+                        return Convert.unknownOf(args);
+                    }
+                    seen |= same.get();
+                }
+                if (!seen) {
                     out.add(v);
                 }
             }
