@@ -90,6 +90,7 @@ public final class TerraformSnapshotBuilder {
             targetGroups.add(targetGroup(r, attachmentsByTg.getOrDefault(r.address(), List.of()))
                     .withRegistrars(registrars.getOrDefault(r.address(), List.of())));
         }
+        DuplicateNames.report(byType, diagnostics);
         List<LoadBalancer> loadBalancers = new ArrayList<>();
         for (ResourceInstance r : byType.getOrDefault(LB, List.of())) {
             List<ResourceInstance> inputs = new ArrayList<>();
