@@ -15,6 +15,20 @@ public enum LoadBalancerType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether AWS accepts a listener of {@code protocol} (upper case) on this type: HTTP and HTTPS on an application
+     * load balancer, TCP, TLS, UDP and TCP_UDP on a network one, GENEVE on a gateway one; HAProxy's are its own.
+     */
+    public boolean acceptsListener(String protocol) {
+        return switch (this) {
+            case APPLICATION -> protocol.equals("HTTP") || protocol.equals("HTTPS");
+            case NETWORK -> protocol.equals("TCP") || protocol.equals("TLS") || protocol.equals("UDP")
+                    || protocol.equals("TCP_UDP");
+            case GATEWAY -> protocol.equals("GENEVE");
+            case HAPROXY -> true;
+        };
+    }
+
     public static Optional<LoadBalancerType> fromLabel(String label) {
         for (LoadBalancerType t : values()) {
             if (t.label().equalsIgnoreCase(label)) {

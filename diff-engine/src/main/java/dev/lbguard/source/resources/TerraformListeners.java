@@ -51,6 +51,12 @@ final class TerraformListeners {
         if (TfValues.isUnknown(protocolValue)) {
             diagnostics.add(Diagnostic.error("tf-unknown-protocol", l.address() + ": protocol could not be evaluated ("
                     + TfValues.display(protocolValue).orElse("") + "); assuming " + protocol, at(l, "protocol")));
+        } else if (!lbType.acceptsListener(protocol.toUpperCase(java.util.Locale.ROOT))) {
+            // Seen in public code: an application load balancer with TCP listeners and groups, which apply refuses.
+            diagnostics.add(Diagnostic.error("tf-listener-protocol", l.address() + ": "
+                    + (lbType == LoadBalancerType.APPLICATION ? "an " : "a ") + lbType.label()
+                    + " load balancer has no " + protocol + " listeners (AWS refuses one), so terraform apply fails "
+                    + "and this listener never routes", at(l, "protocol")));
         }
         Value portValue = a.get("port");
         int port = TfValues.integer(portValue).orElse(0);

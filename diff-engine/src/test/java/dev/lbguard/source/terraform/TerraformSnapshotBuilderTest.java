@@ -239,6 +239,17 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void aListenerProtocolTheLoadBalancerTypeRefusesIsAnError() {
+        ResourceInstance tcp = res("aws_lb_listener.tcp", obj("load_balancer_arn", ref("aws_lb.main"), "port", n(80),
+                "protocol", s("TCP"), "default_action", fixed("404")));
+        RoutingSnapshot snap = build(lb("aws_lb.main"), tcp);
+        assertThat(codes(snap)).containsExactly("error:tf-listener-protocol");
+        assertThat(snap.diagnostics().get(0).message()).contains("an application load balancer has no TCP listeners");
+        RoutingSnapshot http = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"));
+        assertThat(http.diagnostics()).isEmpty();
+    }
+
+    @Test
     void anUnknownWeightMakesEveryShareUnknownNotZero() {
         Value action = list(obj("type", s("forward"), "forward", list(obj("target_group", list(
                 obj("arn", ref("aws_lb_target_group.blue"), "weight", Value.Unknown.unevaluable("Invalid index")),
