@@ -109,7 +109,17 @@ public final class AnsibleSource {
         return name.contains("load_balancer") || name.contains("loadbalancer");
     }
 
+    /**
+     * The playbooks at the top of the tree or, when there are none, in its {@code playbooks/} directory (a common
+     * layout: a public tree kept them there, and lbguard called it incomplete for want of one).
+     */
     private static List<String> playbooks(SourceTree tree, String dir, List<Diagnostic> diagnostics) {
+        List<String> out = playbooksIn(tree, dir, diagnostics);
+        String nested = SourceTree.join(dir, "playbooks");
+        return out.isEmpty() && tree.isDirectory(nested) ? playbooksIn(tree, nested, diagnostics) : out;
+    }
+
+    private static List<String> playbooksIn(SourceTree tree, String dir, List<Diagnostic> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String f : tree.files(dir)) {
             if (!(f.endsWith(".yml") || f.endsWith(".yaml")) || f.startsWith(".")) {

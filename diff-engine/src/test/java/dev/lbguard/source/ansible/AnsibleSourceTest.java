@@ -10,6 +10,8 @@ import dev.lbguard.model.Priority;
 import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.Rule;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The fixture trees read end to end. */
@@ -48,6 +50,20 @@ class AnsibleSourceTest {
         assertThat(s.loadBalancers()).extracting(lb -> lb.name()).containsExactly("edge-staging");
         Rule api = s.loadBalancers().get(0).listenerOnPort(443).orElseThrow().rulesInEvaluationOrder().get(0);
         assertThat(api.conditions()).containsExactly(Condition.hostHeader("api.staging.example.com"));
+    }
+
+    /** A tree that keeps its playbooks in playbooks/ (seen in public code, then called incomplete for want of one). */
+    @Test
+    void playbooksInAPlaybooksDirectoryAreFoundWhenNoneIsAtTheTop(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws java.io.IOException {
+        AnsibleFixture.copyOf("ansible/services-loop", temp);
+        Path books = java.nio.file.Files.createDirectories(temp.resolve("playbooks"));
+        for (String moved : List.of("site.yml", "tasks", "group_vars")) {
+            java.nio.file.Files.move(temp.resolve(moved), books.resolve(moved));
+        }
+        RoutingSnapshot s = AnsibleFixture.read(temp, AnsibleOptions.defaults());
+        assertThat(s.complete()).as(AnsibleFixture.dump(s)).isTrue();
+        assertThat(s.targetGroups()).extracting(t -> t.name()).containsExactly("tg-checkout", "tg-search");
     }
 
     @Test
