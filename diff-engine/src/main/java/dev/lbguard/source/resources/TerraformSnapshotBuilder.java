@@ -83,7 +83,6 @@ public final class TerraformSnapshotBuilder {
         link(byType.getOrDefault(CERTIFICATE, List.of()), "listener_arn", LISTENER, refs, certsByListener, diagnostics);
         link(byType.getOrDefault(ATTACHMENT, List.of()), "target_group_arn", TARGET_GROUP, refs, attachmentsByTg,
                 diagnostics);
-
         List<TargetGroup> targetGroups = new ArrayList<>();
         Map<String, List<String>> registrars = TargetRegistrars.byTargetGroup(evaluation.resources(), refs);
         for (ResourceInstance r : byType.getOrDefault(TARGET_GROUP, List.of())) {

@@ -239,6 +239,17 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void twoLoadBalancersOrTargetGroupsOfOneNameAreAWarning() {
+        RoutingSnapshot snap = build(lb("module.develop.aws_lb.main"), lb("module.production.aws_lb.main"),
+                tg("aws_lb_target_group.a", "web"), tg("aws_lb_target_group.b", "web"), tg("aws_lb_target_group.c", "api"));
+        assertThat(codes(snap)).containsExactly("warning:tf-duplicate-name", "warning:tf-duplicate-name");
+        assertThat(snap.diagnostics()).extracting(d -> d.message().substring(0, d.message().indexOf(';')))
+                .containsExactly("module.production.aws_lb.main: load balancer name \"edge\" is also "
+                        + "module.develop.aws_lb.main's", "aws_lb_target_group.b: target group name \"web\" is also "
+                        + "aws_lb_target_group.a's");
+    }
+
+    @Test
     void aListenerProtocolTheLoadBalancerTypeRefusesIsAnError() {
         ResourceInstance tcp = res("aws_lb_listener.tcp", obj("load_balancer_arn", ref("aws_lb.main"), "port", n(80),
                 "protocol", s("TCP"), "default_action", fixed("404")));
