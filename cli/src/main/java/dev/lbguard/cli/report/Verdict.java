@@ -25,7 +25,9 @@ public final class Verdict {
                         : "Drift, but no request reaches a different destination live than in git ("
                         + plural(resources, "resource difference") + ").");
             } else {
-                s.append(resources == 0 ? "No load-balancer change."
+                // Incomplete, nothing found is not "no change" (seen: a base whose module could not be read).
+                s.append(resources == 0 ? (r.complete() ? "No load-balancer change."
+                        : "No load-balancer change found in what could be read.")
                         : "No request reaches a different destination (" + plural(resources, "resource change")
                         + ", routing unchanged).");
             }
