@@ -1,6 +1,6 @@
-# The web target group's address changes without a moved block
-resource "aws_lb" "edge" {
-  name               = "edge"
+# The web target group's address changes without a moved block, and the load balancer's name
+resource "aws_lb" "edge" {  # expect: LBG013
+  name               = "edge-v2"
   internal           = false
   load_balancer_type = "application"
   subnets            = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]
