@@ -250,6 +250,23 @@ class TerraformSnapshotBuilderTest {
     }
 
     @Test
+    void aLiteralTargetGroupArnNamesTheOneGroupOfItsNameHere() {
+        String arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/f3d117d78cd69bce";
+        Value byArn = list(obj("type", s("forward"), "target_group_arn", s(arn)));
+        RoutingSnapshot one = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"),
+                tg("aws_lb_target_group.web", "web"), rule("aws_lb_listener_rule.x", 1, byArn));
+        assertThat(one.diagnostics()).isEmpty();
+        assertThat(onlyListener(one).rules().get(0).action().terminal())
+                .isEqualTo(RouteAction.Forward.to(ElementId.of("aws_lb_target_group.web")));
+        // Two groups of that name here: the ARN names neither for sure, so it stays a group managed elsewhere.
+        RoutingSnapshot two = build(lb("aws_lb.main"), http("aws_lb_listener.http", "aws_lb.main"),
+                tg("aws_lb_target_group.web", "web"), tg("aws_lb_target_group.web2", "web"),
+                rule("aws_lb_listener_rule.x", 1, byArn));
+        WeightedTarget t = ((RouteAction.Forward) onlyListener(two).rules().get(0).action().terminal()).targets().get(0);
+        assertThat(t.targetGroup()).isEqualTo(ElementId.of(arn));
+    }
+
+    @Test
     void aListenerProtocolTheLoadBalancerTypeRefusesIsAnError() {
         ResourceInstance tcp = res("aws_lb_listener.tcp", obj("load_balancer_arn", ref("aws_lb.main"), "port", n(80),
                 "protocol", s("TCP"), "default_action", fixed("404")));
