@@ -8,6 +8,7 @@ import dev.lbguard.model.RouteAction;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.WeightedTarget;
+import java.util.List;
 
 /**
  * How every report writes where a request goes: a one-line summary ("forward shop-api 90%, shop-canary 10%")
@@ -80,6 +81,28 @@ public final class Destinations {
     }
 
     /** One line for a destination, as text and markdown print it. */
+    /**
+     * A route change's two destinations, each as {@link #summary(Destination, RoutingSnapshot)} says it; where both
+     * read alike (a target group re-created under its old name), each names its groups' ids too, so that "before
+     * forward web / after forward web" never stands for a change.
+     */
+    public static String[] summaries(dev.lbguard.diff.RouteChange c, RoutingSnapshot base, RoutingSnapshot head) {
+        String before = summary(c.before(), base);
+        String after = summary(c.after(), head);
+        if (!before.equals(after)) {
+            return new String[] {before, after};
+        }
+        return new String[] {before + ids(c.before()), after + ids(c.after())};
+    }
+
+    private static String ids(Destination d) {
+        List<String> ids = d.action().filter(a -> a.terminal() instanceof RouteAction.Forward)
+                .map(a -> ((RouteAction.Forward) a.terminal()).targets().stream()
+                        .map(t -> t.targetGroup().value()).toList())
+                .orElse(List.of());
+        return ids.isEmpty() ? "" : " [" + String.join(", ", ids) + "]";
+    }
+
     public static String summary(Destination d, RoutingSnapshot snapshot) {
         return switch (d.kind()) {
             case ACTION -> summary(d.action().orElseThrow(), snapshot);

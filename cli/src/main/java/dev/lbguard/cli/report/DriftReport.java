@@ -39,8 +39,9 @@ public final class DriftReport {
                 }
                 s.append("    ").append(c.match().describe()).append('\n');
                 s.append("      e.g.   ").append(RouteReport.describe(c.example())).append('\n');
-                s.append("      now    ").append(Destinations.summary(c.before(), n.prior())).append('\n');
-                s.append("      after  ").append(Destinations.summary(c.after(), n.planned())).append('\n');
+                String[] both = Destinations.summaries(c, n.prior(), n.planned());
+                s.append("      now    ").append(both[0]).append('\n');
+                s.append("      after  ").append(both[1]).append('\n');
             }
             s.append('\n');
         });
@@ -78,8 +79,8 @@ public final class DriftReport {
                 s.append("| ").append(ReviewMarkdown.cell(c.loadBalancerName() + " " + c.listenerLabel()))
                         .append(" | ").append(ReviewMarkdown.code(c.match().describe()))
                         .append(" | ").append(ReviewMarkdown.code(RouteReport.describe(c.example())))
-                        .append(" | ").append(ReviewMarkdown.cell(Destinations.summary(c.before(), n.prior())))
-                        .append(" | ").append(ReviewMarkdown.cell(Destinations.summary(c.after(), n.planned())))
+                        .append(" | ").append(ReviewMarkdown.cell(Destinations.summaries(c, n.prior(), n.planned())[0]))
+                        .append(" | ").append(ReviewMarkdown.cell(Destinations.summaries(c, n.prior(), n.planned())[1]))
                         .append(" |\n");
             }
             s.append('\n');

@@ -66,8 +66,8 @@ public final class ReviewMarkdown {
                 RouteChange c = routes.get(i);
                 s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | ")
                         .append(code(c.match().describe())).append(" | ").append(code(RouteReport.describe(c.example(), c.match().constrains("source-ip"))))
-                        .append(" | ").append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
-                        .append(cell(Destinations.summary(c.after(), r.head()))).append("** |");
+                        .append(" | ").append(cell(Destinations.summaries(c, r.base(), r.head())[0])).append(" | **")
+                        .append(cell(Destinations.summaries(c, r.base(), r.head())[1])).append("** |");
                 if (r.traffic().isPresent() && i < r.traffic().get().perChange().size()) {
                     s.append(' ').append(cell(TrafficSection.change(r.traffic().get().perChange().get(i)))).append(" |");
                 }

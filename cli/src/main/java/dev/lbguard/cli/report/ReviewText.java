@@ -75,9 +75,10 @@ public final class ReviewText {
             }
             s.append(indent).append("    ").append(c.match().describe()).append('\n');
             s.append(indent).append("      e.g.   ").append(RouteReport.describe(c.example(), c.match().constrains("source-ip"))).append('\n');
-            s.append(indent).append("      before ").append(Destinations.summary(c.before(), base))
+            String[] both = Destinations.summaries(c, base, head);
+            s.append(indent).append("      before ").append(both[0])
                     .append(style.dim(c.before().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
-            s.append(indent).append("      after  ").append(style.bold(Destinations.summary(c.after(), head)))
+            s.append(indent).append("      after  ").append(style.bold(both[1]))
                     .append(style.dim(c.after().rule().map(id -> "  (" + id + ")").orElse(""))).append('\n');
             if (traffic.isPresent() && i < traffic.get().perChange().size()) {
                 s.append(indent).append("      moves  ").append(TrafficSection.change(traffic.get().perChange().get(i)))

@@ -105,8 +105,8 @@ public final class TimelineMarkdown {
             RouteChange c = changes.get(i);
             s.append("| ").append(cell(c.loadBalancerName() + " " + c.listenerLabel())).append(" | `")
                     .append(c.match().describe().replace("`", "'").replace("|", "\\|")).append("` | ")
-                    .append(cell(Destinations.summary(c.before(), r.base()))).append(" | **")
-                    .append(cell(Destinations.summary(c.after(), r.head()))).append("** |");
+                    .append(cell(Destinations.summaries(c, r.base(), r.head())[0])).append(" | **")
+                    .append(cell(Destinations.summaries(c, r.base(), r.head())[1])).append("** |");
             if (r.traffic().isPresent() && i < r.traffic().get().perChange().size()) {
                 s.append(' ').append(cell(TrafficSection.change(r.traffic().get().perChange().get(i)))).append(" |");
             }
