@@ -63,7 +63,7 @@ public final class MostTrafficCutOver implements PolicyRule {
             widest(ctx).filter(l -> !flagged.contains(l.id())).ifPresent(l -> out.add(INFO.finding(
                     ctx.routes().changes().size() + " of " + ctx.routes().classesCompared() + " request classes ("
                             + Math.round(ctx.routes().shareMoved() * 100) + "%) reach a different destination after "
-                            + "this change; most changes are on " + l.id(), l.id(), l.source())));
+                            + "this change, most of them arriving on " + l.id(), l.id(), l.source())));
         }
         return out.build();
     }
