@@ -222,6 +222,7 @@ class DriftCommandTest {
         "tfstate:MALFORMED/truncated.tfstate, is the file truncated",
         "tfstate:MALFORMED/version3.tfstate, format version 3",
         "tfstate:MALFORMED/not-json.tfstate, is not valid JSON",
+        "tfstate:MALFORMED/number-out-of-range.tfstate, is not valid JSON",
         "plan:MALFORMED/errored-plan.json, errored",
         "tfstate:MALFORMED/no-such.tfstate, no such file",
         "tfshow:MALFORMED/version3.tfstate, tfstate:",

@@ -138,22 +138,7 @@ final class ExpressionParser {
     }
 
     private BigDecimal number(Token t) throws HclSyntaxException {
-        BigDecimal n;
-        try {
-            n = new BigDecimal(t.text());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw in.error(t, "invalid number " + abbreviated(t.text()) + ": the exponent is out of range");
-        }
-        // Written out, 1e1000000000 is a gigabyte of digits: no configuration means such a number.
-        if (HclParser.tooManyDigits(n)) {
-            throw in.error(t, "number " + abbreviated(t.text()) + " has more than " + HclParser.MAX_NUMBER_DIGITS
-                    + " digits before or after the point; lbguard does not read it");
-        }
-        return n;
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 10);
+        return HclParser.number(t.text(), message -> in.error(t, message));
     }
 
     /** Consumes the closer of a bracketed construct; at end of file, blames the opener. */

@@ -21,6 +21,31 @@ public final class HclParser {
         return n.signum() != 0 && Math.abs((long) n.precision() - n.scale()) > MAX_NUMBER_DIGITS;
     }
 
+    /**
+     * The number spelled {@code text} (a number token of native or JSON syntax), or the error {@code fail} makes of
+     * why lbguard does not read it: an exponent beyond an int, or more than {@link #MAX_NUMBER_DIGITS} digits.
+     */
+    public static java.math.BigDecimal number(String text,
+                                              java.util.function.Function<String, HclSyntaxException> fail)
+            throws HclSyntaxException {
+        java.math.BigDecimal n;
+        try {
+            n = new java.math.BigDecimal(text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw fail.apply("invalid number " + abbreviated(text) + ": the exponent is out of range");
+        }
+        if (tooManyDigits(n)) {
+            throw fail.apply("number " + abbreviated(text) + " has more than " + MAX_NUMBER_DIGITS
+                    + " digits before or after the point; lbguard does not read it");
+        }
+        return n;
+    }
+
+    /** {@code text}, or its head and tail when longer than 40 characters: for messages quoting a token. */
+    public static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 10);
+    }
+
 
     private final TokenCursor in;
     private final ExpressionParser expressions;

@@ -58,7 +58,7 @@ final class LiveFiles {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = dev.lbguard.source.value.JsonNumbers.readTree(MAPPER, bytes);
         } catch (JsonEOFException e) {
             throw new SourceException(label + ": " + path + " ends in the middle of its JSON" + at(e.getLocation())
                     + "; is the file truncated?");

@@ -222,6 +222,8 @@ class CollectionFunctionsTest {
         assertThat(call("jsondecode", s("{\"hello\": [1, true, null, \"x\"]}")))
                 .isEqualTo(obj("hello", tuple(n(1), b(true), nul(), s("x"))));
         assertThatThrownBy(() -> call("jsondecode", s("{"))).hasMessageContaining("invalid JSON");
+        assertThatThrownBy(() -> call("jsondecode", s("[1e4000000000]")))
+                .hasMessageContaining("number 1e4000000000 is out of range");
         assertThat(call("jsonencode", list(TG))).isEqualTo(TG);
         assertThat(call("base64encode", s("Hello World"))).isEqualTo(s("SGVsbG8gV29ybGQ="));
         assertThat(call("base64decode", s("SGVsbG8gV29ybGQ="))).isEqualTo(s("Hello World"));

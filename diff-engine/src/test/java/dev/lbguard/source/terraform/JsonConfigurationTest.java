@@ -287,6 +287,18 @@ class JsonConfigurationTest {
     }
 
     @Test
+    void numbersBeyondReadingAreSyntaxErrorsAtTheirLineNotExceptions() {
+        assertThatThrownBy(() -> parse("{\n  \"locals\": {\"n\": 1e4000000000}\n}"))
+                .isInstanceOfSatisfying(HclSyntaxException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.detail()).contains("exponent is out of range");
+                });
+        assertThatThrownBy(() -> parse("{\"locals\": {\"n\": 1e20000}}"))
+                .isInstanceOfSatisfying(HclSyntaxException.class,
+                        e -> assertThat(e.detail()).contains("more than 10000 digits"));
+    }
+
+    @Test
     void aBadTemplateIsASyntaxErrorWhereItIsInTheFile() {
         assertThatThrownBy(() -> parse("{\n  \"locals\": {\n    \"x\": \"${var.\"\n  }\n}\n"))
                 .isInstanceOfSatisfying(HclSyntaxException.class, e -> {

@@ -125,6 +125,27 @@ class TerraformVariablesTest {
     }
 
     @Test
+    void jsonTfvarsNumbersAreExactAndOneOutOfRangeIsAnErrorNamingTheFile() {
+        String main = """
+                variable "weight" {
+                  type = number
+                }
+                resource "aws_lb_listener" "l" {
+                  port = var.weight
+                }
+                """;
+        TerraformEvaluation exact = new TfFixture(dir).file("main.tf", main)
+                .file("terraform.tfvars.json", "{\"weight\": 12345678901234567890.000000000000000001}").evaluate();
+        assertThat(attr(exact, "aws_lb_listener.l", "port"))
+                .isEqualTo(new Value.Num(new java.math.BigDecimal("12345678901234567890.000000000000000001")));
+        TerraformEvaluation huge = new TfFixture(dir).file("main.tf", main)
+                .file("terraform.tfvars.json", "{\"weight\": 1e4000000000}").evaluate();
+        assertThat(huge.diagnostics()).anySatisfy(d -> assertThat(d.toString())
+                .contains("terraform.tfvars.json is not valid JSON: number 1e4000000000 is out of range"));
+        assertThat(huge.complete()).isFalse();
+    }
+
+    @Test
     void missingRequiredVariableIsOneErrorAndUnknown() {
         TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
                 resource "aws_lb" "x" {

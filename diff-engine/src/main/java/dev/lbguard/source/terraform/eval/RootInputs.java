@@ -11,6 +11,7 @@ import dev.lbguard.source.hcl.HclFile;
 import dev.lbguard.source.hcl.HclParser;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.terraform.modules.ModuleConfig;
+import dev.lbguard.source.value.JsonNumbers;
 import dev.lbguard.source.value.Value;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * then {@code --var-file} and {@code --var} in command-line order; and the workspace the root module is read in.
  */
 public final class RootInputs implements Variables.Source {
+    /** Variables' numbers are exact decimals in Terraform, as in lbguard: not doubles. */
+    private static final ObjectMapper TFVARS_JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final EvalState state;
     private final ModuleConfig root;
     private final Map<String, Variables.Given> given = new HashMap<>();
@@ -163,7 +167,7 @@ public final class RootInputs implements Variables.Source {
     private void json(String path, String text) {
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(text);
+            node = JsonNumbers.readTree(TFVARS_JSON, text);
         } catch (IOException e) {
             state.error("tf-tfvars", path + " is not valid JSON: " + e.getMessage(), state.fileRef(path));
             return;

@@ -90,7 +90,7 @@ public final class Json {
     static Value decode(String text) throws EvalException {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = dev.lbguard.source.value.JsonNumbers.readTree(MAPPER, text);
         } catch (JsonProcessingException e) {
             throw new EvalException("invalid JSON: " + e.getOriginalMessage());
         }

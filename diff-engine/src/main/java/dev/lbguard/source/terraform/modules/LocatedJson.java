@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lbguard.source.hcl.HclParser;
 import dev.lbguard.source.hcl.HclSyntaxException;
 import dev.lbguard.source.hcl.SourceMap;
 import java.io.IOException;
@@ -157,7 +158,9 @@ sealed interface LocatedJson {
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     String spelled = parser.getText();
-                    return new Num(new BigDecimal(spelled), start, start.plus(spelled.length()));
+                    BigDecimal n = HclParser.number(spelled, message -> new HclSyntaxException(path, start.line(),
+                            start.column(), message));
+                    return new Num(n, start, start.plus(spelled.length()));
                 }
                 case VALUE_TRUE, VALUE_FALSE -> {
                     return new Bool(token == JsonToken.VALUE_TRUE, start, start.plus(token == JsonToken.VALUE_TRUE
