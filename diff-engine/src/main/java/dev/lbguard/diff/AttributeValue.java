@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The value of one attribute of an element, as the resource diff compares it and a report shows it: text, a whole
- * number, a flag, a list, named fields (a query-string pair), or absent. Reports decide how to write it.
+ * number, a flag, a list, named fields (a query-string pair), absent, or unknown. Reports decide how to write it.
  */
 public sealed interface AttributeValue {
     /** The attribute is not set: compared as absent against a set one. */
@@ -23,6 +23,17 @@ public sealed interface AttributeValue {
     }
 
     record Absent() implements AttributeValue {
+    }
+
+    /**
+     * The source sets the attribute but lbguard could not evaluate it: {@code reason} says what it depends on. Equal
+     * to another only with the same reason (the same unread input on both sides); a comparison with a known value
+     * cannot tell whether it differs.
+     */
+    record Unknown(String reason) implements AttributeValue {
+        public Unknown {
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     record Text(String value) implements AttributeValue {

@@ -105,16 +105,21 @@ final class Attributes {
         a.put("port", number(tg.port()));
         a.put("targetType", AttributeValue.text(tg.targetType()));
         HealthCheck h = tg.healthCheck();
-        a.put("healthCheck.enabled", flag(h.enabled()));
-        a.put("healthCheck.protocol", AttributeValue.text(h.protocol()));
-        a.put("healthCheck.port", AttributeValue.text(h.port()));
-        a.put("healthCheck.path", AttributeValue.text(h.path()));
-        a.put("healthCheck.matcher", AttributeValue.text(h.matcher()));
-        a.put("healthCheck.intervalSeconds", number(h.intervalSeconds()));
-        a.put("healthCheck.timeoutSeconds", number(h.timeoutSeconds()));
-        a.put("healthCheck.healthyThreshold", number(h.healthyThreshold()));
-        a.put("healthCheck.unhealthyThreshold", number(h.unhealthyThreshold()));
+        a.healthCheck("enabled", h, flag(h.enabled()));
+        a.healthCheck("protocol", h, AttributeValue.text(h.protocol()));
+        a.healthCheck("port", h, AttributeValue.text(h.port()));
+        a.healthCheck("path", h, AttributeValue.text(h.path()));
+        a.healthCheck("matcher", h, AttributeValue.text(h.matcher()));
+        a.healthCheck("intervalSeconds", h, number(h.intervalSeconds()));
+        a.healthCheck("timeoutSeconds", h, number(h.timeoutSeconds()));
+        a.healthCheck("healthyThreshold", h, number(h.healthyThreshold()));
+        a.healthCheck("unhealthyThreshold", h, number(h.unhealthyThreshold()));
         return a.out;
+    }
+
+    private void healthCheck(String setting, HealthCheck h, AttributeValue known) {
+        String reason = h.unknown().get(setting);
+        put("healthCheck." + setting, reason == null ? known : new AttributeValue.Unknown(reason));
     }
 
     static SortedMap<String, Value> target(Function<ElementId, String> s, UnaryOperator<ElementId> renamed,

@@ -1,6 +1,8 @@
 package dev.lbguard.model;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A target group's health check, with the provider defaults filled in for what the source left out.
@@ -8,13 +10,29 @@ import java.util.Objects;
  * @param port a port number or {@code traffic-port}
  * @param path {@code ""} for protocols without a path
  * @param matcher the healthy HTTP codes (or gRPC codes), {@code ""} for TCP checks
+ * @param unknown the settings lbguard could not evaluate ({@code enabled}, {@code protocol}, {@code port},
+ *                {@code path}, {@code matcher}, {@code intervalSeconds}, {@code timeoutSeconds},
+ *                {@code healthyThreshold}, {@code unhealthyThreshold}), each with what it depends on; the field of
+ *                a text setting holds the same, the others their default. A health check moves no request, so an
+ *                unknown setting leaves routing complete; what judges a health check says it cannot.
  */
 public record HealthCheck(boolean enabled, String protocol, String port, String path, String matcher,
-                          int intervalSeconds, int timeoutSeconds, int healthyThreshold, int unhealthyThreshold) {
+                          int intervalSeconds, int timeoutSeconds, int healthyThreshold, int unhealthyThreshold,
+                          Map<String, String> unknown) {
     public HealthCheck {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(matcher, "matcher");
+        // Absent in snapshots saved before it existed: nothing was unknown then that a snapshot kept.
+        unknown = unknown == null || unknown.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(unknown));
+    }
+
+    /** A health check whose every setting is known. */
+    public HealthCheck(boolean enabled, String protocol, String port, String path, String matcher,
+                       int intervalSeconds, int timeoutSeconds, int healthyThreshold, int unhealthyThreshold) {
+        this(enabled, protocol, port, path, matcher, intervalSeconds, timeoutSeconds, healthyThreshold,
+                unhealthyThreshold, Map.of());
     }
 }

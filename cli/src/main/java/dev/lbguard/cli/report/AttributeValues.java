@@ -35,6 +35,9 @@ final class AttributeValues {
             fields.fields().forEach((k, f) -> o.set(k, json(f)));
             return o;
         }
+        if (v instanceof AttributeValue.Unknown u) {
+            return NODES.objectNode().put("unknown", u.reason());
+        }
         return NODES.nullNode();
     }
 
@@ -55,6 +58,9 @@ final class AttributeValues {
         if (v instanceof AttributeValue.Fields fields) {
             return fields.fields().entrySet().stream().map(AttributeValues::field)
                     .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (v instanceof AttributeValue.Unknown u) {
+            return "(unknown: " + u.reason() + ")";
         }
         return "null";
     }

@@ -93,9 +93,13 @@ public final class RoutesReport {
             n.put("protocol", tg.protocol());
             n.put("port", tg.port());
             n.put("targetType", tg.targetType());
-            n.putObject("healthCheck").put("enabled", tg.healthCheck().enabled())
+            ObjectNode check = n.putObject("healthCheck").put("enabled", tg.healthCheck().enabled())
                     .put("protocol", tg.healthCheck().protocol()).put("port", tg.healthCheck().port())
                     .put("path", tg.healthCheck().path()).put("matcher", tg.healthCheck().matcher());
+            if (!tg.healthCheck().unknown().isEmpty()) {
+                ObjectNode unknown = check.putObject("unknown");
+                tg.healthCheck().unknown().forEach(unknown::put);
+            }
             ArrayNode targets = n.putArray("targets");
             for (Target t : tg.targets()) {
                 ObjectNode tn = targets.addObject().put("id", t.targetId());

@@ -135,6 +135,23 @@ public final class SnapshotJson {
         }
     }
 
+    /**
+     * {@code snapshot} with the fields format 1 gained later filled in where a save from before them lacks them: a
+     * target group's {@code registeredBy} and a health check's {@code unknown}, both empty (nothing registered
+     * targets and nothing was unknown that a saved live snapshot kept). Every other field stays required.
+     */
+    private static JsonNode withLaterFields(JsonNode snapshot) {
+        for (JsonNode tg : snapshot.path("targetGroups")) {
+            if (tg instanceof ObjectNode group && !group.has("registeredBy")) {
+                group.putArray("registeredBy");
+            }
+            if (tg.path("healthCheck") instanceof ObjectNode check && !check.has("unknown")) {
+                check.putObject("unknown");
+            }
+        }
+        return snapshot;
+    }
+
     /** Reads a snapshot written by {@link #write}; {@code what} names the file in messages. */
     static RoutingSnapshot read(JsonNode root, String what) throws dev.lbguard.source.SourceException {
         JsonNode format = root.path("lbguardSnapshot");
@@ -143,7 +160,7 @@ public final class SnapshotJson {
                     + " (write one with drift --save-live FILE)");
         }
         try {
-            return MAPPER.treeToValue(root.path("snapshot"), RoutingSnapshot.class);
+            return MAPPER.treeToValue(withLaterFields(root.path("snapshot").deepCopy()), RoutingSnapshot.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The mapping message may quote the file; name only where it broke.
             throw new dev.lbguard.source.SourceException(what + " holds a snapshot lbguard cannot read back; "

@@ -3,7 +3,6 @@ package dev.lbguard.source.resources;
 import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.diagnostic.SourceRef;
 import dev.lbguard.model.ElementId;
-import dev.lbguard.model.HealthCheck;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.LoadBalancer;
 import dev.lbguard.model.LoadBalancerType;
@@ -255,38 +254,7 @@ public final class TerraformSnapshotBuilder {
                     port.map(OptionalInt::of).orElse(OptionalInt.empty())));
         }
         return new TargetGroup(ElementId.of(r.address()), r.source(), nameOf(r), protocol,
-                TfValues.integer(a.get("port")).orElse(0), targetType, healthCheck(a, protocol), targets);
-    }
-
-    /**
-     * The health check, with the defaults for what is not set. Inside a {@code health_check} block the provider
-     * sends its own defaults (thresholds 3 and 3); without the block it sends nothing and the ELB API's defaults
-     * apply (healthy 5, unhealthy 2), which is what a fresh apply then reads back (seen against moto, LiveMotoTest).
-     */
-    private static HealthCheck healthCheck(Value.Obj tg, String tgProtocol) {
-        List<Value.Obj> blocks = TfValues.blocks(tg.get("health_check"));
-        Value.Obj h = blocks.isEmpty() ? Value.Obj.object(Map.of()) : blocks.get(0);
-        int healthy = blocks.isEmpty() ? 5 : 3;
-        int unhealthy = blocks.isEmpty() ? 2 : 3;
-        String protocol = TfValues.str(h.get("protocol")).orElse(
-                tgProtocol.equals("HTTPS") ? "HTTPS" : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP")
-                .toUpperCase(Locale.ROOT);
-        boolean http = protocol.startsWith("HTTP");
-        // An unknown port, path or matcher is shown as unknown, not as the default: the report must not state a value
-        // nobody set (the error that it could not be evaluated makes the analysis incomplete, see ErrorReach).
-        return new HealthCheck(TfValues.bool(h.get("enabled")).orElse(true), protocol,
-                text(h.get("port"), "traffic-port"),
-                text(h.get("path"), http ? "/" : ""),
-                text(h.get("matcher"), http ? "200" : ""),
-                TfValues.integer(h.get("interval")).orElse(30),
-                TfValues.integer(h.get("timeout")).orElse(http ? 5 : 10),
-                TfValues.integer(h.get("healthy_threshold")).orElse(healthy),
-                TfValues.integer(h.get("unhealthy_threshold")).orElse(unhealthy));
-    }
-
-    /** A text attribute; unknown, what is known of it; unset, {@code otherwise}. */
-    private static String text(Value v, String otherwise) {
-        return v instanceof Value.Unknown ? TfValues.display(v).orElse(otherwise) : TfValues.str(v).orElse(otherwise);
+                TfValues.integer(a.get("port")).orElse(0), targetType, HealthChecks.of(a, protocol), targets);
     }
 
     /** The {@code name} attribute where known, else the address (CONTRACT.md names groups by either). */

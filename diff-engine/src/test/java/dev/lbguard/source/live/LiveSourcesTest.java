@@ -110,6 +110,21 @@ class LiveSourcesTest {
         assertThat(rule.get("expression").isNull()).isTrue();
     }
 
+    /** A snapshot saved before target groups said what registers targets and health checks what is unknown reads. */
+    @Test
+    void aSnapshotSavedBeforeUnknownHealthSettingsStillReads() throws Exception {
+        RoutingSnapshot s = TfStateSource.of(LIVE.resolve("modules.tfstate")).read();
+        JsonNode saved = new ObjectMapper().readTree(SnapshotJson.write(s));
+        List<JsonNode> checks = saved.findValues("healthCheck");
+        assertThat(checks).isNotEmpty();
+        checks.forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("unknown"));
+        saved.findParents("registeredBy").forEach(g -> ((com.fasterxml.jackson.databind.node.ObjectNode) g)
+                .remove("registeredBy"));
+        assertThat(saved.toString()).doesNotContain("\"unknown\"").doesNotContain("registeredBy");
+        RoutingSnapshot back = SnapshotJson.read(saved, "test");
+        assertThat(back.targetGroups()).isEqualTo(s.targetGroups());
+    }
+
     /** Saved from an HAProxy live source, rules carry ACL expressions: they read back as they were. */
     @Test
     void savedHaproxySnapshotRoundTrips() throws Exception {

@@ -2,6 +2,7 @@ package dev.lbguard.source.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbguard.diagnostic.Diagnostic;
 import dev.lbguard.model.Listener;
 import dev.lbguard.model.RoutingSnapshot;
 import dev.lbguard.model.SnapshotOrigin;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A certificate moves no request and no finding judges it: an unknown one leaves the analysis complete (a warning
  * says what was not read) and the snapshot says it is unknown (seen in public root modules: a certificate from an
- * aws_acm_certificate data source). A health check moves no request either, but LBG005 and LBG012 judge it, so an
- * unknown one is an error, shown unknown rather than as the default; the same unknown in what routes (a rule's
- * condition) makes the analysis incomplete too.
+ * aws_acm_certificate data source). A health check moves no request either: an unknown setting is a warning too, and
+ * the model carries it as unknown (what judges health checks says it cannot tell), never as the default; the same
+ * unknown in what routes (a rule's condition) makes the analysis incomplete.
  */
 class HarmlessUnknownsTest {
     @TempDir
@@ -56,16 +57,56 @@ class HarmlessUnknownsTest {
             """;
 
     @Test
-    void anUnknownCertificateIsAWarningAndAnUnknownHealthCheckAnErrorBothShownUnknown() {
+    void anUnknownCertificateOrHealthCheckIsAWarningAndShownUnknown() {
         TerraformEvaluation e = new TfFixture(dir).file("main.tf", MAIN).evaluate();
         RoutingSnapshot s = new TerraformSnapshotBuilder().build(e, SnapshotOrigin.other("test"));
         assertThat(s.diagnostics()).anyMatch(d -> !d.isError() && d.message().contains("aws_acm_certificate.c"))
-                .noneMatch(d -> d.isError() && d.message().contains("aws_acm_certificate.c"))
-                .anyMatch(d -> d.isError() && d.message().contains("health_path"));
+                .anyMatch(d -> !d.isError() && d.message().contains("health_path"))
+                .noneMatch(Diagnostic::isError);
+        assertThat(s.complete()).isTrue();
         TargetGroup tg = s.targetGroups().get(0);
         assertThat(tg.healthCheck().path()).isNotEqualTo("/").contains("health_path");
+        assertThat(tg.healthCheck().unknown()).containsOnlyKeys("path");
+        assertThat(tg.healthCheck().unknown().get("path")).contains("health_path");
         Listener https = s.loadBalancers().get(0).listeners().get(0);
         assertThat(https.certificates()).isNotEmpty().allMatch(c -> !c.startsWith("arn:"));
+    }
+
+    @Test
+    void aHealthCheckWhollyUnknownHasEverySettingUnknownAndOthersKnown() {
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                variable "checks" {}
+                variable "enabled" {}
+                resource "aws_lb_target_group" "whole" {
+                  name     = "whole"
+                  port     = 80
+                  protocol = "HTTP"
+                  dynamic "health_check" {
+                    for_each = var.checks
+                    content {
+                      path = health_check.value
+                    }
+                  }
+                }
+                resource "aws_lb_target_group" "flag" {
+                  name     = "flag"
+                  port     = 80
+                  protocol = "HTTP"
+                  health_check {
+                    enabled = var.enabled
+                    path    = "/health"
+                  }
+                }
+                """).evaluate();
+        RoutingSnapshot s = new TerraformSnapshotBuilder().build(e, SnapshotOrigin.other("test"));
+        assertThat(s.targetGroup(dev.lbguard.model.ElementId.of("aws_lb_target_group.whole")).orElseThrow()
+                .healthCheck().unknown()).containsOnlyKeys("enabled", "protocol", "port", "path", "matcher",
+                "intervalSeconds", "timeoutSeconds", "healthyThreshold", "unhealthyThreshold");
+        var flag = s.targetGroup(dev.lbguard.model.ElementId.of("aws_lb_target_group.flag")).orElseThrow()
+                .healthCheck();
+        assertThat(flag.unknown()).containsOnlyKeys("enabled");
+        assertThat(flag.path()).isEqualTo("/health");
+        assertThat(s.complete()).isTrue();
     }
 
     @Test

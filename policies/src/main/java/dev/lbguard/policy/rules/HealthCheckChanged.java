@@ -38,27 +38,42 @@ public final class HealthCheckChanged implements PolicyRule {
             if (before.isEmpty()) {
                 continue;
             }
-            List<String> changes = changes(before.get().healthCheck(), tg.healthCheck());
+            HealthCheck was = before.get().healthCheck();
+            HealthCheck now = tg.healthCheck();
+            List<String> changes = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            compare("protocol", was.protocol(), now.protocol(), was, now, changes, unknown);
+            compare("port", was.port(), now.port(), was, now, changes, unknown);
+            compare("path", was.path(), now.path(), was, now, changes, unknown);
+            compare("matcher", was.matcher(), now.matcher(), was, now, changes, unknown);
             if (!changes.isEmpty()) {
                 out.add(INFO.finding("the health check of target group " + tg.name() + " changes: "
                         + String.join(", ", changes), tg.id(), tg.source()));
+            }
+            if (!unknown.isEmpty()) {
+                out.add(INFO.inconclusive("the health check of target group " + tg.name() + ": "
+                        + String.join(", ", unknown)));
             }
         }
         return out.build();
     }
 
-    private static List<String> changes(HealthCheck a, HealthCheck b) {
-        List<String> out = new ArrayList<>();
-        compare("protocol", a.protocol(), b.protocol(), out);
-        compare("port", a.port(), b.port(), out);
-        compare("path", a.path(), b.path(), out);
-        compare("matcher", a.matcher(), b.matcher(), out);
-        return out;
-    }
-
-    private static void compare(String what, String a, String b, List<String> out) {
-        if (!a.equals(b)) {
-            out.add(what + " " + quote(a) + " to " + quote(b));
+    /**
+     * One setting: a change of known values, or, where a side could not be evaluated, that it cannot tell (unless
+     * both sides depend on the same unread input, which holds the same value at both revisions).
+     */
+    private static void compare(String what, String a, String b, HealthCheck was, HealthCheck now,
+                                List<String> changes, List<String> unknown) {
+        String wasUnknown = was.unknown().get(what);
+        String nowUnknown = now.unknown().get(what);
+        if (wasUnknown == null && nowUnknown == null) {
+            if (!a.equals(b)) {
+                changes.add(what + " " + quote(a) + " to " + quote(b));
+            }
+        } else if (wasUnknown == null || !wasUnknown.equals(nowUnknown)) {
+            unknown.add("cannot tell whether its " + what + " changes ("
+                    + (wasUnknown == null ? quote(a) : "unknown: " + wasUnknown) + " to "
+                    + (nowUnknown == null ? quote(b) : "unknown: " + nowUnknown) + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lbguard.policy.rules;
 
 import dev.lbguard.diff.AttributeChange;
+import dev.lbguard.diff.AttributeValue;
 import dev.lbguard.diff.ChangeType;
 import dev.lbguard.diff.ResourceChange;
 import dev.lbguard.policy.PolicyRule;
@@ -32,7 +33,19 @@ public final class LiveConfigurationDiffers implements PolicyRule {
             if (c.change() != ChangeType.MODIFIED && c.change() != ChangeType.RENAMED) {
                 continue;
             }
-            String paths = c.attributes().stream().map(AttributeChange::path).collect(Collectors.joining(", "));
+            // What git sets but lbguard could not evaluate is not known to differ: the rule says it cannot tell.
+            String unknown = c.attributes().stream().filter(a -> a.before() instanceof AttributeValue.Unknown)
+                    .map(a -> a.path() + " (" + ((AttributeValue.Unknown) a.before()).reason() + ")")
+                    .collect(Collectors.joining(", "));
+            if (!unknown.isEmpty()) {
+                out.add(INFO.inconclusive("cannot compare " + DriftElements.what(c) + " " + c.id()
+                        + " with what runs: git's " + unknown + " could not be evaluated"));
+            }
+            String paths = c.attributes().stream().filter(a -> !(a.before() instanceof AttributeValue.Unknown))
+                    .map(AttributeChange::path).collect(Collectors.joining(", "));
+            if (paths.isEmpty() && !unknown.isEmpty() && c.change() == ChangeType.MODIFIED) {
+                continue;
+            }
             out.add(INFO.finding(DriftElements.what(c) + " " + c.id() + " differs live: "
                     + (paths.isEmpty() ? "its identity" : paths), c.id(), c.source()));
         }

@@ -52,7 +52,11 @@ public final class TrafficToUnservedTargetGroup implements PolicyRule {
                     continue;
                 }
                 Optional<String> problem = problem(tg.get());
-                if (problem.isPresent() && reported.add(at.get().id() + " " + tgId)) {
+                String enabledUnknown = tg.get().healthCheck().unknown().get("enabled");
+                if (problem.isEmpty() && enabledUnknown != null && reported.add(at.get().id() + " " + tgId)) {
+                    out.add(INFO.inconclusive("requests now go to target group " + tg.get().name()
+                            + ", and whether its health check is enabled is unknown (" + enabledUnknown + ")"));
+                } else if (problem.isPresent() && reported.add(at.get().id() + " " + tgId)) {
                     out.add(INFO.finding("requests on " + rc.loadBalancerName() + " " + rc.listenerLabel()
                             + " such as " + rc.match().describe() + " now go to target group " + tg.get().name()
                             + ", which " + problem.get(), at.get().id(), at.get().source()));

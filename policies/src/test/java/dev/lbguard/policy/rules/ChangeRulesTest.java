@@ -245,6 +245,22 @@ class ChangeRulesTest {
             });
             assertThat(rule.evaluate(ctx(base, base)).findings()).isEmpty();
         }
+
+        @Test
+        void anUnknownSettingIsInconclusiveUnlessTheSameUnknownOnBothSides() {
+            var known = snapshot(List.of(), List.of(tg("web", 3, healthCheck(true, "/healthz", "200"), 1)));
+            var unknownCheck = new dev.lbguard.model.HealthCheck(true, "HTTP", "traffic-port", "health_path has no value",
+                    "200", 30, 5, 3, 3, java.util.Map.of("path", "variable health_path has no value"));
+            var unknown = snapshot(List.of(), List.of(tg("web", 3, unknownCheck, 1)));
+            var result = rule.evaluate(ctx(known, unknown));
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.inconclusives()).singleElement().satisfies(i -> assertThat(i.reason())
+                    .contains("web").contains("path").contains("\"/healthz\"").contains("health_path has no value"));
+            assertThat(rule.evaluate(ctx(unknown, known)).inconclusives()).hasSize(1);
+            var same = rule.evaluate(ctx(unknown, unknown));
+            assertThat(same.findings()).isEmpty();
+            assertThat(same.inconclusives()).isEmpty();
+        }
     }
 
     @Nested

@@ -54,6 +54,20 @@ class TrafficToUnservedTargetGroupTest {
     }
 
     @Test
+    void trafficToAGroupWhoseHealthCheckMayBeDisabledIsInconclusiveNotQuiet() {
+        var unknown = new dev.lbguard.model.HealthCheck(true, "HTTP", "traffic-port", "/", "200", 30, 5, 3, 3,
+                java.util.Map.of("enabled", "variable checks_on has no value"));
+        var head = head(tg("green", 50, unknown, 2));
+        var result = rule.evaluate(ctx(head, head, List.of(), moveToGreen()));
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.inconclusives()).singleElement().satisfies(i -> assertThat(i.reason())
+                .contains("green").contains("checks_on has no value"));
+        var emptyToo = head(tg("green", 50, unknown, 0));
+        assertThat(rule.evaluate(ctx(emptyToo, emptyToo, List.of(), moveToGreen())).findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no registered targets"));
+    }
+
+    @Test
     void aHealthyGroupOrAZeroWeightIsQuiet() {
         var healthy = head(tg("green", 50));
         assertThat(rule.evaluate(ctx(healthy, healthy, List.of(), moveToGreen())).findings()).isEmpty();

@@ -37,14 +37,14 @@ final class ErrorReach {
      * groups, access logs, tags, timeouts) moves no request, and neither do certificates (which one a client gets,
      * not where its request goes, and no finding reads them): the model shows them, but an unknown one is a warning,
      * not an incomplete analysis (a certificate from an aws_acm_certificate data source, common in public code). A
-     * health check moves no request either, but two findings judge it (LBG005: disabled; LBG012: changed), so an
-     * unknown one still leaves the analysis incomplete.
+     * health check moves no request either: the model carries what of it is unknown ({@code HealthCheck.unknown}),
+     * and the findings that judge it (LBG005: disabled; LBG012: changed; LBG204 in drift) say they cannot.
      */
     private static final Map<String, Set<String>> ROUTING_ATTRIBUTES = Map.of(
             "aws_lb", Set.of("name", "load_balancer_type", "internal"),
             "aws_lb_listener", Set.of("load_balancer_arn", "protocol", "port", "ssl_policy", "default_action"),
             "aws_lb_listener_rule", Set.of("listener_arn", "priority", "condition", "action"),
-            "aws_lb_target_group", Set.of("name", "target_type", "protocol", "port", "health_check"),
+            "aws_lb_target_group", Set.of("name", "target_type", "protocol", "port"),
             "aws_lb_target_group_attachment", Set.of("target_group_arn", "target_id", "port"),
             "aws_lb_listener_certificate", Set.of("listener_arn"));
 
