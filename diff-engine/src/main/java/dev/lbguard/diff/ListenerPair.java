@@ -52,6 +52,8 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         Set<String> shared = sharedNames(base, head, reach);
         Map<String, Moved> b = byId(base, reach, shared);
         Map<String, Moved> h = byId(head, reach, shared);
+        Map<String, Placed> baseAt = firstAt(b.values());
+        Map<String, Placed> headAt = firstAt(h.values());
         List<ListenerPair> pairs = new ArrayList<>();
         for (String id : new ArrayList<>(b.keySet())) {
             // The same listener moved to another port (or load balancer) takes other requests: its old port's
@@ -60,12 +62,28 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
                 pairs.add(new ListenerPair(Optional.of(b.remove(id).placed()), Optional.of(h.remove(id).placed())));
             }
         }
-        pairUp(b, h, p -> p.loadBalancerId() + "\u0000" + p.placed().listener().port(), pairs);
+        pairUp(b, h, ListenerPair::place, pairs);
         pairUp(b, h, p -> p.placed().loadBalancer().name() + "\u0000" + p.placed().listener().port(), pairs);
-        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p.placed()), Optional.empty())));
-        h.values().forEach(p -> pairs.add(new ListenerPair(Optional.empty(), Optional.of(p.placed()))));
+        // A listener left over where the other side still has one on its load balancer's port (two listeners
+        // declared on one port, which AWS refuses; one of them removed): that port's requests reach the other
+        // side's listener, not no listener.
+        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p.placed()),
+                Optional.ofNullable(headAt.get(place(p))))));
+        h.values().forEach(p -> pairs.add(new ListenerPair(Optional.ofNullable(baseAt.get(place(p))),
+                Optional.of(p.placed()))));
         pairs.sort(Comparator.comparing(ListenerPair::sortKey));
         return pairs;
+    }
+
+    private static String place(Moved p) {
+        return p.loadBalancerId() + "\u0000" + p.placed().listener().port();
+    }
+
+    /** The first listener on each load balancer's port, paired or not. */
+    private static Map<String, Placed> firstAt(java.util.Collection<Moved> listeners) {
+        Map<String, Placed> out = new java.util.HashMap<>();
+        listeners.forEach(p -> out.putIfAbsent(place(p), p.placed()));
+        return out;
     }
 
     private static boolean samePlace(Moved a, Moved b) {

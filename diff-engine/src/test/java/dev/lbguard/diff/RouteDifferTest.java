@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbguard.model.Condition;
 import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
 import dev.lbguard.model.Priority;
 import dev.lbguard.model.QueryPair;
 import dev.lbguard.model.RoutingSnapshot;
@@ -208,6 +209,22 @@ class RouteDifferTest {
         RoutingSnapshot base = snapshot(listener("old", 80, NOT_FOUND, List.of(api)));
         RoutingSnapshot head = snapshot(listener("new", 80, NOT_FOUND, List.of(api)));
         assertThat(diff(base, head).changes()).isEmpty();
+    }
+
+    @Test
+    void aSecondListenerOnAPortRemovedLeavesThePortToTheOtherNotToNoListener() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        Listener main = listener("main", 443, forward("tg-web"), List.of(api));
+        Listener dup = listener("dup", 443, NOT_FOUND, List.of());
+        RouteDiff removed = diff(snapshot(main, dup), snapshot(main));
+        assertThat(removed.changes()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.after().kind()).isEqualTo(Destination.Kind.ACTION);
+            assertThat(c.before().kind()).isEqualTo(Destination.Kind.ACTION);
+        });
+        assertThat(diff(snapshot(main), snapshot(main, dup)).changes()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.before().kind()).isEqualTo(Destination.Kind.ACTION));
+        assertThat(diff(snapshot(main, dup), snapshot()).changes())
+                .allSatisfy(c -> assertThat(c.after().kind()).isEqualTo(Destination.Kind.NO_LISTENER));
     }
 
     @Test
