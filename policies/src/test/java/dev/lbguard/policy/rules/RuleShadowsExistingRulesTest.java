@@ -51,6 +51,17 @@ class RuleShadowsExistingRulesTest {
     }
 
     @Test
+    void aRuleWhoseConditionCouldNotBeEvaluatedTakesNothingItIsUndecided() {
+        Rule v2 = rule("aws_lb_listener_rule.v2", 40, 1, forward("v2"), Condition.pathPattern("/api/v2/*"));
+        var undecided = new dev.lbguard.diff.Destination(java.util.Optional.of(
+                dev.lbguard.model.ElementId.of("aws_lb_listener_rule.v2")), java.util.Optional.empty(),
+                dev.lbguard.diff.Destination.Kind.UNKNOWN, "condition http-header could not be evaluated");
+        var routes = new RouteDiff(List.of(routeChange("aws_lb_listener.http", "/api/v2/*",
+                viaRule("aws_lb_listener_rule.api", forward("api")), undecided)), 3);
+        assertThat(rule.evaluate(ctx(with(api(10)), with(api(10), v2), List.of(), routes)).findings()).isEmpty();
+    }
+
+    @Test
     void aMovedRuleThatOnlyTakesWhatNobodyTookIsQuiet() {
         Rule v2 = rule("aws_lb_listener_rule.v2", 40, 1, forward("v2"), Condition.pathPattern("/v2/*"));
         assertThat(rule.evaluate(ctx(with(api(10)), with(api(10), v2))).findings()).isEmpty();
