@@ -29,8 +29,27 @@ public record RouteDiff(List<RouteChange> changes, int classesCompared, List<Rou
         return undecided.isEmpty();
     }
 
-    /** The share of compared request classes that moved, 0 to 1. */
+    /**
+     * The classes that a listener served before and that reach a different destination now: what a change cuts
+     * over. Requests a new listener starts to serve were refused before (no listener); serving them moves no
+     * traffic anyone had.
+     */
+    public long movedServed() {
+        return changes.size() - newlyServed();
+    }
+
+    /** The compared classes that a listener served before. */
+    public long servedCompared() {
+        return classesCompared - newlyServed();
+    }
+
+    /** Of the compared classes a listener served before, the share that moved ({@link #movedServed}), 0 to 1. */
     public double shareMoved() {
-        return classesCompared == 0 ? 0 : Math.min(1.0, (double) changes.size() / classesCompared);
+        long served = servedCompared();
+        return served <= 0 ? 0 : Math.min(1.0, (double) movedServed() / served);
+    }
+
+    private long newlyServed() {
+        return changes.stream().filter(c -> c.before().kind() == Destination.Kind.NO_LISTENER).count();
     }
 }

@@ -39,6 +39,6 @@ public record RiskScoring(double shareThreshold, int manyClasses) {
     /** True when the change moves enough of the request space to raise the risk. */
     public boolean widespread(RouteDiff routes) {
         return !routes.isEmpty()
-                && (routes.shareMoved() >= shareThreshold || routes.changes().size() > manyClasses);
+                && (routes.shareMoved() >= shareThreshold || routes.movedServed() > manyClasses);
     }
 }

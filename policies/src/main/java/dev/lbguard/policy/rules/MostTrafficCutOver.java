@@ -1,6 +1,7 @@
 package dev.lbguard.policy.rules;
 
 import dev.lbguard.diagnostic.SourceRef;
+import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RuleAction;
@@ -61,7 +62,7 @@ public final class MostTrafficCutOver implements PolicyRule {
         }
         if (ctx.routes().shareMoved() > SHARE) {
             widest(ctx).filter(l -> !flagged.contains(l.id())).ifPresent(l -> out.add(INFO.finding(
-                    ctx.routes().changes().size() + " of " + ctx.routes().classesCompared() + " request classes ("
+                    ctx.routes().movedServed() + " of " + ctx.routes().servedCompared() + " request classes ("
                             + Math.round(ctx.routes().shareMoved() * 100) + "%) reach a different destination after "
                             + "this change, most of them arriving on " + l.id(), l.id(), l.source())));
         }
@@ -108,11 +109,13 @@ public final class MostTrafficCutOver implements PolicyRule {
         return out;
     }
 
-    /** The listener (in head, else in base) with the most route changes. */
+    /** The listener (in head, else in base) with the most route changes of requests it served before. */
     private static Optional<Elements.Located> widest(ReviewContext ctx) {
         Map<ElementId, Integer> counts = new TreeMap<>();
         for (RouteChange rc : ctx.routes().changes()) {
-            counts.merge(rc.listener(), 1, Integer::sum);
+            if (rc.before().kind() != Destination.Kind.NO_LISTENER) {
+                counts.merge(rc.listener(), 1, Integer::sum);
+            }
         }
         Optional<ElementId> top = counts.entrySet().stream()
                 .max(Map.Entry.<ElementId, Integer>comparingByValue()

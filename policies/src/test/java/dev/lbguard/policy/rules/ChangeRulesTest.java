@@ -74,6 +74,23 @@ class ChangeRulesTest {
             var half = new RouteDiff(moved.changes(), 4);
             assertThat(rule.evaluate(ctx(one(l), one(l), List.of(), half)).findings()).isEmpty();
         }
+
+        @Test
+        void requestsANewListenerStartsToServeAreNoCutOver() {
+            var l = listener("aws_lb_listener.http", 5, "HTTP", 80, fixed("404"));
+            var opened = new RouteDiff(List.of(
+                    routeChange("aws_lb_listener.alt", "/a", dev.lbguard.diff.Destination.noListener(),
+                            viaDefault(fixed("503"))),
+                    routeChange("aws_lb_listener.alt", "/b", dev.lbguard.diff.Destination.noListener(),
+                            viaDefault(fixed("503")))), 2);
+            assertThat(rule.evaluate(ctx(one(l), one(l), List.of(), opened)).findings()).isEmpty();
+            assertThat(opened.shareMoved()).isZero();
+            var withOne = new RouteDiff(List.of(opened.changes().get(0), opened.changes().get(1),
+                    routeChange("aws_lb_listener.http", "/c", viaDefault(fixed("404")), viaDefault(fixed("503")))), 3);
+            assertThat(rule.evaluate(ctx(one(l), one(l), List.of(), withOne)).findings()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("1 of 1 request classes (100%)")
+                            .contains("aws_lb_listener.http"));
+        }
     }
 
     @Nested
