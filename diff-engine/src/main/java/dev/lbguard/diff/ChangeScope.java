@@ -26,7 +26,8 @@ import java.util.Set;
  * all take traffic. Such a load balancer adds nothing to the resource diff or the route diff, and no built-in risk
  * rule reports on it; target groups, diagnostics and moves are kept whole. A load balancer a move of either side
  * names (itself, a listener, a rule or a target group it forwards to, as the move's source or destination) is
- * touched: another root's move can give one of its elements the identity of another's.
+ * touched: another root's move can give one of its elements the identity of another's; so is one whose name another
+ * load balancer takes (the diffs then name it by id).
  *
  * <p>A review weighed by traffic is not narrowed (a target group's load counts every listener that forwards to it),
  * and a waiver's pattern is checked against the whole snapshots (see {@code Review}).
@@ -48,10 +49,12 @@ public final class ChangeScope {
         moves.addAll(head.moves());
         Set<ElementId> repeated = repeatedIds(base);
         repeated.addAll(repeatedIds(head));
+        Set<String> sharedNames = sharedNames(base, head);
         Set<ElementId> untouched = new HashSet<>();
         for (LoadBalancer lb : head.loadBalancers()) {
             LoadBalancer was = before.get(lb.id());
             if (was != null && !repeated.contains(lb.id()) && unique(was, repeated) && unique(lb, repeated)
+                    && !sharedNames.contains(lb.name())
                     && !named(was, moves) && !named(lb, moves)
                     && untouched(was, lb, id -> groupsAlike.computeIfAbsent(id,
                     g -> alike(baseGroups.get(g), headGroups.get(g))))) {
@@ -105,6 +108,24 @@ public final class ChangeScope {
             }
         }
         return repeated;
+    }
+
+    /**
+     * Names that load balancers of different ids take, on either side: the diffs name such load balancers by id
+     * and pair listeners by name, so none of them is left out.
+     */
+    private static Set<String> sharedNames(RoutingSnapshot base, RoutingSnapshot head) {
+        Map<String, ElementId> byName = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (RoutingSnapshot s : List.of(base, head)) {
+            for (LoadBalancer lb : s.loadBalancers()) {
+                ElementId first = byName.putIfAbsent(lb.name(), lb.id());
+                if (first != null && !first.equals(lb.id())) {
+                    shared.add(lb.name());
+                }
+            }
+        }
+        return shared;
     }
 
     private static boolean unique(LoadBalancer lb, Set<ElementId> repeated) {

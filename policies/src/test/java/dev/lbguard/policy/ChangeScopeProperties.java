@@ -48,7 +48,7 @@ class ChangeScopeProperties {
                                                 @ForAll("mutations") RandomListeners.Mutation mutation,
                                                 @ForAll("edits") int listenerEdited, @ForAll("edits") int groupEdit,
                                                 @ForAll boolean repeatPriority, @ForAll boolean oddSourceIp,
-                                                @ForAll("edits") int move) {
+                                                @ForAll("edits") int move, @ForAll boolean sharedName) {
         List<Listener> before = new ArrayList<>(listeners);
         if (repeatPriority && !before.get(2).rules().isEmpty()) {
             before.set(2, withRepeatedPriority(before.get(2)));
@@ -62,8 +62,8 @@ class ChangeScopeProperties {
         if (listenerEdited < 3) {
             after.set(listenerEdited, mutation.apply(after.get(listenerEdited)));
         }
-        RoutingSnapshot base = snapshot(before, groups(-1), "base");
-        RoutingSnapshot head = withMove(snapshot(after, groups(groupEdit), "head"), move);
+        RoutingSnapshot base = snapshot(before, groups(-1), "base", sharedName);
+        RoutingSnapshot head = withMove(snapshot(after, groups(groupEdit), "head", sharedName), move);
 
         ReviewResult whole = review.review(base, head, new ResourceDiffer().diff(base, head),
                 new RouteDiffer().diff(base, head), PolicyContext.NONE);
@@ -76,7 +76,7 @@ class ChangeScopeProperties {
         assertThat(narrowed.inconclusives()).isEqualTo(whole.inconclusives());
         assertThat(narrowed.risk()).isEqualTo(whole.risk());
         assertThat(narrowed.complete()).isEqualTo(whole.complete());
-        if (listenerEdited == 3 && groupEdit == 3 && !repeatPriority && move == 3) {
+        if (listenerEdited == 3 && groupEdit == 3 && !repeatPriority && move == 3 && !sharedName) {
             // Nothing changed and nothing is reported on every review: nothing is left to read.
             assertThat(ChangeScope.narrow(base, head)[1].loadBalancers()).isEmpty();
         }
@@ -145,8 +145,12 @@ class ChangeScopeProperties {
         return out;
     }
 
-    /** Each listener on a load balancer of its own, its ids made unique, its sources at the side's revision. */
-    private static RoutingSnapshot snapshot(List<Listener> listeners, List<TargetGroup> groups, String revision) {
+    /**
+     * Each listener on a load balancer of its own, its ids made unique, its sources at the side's revision; with
+     * {@code sharedName}, the last two load balancers take one name (reports then name them by id).
+     */
+    private static RoutingSnapshot snapshot(List<Listener> listeners, List<TargetGroup> groups, String revision,
+                                            boolean sharedName) {
         List<LoadBalancer> lbs = new ArrayList<>();
         for (int i = 0; i < listeners.size(); i++) {
             Listener l = listeners.get(i);
@@ -155,7 +159,8 @@ class ChangeScopeProperties {
                     r.source().atRevision(revision), r.priority(), r.match(), r.action())).toList();
             Listener placed = new Listener(ElementId.of(lb + "." + l.id()), l.source().atRevision(revision),
                     l.protocol(), l.port(), l.sslPolicy(), l.certificates(), l.defaultAction(), rules);
-            lbs.add(new LoadBalancer(ElementId.of("aws_lb." + lb), at(1, revision), lb, LoadBalancerType.APPLICATION,
+            lbs.add(new LoadBalancer(ElementId.of("aws_lb." + lb), at(1, revision), sharedName && i > 0 ? "edge" : lb,
+                    LoadBalancerType.APPLICATION,
                     false, List.of(placed)));
         }
         return new RoutingSnapshot(SnapshotOrigin.other(revision), lbs, groups, List.of());
