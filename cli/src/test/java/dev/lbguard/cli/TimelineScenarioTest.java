@@ -758,7 +758,7 @@ class TimelineScenarioTest {
         CliRun none = CliRun.run("review", "--repo", repo.toString(), "--base", "HEAD", "--head", "HEAD",
                 "--dir", "infra/nowhere");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("--dir infra/nowhere does not exist at HEAD or at HEAD");
+        assertThat(none.err()).contains("--dir infra/nowhere holds no Terraform files, Ansible playbook or HAProxy config at HEAD or at HEAD");
     }
 
     @Test
@@ -794,7 +794,7 @@ class TimelineScenarioTest {
         assertThat(spelled.out()).isEqualTo(plain.out());
         CliRun typo = timeline("--range", start.name() + "..HEAD", "--dir", "infra/egde");
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).contains("--dir infra/egde is not a directory");
+        assertThat(typo.err()).contains("--dir infra/egde holds no Terraform files");
         CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--dir",
                 "infra/egde");
         assertThat(rollback.exitCode()).isEqualTo(2);

@@ -134,4 +134,32 @@ class TopRootTimelineTest {
         assertThat(json.get("unrelatedCommits")).as(run.out()).hasSize(1);
         assertThat(run.out()).contains("/v2/*");
     }
+
+    @Test
+    void aDirGivenAtARevisionBeforeItsRootExistedHoldsNoLoadBalancersThereNotAnError() throws Exception {
+        Path fresh = temp.resolve("fresh");
+        RevCommit empty;
+        RevCommit created;
+        try (TestHistory h = TestHistory.init(fresh)) {
+            h.write("README.md", "# Edge\n");
+            empty = h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T10:00:00Z"), "initial commit");
+            h.write("main.tf", MAIN).write("config/paths.json", "[\"/api/*\"]\n");
+            created = h.commit(TestHistory.who("Ada Lovelace", "2026-03-01T11:00:00Z"), "the edge");
+        }
+        CliRun review = CliRun.run("review", "--repo", fresh.toString(), "--dir", ".", "--base", empty.name(),
+                "--head", created.name(), "--format", "json");
+        JsonNode json = MAPPER.readTree(review.out());
+        assertThat(json.get("complete").asBoolean()).as(review.out()).isTrue();
+        assertThat(review.out()).doesNotContain("no-configuration");
+        assertThat(json.get("routeChanges")).isNotEmpty();
+        CliRun timeline = CliRun.run("timeline", "--repo", fresh.toString(), "--dir", ".", "--range",
+                empty.name() + "..HEAD", "--format", "json");
+        assertThat(timeline.out()).as(timeline.err()).doesNotContain("no-configuration");
+        assertThat(MAPPER.readTree(timeline.out()).get("commits").get(0).get("complete").asBoolean()).isTrue();
+        // Holding nothing at both revisions is still a mistake worth saying.
+        CliRun neither = CliRun.run("review", "--repo", fresh.toString(), "--dir", "config", "--base", empty.name(),
+                "--head", created.name());
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("--dir config holds no Terraform files");
+    }
 }

@@ -180,7 +180,10 @@ public final class HistorySnapshots {
                 List.copyOf(new TreeSet<>(changedRoots)));
     }
 
-    /** The roots that lbguard reads: all, or the one {@code --dir} names (any directory, so that it says what it is). */
+    /**
+     * The roots that lbguard reads: all, or the one {@code --dir} names (any directory holding configuration, so
+     * that a module directory given as --dir is read as a root).
+     */
     private Map<String, List<String>> restrict(RootModuleFinder.Layout layout, List<String> others, SourceTree tree) {
         Map<String, List<String>> all = new TreeMap<>(layout.moduleDirs());
         for (String other : others) {
@@ -193,7 +196,10 @@ public final class HistorySnapshots {
         if (all.containsKey(d)) {
             return Map.of(d, all.get(d));
         }
-        return !d.isEmpty() && !tree.isDirectory(d) ? Map.of() : Map.of(d, List.of(d));
+        // At a commit where it holds no configuration (before the root was created, after it was deleted) the
+        // --dir has no load balancers; the timeline refuses a --dir that holds none at either end of its window.
+        return (!d.isEmpty() && !tree.isDirectory(d)) || Configurations.kindOf(tree, d).isEmpty() ? Map.of()
+                : Map.of(d, List.of(d));
     }
 
     /**

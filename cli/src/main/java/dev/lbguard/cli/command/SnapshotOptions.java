@@ -35,7 +35,8 @@ final class SnapshotOptions {
         if (dirs.isEmpty()) {
             throw new dev.lbguard.cli.command.UsageException((options.dir == null
                     ? "no Terraform root module with load-balancer resources, Ansible tree or HAProxy config found"
-                    : "--dir " + options.dir + " does not exist") + " at " + baseRev + " or at " + headRev
+                    : "--dir " + options.dir + " holds no Terraform files, Ansible playbook or HAProxy config")
+                    + " at " + baseRev + " or at " + headRev
                     + (options.dir == null ? "; give --dir PATH" : ""));
         }
         Configurations.Inputs inputs = inputs(options, environment);

@@ -12,6 +12,8 @@ import dev.lbguard.policy.Invariant;
 import dev.lbguard.policy.PolicyContext;
 import dev.lbguard.policy.PolicyFile;
 import dev.lbguard.source.SourceException;
+import dev.lbguard.source.SourceTree;
+import dev.lbguard.source.dispatch.Configurations;
 import dev.lbguard.source.git.GitHistory;
 import dev.lbguard.source.git.GitRepository;
 import java.nio.file.Path;
@@ -205,20 +207,22 @@ public final class TimelineCommand implements Callable<Integer> {
         return names.isEmpty() ? "(none)" : String.join(", ", names);
     }
 
-    /** A --dir that is a directory at neither end of the window is a typo, not a window without change. */
+    /**
+     * A --dir that holds configuration at neither end of the window is a typo (or a directory of something else),
+     * not a window without change.
+     */
     private static void requireDir(GitRepository git, String dir, HistoryWindow w) throws SourceException {
-        if (dir.isEmpty()) {
-            return;
-        }
         List<String> ends = new ArrayList<>();
         w.base().ifPresent(b -> ends.add(b.id()));
         w.head().ifPresent(h -> ends.add(h.id()));
         for (String rev : ends) {
-            if (git.tree(rev).isDirectory(dir)) {
+            SourceTree tree = git.tree(rev);
+            if ((dir.isEmpty() || tree.isDirectory(dir)) && Configurations.kindOf(tree, dir).isPresent()) {
                 return;
             }
         }
-        throw new UsageException("--dir " + dir + " is not a directory at the start or the end of the window");
+        throw new UsageException("--dir " + dir + " holds no Terraform files, Ansible playbook or HAProxy config at "
+                + "the start or the end of the window");
     }
 
     private String render(TimelineResult result) {

@@ -68,7 +68,9 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
 
     private static List<String> modules(SourceTree tree, String dir, boolean required) {
         if (dir != null) {
-            if (!dir.isEmpty() && !tree.isDirectory(dir) && !required) {
+            // A comparison reads a --dir that holds nothing at one of its revisions as no load balancers there: the
+            // root was created or deleted between them (SnapshotOptions refuses a --dir empty at both).
+            if (!required && ((!dir.isEmpty() && !tree.isDirectory(dir)) || Configurations.kindOf(tree, dir).isEmpty())) {
                 return List.of();
             }
             if (!dir.isEmpty() && !tree.isDirectory(dir)) {
