@@ -151,8 +151,9 @@ final class TerraformActions {
         weight = Math.max(weight, 0);
         if (problem.isPresent()) {
             diagnostics.add(Diagnostic.error("tf-unlinked-target-group", owner.address() + ": " + problem.get(), at));
-            if (link.kind() == References.Kind.UNEVALUABLE || link.kind() == References.Kind.ABSENT
-                    || link.kind() == References.Kind.MISMATCHED) {
+            if (link.kind() == References.Kind.ABSENT) {
+                name = "(no target group)";
+            } else if (link.kind() == References.Kind.UNEVALUABLE || link.kind() == References.Kind.MISMATCHED) {
                 name = "(unknown target group: " + name + ")";
             }
             return WeightedTarget.unresolved(ElementId.of(name), weight, problem.get());

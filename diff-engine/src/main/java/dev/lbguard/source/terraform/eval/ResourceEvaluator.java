@@ -210,6 +210,9 @@ final class ResourceEvaluator {
      * the result incomplete where it reaches what routing reads of a load-balancer resource, so it is reported
      * here, once per line: an error there, a warning that cannot affect routing elsewhere (the subnets).
      */
+    private static final String READ_AT_PLAN = " is read at plan time; lbguard cannot read it";
+    private static final String DEPENDENCY = "Terragrunt dependency output ";
+
     private void reportDataSources(Value.Obj attributes, Map<String, SourceRef> sources, Block block,
                                    java.util.function.Predicate<String> routes) {
         // A lookup of a load-balancer data source stands for what it finds only by its ARN or id; any other of
@@ -220,9 +223,10 @@ final class ResourceEvaluator {
                 && !IDENTITY.contains(u.attribute())).stream()
                 .filter(p -> !(p.reason().contains(".outputs.") && (p.path().endsWith("arn"))))
                 .forEach(p -> unread.add(new ValueJson.UnevaluatedPath(p.path(),
-                        "data source " + p.reason() + " is read at plan time; lbguard cannot read it")));
+                        (p.reason().startsWith("dependency.") ? DEPENDENCY : "data source ")
+                                + p.reason() + READ_AT_PLAN)));
         for (ValueJson.UnevaluatedPath p : unread) {
-            if (!p.reason().startsWith("data source ")) {
+            if (!p.reason().startsWith("data source ") && !p.reason().startsWith(DEPENDENCY)) {
                 continue;
             }
             String top = p.path().split("[.\\[]", 2)[0];
