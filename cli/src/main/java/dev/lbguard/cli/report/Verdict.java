@@ -1,5 +1,6 @@
 package dev.lbguard.cli.report;
 
+import dev.lbguard.diff.Destination;
 import dev.lbguard.policy.ReviewResult;
 
 /** The one-sentence verdict every review format opens with. */
@@ -32,8 +33,21 @@ public final class Verdict {
                         + ", routing unchanged).");
             }
         } else {
-            s.append(moved).append(moved == 1 ? " request class reaches" : " request classes reach")
-                    .append(drift ? " a different destination live than in git" : " a different destination");
+            // A class whose destination is unknown on a side may move; the sentence does not say it does.
+            int undecided = (int) r.routes().changes().stream()
+                    .filter(c -> c.before().kind() == Destination.Kind.UNKNOWN
+                            || c.after().kind() == Destination.Kind.UNKNOWN).count();
+            int sure = moved - undecided;
+            String where = drift ? " a different destination live than in git" : " a different destination";
+            if (sure > 0) {
+                s.append(sure).append(sure == 1 ? " request class reaches" : " request classes reach").append(where);
+                if (undecided > 0) {
+                    s.append(" and ").append(undecided).append(" more may (undecided)");
+                }
+            } else {
+                s.append(undecided).append(undecided == 1 ? " request class may reach" : " request classes may reach")
+                        .append(where).append(" (undecided)");
+            }
             s.append(findings == 0 ? "." : "; " + plural(findings, "finding") + ".");
         }
         if (moved == 0 && findings > 0) {
