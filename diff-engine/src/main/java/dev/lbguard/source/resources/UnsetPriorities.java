@@ -7,7 +7,6 @@ import dev.lbguard.model.Priority;
 import dev.lbguard.model.Rule;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What a rule without a priority means. The provider gives it, when it creates the rule, the priority after the
@@ -31,16 +30,20 @@ final class UnsetPriorities {
             if (r.priority().kind() != Priority.Kind.ASSIGNED) {
                 continue;
             }
-            Optional<Rule> sharing = rules.stream().filter(o -> o != r && mayShareARequest(r, o)).findFirst();
+            List<String> sharing = rules.stream().filter(o -> o != r && mayShareARequest(r, o))
+                    .map(o -> o.id().value()).toList();
             String place = external ? "lbguard places it after this configuration's rules on that listener ("
                     + r.priority().value() + "); AWS places it after the listener's highest rule when it creates it, "
                     + "and that listener's other rules are not in this configuration"
                     : "the provider gives it the priority after the listener's highest rule when it creates it "
                     + "(lbguard shows " + r.priority().value() + ")";
-            if (sharing.isPresent()) {
+            if (!sharing.isEmpty()) {
+                String others = sharing.size() <= 3 ? String.join(", ", sharing)
+                        : String.join(", ", sharing.subList(0, 3)) + " and " + (sharing.size() - 3) + " more";
                 diagnostics.add(Diagnostic.error("tf-unset-priority", r.id().value() + ": priority not set: " + place
-                        + "; it may take requests that " + sharing.get().id().value() + " matches too, and which of "
-                        + "them takes those depends on the order the rules were created in. Set priority", r.source()));
+                        + "; it may take requests that " + others + (sharing.size() == 1 ? " matches" : " match")
+                        + " too, and which of them takes those depends on the order the rules were created in. "
+                        + "Set priority", r.source()));
             } else {
                 diagnostics.add(Diagnostic.warning("tf-assigned-priority", r.id().value() + ": priority not set: "
                         + place + "; no other rule of the listener takes a request it matches, so its place does not "

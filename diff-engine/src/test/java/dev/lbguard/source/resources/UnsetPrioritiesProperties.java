@@ -79,6 +79,10 @@ class UnsetPrioritiesProperties {
                     .contains("order the rules were created in");
         });
         said.clear();
+        UnsetPriorities.report(List.of(api, catchAll, images), false, said);
+        assertThat(said).filteredOn(d -> d.message().startsWith("aws_lb_listener_rule.all:")).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("aws_lb_listener_rule.api, aws_lb_listener_rule.images match too"));
+        said.clear();
         UnsetPriorities.report(List.of(catchAll), true, said);
         assertThat(said).singleElement().satisfies(d -> assertThat(d.message())
                 .contains("after this configuration's rules on that listener").doesNotContain("next free"));
