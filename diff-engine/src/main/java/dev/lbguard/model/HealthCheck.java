@@ -29,6 +29,17 @@ public record HealthCheck(boolean enabled, String protocol, String port, String 
                 : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(unknown));
     }
 
+    /** How an unknown setting that is not one unread input as it is begins: two such never count as the same. */
+    public static final String COMPUTED = "computed from ";
+
+    /**
+     * True when two descriptions of an unknown setting (from {@link #unknown}) are the same unread input at both
+     * sides of a comparison, so that the setting holds one value at both: equal, and not {@link #COMPUTED}.
+     */
+    public static boolean sameUnread(String a, String b) {
+        return a != null && a.equals(b) && !a.startsWith(COMPUTED);
+    }
+
     /** A health check whose every setting is known. */
     public HealthCheck(boolean enabled, String protocol, String port, String path, String matcher,
                        int intervalSeconds, int timeoutSeconds, int healthyThreshold, int unhealthyThreshold) {

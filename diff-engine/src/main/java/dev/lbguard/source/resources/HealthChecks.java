@@ -29,26 +29,45 @@ final class HealthChecks {
         Value.Obj h = blocks.isEmpty() ? Value.Obj.object(Map.of()) : blocks.get(0);
         int healthy = blocks.isEmpty() ? 5 : 3;
         int unhealthy = blocks.isEmpty() ? 2 : 3;
+        boolean protocolUnknown = given instanceof Value.Unknown || h.get("protocol") instanceof Value.Unknown;
         String protocol = text(h.get("protocol"), tgProtocol.equals("HTTPS") ? "HTTPS"
                 : tgProtocol.equals("HTTP") || tgProtocol.isEmpty() ? "HTTP" : "TCP");
-        protocol = h.get("protocol") instanceof Value.Unknown ? protocol : protocol.toUpperCase(Locale.ROOT);
-        boolean http = protocol.startsWith("HTTP") || h.get("protocol") instanceof Value.Unknown;
+        protocol = protocolUnknown ? protocol : protocol.toUpperCase(Locale.ROOT);
+        boolean http = protocol.startsWith("HTTP");
         // An unknown setting is shown as unknown, not as the default: the report must not state a value nobody set.
         Map<String, String> unknown = new HashMap<>();
         HEALTH_CHECK_SETTINGS.forEach((setting, attribute) -> {
             Value v = given instanceof Value.Unknown ? given : h.get(attribute);
-            if (v instanceof Value.Unknown) {
-                unknown.put(setting, TfValues.display(v).orElse("could not be evaluated"));
+            if (v instanceof Value.Unknown u) {
+                unknown.put(setting, describe(u));
             }
         });
+        // The defaults of the path, matcher and timeout follow the protocol: with it unknown, so are they.
+        if (protocolUnknown) {
+            String byProtocol = HealthCheck.COMPUTED + "the default for a protocol that is unknown ("
+                    + unknown.get("protocol") + ")";
+            for (String setting : List.of("path", "matcher", "timeoutSeconds")) {
+                unknown.putIfAbsent(setting, byProtocol);
+            }
+        }
         return new HealthCheck(TfValues.bool(h.get("enabled")).orElse(true), protocol,
                 text(h.get("port"), "traffic-port"),
-                text(h.get("path"), http ? "/" : ""),
-                text(h.get("matcher"), http ? "200" : ""),
+                unknown.containsKey("path") ? unknown.get("path") : text(h.get("path"), http ? "/" : ""),
+                unknown.containsKey("matcher") ? unknown.get("matcher") : text(h.get("matcher"), http ? "200" : ""),
                 TfValues.integer(h.get("interval")).orElse(30),
                 TfValues.integer(h.get("timeout")).orElse(http ? 5 : 10),
                 TfValues.integer(h.get("healthy_threshold")).orElse(healthy),
                 TfValues.integer(h.get("unhealthy_threshold")).orElse(unhealthy), unknown);
+    }
+
+    /**
+     * What an unknown setting depends on. Only a root variable without a value, used as it is, is the same input
+     * at both revisions of a comparison (the command line gives both the same); anything computed, or read at plan
+     * or apply time, may differ between them though its reason reads the same ({@link HealthCheck#COMPUTED}).
+     */
+    private static String describe(Value.Unknown u) {
+        String what = TfValues.display(u).orElse("could not be evaluated");
+        return u.missingVariable().isPresent() ? what : HealthCheck.COMPUTED + what;
     }
 
     /** A text attribute; unknown, what is known of it; unset, {@code otherwise}. */

@@ -110,6 +110,53 @@ class HarmlessUnknownsTest {
     }
 
     @Test
+    void onlyARootVariableUsedAsItIsIsOneInputAtBothRevisionsAndAnUnknownProtocolLeavesItsDefaultsUnknown() {
+        TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                variable "svc" {}
+                variable "hcp" {}
+                resource "aws_lb_target_group" "bare" {
+                  name     = "bare"
+                  port     = 80
+                  protocol = "HTTP"
+                  health_check {
+                    path = var.svc
+                  }
+                }
+                resource "aws_lb_target_group" "computed" {
+                  name     = "computed"
+                  port     = 80
+                  protocol = "HTTP"
+                  health_check {
+                    path = "/${var.svc}/health"
+                  }
+                }
+                resource "aws_lb_target_group" "proto" {
+                  name     = "proto"
+                  port     = 80
+                  protocol = "TCP"
+                  health_check {
+                    protocol = var.hcp
+                    port     = 8080
+                  }
+                }
+                """).evaluate();
+        RoutingSnapshot s = new TerraformSnapshotBuilder().build(e, SnapshotOrigin.other("test"));
+        var bare = s.targetGroup(dev.lbguard.model.ElementId.of("aws_lb_target_group.bare")).orElseThrow().healthCheck();
+        var computed = s.targetGroup(dev.lbguard.model.ElementId.of("aws_lb_target_group.computed")).orElseThrow()
+                .healthCheck();
+        assertThat(dev.lbguard.model.HealthCheck.sameUnread(bare.unknown().get("path"), bare.unknown().get("path")))
+                .isTrue();
+        assertThat(computed.unknown().get("path")).contains("svc");
+        assertThat(dev.lbguard.model.HealthCheck.sameUnread(computed.unknown().get("path"),
+                computed.unknown().get("path"))).isFalse();
+        var proto = s.targetGroup(dev.lbguard.model.ElementId.of("aws_lb_target_group.proto")).orElseThrow()
+                .healthCheck();
+        assertThat(proto.unknown()).containsOnlyKeys("protocol", "path", "matcher", "timeoutSeconds");
+        assertThat(proto.port()).isEqualTo("8080");
+        assertThat(proto.path()).isNotEqualTo("/").contains("protocol");
+    }
+
+    @Test
     void theSameUnknownInARuleConditionStillMakesItIncomplete() {
         TerraformEvaluation e = new TfFixture(dir).file("main.tf", MAIN + """
                 resource "aws_lb_listener_rule" "health" {

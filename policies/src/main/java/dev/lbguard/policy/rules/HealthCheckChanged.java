@@ -60,7 +60,7 @@ public final class HealthCheckChanged implements PolicyRule {
 
     /**
      * One setting: a change of known values, or, where a side could not be evaluated, that it cannot tell (unless
-     * both sides depend on the same unread input, which holds the same value at both revisions).
+     * both sides are the same root variable without a value, which holds one value at both revisions).
      */
     private static void compare(String what, String a, String b, HealthCheck was, HealthCheck now,
                                 List<String> changes, List<String> unknown) {
@@ -70,7 +70,7 @@ public final class HealthCheckChanged implements PolicyRule {
             if (!a.equals(b)) {
                 changes.add(what + " " + quote(a) + " to " + quote(b));
             }
-        } else if (wasUnknown == null || !wasUnknown.equals(nowUnknown)) {
+        } else if (!HealthCheck.sameUnread(wasUnknown, nowUnknown)) {
             unknown.add("cannot tell whether its " + what + " changes ("
                     + (wasUnknown == null ? quote(a) : "unknown: " + wasUnknown) + " to "
                     + (nowUnknown == null ? quote(b) : "unknown: " + nowUnknown) + ")");

@@ -277,6 +277,11 @@ class ChangeRulesTest {
             var same = rule.evaluate(ctx(unknown, unknown));
             assertThat(same.findings()).isEmpty();
             assertThat(same.inconclusives()).isEmpty();
+            // Computed from the same variable, two revisions' expressions may differ ("/${var.x}" and "/v2/${var.x}").
+            var computedCheck = new dev.lbguard.model.HealthCheck(true, "HTTP", "traffic-port", "x", "200", 30, 5, 3,
+                    3, java.util.Map.of("path", dev.lbguard.model.HealthCheck.COMPUTED + "variable x has no value"));
+            var computed = snapshot(List.of(), List.of(tg("web", 3, computedCheck, 1)));
+            assertThat(rule.evaluate(ctx(computed, computed)).inconclusives()).hasSize(1);
         }
     }
 
