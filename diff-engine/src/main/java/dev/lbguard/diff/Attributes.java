@@ -74,7 +74,8 @@ final class Attributes {
         Attributes a = new Attributes(s, renamed);
         a.ref("listener", listener);
         // Only the number routes: an assigned priority equal to a written one is no change.
-        a.put("priority", r.priority().isKnown() ? number(r.priority().value()) : AttributeValue.text("(unknown)"));
+        a.put("priority", r.priority().isKnown() ? number(r.priority().value())
+                : new AttributeValue.Unknown("priority could not be evaluated"));
         if (r.match() instanceof RuleMatch.Conditions alb) {
             conditions(a, alb.conditions());
         }

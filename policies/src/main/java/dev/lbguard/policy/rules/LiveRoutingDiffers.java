@@ -1,5 +1,6 @@
 package dev.lbguard.policy.rules;
 
+import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.Listener;
 import dev.lbguard.policy.PolicyRule;
@@ -33,10 +34,17 @@ public final class LiveRoutingDiffers implements PolicyRule {
     @Override
     public RuleResult evaluate(ReviewContext ctx) {
         Map<String, List<RouteChange>> byListener = new LinkedHashMap<>();
+        Map<String, List<RouteChange>> undecided = new LinkedHashMap<>();
         for (RouteChange c : ctx.routes().changes()) {
-            byListener.computeIfAbsent(c.listener().value(), k -> new ArrayList<>()).add(c);
+            // A class whose destination git leaves unknown may run as git says: that it differs is not known.
+            boolean unknown = c.before().kind() == Destination.Kind.UNKNOWN || c.after().kind() == Destination.Kind.UNKNOWN;
+            (unknown ? undecided : byListener).computeIfAbsent(c.listener().value(), k -> new ArrayList<>()).add(c);
         }
         RuleResult.Builder out = RuleResult.builder();
+        undecided.values().forEach(changes -> out.add(INFO.inconclusive(changes.get(0).loadBalancerName() + " "
+                + changes.get(0).listenerLabel() + ": " + changes.size() + (changes.size() == 1 ? " request class"
+                : " request classes") + " whose destination in git is unknown may differ live, e.g. "
+                + changes.get(0).match().describe())));
         for (List<RouteChange> changes : byListener.values()) {
             RouteChange first = changes.get(0);
             var source = ctx.base().listener(first.listener()).map(Listener::source)

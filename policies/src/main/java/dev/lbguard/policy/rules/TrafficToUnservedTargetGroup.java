@@ -3,6 +3,7 @@ package dev.lbguard.policy.rules;
 import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.ElementId;
+import dev.lbguard.model.Listener;
 import dev.lbguard.model.TargetGroup;
 import dev.lbguard.model.WeightedTarget;
 import dev.lbguard.policy.PolicyRule;
@@ -44,6 +45,8 @@ public final class TrafficToUnservedTargetGroup implements PolicyRule {
             if (rc.after().kind() == Destination.Kind.UNKNOWN) {
                 continue;
             }
+            // Where the requests went before is unknown: they may have gone to the same group already.
+            boolean beforeUnknown = rc.before().kind() == Destination.Kind.UNKNOWN;
             Set<ElementId> before = servedBy(rc.before());
             for (ElementId tgId : servedBy(rc.after())) {
                 Optional<TargetGroup> tg = ctx.head().targetGroup(tgId);
@@ -53,7 +56,12 @@ public final class TrafficToUnservedTargetGroup implements PolicyRule {
                 }
                 Optional<String> problem = problem(tg.get());
                 String enabledUnknown = tg.get().healthCheck().unknown().get("enabled");
-                if (problem.isEmpty() && enabledUnknown != null && reported.add(at.get().id() + " " + tgId)) {
+                if (beforeUnknown && problem.isPresent() && mayHaveServed(ctx, rc, tgId)
+                        && reported.add(at.get().id() + " " + tgId)) {
+                    out.add(INFO.inconclusive("requests on " + rc.loadBalancerName() + " " + rc.listenerLabel()
+                            + " such as " + rc.match().describe() + " go to target group " + tg.get().name()
+                            + ", which " + problem.get() + "; where they went before is unknown"));
+                } else if (problem.isEmpty() && enabledUnknown != null && reported.add(at.get().id() + " " + tgId)) {
                     out.add(INFO.inconclusive("requests now go to target group " + tg.get().name()
                             + ", and whether its health check is enabled is unknown (" + enabledUnknown + ")"));
                 } else if (problem.isPresent() && reported.add(at.get().id() + " " + tgId)) {
@@ -64,6 +72,30 @@ public final class TrafficToUnservedTargetGroup implements PolicyRule {
             }
         }
         return out.build();
+    }
+
+    /**
+     * Whether the group may have taken these requests before, where that is unknown. Unknown at a rule of the
+     * listener (a condition lbguard could not evaluate): that rule, or one after it, or the default, may have taken
+     * them; unknown because the listener is another stack's (its own rules and default are not seen): nothing of
+     * this configuration took them there.
+     */
+    private static boolean mayHaveServed(ReviewContext ctx, RouteChange rc, ElementId tgId) {
+        Optional<ElementId> at = rc.before().rule();
+        Optional<Listener> listener = ctx.base().listener(rc.listener());
+        if (at.isEmpty() || listener.isEmpty()) {
+            return false;
+        }
+        ElementId was = Elements.baseId(tgId, ctx.resources());
+        List<dev.lbguard.model.Rule> rules = listener.get().rules();
+        int from = 0;
+        while (from < rules.size() && !rules.get(from).id().equals(at.get())) {
+            from++;
+        }
+        return java.util.stream.Stream.concat(rules.subList(Math.min(from, rules.size()), rules.size()).stream()
+                        .map(dev.lbguard.model.Rule::action), java.util.stream.Stream.of(listener.get().defaultAction()))
+                .flatMap(a -> Actions.targets(a.terminal()).stream())
+                .anyMatch(t -> t.targetGroup().equals(was));
     }
 
     private static Optional<String> problem(TargetGroup tg) {

@@ -68,6 +68,25 @@ class TrafficToUnservedTargetGroupTest {
     }
 
     @Test
+    void whereTheRequestsWentBeforeIsUnknownTheyMayHaveGoneThereAlready() {
+        var head = head(tg("green", 50, healthCheck(true, "/", "200"), 0));
+        var unknown = new dev.lbguard.diff.Destination(java.util.Optional.of(
+                dev.lbguard.model.ElementId.of("aws_lb_listener_rule.api")), java.util.Optional.empty(),
+                dev.lbguard.diff.Destination.Kind.UNKNOWN, "condition host-header could not be evaluated");
+        var routes = new RouteDiff(List.of(routeChange("aws_lb_listener.http", "/api/*", unknown,
+                viaRule("aws_lb_listener_rule.api", forward("green")))), 2);
+        var result = rule.evaluate(ctx(head, head, List.of(), routes));
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.inconclusives()).singleElement().satisfies(i -> assertThat(i.reason())
+                .contains("green").contains("no registered targets").contains("before is unknown"));
+        // A group the listener did not forward to before cannot have taken them: they surely moved there.
+        var base = snapshot(List.of(lb("aws_lb.edge", 1, false, listener("aws_lb_listener.http", 5, "HTTP", 80,
+                forward("blue")))), List.of(tg("blue", 40)));
+        assertThat(rule.evaluate(ctx(base, head, List.of(), routes)).findings()).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("green").contains("no registered targets"));
+    }
+
+    @Test
     void aHealthyGroupOrAZeroWeightIsQuiet() {
         var healthy = head(tg("green", 50));
         assertThat(rule.evaluate(ctx(healthy, healthy, List.of(), moveToGreen())).findings()).isEmpty();
