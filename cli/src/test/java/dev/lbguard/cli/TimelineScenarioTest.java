@@ -798,7 +798,7 @@ class TimelineScenarioTest {
         CliRun rollback = CliRun.run("rollback", "--repo", repo.toString(), "--to", start.name(), "--dir",
                 "infra/egde");
         assertThat(rollback.exitCode()).isEqualTo(2);
-        assertThat(rollback.err()).contains("--dir infra/egde is not a directory");
+        assertThat(rollback.err()).contains("--dir infra/egde holds no Terraform files");
     }
 
     @Test

@@ -156,6 +156,10 @@ class TopRootTimelineTest {
                 empty.name() + "..HEAD", "--format", "json");
         assertThat(timeline.out()).as(timeline.err()).doesNotContain("no-configuration");
         assertThat(MAPPER.readTree(timeline.out()).get("commits").get(0).get("complete").asBoolean()).isTrue();
+        CliRun rollback = CliRun.run("rollback", "--repo", fresh.toString(), "--dir", ".", "--to", empty.name(),
+                "--format", "json");
+        assertThat(rollback.out()).as(rollback.err()).doesNotContain("no-configuration");
+        assertThat(MAPPER.readTree(rollback.out()).get("proof").get("restoresTarget").asBoolean()).isTrue();
         // Holding nothing at both revisions is still a mistake worth saying.
         CliRun neither = CliRun.run("review", "--repo", fresh.toString(), "--dir", "config", "--base", empty.name(),
                 "--head", created.name());

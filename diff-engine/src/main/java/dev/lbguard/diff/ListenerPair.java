@@ -67,16 +67,19 @@ record ListenerPair(Optional<Placed> base, Optional<Placed> head) {
         // A listener left over where the other side still has one on its load balancer's port (two listeners
         // declared on one port, which AWS refuses; one of them removed): that port's requests reach the other
         // side's listener, not no listener.
-        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p.placed()),
-                Optional.ofNullable(headAt.get(place(p))))));
-        h.values().forEach(p -> pairs.add(new ListenerPair(Optional.ofNullable(baseAt.get(place(p))),
-                Optional.of(p.placed()))));
+        b.values().forEach(p -> pairs.add(new ListenerPair(Optional.of(p.placed()), samePort(headAt, p))));
+        h.values().forEach(p -> pairs.add(new ListenerPair(samePort(baseAt, p), Optional.of(p.placed()))));
         pairs.sort(Comparator.comparing(ListenerPair::sortKey));
         return pairs;
     }
 
     private static String place(Moved p) {
         return p.loadBalancerId() + "\u0000" + p.placed().listener().port();
+    }
+
+    /** The listener of {@code at} on the port of {@code p}'s load balancer; none where the port is unknown (0). */
+    private static Optional<Placed> samePort(Map<String, Placed> at, Moved p) {
+        return p.placed().listener().port() == 0 ? Optional.empty() : Optional.ofNullable(at.get(place(p)));
     }
 
     /** The first listener on each load balancer's port, paired or not. */

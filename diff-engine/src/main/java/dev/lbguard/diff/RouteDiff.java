@@ -8,12 +8,19 @@ import java.util.List;
  * a listener the change leaves untouched routes every request alike and is not partitioned), and the classes
  * whose destination is unknown on either side ({@code undecided}), so that no report passes them off as
  * unchanged. A class unknown on one side only is also a change; one unknown on both sides with the same known
- * part is only undecided.
+ * part is only undecided. {@code newlyServed} of the compared classes belong to listeners that the base lacks.
  */
-public record RouteDiff(List<RouteChange> changes, int classesCompared, List<RouteChange> undecided) {
+public record RouteDiff(List<RouteChange> changes, int classesCompared, List<RouteChange> undecided,
+                        int newlyServed) {
     public RouteDiff {
         changes = List.copyOf(changes);
         undecided = List.copyOf(undecided);
+    }
+
+    /** A diff made by hand: each change from no listener counts as one newly served class. */
+    public RouteDiff(List<RouteChange> changes, int classesCompared, List<RouteChange> undecided) {
+        this(changes, classesCompared, undecided, (int) changes.stream()
+                .filter(c -> c.before().kind() == Destination.Kind.NO_LISTENER).count());
     }
 
     public RouteDiff(List<RouteChange> changes, int classesCompared) {
@@ -30,26 +37,27 @@ public record RouteDiff(List<RouteChange> changes, int classesCompared, List<Rou
     }
 
     /**
-     * The classes that a listener served before and that reach a different destination now: what a change cuts
-     * over. Requests a new listener starts to serve were refused before (no listener); serving them moves no
-     * traffic anyone had.
+     * The classes that a listener served before and that surely reach a different destination now: what a change
+     * cuts over. Requests a new listener starts to serve were refused before (no listener), and serving them moves
+     * no traffic anyone had; a class whose destination is unknown on a side may not have moved.
      */
     public long movedServed() {
-        return changes.size() - newlyServed();
+        return changes.stream().filter(RouteDiff::movesServed).count();
     }
 
-    /** The compared classes that a listener served before. */
+    /** True when {@code c} surely moves requests a listener served before (see {@link #movedServed}). */
+    public static boolean movesServed(RouteChange c) {
+        return c.before().kind() == Destination.Kind.ACTION && c.after().kind() != Destination.Kind.UNKNOWN;
+    }
+
+    /** The compared classes that a listener served before: all but those of listeners new in the head. */
     public long servedCompared() {
-        return classesCompared - newlyServed();
+        return classesCompared - newlyServed;
     }
 
     /** Of the compared classes a listener served before, the share that moved ({@link #movedServed}), 0 to 1. */
     public double shareMoved() {
         long served = servedCompared();
         return served <= 0 ? 0 : Math.min(1.0, (double) movedServed() / served);
-    }
-
-    private long newlyServed() {
-        return changes.stream().filter(c -> c.before().kind() == Destination.Kind.NO_LISTENER).count();
     }
 }

@@ -54,6 +54,7 @@ public final class RouteDiffer {
         List<RouteChange> changes = new ArrayList<>();
         List<RouteChange> undecided = new ArrayList<>();
         int compared = 0;
+        int newlyServed = 0;
         Reach reach = Reach.of(base, head);
         for (ListenerPair pair : ListenerPair.match(base, head, reach)) {
             if (pair.base().isPresent() && pair.head().isPresent()
@@ -65,11 +66,13 @@ public final class RouteDiffer {
                 // partitioning is the cost. A listener with unknowns is still partitioned, to list what is undecided.
                 continue;
             }
-            compared += HaproxyRouteDiff.applies(pair)
+            int cells = HaproxyRouteDiff.applies(pair)
                     ? HaproxyRouteDiff.compare(pair, HAPROXY_LANGUAGES.get(), evaluator, reach, changes, undecided)
                     : compare(pair, reach, changes, undecided);
+            compared += cells;
+            newlyServed += pair.base().isEmpty() ? cells : 0;
         }
-        return new RouteDiff(changes, compared, undecided);
+        return new RouteDiff(changes, compared, undecided, newlyServed);
     }
 
     /**
@@ -111,7 +114,11 @@ public final class RouteDiffer {
         List<Destination> after = destinations(classes, pair.head());
         for (int i = 0; i < classes.cells().size(); i++) {
             ClassMerger.Entry e = new ClassMerger.Entry(classes.cells().get(i).cell(), before.get(i), after.get(i));
-            if (!e.before().routesAlike(e.after(), reach)) {
+            boolean bothUnknown = e.before().kind() == Destination.Kind.UNKNOWN
+                    && e.after().kind() == Destination.Kind.UNKNOWN && pair.base().isPresent() && pair.head().isPresent();
+            if (!e.before().routesAlike(e.after(), reach) || bothUnknown && !UnknownOutcomes.alike(evaluator,
+                    pair.base().get().listener(), pair.head().get().listener(), classes.cells().get(i).witness(),
+                    e.before(), e.after(), reach)) {
                 moved.add(e);
             }
             if (e.before().kind() == Destination.Kind.UNKNOWN || e.after().kind() == Destination.Kind.UNKNOWN) {

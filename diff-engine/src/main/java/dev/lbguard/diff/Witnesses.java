@@ -28,6 +28,9 @@ final class Witnesses {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final List<String> ADDRESSES = List.of("192.0.2.10", "2001:db8::10");
 
+    private static final List<String> HEADER_VALUES = List.of("example", "a", "1");
+    private static final Automaton NON_EMPTY = BasicAutomata.makeAnyChar().concatenate(BasicAutomata.makeAnyString());
+
     /** Host names of letter-led labels joined by single dots. */
     private static final Automaton WELL_FORMED_HOST =
             new dk.brics.automaton.RegExp("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*").toAutomaton();
@@ -99,8 +102,13 @@ final class Witnesses {
             for (Automaton residual : e.residuals) {
                 Optional<String> v = residualValues.get(residual);
                 if (v == null) {
-                    v = (kept ? mergedResidualValues : residualValues).computeIfAbsent(residual,
-                            r -> pick(r, List.of(), alphabetOf(s.field()), true));
+                    boolean header = !s.field().equals(Languages.QUERY);
+                    v = (kept ? mergedResidualValues : residualValues).computeIfAbsent(residual, r -> {
+                        // A header a person would send has a value ("x-env: a", not "x-env: "); empty if only that.
+                        Optional<String> filled = header ? pick(r.intersection(NON_EMPTY), HEADER_VALUES,
+                                alphabetOf(s.field()), true) : Optional.empty();
+                        return filled.isPresent() ? filled : pick(r, List.of(), alphabetOf(s.field()), true);
+                    });
                 }
                 if (v.isEmpty()) {
                     return Optional.empty();

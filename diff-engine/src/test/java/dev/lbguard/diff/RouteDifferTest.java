@@ -31,7 +31,9 @@ class RouteDifferTest {
         for (RouteChange c : d.changes()) {
             // Every reported witness lies in its class and really moves.
             assertThat(c.match().contains(c.example())).as(c.match().describe()).isTrue();
-            assertThat(c.before().routesAlike(c.after(), Reach.of(base, head))).isFalse();
+            if (c.before().kind() != Destination.Kind.UNKNOWN || c.after().kind() != Destination.Kind.UNKNOWN) {
+                assertThat(c.before().routesAlike(c.after(), Reach.of(base, head))).isFalse();
+            }
         }
         return d;
     }
@@ -132,6 +134,20 @@ class RouteDifferTest {
     }
 
     @Test
+    void aHeaderAnyValueButOneIsShownWithAValueAPersonWouldSend() {
+        RoutingSnapshot base = snapshot(http(rule("canary", 10, Condition.httpHeader("X-Canary", "on"))));
+        RoutingSnapshot head = snapshot(http(rule("canary", 10, Condition.httpHeader("X-Canary", "*"))));
+        assertThat(diff(base, head).changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("header:x-canary=* (not on)");
+            assertThat(c.example().headerValues("X-Canary")).containsExactly("example");
+        });
+        RoutingSnapshot example = snapshot(http(rule("canary", 10, Condition.httpHeader("X-Canary", "example"))));
+        assertThat(diff(example, head).changes()).singleElement().satisfies(c ->
+                assertThat(c.example().headerValues("X-Canary")).singleElement().asString().isNotEmpty()
+                        .isNotEqualTo("example"));
+    }
+
+    @Test
     void queryChange() {
         RoutingSnapshot base = snapshot(http(rule("q", 10, Condition.queryString(QueryPair.of("v", "1")))));
         RoutingSnapshot head = snapshot(http(rule("q", 10, Condition.queryString(QueryPair.of("v", "1"),
@@ -225,6 +241,27 @@ class RouteDifferTest {
                 .allSatisfy(c -> assertThat(c.before().kind()).isEqualTo(Destination.Kind.ACTION));
         assertThat(diff(snapshot(main, dup), snapshot()).changes())
                 .allSatisfy(c -> assertThat(c.after().kind()).isEqualTo(Destination.Kind.NO_LISTENER));
+    }
+
+    @Test
+    void aListenerOfUnknownPortRemovedLeavesItsRequestsWithNoListener() {
+        Listener one = listener("one", 0, forward("tg-a"), List.of());
+        Listener two = listener("two", 0, forward("tg-b"), List.of());
+        assertThat(diff(snapshot(one, two), snapshot(one)).changes()).singleElement()
+                .satisfies(c -> assertThat(c.after().kind()).isEqualTo(Destination.Kind.NO_LISTENER));
+    }
+
+    @Test
+    void theClassesOfANewListenerAreCountedAsNewlyServedNotAsCutOver() {
+        Rule api = rule("api", 10, Condition.hostHeader("api.example.com"));
+        Rule web = rule("web", 20, Condition.hostHeader("www.example.com"));
+        Listener http = listener("http", 80, forward("tg-a"), List.of());
+        Listener moved = listener("http", 80, forward("tg-b"), List.of());
+        Listener alt = listener("alt", 8080, NOT_FOUND, List.of(api, web));
+        RouteDiff d = diff(snapshot(http), snapshot(moved, alt));
+        assertThat(d.newlyServed()).isEqualTo(d.classesCompared() - 1);
+        assertThat(d.movedServed()).isEqualTo(1);
+        assertThat(d.shareMoved()).isEqualTo(1.0);
     }
 
     @Test
@@ -375,6 +412,27 @@ class RouteDifferTest {
         assertThat(d.undecided()).hasSize(1);
     }
 
+    @Test
+    void aChangeBehindAnUnknownRuleMayMoveTheRequestsThatRuleMightNotTake() {
+        Rule www = new Rule(ElementId.of("aws_lb_listener_rule.www"), DiffFixtures.SRC, Priority.of(50),
+                List.of(Condition.hostHeader().withUnknown("var.dom")), NOT_FOUND);
+        RoutingSnapshot before = snapshot(http(www, rule("doc", 100, forward("tg-a"), Condition.hostHeader("doc.*"))));
+        RoutingSnapshot after = snapshot(http(www, rule("doc", 100, forward("tg-b"), Condition.hostHeader("doc.*"))));
+        RouteDiff d = diff(before, after);
+        assertThat(d.changes()).singleElement().satisfies(c -> {
+            assertThat(c.match().describe()).isEqualTo("host=doc.*");
+            assertThat(c.before().kind()).isEqualTo(Destination.Kind.UNKNOWN);
+            assertThat(c.after().kind()).isEqualTo(Destination.Kind.UNKNOWN);
+        });
+        // Nothing behind it changed: undecided, as before, and no change.
+        assertThat(diff(before, before).changes()).isEmpty();
+        // The unknown rule's own action changed: the requests it may take may move.
+        Rule www410 = new Rule(www.id(), www.source(), www.priority(), www.conditions(), forward("tg-gone"));
+        RoutingSnapshot actionChanged = snapshot(http(www410, rule("doc", 100, forward("tg-a"),
+                Condition.hostHeader("doc.*"))));
+        assertThat(diff(before, actionChanged).changes()).isNotEmpty();
+    }
+
     /** Shrunk from RouteDiffProperties: with an unknown condition, a later condition still decides unknown vs false. */
     @Test
     void aRuleWithAnUnknownConditionSplitsOnEachCondition() {
@@ -387,8 +445,12 @@ class RouteDifferTest {
                 rest));
         RouteDiff d = diff(base, head);
         Request b = Request.of("b.example.com", "/").withSourceIp("10.1.2.3");
-        assertThat(d.changes()).noneMatch(c -> c.match().contains(b));
+        // Unknown on both sides at the same rule, but what follows it changed (rest, tg-b, then office, tg-a): may move.
+        assertThat(d.changes()).anyMatch(c -> c.match().contains(b));
         assertThat(d.undecided()).anyMatch(c -> c.match().contains(b));
+        Request outside = Request.of("b.example.com", "/").withSourceIp("192.0.2.1");
+        assertThat(d.changes()).noneMatch(c -> c.match().contains(outside));
+        assertThat(d.undecided()).anyMatch(c -> c.match().contains(outside));
         assertThat(d.changes()).anyMatch(c -> c.match().contains(Request.of("c.example.com", "/").withSourceIp("10.1.2.3")));
     }
 

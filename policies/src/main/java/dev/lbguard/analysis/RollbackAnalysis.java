@@ -102,7 +102,8 @@ public final class RollbackAnalysis {
         }
         if (roots.isEmpty()) {
             throw new AnalysisException(dir.isPresent()
-                    ? "--dir " + dir.get() + " is not a directory at HEAD or at " + to
+                    ? "--dir " + dir.get() + " holds no Terraform files, Ansible playbook or HAProxy config at HEAD or at "
+                    + to
                     : "no root with load-balancer definitions (Terraform, Ansible or HAProxy) at HEAD or at " + to);
         }
         boolean wholeRoot = roots.contains("") && List.of(headTree, targetTree).stream()
@@ -226,7 +227,9 @@ public final class RollbackAnalysis {
     private static Map<String, RoutingSnapshot> read(SourceTree tree, TreeSet<String> roots,
                                                      Configurations.Inputs inputs, SnapshotOrigin origin,
                                                      Reuse.Roots reuse) {
-        List<String> present = roots.stream().filter(r -> r.isEmpty() || tree.isDirectory(r)).toList();
+        // A root that holds no configuration at this revision (not created yet, or deleted) has no load balancers.
+        List<String> present = roots.stream().filter(r -> (r.isEmpty() || tree.isDirectory(r))
+                && Configurations.kindOf(tree, r).isPresent()).toList();
         return Configurations.readRoots(tree, present, inputs, origin, Optional.of(reuse));
     }
 

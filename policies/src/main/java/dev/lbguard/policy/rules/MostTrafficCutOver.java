@@ -1,8 +1,8 @@
 package dev.lbguard.policy.rules;
 
 import dev.lbguard.diagnostic.SourceRef;
-import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
+import dev.lbguard.diff.RouteDiff;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.RuleAction;
 import dev.lbguard.model.WeightedTarget;
@@ -113,7 +113,7 @@ public final class MostTrafficCutOver implements PolicyRule {
     private static Optional<Elements.Located> widest(ReviewContext ctx) {
         Map<ElementId, Integer> counts = new TreeMap<>();
         for (RouteChange rc : ctx.routes().changes()) {
-            if (rc.before().kind() != Destination.Kind.NO_LISTENER) {
+            if (RouteDiff.movesServed(rc)) {
                 counts.merge(rc.listener(), 1, Integer::sum);
             }
         }
