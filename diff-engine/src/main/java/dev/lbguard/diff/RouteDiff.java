@@ -47,7 +47,34 @@ public record RouteDiff(List<RouteChange> changes, int classesCompared, List<Rou
 
     /** True when {@code c} surely moves requests a listener served before (see {@link #movedServed}). */
     public static boolean movesServed(RouteChange c) {
-        return c.before().kind() == Destination.Kind.ACTION && c.after().kind() != Destination.Kind.UNKNOWN;
+        return c.before().kind() == Destination.Kind.ACTION && c.after().kind() != Destination.Kind.UNKNOWN
+                && !reweighted(c);
+    }
+
+    /** The same groups take the requests, in other shares (and nothing else about the forward changed). */
+    private static boolean reweighted(RouteChange c) {
+        java.util.Set<dev.lbguard.model.ElementId> before = taking(c.before());
+        return !before.isEmpty() && before.equals(taking(c.after())) && !weights(c.before()).equals(weights(c.after()));
+    }
+
+    private static java.util.Map<dev.lbguard.model.ElementId, Integer> weights(Destination d) {
+        return ((dev.lbguard.model.RouteAction.Forward) d.action().orElseThrow().terminal()).targets().stream()
+                .collect(java.util.stream.Collectors.toMap(dev.lbguard.model.WeightedTarget::targetGroup,
+                        dev.lbguard.model.WeightedTarget::weight, Integer::sum));
+    }
+
+    /**
+     * The target groups a forward gives a share to; empty for anything else. A class whose forward keeps its groups
+     * and changes only their weights (a canary step, 90/10 to 75/25) moves part of its requests, not all: LBG006
+     * judges such steps by their swing.
+     */
+    private static java.util.Set<dev.lbguard.model.ElementId> taking(Destination d) {
+        if (d.action().isEmpty() || !d.action().get().authenticate().isEmpty()
+                || !(d.action().get().terminal() instanceof dev.lbguard.model.RouteAction.Forward f)) {
+            return java.util.Set.of();
+        }
+        return f.targets().stream().filter(t -> t.weight() > 0).map(dev.lbguard.model.WeightedTarget::targetGroup)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The compared classes that a listener served before: all but those of listeners new in the head. */

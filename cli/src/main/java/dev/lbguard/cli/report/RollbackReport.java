@@ -28,8 +28,9 @@ public final class RollbackReport {
         }
         s.append(ReviewText.riskStyle(review.risk(), style, "RISK " + review.risk().label().toUpperCase(Locale.ROOT)))
                 .append("  Rolling back: ").append(Verdict.sentence(review)).append('\n');
-        s.append(r.proven() ? style.green("PROOF OK") : r.patchAppliedInMemory() ? style.red("PROOF FAILED")
-                : style.yellow("NOT PROVEN")).append("  ").append(proof(r)).append('\n');
+        // Failed only where the patch applied and some class still routes differently; unread input proves nothing.
+        s.append(r.proven() ? style.green("PROOF OK") : r.patchAppliedInMemory() && !r.proof().isEmpty()
+                ? style.red("PROOF FAILED") : style.yellow("NOT PROVEN")).append("  ").append(proof(r)).append('\n');
         String policy = PolicySection.header(review.policy());
         s.append(policy.isEmpty() ? "" : style.dim(policy) + "\n");
         review.traffic().ifPresent(c -> s.append(TrafficSection.headline(review)).append('\n'));

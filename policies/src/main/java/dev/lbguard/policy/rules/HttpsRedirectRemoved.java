@@ -35,7 +35,11 @@ public final class HttpsRedirectRemoved implements PolicyRule {
         RuleResult.Builder out = RuleResult.builder();
         Set<String> reported = new TreeSet<>();
         for (RouteChange rc : ctx.routes().changes()) {
-            if (!redirectsToHttps(rc.before())) {
+            // On an HTTPS listener the request came encrypted: a redirect to https there moves a host or path, and
+            // removing it sends nothing in the clear (public code: a www redirect beside a new rule, ranked HIGH).
+            boolean encrypted = ctx.base().listener(rc.listener()).or(() -> ctx.head().listener(rc.listener()))
+                    .map(l -> l.protocol().equals("HTTPS")).orElse(false);
+            if (encrypted || !redirectsToHttps(rc.before())) {
                 continue;
             }
             if (rc.after().kind() == Destination.Kind.UNKNOWN) {

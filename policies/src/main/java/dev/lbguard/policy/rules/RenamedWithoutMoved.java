@@ -45,9 +45,17 @@ public final class RenamedWithoutMoved implements PolicyRule {
                         + " is renamed to " + c.id() + " without a moved block: it will be destroyed and re-created",
                         c.id(), c.source()));
             }
-            List<String> replacing = c.change() == ChangeType.MODIFIED && c.kind() == ElementKind.LOAD_BALANCER
+            boolean lb = c.change() == ChangeType.MODIFIED && c.kind() == ElementKind.LOAD_BALANCER;
+            // A name that could not be evaluated stands as the address: that it changes is not known.
+            boolean nameUnknown = lb && c.attributes().stream().anyMatch(a -> a.path().equals("name")
+                    && (unknownName(a.before(), c, ctx.base().complete()) || unknownName(a.after(), c, ctx.head().complete())));
+            if (nameUnknown) {
+                out.add(INFO.inconclusive("load balancer " + c.id() + ": whether its name changes (which replaces it) "
+                        + "is unknown, its name could not be evaluated on one side"));
+            }
+            List<String> replacing = lb
                     ? c.attributes().stream().map(AttributeChange::path).filter(REPLACING::containsKey)
-                    .map(REPLACING::get).toList()
+                    .filter(p -> !(nameUnknown && p.equals("name"))).map(REPLACING::get).toList()
                     : List.of();
             if (!replacing.isEmpty()) {
                 out.add(INFO.finding("load balancer " + c.id() + " changes its " + String.join(" and ", replacing)
@@ -57,5 +65,11 @@ public final class RenamedWithoutMoved implements PolicyRule {
             }
         }
         return out.build();
+    }
+
+    /** The address standing for a name, in a snapshot that could not read everything. */
+    private static boolean unknownName(dev.lbguard.diff.AttributeValue v, ResourceChange c, boolean complete) {
+        return !complete && v instanceof dev.lbguard.diff.AttributeValue.Text t
+                && (t.value().equals(c.id().value()) || c.renamedFrom().map(f -> f.value().equals(t.value())).orElse(false));
     }
 }

@@ -76,6 +76,19 @@ class ChangeRulesTest {
         }
 
         @Test
+        void aCanaryStepMovesPartOfEachClassNotTheClass() {
+            var base = one(listener("aws_lb_listener.http", 5, "HTTP", 80, weighted("blue", 90, "green", 10)));
+            var head = one(listener("aws_lb_listener.http", 5, "HTTP", 80, weighted("blue", 75, "green", 25)));
+            var step = new RouteDiff(List.of(routeChange("aws_lb_listener.http", "/*",
+                    viaDefault(weighted("blue", 90, "green", 10)), viaDefault(weighted("blue", 75, "green", 25)))), 1);
+            assertThat(rule.evaluate(ctx(base, head, List.of(), step)).findings()).isEmpty();
+            assertThat(step.movedServed()).isZero();
+            var cut = new RouteDiff(List.of(routeChange("aws_lb_listener.http", "/*",
+                    viaDefault(weighted("blue", 90, "green", 10)), viaDefault(weighted("blue", 0, "green", 100)))), 1);
+            assertThat(cut.movedServed()).isEqualTo(1);
+        }
+
+        @Test
         void requestsANewListenerStartsToServeAreNoCutOver() {
             var l = listener("aws_lb_listener.http", 5, "HTTP", 80, fixed("404"));
             var opened = new RouteDiff(List.of(
@@ -142,6 +155,14 @@ class ChangeRulesTest {
                     viaDefault(forward("web")))), 1);
             assertThat(rule.evaluate(ctx(head, head, List.of(), routes)).findings()).singleElement()
                     .satisfies(f -> assertThat(f.source().line()).isEqualTo(7));
+        }
+
+        @Test
+        void onAnHttpsListenerARedirectToHttpsRemovedSendsNothingInTheClear() {
+            var secure = one(https("aws_lb_listener.https", 7, "ELBSecurityPolicy-TLS13-1-2-2021-06", forward("web")));
+            var routes = new RouteDiff(List.of(routeChange("aws_lb_listener.https", "/*",
+                    viaDefault(redirectToHttps()), viaDefault(forward("web")))), 1);
+            assertThat(rule.evaluate(ctx(secure, secure, List.of(), routes)).findings()).isEmpty();
         }
 
         @Test
@@ -288,6 +309,23 @@ class ChangeRulesTest {
     @Nested
     class RenamedWithoutMovedTest {
         private final RenamedWithoutMoved rule = new RenamedWithoutMoved();
+
+        @Test
+        void aLoadBalancerWhoseNameCouldNotBeEvaluatedIsNotSaidToBeReplaced() {
+            var lbChange = new dev.lbguard.diff.ResourceChange(ElementKind.LOAD_BALANCER, id("aws_lb.a"),
+                    dev.lbguard.diff.ChangeType.MODIFIED, Optional.empty(), false, at(3), List.of(
+                    new dev.lbguard.diff.AttributeChange("name", dev.lbguard.diff.AttributeValue.text("aws_lb.a"),
+                            dev.lbguard.diff.AttributeValue.text("lb-y"))));
+            var unread = new RoutingSnapshot(SnapshotOrigin.other("base"), List.of(), List.of(),
+                    List.of(Diagnostic.error("tf-variable-missing", "variable env has no value", at(1))));
+            var read = snapshot(List.of(), List.of());
+            var r = rule.evaluate(ctx(unread, read, List.of(lbChange), new RouteDiff(List.of(), 0)));
+            assertThat(r.findings()).isEmpty();
+            assertThat(r.inconclusives()).singleElement().satisfies(i -> assertThat(i.reason()).contains("aws_lb.a"));
+            // Read on both sides, a load balancer without a name (AWS made one up) given one is replaced.
+            assertThat(rule.evaluate(ctx(read, read, List.of(lbChange), new RouteDiff(List.of(), 0))).findings())
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("changes its name"));
+        }
 
         @Test
         void onlyUndeclaredRenamesAreFlagged() {
