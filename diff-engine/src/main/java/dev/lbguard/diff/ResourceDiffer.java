@@ -37,7 +37,7 @@ public final class ResourceDiffer {
      * Terraform applies when it moves from base to head.
      */
     public ResourceDiff diff(RoutingSnapshot base, RoutingSnapshot head) {
-        RoutingSnapshot[] comparable = ComparableSnapshots.of(base, head);
+        RoutingSnapshot[] comparable = ComparableSnapshots.ofElements(base, head);
         RoutingSnapshot b = Normalise.snapshot(comparable[0]);
         RoutingSnapshot h = Normalise.snapshot(comparable[1]);
         Map<ElementKind, Map<ElementId, Elements.Element>> before = Elements.of(b);

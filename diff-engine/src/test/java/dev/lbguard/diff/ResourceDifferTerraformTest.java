@@ -256,14 +256,50 @@ class ResourceDifferTerraformTest {
         RoutingSnapshot base = read("base", tree());
         RoutingSnapshot head = read("head", tree(LB, GROUPS, RULES.replace("priority     = 10", "priority = = 10")));
         assertThat(head.complete()).isFalse();
-        // The rules of rules.tf are unknown at head: neither removed nor rerouted, and the read error says why.
+        // The rules of rules.tf are unknown at head: not removed, and no request is said to go anywhere for sure:
+        // where they may take requests, those may move (unknown at head); the read error says why.
         assertThat(DIFFER.diff(base, head).changes()).isEmpty();
-        assertThat(new RouteDiffer().diff(base, head).changes()).isEmpty();
+        assertThat(new RouteDiffer().diff(base, head).changes()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.after().kind()).isEqualTo(Destination.Kind.UNKNOWN));
         // Everything else is still compared.
         RoutingSnapshot widened = read("widened", tree(LB.replace("404", "503"),
                 GROUPS, RULES.replace("priority     = 10", "priority = = 10")));
         assertThat(DIFFER.diff(base, widened).changes()).extracting(c -> c.id().value())
                 .containsExactly("aws_lb_listener.https");
+    }
+
+    @Test
+    void aRuleWhoseInstancesAreUnknownAtOneRevisionLeavesTheOthersFactsStanding() throws IOException {
+        String alt = """
+
+                variable "alt" {}
+                resource "aws_lb_listener_rule" "alt" {
+                  count        = var.alt != "" ? 1 : 0
+                  listener_arn = aws_lb_listener.https.arn
+                  priority     = 5
+                  condition {
+                    host_header {
+                      values = [var.alt]
+                    }
+                  }
+                  action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.api.arn
+                  }
+                }
+                """;
+        RoutingSnapshot base = read("base", tree(LB, GROUPS, RULES + alt));
+        RoutingSnapshot head = read("head", tree(LB, GROUPS, RULES + alt.replace("var.alt != \"\" ? 1 : 0", "1")
+                .replace("[var.alt]", "[\"alt.shop.test\"]")));
+        assertThat(base.complete()).isFalse();
+        // The head's rule is a fact there; at the base it may or may not exist, anywhere: no request is said to
+        // have gone anywhere for sure before, and alt.shop.test goes to api after.
+        RouteDiff d = new RouteDiffer().diff(base, head);
+        assertThat(d.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.before().kind())
+                .isEqualTo(Destination.Kind.UNKNOWN));
+        assertThat(d.changes()).filteredOn(c -> c.match().contains(dev.lbguard.route.Request.of("alt.shop.test", "/")))
+                .singleElement().satisfies(c -> assertThat(c.after().rule()).isEqualTo(
+                        java.util.Optional.of(ElementId.of("aws_lb_listener_rule.alt[0]"))));
     }
 
     @Test
