@@ -25,6 +25,13 @@ public final class MountedTree implements SourceTree {
         }
     }
 
+    @Override
+    public SourceTree unrecorded() {
+        Map<String, SourceTree> plain = new TreeMap<>();
+        mounts.forEach((point, tree) -> plain.put(point, tree.unrecorded()));
+        return new MountedTree(base.unrecorded(), plain);
+    }
+
     private record Mounted(SourceTree tree, String point, String path) {
         String outer(String inner) {
             return SourceTree.join(point, inner);

@@ -25,6 +25,11 @@ public final class OverlayTree implements SourceTree {
     }
 
     @Override
+    public SourceTree unrecorded() {
+        return new OverlayTree(base.unrecorded(), over.unrecorded(), inScope, revision);
+    }
+
+    @Override
     public List<String> files(String dir) {
         TreeSet<String> names = new TreeSet<>();
         for (String n : base.files(dir)) {

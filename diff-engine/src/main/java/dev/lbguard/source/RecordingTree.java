@@ -32,6 +32,11 @@ public final class RecordingTree implements SourceTree {
     }
 
     @Override
+    public SourceTree unrecorded() {
+        return tree.unrecorded();
+    }
+
+    @Override
     public List<String> files(String dir) {
         recordDir(dir);
         return tree.files(dir);

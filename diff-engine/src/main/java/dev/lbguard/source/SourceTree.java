@@ -9,6 +9,15 @@ import java.util.List;
  */
 public interface SourceTree {
 
+    /**
+     * This tree without recording what is read from it (see {@link RecordingTree}): for a look that only decides a
+     * warning, so that what it looked at does not count as what a root reads (a timeline would see every change
+     * there as the root's, and a rollback restore it).
+     */
+    default SourceTree unrecorded() {
+        return this;
+    }
+
     /** The names (not paths) of the regular files directly inside {@code dir}, sorted; empty if none or no such dir. */
     List<String> files(String dir);
 

@@ -130,7 +130,9 @@ public final class RootInputs implements Variables.Source {
         String path = t.repositoryPath();
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         boolean aboveOrHere = dir.isEmpty() || root.dir().equals(dir) || root.dir().startsWith(dir + "/");
-        if (!aboveOrHere && state.tree.files(dir).stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))) {
+        // Only a warning hangs on this look: what the directory holds is not something the root reads.
+        if (!aboveOrHere && state.tree.unrecorded().files(dir).stream()
+                .anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"))) {
             state.warning("tf-var-file-other-module", "--var-file " + t.path() + " lies in the directory of another "
                     + "module (" + dir + ") and is read for the root module " + (root.dir().isEmpty() ? "." : root.dir())
                     + " too, as --var-file gives it to every root read; give --dir to read a root with its own var "

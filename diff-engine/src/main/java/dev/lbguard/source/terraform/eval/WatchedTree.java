@@ -28,6 +28,11 @@ final class WatchedTree implements SourceTree {
         this.state = state;
     }
 
+    @Override
+    public SourceTree unrecorded() {
+        return tree.unrecorded();
+    }
+
     /** Runs {@code reads} without watching them: what they read is compared otherwise. */
     <T> T unwatched(java.util.function.Supplier<T> reads) {
         unwatched++;
