@@ -48,7 +48,8 @@ public record RouteDiff(List<RouteChange> changes, int classesCompared, List<Rou
     /** True when {@code c} surely moves requests a listener served before (see {@link #movedServed}). */
     public static boolean movesServed(RouteChange c) {
         return c.before().kind() == Destination.Kind.ACTION && c.after().kind() != Destination.Kind.UNKNOWN
-                && !reweighted(c);
+                && !reweighted(c)
+                || c.before().kind() == Destination.Kind.UNKNOWN && c.after().kind() == Destination.Kind.NO_LISTENER;
     }
 
     /** The same groups take the requests, in other shares (and nothing else about the forward changed). */

@@ -51,7 +51,7 @@ public final class ReviewText {
         for (Inconclusive i : r.inconclusives()) {
             s.append(style.yellow("  inconclusive " + i.ruleId() + ": " + i.reason())).append('\n');
         }
-        s.append(Status.text(r.diagnostics(), style));
+        s.append(Status.text(r.diagnostics(), r.inconclusives().size(), style));
         return s.toString();
     }
 

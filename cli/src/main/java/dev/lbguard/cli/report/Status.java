@@ -16,12 +16,23 @@ public final class Status {
     public static final String NOT_ROUTING = "Not read; cannot affect routing";
 
     public static String text(List<Diagnostic> all, Style style) {
+        return text(all, 0, style);
+    }
+
+    /**
+     * {@link #text(List, Style)} for a review whose rules were {@code inconclusive} that many times: read whole,
+     * such a review is still incomplete, and the closing line says so rather than "complete".
+     */
+    public static String text(List<Diagnostic> all, int inconclusive, Style style) {
         List<Diagnostic> diagnostics = once(all);
         StringBuilder s = new StringBuilder();
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
             s.append(style.red("INCOMPLETE: " + errors + (errors == 1 ? " problem" : " problems")
                     + " may affect routing; lbguard cannot promise this is the whole picture.")).append('\n');
+        } else if (inconclusive > 0) {
+            s.append(style.red("INCOMPLETE: everything was read, but " + inconclusive + (inconclusive == 1
+                    ? " check could not decide" : " checks could not decide") + " (inconclusive, above).")).append('\n');
         } else {
             s.append(style.green("Analysis complete.")).append('\n');
         }

@@ -17,8 +17,10 @@ public final class Verdict {
         int resources = r.resources().changes().size();
         StringBuilder s = new StringBuilder();
         if (!r.complete()) {
-            s.append("Analysis INCOMPLETE: lbguard could not read everything that may affect routing, so it cannot "
-                    + "promise the changes below are all. ");
+            boolean read = r.diagnostics().stream().noneMatch(dev.lbguard.diagnostic.Diagnostic::isError);
+            s.append(read ? "Analysis INCOMPLETE: everything was read, but some checks could not decide (inconclusive "
+                    + "below). " : "Analysis INCOMPLETE: lbguard could not read everything that may affect routing, "
+                    + "so it cannot promise the changes below are all. ");
         }
         if (moved == 0) {
             if (drift) {
@@ -34,9 +36,12 @@ public final class Verdict {
             }
         } else {
             // A class whose destination is unknown on a side may move; the sentence does not say it does.
+            // Served somewhere unknown and refused now (or the reverse) has surely moved.
             int undecided = (int) r.routes().changes().stream()
-                    .filter(c -> c.before().kind() == Destination.Kind.UNKNOWN
-                            || c.after().kind() == Destination.Kind.UNKNOWN).count();
+                    .filter(c -> (c.before().kind() == Destination.Kind.UNKNOWN
+                            || c.after().kind() == Destination.Kind.UNKNOWN)
+                            && c.before().kind() != Destination.Kind.NO_LISTENER
+                            && c.after().kind() != Destination.Kind.NO_LISTENER).count();
             int sure = moved - undecided;
             String where = drift ? " a different destination live than in git" : " a different destination";
             if (sure > 0) {

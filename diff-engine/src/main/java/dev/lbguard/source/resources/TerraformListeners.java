@@ -63,6 +63,13 @@ final class TerraformListeners {
         if (TfValues.isUnknown(portValue)) {
             diagnostics.add(Diagnostic.error("tf-unknown-port", l.address() + ": port could not be evaluated: "
                     + TfValues.display(portValue).orElse(""), at(l, "port")));
+        } else if (!TfValues.isNull(portValue) && (port < 1 || port > 65535)) {
+            // Shown as "?" like an unknown one: a value AWS refuses (80.5, 99999999999) is no port to route on.
+            port = 0;
+            diagnostics.add(Diagnostic.error("tf-invalid-port", l.address() + ": port "
+                    + TfValues.display(portValue).map(v -> '"' + v + '"').orElse(String.valueOf(portValue))
+                    + " is not a port number (a whole number from 1 to 65535); AWS refuses it, so this listener "
+                    + "never routes", at(l, "port")));
         }
         List<String> certificates = new ArrayList<>();
         TfValues.display(a.get("certificate_arn")).filter(s -> !s.isEmpty()).ifPresent(certificates::add);

@@ -157,6 +157,33 @@ class HarmlessUnknownsTest {
     }
 
     @Test
+    void aListenerPortThatIsNoPortIsAnErrorNotASilentQuestionMark() {
+        for (String port : java.util.List.of("80.5", "99999999999", "0", "\"http\"")) {
+            TerraformEvaluation e = new TfFixture(dir).file("main.tf", """
+                    resource "aws_lb" "web" {
+                      name = "web"
+                    }
+                    resource "aws_lb_listener" "http" {
+                      load_balancer_arn = aws_lb.web.arn
+                      port              = %s
+                      protocol          = "HTTP"
+                      default_action {
+                        type = "fixed-response"
+                        fixed_response {
+                          content_type = "text/plain"
+                          status_code  = "404"
+                        }
+                      }
+                    }
+                    """.formatted(port)).evaluate();
+            RoutingSnapshot s = new TerraformSnapshotBuilder().build(e, SnapshotOrigin.other("test"));
+            assertThat(s.complete()).as(port).isFalse();
+            assertThat(s.diagnostics()).as(port).anySatisfy(d -> assertThat(d.code()).isEqualTo("tf-invalid-port"));
+            assertThat(s.loadBalancers().get(0).listeners().get(0).port()).isZero();
+        }
+    }
+
+    @Test
     void theSameUnknownInARuleConditionStillMakesItIncomplete() {
         TerraformEvaluation e = new TfFixture(dir).file("main.tf", MAIN + """
                 resource "aws_lb_listener_rule" "health" {
