@@ -198,7 +198,7 @@ public final class HistorySnapshots {
         }
         // At a commit where it holds no configuration (before the root was created, after it was deleted) the
         // --dir has no load balancers; the timeline refuses a --dir that holds none at either end of its window.
-        return (!d.isEmpty() && !tree.isDirectory(d)) || Configurations.kindOf(tree, d).isEmpty() ? Map.of()
+        return (!d.isEmpty() && !tree.isDirectory(d)) || Configurations.holdsNoConfiguration(tree, d) ? Map.of()
                 : Map.of(d, List.of(d));
     }
 

@@ -229,7 +229,7 @@ public final class RollbackAnalysis {
                                                      Reuse.Roots reuse) {
         // A root that holds no configuration at this revision (not created yet, or deleted) has no load balancers.
         List<String> present = roots.stream().filter(r -> (r.isEmpty() || tree.isDirectory(r))
-                && Configurations.kindOf(tree, r).isPresent()).toList();
+                && !Configurations.holdsNoConfiguration(tree, r)).toList();
         return Configurations.readRoots(tree, present, inputs, origin, Optional.of(reuse));
     }
 

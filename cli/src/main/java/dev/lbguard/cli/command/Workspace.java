@@ -70,7 +70,7 @@ record Workspace(SourceTree tree, List<String> moduleDirs, SnapshotOrigin origin
         if (dir != null) {
             // A comparison reads a --dir that holds nothing at one of its revisions as no load balancers there: the
             // root was created or deleted between them (SnapshotOptions refuses a --dir empty at both).
-            if (!required && ((!dir.isEmpty() && !tree.isDirectory(dir)) || Configurations.kindOf(tree, dir).isEmpty())) {
+            if (!required && ((!dir.isEmpty() && !tree.isDirectory(dir)) || Configurations.holdsNoConfiguration(tree, dir))) {
                 return List.of();
             }
             if (!dir.isEmpty() && !tree.isDirectory(dir)) {

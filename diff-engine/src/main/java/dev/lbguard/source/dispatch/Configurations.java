@@ -82,6 +82,16 @@ public final class Configurations {
     }
 
     /**
+     * True when {@code dir} holds no configuration and nothing that looks like one lbguard no longer recognises
+     * (an HAProxy config under another name, YAML of an Ansible tree): a --dir at a revision before its root was
+     * created or after it was deleted, read as no load balancers there. Anything else stays an error.
+     */
+    public static boolean holdsNoConfiguration(SourceTree tree, String dir) {
+        return kindOf(tree, dir).isEmpty() && tree.files(dir).stream().noneMatch(f -> f.endsWith(".cfg")
+                || f.endsWith(".conf") || f.endsWith(".yml") || f.endsWith(".yaml") || f.endsWith(".hcl"));
+    }
+
+    /**
      * Terraform when the directory holds {@code .tf} or {@code .tf.json} files or a Terragrunt unit's
      * {@code terragrunt.hcl}, else Ansible when it is an Ansible tree (an
      * {@code ansible.cfg}, roles, or a playbook), else HAProxy when it holds an HAProxy config.
