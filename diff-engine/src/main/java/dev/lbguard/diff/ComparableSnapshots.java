@@ -75,8 +75,7 @@ public final class ComparableSnapshots {
             listeners.forEach(l -> have.add(l.id()));
             for (Listener l : theirs.listeners()) {
                 if (have.add(l.id())) {
-                    listeners.add(new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(),
-                            l.certificates(), l.defaultAction(), List.of(), l.semantics()));
+                    listeners.add(l.withRules(List.of()));
                     changed = true;
                 }
             }
@@ -114,8 +113,7 @@ public final class ComparableSnapshots {
 
     private static Listener withoutUnread(Listener l, List<UnreadScope> scopes) {
         List<Rule> rules = l.rules().stream().filter(r -> !covered(scopes, r.id(), r.source())).toList();
-        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
-                l.defaultAction(), rules, l.semantics());
+        return l.withRules(rules);
     }
 
     private static Listener listener(Listener l, List<UnreadScope> own, Listener other) {
@@ -136,8 +134,7 @@ public final class ComparableSnapshots {
                 }
             }
         }
-        return changed ? new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
-                l.defaultAction(), rules, l.semantics()) : l;
+        return changed ? l.withRules(rules) : l;
     }
 
     /**

@@ -23,4 +23,9 @@ public record RouteChange(ElementId loadBalancer, String loadBalancerName, Eleme
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
     }
+
+    /** True when the destination is unknown on a side: the class may have moved, or not. */
+    public boolean undecided() {
+        return before.kind() == Destination.Kind.UNKNOWN || after.kind() == Destination.Kind.UNKNOWN;
+    }
 }

@@ -107,8 +107,7 @@ final class UnknownOutcomes {
     }
 
     private static Listener placed(Listener l) {
-        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
-                l.defaultAction(), l.rules().stream().filter(r -> r.priority().isKnown()).toList(), l.semantics());
+        return l.withRules(l.rules().stream().filter(r -> r.priority().isKnown()).toList());
     }
 
     /** The same conditions, whatever order they and their values are written in. */
@@ -133,7 +132,6 @@ final class UnknownOutcomes {
     private static Listener without(Listener l, ElementId id) {
         List<Rule> rest = new ArrayList<>(l.rules());
         rest.removeIf(r -> r.id().equals(id));
-        return new Listener(l.id(), l.source(), l.protocol(), l.port(), l.sslPolicy(), l.certificates(),
-                l.defaultAction(), rest, l.semantics());
+        return l.withRules(rest);
     }
 }

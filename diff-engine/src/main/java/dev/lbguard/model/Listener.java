@@ -58,6 +58,11 @@ public record Listener(ElementId id, SourceRef source, String protocol, int port
         return protocol.equals("HTTP") || protocol.equals("HTTPS") || protocol.isEmpty();
     }
 
+    /** The same listener with other rules (its identity, port, TLS settings and default kept). */
+    public Listener withRules(List<Rule> other) {
+        return new Listener(id, source, protocol, port, sslPolicy, certificates, defaultAction, other, semantics);
+    }
+
     /** The rules in the order the load balancer tries them (before the default action). */
     public List<Rule> rulesInEvaluationOrder() {
         return rules.stream().sorted(EVALUATION_ORDER).toList();

@@ -102,8 +102,7 @@ public final class RollbackAnalysis {
         }
         if (roots.isEmpty()) {
             throw new AnalysisException(dir.isPresent()
-                    ? "--dir " + dir.get() + " holds no Terraform files, Ansible playbook or HAProxy config at HEAD or at "
-                    + to
+                    ? Configurations.noConfigurationAt(dir.get(), "HEAD or at " + to)
                     : "no root with load-balancer definitions (Terraform, Ansible or HAProxy) at HEAD or at " + to);
         }
         boolean wholeRoot = roots.contains("") && List.of(headTree, targetTree).stream()

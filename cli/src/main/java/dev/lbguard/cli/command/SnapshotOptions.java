@@ -33,11 +33,10 @@ final class SnapshotOptions {
         TreeSet<String> dirs = new TreeSet<>(base.moduleDirs());
         dirs.addAll(head.moduleDirs());
         if (dirs.isEmpty()) {
-            throw new dev.lbguard.cli.command.UsageException((options.dir == null
-                    ? "no Terraform root module with load-balancer resources, Ansible tree or HAProxy config found"
-                    : "--dir " + options.dir + " holds no Terraform files, Ansible playbook or HAProxy config")
-                    + " at " + baseRev + " or at " + headRev
-                    + (options.dir == null ? "; give --dir PATH" : ""));
+            throw new dev.lbguard.cli.command.UsageException(options.dir == null
+                    ? "no Terraform root module with load-balancer resources, Ansible tree or HAProxy config found at "
+                    + baseRev + " or at " + headRev + "; give --dir PATH"
+                    : Configurations.noConfigurationAt(options.dir, baseRev + " or at " + headRev));
         }
         Configurations.Inputs inputs = inputs(options, environment);
         // The head's root modules take over what is unchanged since the base (see Reuse).

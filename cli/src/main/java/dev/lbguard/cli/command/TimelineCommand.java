@@ -221,8 +221,7 @@ public final class TimelineCommand implements Callable<Integer> {
                 return;
             }
         }
-        throw new UsageException("--dir " + dir + " holds no Terraform files, Ansible playbook or HAProxy config at "
-                + "the start or the end of the window");
+        throw new UsageException(Configurations.noConfigurationAt(dir, "the start or the end of the window"));
     }
 
     private String render(TimelineResult result) {

@@ -38,9 +38,7 @@ public final class Verdict {
             // A class whose destination is unknown on a side may move; the sentence does not say it does.
             // Served somewhere unknown and refused now (or the reverse) has surely moved.
             int undecided = (int) r.routes().changes().stream()
-                    .filter(c -> (c.before().kind() == Destination.Kind.UNKNOWN
-                            || c.after().kind() == Destination.Kind.UNKNOWN)
-                            && c.before().kind() != Destination.Kind.NO_LISTENER
+                    .filter(c -> c.undecided() && c.before().kind() != Destination.Kind.NO_LISTENER
                             && c.after().kind() != Destination.Kind.NO_LISTENER).count();
             int sure = moved - undecided;
             String where = drift ? " a different destination live than in git" : " a different destination";

@@ -81,6 +81,12 @@ public final class Configurations {
         }
     }
 
+    /** What a --dir that holds no configuration at {@code where} (two revisions, a window's ends) is told. */
+    public static String noConfigurationAt(String dir, String where) {
+        return "--dir " + (dir.isEmpty() ? "." : dir) + " holds no Terraform files, Ansible playbook or HAProxy config "
+                + "at " + where;
+    }
+
     /**
      * True when {@code dir} holds no configuration and nothing that looks like one lbguard no longer recognises
      * (an HAProxy config under another name, YAML of an Ansible tree): a --dir at a revision before its root was

@@ -1,6 +1,5 @@
 package dev.lbguard.policy.rules;
 
-import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.Listener;
 import dev.lbguard.policy.PolicyRule;
@@ -37,8 +36,7 @@ public final class LiveRoutingDiffers implements PolicyRule {
         Map<String, List<RouteChange>> undecided = new LinkedHashMap<>();
         for (RouteChange c : ctx.routes().changes()) {
             // A class whose destination git leaves unknown may run as git says: that it differs is not known.
-            boolean unknown = c.before().kind() == Destination.Kind.UNKNOWN || c.after().kind() == Destination.Kind.UNKNOWN;
-            (unknown ? undecided : byListener).computeIfAbsent(c.listener().value(), k -> new ArrayList<>()).add(c);
+            (c.undecided() ? undecided : byListener).computeIfAbsent(c.listener().value(), k -> new ArrayList<>()).add(c);
         }
         RuleResult.Builder out = RuleResult.builder();
         undecided.values().forEach(changes -> out.add(INFO.inconclusive(changes.get(0).loadBalancerName() + " "

@@ -1,6 +1,5 @@
 package dev.lbguard.policy.rules;
 
-import dev.lbguard.diff.Destination;
 import dev.lbguard.diff.RouteChange;
 import dev.lbguard.model.ElementId;
 import dev.lbguard.model.Listener;
@@ -86,8 +85,7 @@ public final class RuleShadowsExistingRules implements PolicyRule {
         for (RouteChange rc : ctx.routes().changes()) {
             // A side that depends on a value lbguard could not read names the rule it was evaluating, not one
             // that takes the requests: that change is undecided (inconclusive below), never a taking.
-            if (rc.before().rule().isEmpty() || rc.after().rule().isEmpty()
-                    || rc.before().kind() == Destination.Kind.UNKNOWN || rc.after().kind() == Destination.Kind.UNKNOWN) {
+            if (rc.before().rule().isEmpty() || rc.after().rule().isEmpty() || rc.undecided()) {
                 continue;
             }
             ElementId victim = rc.before().rule().get();
